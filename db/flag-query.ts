@@ -1,0 +1,73 @@
+/**
+ * Turns a FlagQuery into SQL over `flags` joined with `articles` and `outlets`.
+ * Shared by the /flags table, the flag page's previous/next, and every export.
+ */
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { FlagQuery, FlagSortKey } from "../lib/types";
+import { articles, flags, outlets, stories } from "./schema";
+
+/** Quotes each word for FTS5 so user input can never be read as query syntax; words must all match (prefix on the last). */
+export function toFtsQuery(q: string): string | null {
+  const words = q
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 16);
+  if (words.length === 0) return null;
+  return words.map((w, i) => `"${w}"${i === words.length - 1 ? "*" : ""}`).join(" ");
+}
+
+/** WHERE conditions for a query; expects `flags` joined to `articles` and `outlets`. */
+export function flagConditions(query: FlagQuery): SQL | undefined {
+  const conds: SQL[] = [];
+  if (query.kind?.length) conds.push(inArray(flags.kind, query.kind));
+  if (query.severity?.length) conds.push(inArray(flags.severity, query.severity));
+  if (query.status?.length) conds.push(inArray(flags.status, query.status));
+  if (query.story?.length) conds.push(inArray(flags.storyId, query.story));
+  if (query.outlet?.length) conds.push(inArray(outlets.name, query.outlet));
+  if (query.stale === false) conds.push(eq(flags.stale, false));
+  const fts = query.q ? toFtsQuery(query.q) : null;
+  if (fts) {
+    conds.push(
+      sql`(${flags.id} in (select rowid from flags_fts where flags_fts match ${fts}) or ${outlets.name} like ${"%" + query.q!.trim() + "%"} escape '\\')`,
+    );
+  }
+  return conds.length ? and(...conds) : undefined;
+}
+
+const sortColumns: Record<FlagSortKey, SQL | typeof flags.id> = {
+  severity: sql`${flags.severityRank}`,
+  kind: sql`${flags.kind}`,
+  text: sql`${flags.text}`,
+  outlet: sql`${outlets.name}`,
+  story: sql`${flags.storyId}`,
+  counterparts: sql`${flags.counterparts}`,
+  confidence: sql`${flags.confidence}`,
+  status: sql`${flags.status}`,
+  updatedAt: sql`${flags.updatedAt}`,
+};
+
+/** ORDER BY for a query: the requested keys, then severity, confidence and id so paging is stable. */
+export function flagOrder(query: FlagQuery): SQL[] {
+  const order: SQL[] = [];
+  for (const s of query.sort ?? []) {
+    const col = sortColumns[s.id];
+    if (!col) throw new Error(`Unknown flag sort key "${String(s.id)}"`);
+    order.push(s.desc ? desc(col) : asc(col));
+  }
+  if (!query.sort?.some((s) => s.id === "severity")) order.push(desc(flags.severityRank));
+  order.push(desc(flags.confidence), asc(flags.id));
+  return order;
+}
+
+/** The join every flag listing uses. */
+export const flagJoin = {
+  articles,
+  outlets,
+  stories,
+  on: {
+    article: eq(flags.articleId, articles.id),
+    outlet: eq(articles.outletId, outlets.id),
+    story: eq(flags.storyId, stories.id),
+  },
+};

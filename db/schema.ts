@@ -1,0 +1,210 @@
+/**
+ * Parallax's store. Article bodies are immutable once written: a changed
+ * source becomes a new revision row, so every offset stored against an
+ * article id (segments, quotes, flags, evidence) stays valid forever.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** One publisher or site. */
+export const outlets = sqliteTable("outlets", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  host: text("host"),
+});
+
+/** A group of articles about one event. Ids never change once given. */
+export const stories = sqliteTable(
+  "stories",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** A label given with `--story` at ingest; null for automatic stories. */
+    label: text("label").unique(),
+    title: text("title").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    /** Set when the story's membership or articles change; cleared by analysis. */
+    dirty: integer("dirty", { mode: "boolean" }).notNull().default(true),
+    analyzedAt: text("analyzed_at"),
+    /** Grouping signature (JSON: weighted terms) used to match new articles without all-pairs comparison. */
+    signature: text("signature").notNull().default("{}"),
+  },
+  (t) => [index("stories_dirty_idx").on(t.dirty)],
+);
+
+/** One revision of one article. Only the newest revision of a source is `current`. */
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outletId: integer("outlet_id")
+      .notNull()
+      .references(() => outlets.id),
+    storyId: integer("story_id").references(() => stories.id, { onDelete: "set null" }),
+    /** Path or URL exactly as given to ingest (for a file inside a JSON/JSONL array: `path#index`). */
+    source: text("source").notNull(),
+    canonicalUrl: text("canonical_url"),
+    title: text("title").notNull(),
+    byline: text("byline"),
+    publishedAt: text("published_at"),
+    language: text("language"),
+    /** Body text exactly as stored; offsets everywhere point into it. */
+    body: text("body").notNull(),
+    /** sha256 of the normalised title + body. */
+    contentHash: text("content_hash").notNull(),
+    ingestedAt: text("ingested_at").notNull(),
+    revision: integer("revision").notNull().default(1),
+    current: integer("current", { mode: "boolean" }).notNull().default(true),
+    /** Story label requested at ingest (`--story`), overriding automatic grouping. */
+    storyLabel: text("story_label"),
+  },
+  (t) => [
+    uniqueIndex("articles_source_revision_idx").on(t.source, t.revision),
+    index("articles_story_idx").on(t.storyId),
+    index("articles_hash_idx").on(t.contentHash),
+    index("articles_outlet_idx").on(t.outletId),
+  ],
+);
+
+/** Blocks and sentences with exact offsets into the article body. */
+export const segments = sqliteTable(
+  "segments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    /** "sentence" or a BlockKind (paragraph, heading, list_item, ...). */
+    kind: text("kind").notNull(),
+    /** Position among the article's blocks (for blocks) or sentences (for sentences). */
+    ordinal: integer("ordinal").notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    boilerplate: integer("boilerplate", { mode: "boolean" }).notNull().default(false),
+    /** For sentences: ordinal of the enclosing block. */
+    blockOrdinal: integer("block_ordinal"),
+    /** StructureKind when the block belongs to a list, FAQ, table, call-out, key terms or contents. */
+    structure: text("structure"),
+  },
+  (t) => [index("segments_article_idx").on(t.articleId, t.kind)],
+);
+
+/** Direct quotes with their speakers. */
+export const quotes = sqliteTable(
+  "quotes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    ordinal: integer("ordinal").notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    text: text("text").notNull(),
+    style: text("style").notNull(),
+    speaker: text("speaker"),
+    speakerStart: integer("speaker_start"),
+    speakerEnd: integer("speaker_end"),
+    venue: text("venue"),
+    cue: text("cue"),
+  },
+  (t) => [index("quotes_article_idx").on(t.articleId)],
+);
+
+/** How each quote or claim of an article is carried by each other article of its story. */
+export const alignments = sqliteTable(
+  "alignments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storyId: integer("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    unit: text("unit").notNull(), // quote | claim
+    sourceArticleId: integer("source_article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    sourceStart: integer("source_start").notNull(),
+    sourceEnd: integer("source_end").notNull(),
+    targetArticleId: integer("target_article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    coverage: text("coverage").notNull(), // verbatim | reworded | cut | absent
+    score: real("score").notNull(),
+    targetStart: integer("target_start"),
+    targetEnd: integer("target_end"),
+  },
+  (t) => [index("alignments_story_idx").on(t.storyId), index("alignments_source_idx").on(t.sourceArticleId)],
+);
+
+/** Divergences, with their triage state. The fingerprint is the stable identity across re-analysis. */
+export const flags = sqliteTable(
+  "flags",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    fingerprint: text("fingerprint").notNull().unique(),
+    storyId: integer("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    severity: text("severity").notNull(),
+    /** 0 = low, 1 = medium, 2 = high: lets the table sort by severity with an index. */
+    severityRank: integer("severity_rank").notNull(),
+    confidence: real("confidence").notNull(),
+    text: text("text").notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    speaker: text("speaker"),
+    explanation: text("explanation").notNull(),
+    /** JSON array of Evidence. */
+    evidence: text("evidence").notNull().default("[]"),
+    /** Counterpart outlets, comma-joined, for display and filtering. */
+    counterparts: text("counterparts").notNull().default(""),
+    status: text("status").notNull().default("open"),
+    note: text("note").notNull().default(""),
+    /** True when a triaged flag no longer holds after re-analysis. */
+    stale: integer("stale", { mode: "boolean" }).notNull().default(false),
+    createdAt: text("created_at").notNull(),
+    /** Last analysis or triage change. */
+    updatedAt: text("updated_at").notNull(),
+    /** Bumped on every triage change; a change must name the version it was made from. */
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("flags_story_idx").on(t.storyId),
+    index("flags_article_idx").on(t.articleId),
+    index("flags_kind_idx").on(t.kind),
+    index("flags_status_idx").on(t.status),
+    index("flags_severity_idx").on(t.severityRank, t.confidence),
+    index("flags_updated_idx").on(t.updatedAt),
+  ],
+);
+
+/** Every triage change, never rewritten. */
+export const flagEvents = sqliteTable(
+  "flag_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    flagId: integer("flag_id")
+      .notNull()
+      .references(() => flags.id, { onDelete: "cascade" }),
+    editor: text("editor").notNull(),
+    at: text("at").notNull(),
+    /** status | note | stale | revived */
+    action: text("action").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    note: text("note"),
+  },
+  (t) => [index("flag_events_flag_idx").on(t.flagId)],
+);
+
+/** Full-text index over flags (text, explanation, speaker, note, outlet), kept by triggers in the migration. */
+export const flagsFtsName = "flags_fts";
+
+export const meta = sqliteTable("meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull().default(sql`''`),
+});
