@@ -1,0 +1,90 @@
+/**
+ * `npm test`: every test, browser ones included.
+ *
+ * 1. Makes sure Chromium is there for the browser tests: installs Debian's
+ *    package when running as root with apt-get, otherwise fails saying how.
+ * 2. Runs the unit and database tests, then the browser tests, with vitest.
+ * 3. Ends with one plain line "tests: N passed, N failed, N skipped" that
+ *    CI reads, and exits non-zero when anything failed.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const CHROMIUM = process.env.PARALLAX_CHROMIUM ?? "/usr/bin/chromium";
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+function ensureChromium(): string | null {
+  if (fs.existsSync(CHROMIUM)) return null;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const hasApt = fs.existsSync("/usr/bin/apt-get");
+  if (isRoot && hasApt) {
+    console.log(`Chromium not found at ${CHROMIUM}: installing Debian's chromium package (apt-get) ...`);
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    if (run("apt-get", ["update", "-qq"], env) === 0 && run("apt-get", ["install", "-y", "-qq", "chromium"], env) === 0) {
+      if (fs.existsSync(CHROMIUM)) return null;
+    }
+    return `Installing Chromium with apt-get failed. Install it by hand (apt-get update && apt-get install -y chromium) or point PARALLAX_CHROMIUM at a Chromium binary.`;
+  }
+  return `Chromium is needed for the browser tests and is not at ${CHROMIUM}. Install it (as root: apt-get update && apt-get install -y chromium), or set PARALLAX_CHROMIUM to a Chromium binary.`;
+}
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function vitest(config: string | null, label: string): { code: number; counts: Counts } {
+  const report = path.join(os.tmpdir(), `parallax-vitest-${label}-${process.pid}.json`);
+  const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
+  if (config) args.push("--config", config);
+  console.log(`\n== ${label} tests ==`);
+  const code = run("npx", args);
+  const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+  try {
+    const j = JSON.parse(fs.readFileSync(report, "utf8"));
+    counts.passed = j.numPassedTests ?? 0;
+    counts.failed = j.numFailedTests ?? 0;
+    counts.skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+    // A suite that failed to load has no failed tests but must still count as a failure.
+    if (code !== 0 && counts.failed === 0) counts.failed = Math.max(1, j.numFailedTestSuites ?? 1);
+    fs.rmSync(report, { force: true });
+  } catch {
+    if (code !== 0) counts.failed = 1;
+  }
+  return { code, counts };
+}
+
+function main(): void {
+  const only = process.argv[2]; // "unit" | "browser" | undefined
+  const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+  let code = 0;
+  const add = (r: { code: number; counts: Counts }) => {
+    total.passed += r.counts.passed;
+    total.failed += r.counts.failed;
+    total.skipped += r.counts.skipped;
+    if (r.code !== 0) code = 1;
+  };
+  if (only !== "browser") add(vitest(null, "unit and database"));
+  if (only !== "unit") {
+    const problem = ensureChromium();
+    if (problem) {
+      console.error(`\n${problem}`);
+      total.failed += 1;
+      code = 1;
+    } else {
+      add(vitest("vitest.browser.config.ts", "browser"));
+    }
+  }
+  console.log(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  process.exit(code);
+}
+
+main();
