@@ -1,0 +1,591 @@
+/**
+ * Every read the dashboard makes, in one module: the flags table (a page and
+ * its facet counts), one flag with its context, and the stories. Pages call
+ * these and render; nothing here writes.
+ */
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import type { Coverage, DiffOp, Evidence, FlagKind, FlagQuery, FlagStatus, Severity } from "../lib/types";
+import type { Db } from "./client";
+import { flagConditions, flagOrder } from "./flag-query";
+import { alignments, articles, flagEvents, flags, outlets, quotes, segments, stories } from "./schema";
+
+/** One line of the flags table. */
+export interface FlagRow {
+  id: number;
+  kind: FlagKind;
+  severity: Severity;
+  confidence: number;
+  text: string;
+  speaker: string | null;
+  articleId: number;
+  outlet: string;
+  storyId: number;
+  storyTitle: string;
+  counterparts: string[];
+  status: FlagStatus;
+  note: string;
+  stale: boolean;
+  updatedAt: string;
+  version: number;
+  /** Editor of the last triage change, null when never triaged. */
+  lastEditor: string | null;
+}
+
+export interface PageRequest {
+  /** Zero-based page index. */
+  index: number;
+  /** Rows per page (1..500). */
+  size: number;
+}
+
+export interface FlagPage {
+  rows: FlagRow[];
+  total: number;
+}
+
+export const MAX_PAGE_SIZE = 500;
+
+function splitCounterparts(s: string): string[] {
+  return s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+/** True when a query needs the outlet join for its conditions (outlet filter, or search, which also matches outlet names). */
+function needsOutletJoin(query: FlagQuery): boolean {
+  return Boolean(query.outlet?.length) || Boolean(query.q && query.q.trim());
+}
+
+const rowSelection = {
+  id: flags.id,
+  kind: flags.kind,
+  severity: flags.severity,
+  confidence: flags.confidence,
+  text: flags.text,
+  speaker: flags.speaker,
+  articleId: flags.articleId,
+  outlet: outlets.name,
+  storyId: flags.storyId,
+  storyTitle: stories.title,
+  counterparts: flags.counterparts,
+  status: flags.status,
+  note: flags.note,
+  stale: flags.stale,
+  updatedAt: flags.updatedAt,
+  version: flags.version,
+  lastEditor: sql<string | null>`(select e.editor from flag_events e where e.flag_id = "flags"."id" order by e.id desc limit 1)`,
+};
+
+type RawRow = { [K in keyof typeof rowSelection]: unknown };
+
+function toFlagRow(r: RawRow): FlagRow {
+  return {
+    id: r.id as number,
+    kind: r.kind as FlagKind,
+    severity: r.severity as Severity,
+    confidence: r.confidence as number,
+    text: r.text as string,
+    speaker: (r.speaker as string | null) ?? null,
+    articleId: r.articleId as number,
+    outlet: r.outlet as string,
+    storyId: r.storyId as number,
+    storyTitle: r.storyTitle as string,
+    counterparts: splitCounterparts(r.counterparts as string),
+    status: r.status as FlagStatus,
+    note: r.note as string,
+    stale: Boolean(r.stale),
+    updatedAt: r.updatedAt as string,
+    version: r.version as number,
+    lastEditor: (r.lastEditor as string | null) ?? null,
+  };
+}
+
+function checkPage(page: PageRequest): PageRequest {
+  if (!Number.isInteger(page.index) || page.index < 0) throw new Error(`listFlags: page.index must be an integer >= 0, got ${page.index}`);
+  if (!Number.isInteger(page.size) || page.size < 1 || page.size > MAX_PAGE_SIZE)
+    throw new Error(`listFlags: page.size must be an integer in 1..${MAX_PAGE_SIZE}, got ${page.size}`);
+  return page;
+}
+
+/** Number of flags matching a query; joins outlets only when a condition needs them. */
+export function countFlags(db: Db, query: FlagQuery): number {
+  const where = flagConditions(query);
+  const base = db.select({ n: count() }).from(flags);
+  const row = needsOutletJoin(query)
+    ? base.innerJoin(articles, eq(flags.articleId, articles.id)).innerJoin(outlets, eq(articles.outletId, outlets.id)).where(where).get()
+    : base.where(where).get();
+  return row?.n ?? 0;
+}
+
+/**
+ * One page of flags under a query, sorted by the query's sort (then severity,
+ * confidence and id, so pages never overlap), with the total for the pager.
+ */
+export function listFlags(db: Db, query: FlagQuery, page: PageRequest): FlagPage {
+  checkPage(page);
+  const total = countFlags(db, query);
+  const raw = db
+    .select(rowSelection)
+    .from(flags)
+    .innerJoin(articles, eq(flags.articleId, articles.id))
+    .innerJoin(outlets, eq(articles.outletId, outlets.id))
+    .innerJoin(stories, eq(flags.storyId, stories.id))
+    .where(flagConditions(query))
+    .orderBy(...flagOrder(query))
+    .limit(page.size)
+    .offset(page.index * page.size)
+    .all();
+  return { rows: raw.map(toFlagRow), total };
+}
+
+export interface FacetCount<T extends string | number = string> {
+  value: T;
+  /** Display label (the story title for stories). */
+  label: string;
+  count: number;
+}
+
+export interface FlagFacets {
+  kind: FacetCount<FlagKind>[];
+  severity: FacetCount<Severity>[];
+  status: FacetCount<FlagStatus>[];
+  outlet: FacetCount<string>[];
+  story: FacetCount<number>[];
+}
+
+/**
+ * Counts per kind, severity, status, outlet and story. Each facet is counted
+ * with every OTHER filter applied (not its own), so a filter's alternatives
+ * keep their counts after one value is chosen.
+ */
+export function flagFacets(db: Db, query: FlagQuery): FlagFacets {
+  const without = (key: keyof FlagQuery): FlagQuery => ({ ...query, [key]: undefined, sort: undefined });
+
+  const simple = (key: "kind" | "severity" | "status"): { value: string; count: number }[] => {
+    const q = without(key);
+    const col = sql<string>`${flags[key]}`;
+    const base = db.select({ value: col, count: count() }).from(flags);
+    const joined = needsOutletJoin(q)
+      ? base.innerJoin(articles, eq(flags.articleId, articles.id)).innerJoin(outlets, eq(articles.outletId, outlets.id))
+      : base;
+    return joined.where(flagConditions(q)).groupBy(col).all();
+  };
+
+  const kind = simple("kind").map((r) => ({ value: r.value as FlagKind, label: r.value, count: r.count }));
+  const sevOrder: Record<string, number> = { high: 0, medium: 1, low: 2 };
+  const severity = simple("severity")
+    .map((r) => ({ value: r.value as Severity, label: r.value, count: r.count }))
+    .sort((a, b) => (sevOrder[a.value] ?? 9) - (sevOrder[b.value] ?? 9));
+  const statusOrder: Record<string, number> = { open: 0, verified: 1, unsupported: 2, dismissed: 3 };
+  const status = simple("status")
+    .map((r) => ({ value: r.value as FlagStatus, label: r.value, count: r.count }))
+    .sort((a, b) => (statusOrder[a.value] ?? 9) - (statusOrder[b.value] ?? 9));
+
+  const qOutlet = without("outlet");
+  const outlet = db
+    .select({ value: outlets.name, count: count() })
+    .from(flags)
+    .innerJoin(articles, eq(flags.articleId, articles.id))
+    .innerJoin(outlets, eq(articles.outletId, outlets.id))
+    .where(flagConditions(qOutlet))
+    .groupBy(outlets.name)
+    .orderBy(desc(count()), asc(outlets.name))
+    .all()
+    .map((r) => ({ value: r.value, label: r.value, count: r.count }));
+
+  const qStory = without("story");
+  const storyBase = db.select({ value: flags.storyId, count: count() }).from(flags);
+  const storyCounts = (
+    needsOutletJoin(qStory)
+      ? storyBase.innerJoin(articles, eq(flags.articleId, articles.id)).innerJoin(outlets, eq(articles.outletId, outlets.id))
+      : storyBase
+  )
+    .where(flagConditions(qStory))
+    .groupBy(flags.storyId)
+    .orderBy(desc(count()), asc(flags.storyId))
+    .limit(200)
+    .all();
+  const titles = new Map<number, string>();
+  if (storyCounts.length) {
+    for (const s of db
+      .select({ id: stories.id, title: stories.title })
+      .from(stories)
+      .where(inArray(stories.id, storyCounts.map((s) => s.value)))
+      .all())
+      titles.set(s.id, s.title);
+  }
+  // A story chosen in the filter stays listed even when the other filters leave it at zero.
+  for (const id of query.story ?? []) {
+    if (!storyCounts.some((s) => s.value === id)) {
+      const t = db.select({ title: stories.title }).from(stories).where(eq(stories.id, id)).get();
+      if (t) {
+        titles.set(id, t.title);
+        storyCounts.push({ value: id, count: 0 });
+      }
+    }
+  }
+  const story = storyCounts.map((r) => ({ value: r.value, label: titles.get(r.value) ?? `Story ${r.value}`, count: r.count }));
+  return { kind, severity, status, outlet, story };
+}
+
+/** A triage event as shown in a flag's history. */
+export interface FlagEventRow {
+  id: number;
+  editor: string;
+  at: string;
+  action: string;
+  fromStatus: FlagStatus | null;
+  toStatus: FlagStatus | null;
+  note: string | null;
+}
+
+export interface FlagDetail extends FlagRow {
+  fingerprint: string;
+  start: number;
+  end: number;
+  explanation: string;
+  evidence: Evidence[];
+  createdAt: string;
+  article: {
+    id: number;
+    title: string;
+    source: string;
+    canonicalUrl: string | null;
+    publishedAt: string | null;
+    body: string;
+  };
+  /** The block (paragraph) that holds the flagged span, as a range of the body. */
+  paragraph: { start: number; end: number };
+  history: FlagEventRow[];
+  /** Neighbours in the order of the given query (null at either end). */
+  prevId: number | null;
+  nextId: number | null;
+  /** 1-based position in the query's order, and the size of that list. */
+  position: number | null;
+  total: number;
+}
+
+function parseEvidence(json: string): Evidence[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(raw)) return [];
+  const out: Evidence[] = [];
+  for (const e of raw) {
+    if (!e || typeof e !== "object") continue;
+    const o = e as Record<string, unknown>;
+    const diff: DiffOp[] = Array.isArray(o.diff)
+      ? (o.diff as unknown[]).flatMap((d) => {
+          const dd = d as Record<string, unknown>;
+          return dd && (dd.op === "equal" || dd.op === "insert" || dd.op === "delete") && typeof dd.text === "string"
+            ? [{ op: dd.op, text: dd.text } as DiffOp]
+            : [];
+        })
+      : [];
+    out.push({
+      articleId: Number(o.articleId) || 0,
+      outlet: typeof o.outlet === "string" ? o.outlet : "unknown outlet",
+      text: typeof o.text === "string" ? o.text : "",
+      start: Number(o.start) || 0,
+      end: Number(o.end) || 0,
+      diff,
+    });
+  }
+  return out;
+}
+
+/** The stored block around [start, end), or the blank-line-delimited paragraph when the article has no segments. */
+function paragraphAround(db: Db, articleId: number, body: string, start: number, end: number): { start: number; end: number } {
+  const block = db
+    .select({ start: segments.start, end: segments.end })
+    .from(segments)
+    .where(
+      and(
+        eq(segments.articleId, articleId),
+        ne(segments.kind, "sentence"),
+        sql`${segments.start} <= ${start}`,
+        sql`${segments.end} >= ${Math.min(end, body.length)}`,
+      ),
+    )
+    .orderBy(sql`${segments.end} - ${segments.start}`)
+    .limit(1)
+    .get();
+  if (block) return block;
+  const before = body.lastIndexOf("\n\n", Math.max(0, start - 1));
+  const after = body.indexOf("\n\n", end);
+  return { start: before < 0 ? 0 : before + 2, end: after < 0 ? body.length : after };
+}
+
+/** Previous and next flag ids around `id` in the order of `query`; the flag itself is kept in the list even when it no longer matches (e.g. just triaged out of an "open" view). */
+export function flagNeighbours(db: Db, id: number, query: FlagQuery): { prevId: number | null; nextId: number | null; position: number | null; total: number } {
+  const order = sql.join(flagOrder(query), sql`, `);
+  const where = flagConditions(query);
+  const cond: SQL = where ? sql`(${where}) or ${flags.id} = ${id}` : sql`1 = 1`;
+  const ordered = db
+    .select({
+      id: flags.id,
+      prev: sql<number | null>`lag(${flags.id}) over (order by ${order})`.as("prev"),
+      next: sql<number | null>`lead(${flags.id}) over (order by ${order})`.as("next"),
+      pos: sql<number>`row_number() over (order by ${order})`.as("pos"),
+      total: sql<number>`count(*) over ()`.as("total"),
+    })
+    .from(flags)
+    .innerJoin(articles, eq(flags.articleId, articles.id))
+    .innerJoin(outlets, eq(articles.outletId, outlets.id))
+    .where(cond)
+    .as("ordered");
+  const row = db.select().from(ordered).where(eq(ordered.id, id)).get();
+  if (!row) return { prevId: null, nextId: null, position: null, total: 0 };
+  return { prevId: row.prev ?? null, nextId: row.next ?? null, position: row.pos, total: row.total };
+}
+
+/** One flag with its article, the paragraph around it, evidence, history and neighbours under `query`; null when no such flag. */
+export function getFlag(db: Db, id: number, query: FlagQuery = {}): FlagDetail | null {
+  if (!Number.isInteger(id) || id < 1) return null;
+  const r = db
+    .select({
+      ...rowSelection,
+      fingerprint: flags.fingerprint,
+      start: flags.start,
+      end: flags.end,
+      explanation: flags.explanation,
+      evidence: flags.evidence,
+      createdAt: flags.createdAt,
+      articleTitle: articles.title,
+      articleSource: articles.source,
+      articleUrl: articles.canonicalUrl,
+      articlePublishedAt: articles.publishedAt,
+      articleBody: articles.body,
+    })
+    .from(flags)
+    .innerJoin(articles, eq(flags.articleId, articles.id))
+    .innerJoin(outlets, eq(articles.outletId, outlets.id))
+    .innerJoin(stories, eq(flags.storyId, stories.id))
+    .where(eq(flags.id, id))
+    .get();
+  if (!r) return null;
+  const history = db
+    .select({
+      id: flagEvents.id,
+      editor: flagEvents.editor,
+      at: flagEvents.at,
+      action: flagEvents.action,
+      fromStatus: flagEvents.fromStatus,
+      toStatus: flagEvents.toStatus,
+      note: flagEvents.note,
+    })
+    .from(flagEvents)
+    .where(eq(flagEvents.flagId, id))
+    .orderBy(desc(flagEvents.id))
+    .all()
+    .map((e) => ({ ...e, fromStatus: e.fromStatus as FlagStatus | null, toStatus: e.toStatus as FlagStatus | null }));
+  const body = r.articleBody;
+  return {
+    ...toFlagRow(r),
+    fingerprint: r.fingerprint,
+    start: r.start,
+    end: r.end,
+    explanation: r.explanation,
+    evidence: parseEvidence(r.evidence),
+    createdAt: r.createdAt,
+    article: {
+      id: r.articleId,
+      title: r.articleTitle,
+      source: r.articleSource,
+      canonicalUrl: r.articleUrl,
+      publishedAt: r.articlePublishedAt,
+      body,
+    },
+    paragraph: paragraphAround(db, r.articleId, body, r.start, r.end),
+    history,
+    ...flagNeighbours(db, id, query),
+  };
+}
+
+/** Totals for the overview page. */
+export function dashboardCounts(db: Db): { articles: number; stories: number; flags: number; open: number; byStatus: Record<string, number> } {
+  const a = db.select({ n: count() }).from(articles).where(eq(articles.current, true)).get()?.n ?? 0;
+  const s = db.select({ n: count() }).from(stories).get()?.n ?? 0;
+  const byStatus: Record<string, number> = {};
+  let total = 0;
+  for (const r of db.select({ status: flags.status, n: count() }).from(flags).groupBy(flags.status).all()) {
+    byStatus[r.status] = r.n;
+    total += r.n;
+  }
+  return { articles: a, stories: s, flags: total, open: byStatus.open ?? 0, byStatus };
+}
+
+export interface StorySummary {
+  id: number;
+  title: string;
+  label: string | null;
+  articles: number;
+  outlets: string[];
+  flags: number;
+  openFlags: number;
+  updatedAt: string;
+  analyzedAt: string | null;
+}
+
+/** Every story, most recently updated first, with article, outlet and flag counts. */
+export function listStories(db: Db): StorySummary[] {
+  const rows = db
+    .select({
+      id: stories.id,
+      title: stories.title,
+      label: stories.label,
+      updatedAt: stories.updatedAt,
+      analyzedAt: stories.analyzedAt,
+      // Correlated subqueries spelled out: drizzle leaves columns unqualified in a single-table select.
+      articles: sql<number>`(select count(*) from articles a where a.story_id = "stories"."id" and a.current = 1)`,
+      outlets: sql<string | null>`(select group_concat(distinct o.name) from articles a join outlets o on o.id = a.outlet_id where a.story_id = "stories"."id" and a.current = 1)`,
+      flags: sql<number>`(select count(*) from flags f where f.story_id = "stories"."id")`,
+      openFlags: sql<number>`(select count(*) from flags f where f.story_id = "stories"."id" and f.status = 'open')`,
+    })
+    .from(stories)
+    .orderBy(desc(stories.updatedAt), desc(stories.id))
+    .all();
+  return rows.map((r) => ({ ...r, outlets: r.outlets ? r.outlets.split(",").sort() : [] }));
+}
+
+export interface StoryArticle {
+  id: number;
+  outlet: string;
+  title: string;
+  source: string;
+  canonicalUrl: string | null;
+  publishedAt: string | null;
+  body: string;
+  /** Flagged spans in this article, for the reader. */
+  flags: { id: number; start: number; end: number; kind: FlagKind; severity: Severity; status: FlagStatus }[];
+}
+
+/** One quote or claim of one article and how each other article carries it. */
+export interface CoverageRow {
+  unit: "quote" | "claim";
+  sourceArticleId: number;
+  sourceOutlet: string;
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  /** Coverage by target article id; the source article itself is "source". */
+  cells: Record<number, Coverage | "source">;
+}
+
+export interface StoryDetail {
+  id: number;
+  title: string;
+  label: string | null;
+  createdAt: string;
+  updatedAt: string;
+  analyzedAt: string | null;
+  articles: StoryArticle[];
+  outlets: string[];
+  coverage: CoverageRow[];
+  /** True when the matrix was cut to its first rows. */
+  coverageTruncated: boolean;
+}
+
+export const MAX_COVERAGE_ROWS = 400;
+
+/** A story with its current articles, their flagged spans, and the quote/claim coverage matrix from the alignments. */
+export function getStory(db: Db, id: number): StoryDetail | null {
+  if (!Number.isInteger(id) || id < 1) return null;
+  const story = db.select().from(stories).where(eq(stories.id, id)).get();
+  if (!story) return null;
+  const arts = db
+    .select({
+      id: articles.id,
+      outlet: outlets.name,
+      title: articles.title,
+      source: articles.source,
+      canonicalUrl: articles.canonicalUrl,
+      publishedAt: articles.publishedAt,
+      body: articles.body,
+    })
+    .from(articles)
+    .innerJoin(outlets, eq(articles.outletId, outlets.id))
+    .where(and(eq(articles.storyId, id), eq(articles.current, true)))
+    .orderBy(asc(outlets.name), asc(articles.id))
+    .all();
+  const byId = new Map(arts.map((a) => [a.id, a]));
+  const flagRows = db
+    .select({ id: flags.id, articleId: flags.articleId, start: flags.start, end: flags.end, kind: flags.kind, severity: flags.severity, status: flags.status })
+    .from(flags)
+    .where(eq(flags.storyId, id))
+    .orderBy(asc(flags.start))
+    .all();
+  const flagsByArticle = new Map<number, StoryArticle["flags"]>();
+  for (const f of flagRows) {
+    const list = flagsByArticle.get(f.articleId) ?? [];
+    list.push({ id: f.id, start: f.start, end: f.end, kind: f.kind as FlagKind, severity: f.severity as Severity, status: f.status as FlagStatus });
+    flagsByArticle.set(f.articleId, list);
+  }
+
+  const aligned = db
+    .select({
+      unit: alignments.unit,
+      sourceArticleId: alignments.sourceArticleId,
+      sourceStart: alignments.sourceStart,
+      sourceEnd: alignments.sourceEnd,
+      targetArticleId: alignments.targetArticleId,
+      coverage: alignments.coverage,
+    })
+    .from(alignments)
+    .where(eq(alignments.storyId, id))
+    .orderBy(asc(alignments.sourceArticleId), asc(alignments.sourceStart), asc(alignments.unit))
+    .all();
+  const speakers = new Map<string, string | null>();
+  if (arts.length) {
+    for (const q of db
+      .select({ articleId: quotes.articleId, start: quotes.start, end: quotes.end, speaker: quotes.speaker })
+      .from(quotes)
+      .where(inArray(quotes.articleId, arts.map((a) => a.id)))
+      .all())
+      speakers.set(`${q.articleId}:${q.start}:${q.end}`, q.speaker);
+  }
+  const rows = new Map<string, CoverageRow>();
+  let truncated = false;
+  for (const a of aligned) {
+    const src = byId.get(a.sourceArticleId);
+    if (!src || !byId.has(a.targetArticleId)) continue; // an older revision: not part of the current story
+    const key = `${a.unit}:${a.sourceArticleId}:${a.sourceStart}:${a.sourceEnd}`;
+    let row = rows.get(key);
+    if (!row) {
+      if (rows.size >= MAX_COVERAGE_ROWS) {
+        truncated = true;
+        continue;
+      }
+      row = {
+        unit: a.unit === "quote" ? "quote" : "claim",
+        sourceArticleId: a.sourceArticleId,
+        sourceOutlet: src.outlet,
+        start: a.sourceStart,
+        end: a.sourceEnd,
+        text: src.body.slice(a.sourceStart, a.sourceEnd),
+        speaker: a.unit === "quote" ? (speakers.get(`${a.sourceArticleId}:${a.sourceStart}:${a.sourceEnd}`) ?? null) : null,
+        cells: { [a.sourceArticleId]: "source" },
+      };
+      rows.set(key, row);
+    }
+    const cov = a.coverage as Coverage;
+    row.cells[a.targetArticleId] = cov === "verbatim" || cov === "reworded" || cov === "cut" ? cov : "absent";
+  }
+  return {
+    id: story.id,
+    title: story.title,
+    label: story.label,
+    createdAt: story.createdAt,
+    updatedAt: story.updatedAt,
+    analyzedAt: story.analyzedAt,
+    articles: arts.map((a) => ({ ...a, flags: flagsByArticle.get(a.id) ?? [] })),
+    outlets: [...new Set(arts.map((a) => a.outlet))],
+    coverage: [...rows.values()],
+    coverageTruncated: truncated,
+  };
+}

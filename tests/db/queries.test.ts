@@ -1,0 +1,222 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { openDb, type Db } from "../../db/client";
+import { countFlags, flagFacets, getFlag, getStory, listFlags, listStories } from "../../db/queries";
+import { alignments, articles, flagEvents, flags, outlets, segments, stories } from "../../db/schema";
+
+let dir: string;
+let db: Db;
+const at = "2026-03-01T10:00:00.000Z";
+const ids: Record<string, number> = {};
+
+/** A small hand-made world: two stories, three outlets, six flags with known fields. */
+function build(): void {
+  const [o1, o2, o3] = ["Alpha News", "Beta Post", "Gamma Wire"].map(
+    (name) => db.insert(outlets).values({ name }).returning({ id: outlets.id }).get().id,
+  );
+  const s1 = db.insert(stories).values({ title: "Bridge vote", createdAt: at, updatedAt: at }).returning({ id: stories.id }).get().id;
+  const s2 = db.insert(stories).values({ title: "School budget", createdAt: at, updatedAt: "2026-03-02T00:00:00.000Z" }).returning({ id: stories.id }).get().id;
+  ids.s1 = s1;
+  ids.s2 = s2;
+  const body1 = "Intro paragraph here.\n\n“We will build the bridge next year,” the mayor said. More text.\n\nLast paragraph.";
+  const mk = (outletId: number, storyId: number, body: string, source: string) =>
+    db.insert(articles).values({ outletId, storyId, source, title: source, body, contentHash: source, ingestedAt: at }).returning({ id: articles.id }).get().id;
+  const a1 = mk(o1, s1, body1, "a1");
+  const a2 = mk(o2, s1, "The mayor said the bridge would be built soon.", "a2");
+  const a3 = mk(o3, s2, "Budget text about schools and a claim.", "a3");
+  ids.a1 = a1;
+  ids.a2 = a2;
+  const p2 = body1.indexOf("“");
+  db.insert(segments).values({ articleId: a1, kind: "paragraph", ordinal: 1, start: p2, end: body1.indexOf("\n\nLast") }).run();
+  const qStart = p2 + 1;
+  const qText = "We will build the bridge next year";
+  db.insert(alignments)
+    .values([
+      { storyId: s1, unit: "quote", sourceArticleId: a1, sourceStart: qStart, sourceEnd: qStart + qText.length, targetArticleId: a2, coverage: "reworded", score: 0.6 },
+    ])
+    .run();
+  const flag = (name: string, v: Partial<typeof flags.$inferInsert> & { articleId: number; storyId: number }) => {
+    ids[name] = db
+      .insert(flags)
+      .values({
+        fingerprint: name,
+        kind: "quote_paraphrased",
+        severity: "medium",
+        severityRank: 1,
+        confidence: 0.5,
+        text: "text " + name,
+        start: 0,
+        end: 4,
+        explanation: "explained " + name,
+        createdAt: at,
+        updatedAt: at,
+        ...v,
+      })
+      .returning({ id: flags.id })
+      .get().id;
+  };
+  flag("f1", { articleId: a1, storyId: s1, kind: "quote_paraphrased", severity: "high", severityRank: 2, confidence: 0.9, text: qText, start: qStart, end: qStart + qText.length, speaker: "the mayor", counterparts: "Beta Post", evidence: JSON.stringify([{ articleId: a2, outlet: "Beta Post", start: 0, end: 10, text: "bridge would be built soon", diff: [{ op: "delete", text: "We will" }, { op: "insert", text: "would" }] }]) });
+  flag("f2", { articleId: a1, storyId: s1, kind: "claim_added", severity: "low", severityRank: 0, confidence: 0.4, text: "More text", counterparts: "Beta Post" });
+  flag("f3", { articleId: a2, storyId: s1, kind: "quote_truncated", severity: "high", severityRank: 2, confidence: 0.7, text: "bridge would be built", status: "verified", counterparts: "Alpha News" });
+  flag("f4", { articleId: a3, storyId: s2, kind: "claim_added", severity: "medium", severityRank: 1, confidence: 0.8, text: "a claim about schools", updatedAt: "2026-03-05T00:00:00.000Z" });
+  flag("f5", { articleId: a3, storyId: s2, kind: "fact_conflict", severity: "high", severityRank: 2, confidence: 0.6, text: "forty million dollars", status: "dismissed", note: "checked with the zebra desk" });
+  flag("f6", { articleId: a2, storyId: s1, kind: "claim_added", severity: "medium", severityRank: 1, confidence: 0.3, text: "stale claim", stale: true });
+  db.insert(flagEvents).values({ flagId: ids.f3, editor: "Sam", at, action: "status", fromStatus: "open", toStatus: "verified" }).run();
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-queries-"));
+  db = openDb(path.join(dir, "test.db"));
+  build();
+});
+afterAll(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const names = (rows: { id: number }[]) => rows.map((r) => Object.keys(ids).find((k) => ids[k] === r.id && k.startsWith("f")));
+
+describe("listFlags", () => {
+  it("returns every flag by default, highest severity and confidence first, with joined fields", () => {
+    const { rows, total } = listFlags(db, {}, { index: 0, size: 50 });
+    expect(total).toBe(6);
+    expect(names(rows)).toEqual(["f1", "f3", "f5", "f4", "f6", "f2"]);
+    const f1 = rows[0];
+    expect(f1.outlet).toBe("Alpha News");
+    expect(f1.storyTitle).toBe("Bridge vote");
+    expect(f1.counterparts).toEqual(["Beta Post"]);
+    expect(f1.lastEditor).toBeNull();
+    expect(rows.find((r) => r.id === ids.f3)!.lastEditor).toBe("Sam");
+  });
+
+  it("filters by kind, severity, status, outlet, story and stale", () => {
+    expect(names(listFlags(db, { kind: ["claim_added"] }, { index: 0, size: 50 }).rows).sort()).toEqual(["f2", "f4", "f6"]);
+    expect(names(listFlags(db, { severity: ["high"], status: ["open"] }, { index: 0, size: 50 }).rows)).toEqual(["f1"]);
+    expect(names(listFlags(db, { outlet: ["Beta Post"] }, { index: 0, size: 50 }).rows).sort()).toEqual(["f3", "f6"]);
+    expect(names(listFlags(db, { story: [ids.s2] }, { index: 0, size: 50 }).rows).sort()).toEqual(["f4", "f5"]);
+    expect(listFlags(db, { stale: false }, { index: 0, size: 50 }).total).toBe(5);
+    expect(countFlags(db, { outlet: ["Gamma Wire"], kind: ["fact_conflict"] })).toBe(1);
+  });
+
+  it("searches flagged text, notes and outlet names, without FTS syntax errors", () => {
+    expect(names(listFlags(db, { q: "bridge" }, { index: 0, size: 50 }).rows).sort()).toEqual(["f1", "f3"]);
+    expect(names(listFlags(db, { q: "zebra" }, { index: 0, size: 50 }).rows)).toEqual(["f5"]);
+    expect(names(listFlags(db, { q: "Gamma" }, { index: 0, size: 50 }).rows).sort()).toEqual(["f4", "f5"]);
+    expect(listFlags(db, { q: '"unbalanced AND (' }, { index: 0, size: 50 }).total).toBe(0);
+  });
+
+  it("sorts by any column, both directions", () => {
+    const byConf = listFlags(db, { sort: [{ id: "confidence", desc: false }] }, { index: 0, size: 50 }).rows.map((r) => r.confidence);
+    expect(byConf).toEqual([...byConf].sort((a, b) => a - b));
+    const byUpdated = listFlags(db, { sort: [{ id: "updatedAt", desc: true }] }, { index: 0, size: 50 }).rows;
+    expect(byUpdated[0].id).toBe(ids.f4);
+    const byOutlet = listFlags(db, { sort: [{ id: "outlet", desc: true }] }, { index: 0, size: 50 }).rows.map((r) => r.outlet);
+    expect(byOutlet).toEqual([...byOutlet].sort().reverse());
+    const bySev = listFlags(db, { sort: [{ id: "severity", desc: false }] }, { index: 0, size: 50 }).rows.map((r) => r.severity);
+    expect(bySev[0]).toBe("low");
+    expect(bySev.at(-1)).toBe("high");
+  });
+
+  it("pages without overlap and keeps the total", () => {
+    const seen: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const p = listFlags(db, {}, { index: i, size: 2 });
+      expect(p.total).toBe(6);
+      expect(p.rows).toHaveLength(2);
+      seen.push(...p.rows.map((r) => r.id));
+    }
+    expect(new Set(seen).size).toBe(6);
+    expect(listFlags(db, {}, { index: 3, size: 2 }).rows).toHaveLength(0);
+    expect(() => listFlags(db, {}, { index: -1, size: 2 })).toThrow(/page.index/);
+    expect(() => listFlags(db, {}, { index: 0, size: 0 })).toThrow(/page.size/);
+  });
+});
+
+describe("flagFacets", () => {
+  it("counts each facet with the other filters applied, not its own", () => {
+    const f = flagFacets(db, { kind: ["claim_added"], status: ["open"] });
+    // kind facet ignores the kind filter but applies status=open: f1, f2, f4, f6
+    expect(Object.fromEntries(f.kind.map((k) => [k.value, k.count]))).toEqual({ quote_paraphrased: 1, claim_added: 3 });
+    // status facet ignores status but applies kind=claim_added: f2, f4, f6 open
+    expect(Object.fromEntries(f.status.map((k) => [k.value, k.count]))).toEqual({ open: 3 });
+    expect(Object.fromEntries(f.outlet.map((k) => [k.value, k.count]))).toEqual({ "Alpha News": 1, "Beta Post": 1, "Gamma Wire": 1 });
+    expect(f.story.map((s) => [s.label, s.count])).toEqual([
+      ["Bridge vote", 2],
+      ["School budget", 1],
+    ]);
+    expect(f.severity.map((s) => s.value)).toEqual(["medium", "low"]);
+  });
+
+  it("keeps a chosen story listed when other filters leave it empty", () => {
+    const f = flagFacets(db, { story: [ids.s2], outlet: ["Alpha News"] });
+    expect(f.story.find((s) => s.value === ids.s2)).toEqual({ value: ids.s2, label: "School budget", count: 0 });
+  });
+});
+
+describe("getFlag", () => {
+  it("returns the flag with its article, paragraph, evidence and history", () => {
+    const f = getFlag(db, ids.f1)!;
+    expect(f.article.body.slice(f.start, f.end)).toBe("We will build the bridge next year");
+    expect(f.article.body.slice(f.paragraph.start, f.paragraph.end)).toContain("the mayor said");
+    expect(f.article.body.slice(f.paragraph.start, f.paragraph.end)).not.toContain("Intro");
+    expect(f.evidence).toHaveLength(1);
+    expect(f.evidence[0].diff.map((d) => d.op)).toEqual(["delete", "insert"]);
+    expect(f.history).toEqual([]);
+    expect(getFlag(db, ids.f3)!.history.map((h) => [h.editor, h.toStatus])).toEqual([["Sam", "verified"]]);
+    expect(getFlag(db, 999999)).toBeNull();
+  });
+
+  it("falls back to the blank-line paragraph when no segments are stored", () => {
+    const f = getFlag(db, ids.f4)!;
+    expect(f.paragraph).toEqual({ start: 0, end: f.article.body.length });
+  });
+
+  it("gives previous and next under a query, keeping a flag that left the filter", () => {
+    const all = listFlags(db, {}, { index: 0, size: 50 }).rows.map((r) => r.id);
+    const mid = getFlag(db, all[2])!;
+    expect([mid.prevId, mid.nextId, mid.position, mid.total]).toEqual([all[1], all[3], 3, 6]);
+    const first = getFlag(db, all[0])!;
+    expect(first.prevId).toBeNull();
+    const claims = listFlags(db, { kind: ["claim_added"] }, { index: 0, size: 50 }).rows.map((r) => r.id);
+    const n = getFlag(db, claims[0], { kind: ["claim_added"] })!;
+    expect(n.nextId).toBe(claims[1]);
+    // f3 is not a claim: it is still placed in the claim list so navigation goes on from it.
+    const outside = getFlag(db, ids.f3, { kind: ["claim_added"] })!;
+    expect(outside.total).toBe(claims.length + 1);
+  });
+});
+
+describe("stories", () => {
+  it("lists stories with counts", () => {
+    const list = listStories(db);
+    expect(list.map((s) => s.title)).toEqual(["School budget", "Bridge vote"]);
+    const bridge = list.find((s) => s.id === ids.s1)!;
+    expect(bridge).toMatchObject({ articles: 2, flags: 4, openFlags: 3, outlets: ["Alpha News", "Beta Post"] });
+  });
+
+  it("builds the coverage matrix and the flagged spans for the reader", () => {
+    const s = getStory(db, ids.s1)!;
+    expect(s.outlets).toEqual(["Alpha News", "Beta Post"]);
+    expect(s.coverage).toHaveLength(1);
+    const row = s.coverage[0];
+    expect(row.text).toBe("We will build the bridge next year");
+    expect(row.cells).toEqual({ [ids.a1]: "source", [ids.a2]: "reworded" });
+    const a1 = s.articles.find((a) => a.id === ids.a1)!;
+    expect(a1.flags.map((f) => f.kind).sort()).toEqual(["claim_added", "quote_paraphrased"]);
+    expect(getStory(db, 4242)).toBeNull();
+  });
+
+  it("leaves old revisions out of the story", () => {
+    db.update(articles).set({ current: false }).where(eq(articles.id, ids.a2)).run();
+    try {
+      const s = getStory(db, ids.s1)!;
+      expect(s.articles.map((a) => a.id)).toEqual([ids.a1]);
+      expect(s.coverage).toHaveLength(0);
+    } finally {
+      db.update(articles).set({ current: true }).where(eq(articles.id, ids.a2)).run();
+    }
+  });
+});

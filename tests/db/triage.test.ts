@@ -1,0 +1,113 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { asc, eq } from "drizzle-orm";
+import { openDb, type Db } from "../../db/client";
+import { getFlag, listFlags } from "../../db/queries";
+import { flagEvents, flags } from "../../db/schema";
+import { setFlagNote, setFlagStatus, TriageError } from "../../db/triage";
+import { seedFlags } from "../../scripts/seed-flags";
+
+const dirs: string[] = [];
+let db: Db;
+const t0 = new Date("2026-04-01T09:00:00.000Z");
+const t1 = new Date("2026-04-01T09:05:00.000Z");
+
+function fresh(): Db {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-triage-"));
+  dirs.push(dir);
+  const d = openDb(path.join(dir, "t.db"));
+  seedFlags(d, { flags: 6, seed: 7, flagsPerStory: 6 });
+  return d;
+}
+const row = (id: number) => db.select().from(flags).where(eq(flags.id, id)).get()!;
+const events = (id: number) => db.select().from(flagEvents).where(eq(flagEvents.flagId, id)).orderBy(asc(flagEvents.id)).all();
+
+beforeEach(() => {
+  db = fresh();
+});
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe("setFlagStatus", () => {
+  it("changes status and note, bumps the version and records who, when, from, to", () => {
+    const [r] = setFlagStatus(db, { flagIds: 1, expectedVersions: 1, status: "unsupported", note: "No source for this.", editor: " Ada ", now: t0 });
+    expect(r).toEqual({ id: 1, status: "unsupported", note: "No source for this.", version: 2, updatedAt: t0.toISOString() });
+    expect(row(1)).toMatchObject({ status: "unsupported", note: "No source for this.", version: 2, updatedAt: t0.toISOString() });
+    expect(events(1)).toMatchObject([{ editor: "Ada", at: t0.toISOString(), action: "status", fromStatus: "open", toStatus: "unsupported", note: "No source for this." }]);
+    // back to open
+    setFlagStatus(db, { flagIds: [1], expectedVersions: [2], status: "open", editor: "Ben", now: t1 });
+    expect(row(1)).toMatchObject({ status: "open", note: "No source for this.", version: 3 });
+    expect(getFlag(db, 1)!.history.map((h) => `${h.editor}:${h.fromStatus}->${h.toStatus}`)).toEqual(["Ben:unsupported->open", "Ada:open->unsupported"]);
+  });
+
+  it("refuses a change made from a stale version, naming who changed it and when", () => {
+    setFlagStatus(db, { flagIds: 2, expectedVersions: 1, status: "verified", editor: "Ada", now: t0 });
+    let err: unknown;
+    try {
+      setFlagStatus(db, { flagIds: 2, expectedVersions: 1, status: "dismissed", editor: "Ben", now: t1 });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(TriageError);
+    expect((err as TriageError).code).toBe("conflict");
+    expect((err as Error).message).toBe(`Flag 2 was changed by Ada at ${t0.toISOString()} since you opened it; reload to see the change.`);
+    expect(row(2)).toMatchObject({ status: "verified", version: 2 });
+    expect(events(2)).toHaveLength(1);
+  });
+
+  it("applies a bulk change to all flags or to none", () => {
+    setFlagStatus(db, { flagIds: 4, expectedVersions: 1, status: "verified", editor: "Ada", now: t0 });
+    expect(() =>
+      setFlagStatus(db, { flagIds: [3, 4, 5], expectedVersions: { 3: 1, 4: 1, 5: 1 }, status: "dismissed", editor: "Ben", now: t1 }),
+    ).toThrow(/Flag 4 was changed by Ada/);
+    expect([row(3).status, row(4).status, row(5).status]).toEqual(["open", "verified", "open"]);
+    expect(events(3)).toHaveLength(0);
+    const done = setFlagStatus(db, { flagIds: [3, 4, 5], expectedVersions: [1, 2, 1], status: "dismissed", editor: "Ben", now: t1 });
+    expect(done.map((d) => [d.id, d.status, d.version])).toEqual([
+      [3, "dismissed", 2],
+      [4, "dismissed", 3],
+      [5, "dismissed", 2],
+    ]);
+    expect(listFlags(db, { status: ["dismissed"] }, { index: 0, size: 10 }).total).toBe(3);
+  });
+
+  it("refuses a missing flag without touching the others", () => {
+    expect(() => setFlagStatus(db, { flagIds: [1, 999], expectedVersions: [1, 1], status: "verified", editor: "Ada", now: t0 })).toThrow(/Flag 999 does not exist/);
+    expect(row(1).status).toBe("open");
+  });
+
+  it("validates its input with precise messages", () => {
+    const base = { flagIds: 1, expectedVersions: 1, editor: "Ada", now: t0 } as const;
+    expect(() => setFlagStatus(db, { ...base, status: "maybe" as never })).toThrow(/Unknown status "maybe"/);
+    expect(() => setFlagStatus(db, { ...base, status: "open", editor: "  " })).toThrow(/Editor name is missing/);
+    expect(() => setFlagStatus(db, { ...base, status: "open", note: "x".repeat(5001) })).toThrow(/Note is too long/);
+    expect(() => setFlagStatus(db, { ...base, flagIds: [1, 1], expectedVersions: [1, 1], status: "open" })).toThrow(/twice/);
+    expect(() => setFlagStatus(db, { ...base, flagIds: [1, 2], expectedVersions: [1], status: "open" })).toThrow(/1 expected versions given for 2 flags/);
+    expect(() => setFlagStatus(db, { ...base, flagIds: [], expectedVersions: [], status: "open" })).toThrow(/No flags selected/);
+    expect(() => setFlagStatus(db, { ...base, status: "open", now: new Date("nope") })).toThrow(/valid Date/);
+  });
+
+  it("records nothing for a change that changes nothing", () => {
+    const [r] = setFlagStatus(db, { flagIds: 1, expectedVersions: 1, status: "open", editor: "Ada", now: t0 });
+    expect(r.version).toBe(1);
+    expect(events(1)).toHaveLength(0);
+  });
+
+  it("keeps the full-text index in step with the note", () => {
+    setFlagStatus(db, { flagIds: 6, expectedVersions: 1, status: "unsupported", note: "quokka sighting unconfirmed", editor: "Ada", now: t0 });
+    expect(listFlags(db, { q: "quokka" }, { index: 0, size: 10 }).rows.map((r) => r.id)).toEqual([6]);
+  });
+});
+
+describe("setFlagNote", () => {
+  it("replaces the note, records it and refuses a stale version", () => {
+    const r = setFlagNote(db, { flagId: 1, expectedVersion: 1, note: "Called the office.", editor: "Ada", now: t0 });
+    expect(r).toMatchObject({ note: "Called the office.", version: 2, status: "open" });
+    expect(events(1)).toMatchObject([{ action: "note", note: "Called the office.", editor: "Ada" }]);
+    expect(() => setFlagNote(db, { flagId: 1, expectedVersion: 1, note: "Other", editor: "Ben", now: t1 })).toThrow(/changed by Ada/);
+    expect(row(1).note).toBe("Called the office.");
+  });
+});
