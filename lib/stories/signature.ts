@@ -1,0 +1,101 @@
+/**
+ * A story signature: the few weighted terms that make an article (or a story)
+ * recognisable — proper names, figures, title words, frequent content stems —
+ * plus its date range. Signatures are small (capped) so matching a new article
+ * costs the same however large the corpus grows.
+ */
+import { extractNames, extractNumbers, isContentWord, termKey, tokenize } from "@/lib/text";
+
+export interface StorySignature {
+  v: 1;
+  /** term → weight (rounded to 3 decimals so the JSON is stable). */
+  terms: Record<string, number>;
+  /** Earliest and latest publication day (YYYY-MM-DD) of the members, when known. */
+  dateMin: string | null;
+  dateMax: string | null;
+  /** Number of articles merged in. */
+  size: number;
+}
+
+/** Terms kept per article and per story. */
+export const ARTICLE_TERMS = 40;
+export const STORY_TERMS = 80;
+/** Only the head of a long body is read: stories are recognisable from their first screens. */
+const MAX_BODY = 8000;
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function topTerms(weights: Map<string, number>, cap: number): Record<string, number> {
+  const sorted = [...weights.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: Record<string, number> = {};
+  for (const [t, w] of sorted.slice(0, cap)) out[t] = round(w);
+  return out;
+}
+
+function day(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(iso);
+  return m ? m[1] : null;
+}
+
+/** An empty signature (a story with no members yet). */
+export function emptySignature(): StorySignature {
+  return { v: 1, terms: {}, dateMin: null, dateMax: null, size: 0 };
+}
+
+/** Signature of one article. Deterministic; reads at most the first 8000 characters of the body. */
+export function signArticle(a: { title: string; body: string; publishedAt?: string | null }): StorySignature {
+  const body = a.body.slice(0, MAX_BODY);
+  const counts = new Map<string, number>();
+  const add = (t: string, w: number) => counts.set(t, (counts.get(t) ?? 0) + w);
+  for (const tok of tokenize(body)) if (isContentWord(tok.norm) && !/^\d+$/.test(tok.norm)) add(termKey(tok.norm), 1);
+  for (const tok of tokenize(a.title)) if (isContentWord(tok.norm) && !/^\d+$/.test(tok.norm)) add(termKey(tok.norm), 2);
+  // Names are the most distinctive evidence of an event: boost their words.
+  for (const n of extractNames(a.title + "\n" + body)) {
+    for (const tok of tokenize(n.text)) if (isContentWord(tok.norm)) add(termKey(tok.norm), 1.5);
+  }
+  // Figures other than small counts and years identify an event too ("6 million", "3.2%").
+  for (const n of extractNumbers(body)) if (!n.year && (n.value >= 100 || n.unit === "%")) add(`#${n.value}${n.unit}`, 2);
+  const weights = new Map<string, number>();
+  for (const [t, c] of counts) weights.set(t, 1 + Math.log(c));
+  return { v: 1, terms: topTerms(weights, ARTICLE_TERMS), dateMin: day(a.publishedAt), dateMax: day(a.publishedAt), size: 1 };
+}
+
+/** Story signature after adding one member article's signature (capped to STORY_TERMS). */
+export function mergeSignature(story: StorySignature, article: StorySignature): StorySignature {
+  const w = new Map<string, number>(Object.entries(story.terms));
+  for (const [t, x] of Object.entries(article.terms)) w.set(t, (w.get(t) ?? 0) + x);
+  const dates = [story.dateMin, story.dateMax, article.dateMin, article.dateMax].filter((d): d is string => !!d).sort();
+  return {
+    v: 1,
+    terms: topTerms(w, STORY_TERMS),
+    dateMin: dates[0] ?? null,
+    dateMax: dates[dates.length - 1] ?? null,
+    size: story.size + article.size,
+  };
+}
+
+/**
+ * Reads a stored signature. Stored text is untrusted: anything malformed yields
+ * an empty signature (the story then only gathers articles by label or re-signing).
+ */
+export function parseSignature(json: string | null | undefined): StorySignature {
+  try {
+    const raw = JSON.parse(json ?? "{}") as Partial<StorySignature>;
+    const terms: Record<string, number> = {};
+    if (raw && typeof raw.terms === "object" && raw.terms) {
+      for (const [k, v] of Object.entries(raw.terms)) if (typeof v === "number" && Number.isFinite(v)) terms[k] = v;
+    }
+    return {
+      v: 1,
+      terms,
+      dateMin: typeof raw.dateMin === "string" ? raw.dateMin : null,
+      dateMax: typeof raw.dateMax === "string" ? raw.dateMax : null,
+      size: typeof raw.size === "number" ? raw.size : 0,
+    };
+  } catch {
+    return emptySignature();
+  }
+}

@@ -1,0 +1,10 @@
+/** Text primitives shared by every stage: normalisation, tokens, stems, synonyms, facts. */
+export { foldText, squashSpaces, normalizeForFingerprint } from "./normalize";
+export { tokenize, wordKey, termKey, isContentWord, contentTerms, type Token } from "./tokenize";
+export { stem } from "./stem";
+export { STOPWORDS, QUALIFIERS, isStopword } from "./stopwords";
+export { canonicalTerm } from "./synonyms";
+export {
+  extractNumbers, extractDates, extractNames, surnameKey, numberWordValue,
+  WEEKDAYS, MONTHS, type NumberMention, type DateMention, type NameMention,
+} from "./facts";
