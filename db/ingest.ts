@@ -1,0 +1,241 @@
+/**
+ * Storing ingested articles. Each article is written in its own transaction:
+ * outlet upsert, new revision row, previous revision retired, story marked
+ * dirty; a failure anywhere leaves nothing of that article behind. Bodies are
+ * never updated in place, so offsets stored against an article id stay valid.
+ */
+import { and, eq, ne } from "drizzle-orm";
+import { hashArticle, type ParsedArticle } from "@/lib/ingest";
+import type { Db } from "./client";
+import { articles, outlets, stories } from "./schema";
+import {
+  createLimiter,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  expandInputs,
+  loadFile,
+  loadUrl,
+  type InputItem,
+} from "./sources";
+import type { ParseOutcome } from "@/lib/ingest";
+
+export interface IngestOptions {
+  /** Largest file or response read, in bytes (default 5 MB). */
+  maxBytes?: number;
+  /** Story label stored on every article of the run (`--story`). */
+  story?: string;
+  /** Per-URL time limit in milliseconds, redirects and body included (default 15000). */
+  timeoutMs?: number;
+  /** Inputs loaded and URLs fetched at once (default 4). */
+  concurrency?: number;
+  /** Clock for `ingested_at` (default: the system clock). */
+  now?: () => Date;
+  /** Called for every result as it is stored; `done`/`total` count expanded inputs (files and URLs). */
+  onResult?: (r: IngestResult, done: number, total: number) => void;
+}
+
+export interface IngestResult {
+  /** The file or URL the result came from (a file inside a folder: folder path joined with its relative path). */
+  input: string;
+  /** Source of the article (`path`, `path#N`, item URL), or null when the input failed as a whole before one was known. */
+  source: string | null;
+  status: "added" | "revised" | "unchanged" | "failed";
+  /** Stored (or already stored, for `unchanged`) article id. */
+  articleId: number | null;
+  /** For `failed`: a self-contained message naming the input and the problem. */
+  error: string | null;
+  /** For `unchanged` by content: the id of the article with the same content under another source. */
+  sameAs?: number;
+  /** Outlet and title, for display. */
+  outlet?: string;
+  title?: string;
+}
+
+export interface IngestRun {
+  results: IngestResult[];
+  added: number;
+  revised: number;
+  unchanged: number;
+  failed: number;
+}
+
+export interface StoreOptions {
+  story?: string;
+  now?: () => Date;
+  /** Test hook: throw after the article row is inserted, inside the transaction. */
+  _failAfterArticleInsert?: boolean;
+}
+
+export interface StoreOutcome {
+  status: "added" | "revised" | "unchanged";
+  articleId: number;
+  /** Set when the content was already stored under another source. */
+  sameAs?: number;
+  revision: number;
+}
+
+/** Returns the id of the outlet named `name`, creating it (with its host) when new. */
+function upsertOutlet(db: Db, name: string, host: string | null): number {
+  const found = db.select({ id: outlets.id, host: outlets.host }).from(outlets).where(eq(outlets.name, name)).get();
+  if (found) {
+    if (!found.host && host) db.update(outlets).set({ host }).where(eq(outlets.id, found.id)).run();
+    return found.id;
+  }
+  return db.insert(outlets).values({ name, host }).returning({ id: outlets.id }).get().id;
+}
+
+/**
+ * Stores one parsed article, synchronously and atomically.
+ * - same source, same content hash as its current revision → `unchanged`;
+ * - a new source whose content is already stored as another current article → `unchanged` (`sameAs`);
+ * - same source, new content → a new revision (old one kept, no longer current; story kept and marked dirty);
+ * - otherwise → `added` as revision 1 with no story.
+ */
+export function storeArticle(db: Db, parsed: ParsedArticle, opts: StoreOptions = {}): StoreOutcome {
+  if (!parsed.title.trim() && !parsed.body.trim()) throw new Error(`storeArticle: ${parsed.source} has neither title nor body`);
+  const now = opts.now ?? (() => new Date());
+  const hash = hashArticle(parsed.title, parsed.body);
+  const write = db.$client.transaction((): StoreOutcome => {
+    const prev = db
+      .select({ id: articles.id, revision: articles.revision, contentHash: articles.contentHash, storyId: articles.storyId, storyLabel: articles.storyLabel })
+      .from(articles)
+      .where(and(eq(articles.source, parsed.source), eq(articles.current, true)))
+      .get();
+    if (prev && prev.contentHash === hash) return { status: "unchanged", articleId: prev.id, revision: prev.revision };
+    if (!prev) {
+      const same = db
+        .select({ id: articles.id, revision: articles.revision })
+        .from(articles)
+        .where(and(eq(articles.contentHash, hash), eq(articles.current, true), ne(articles.source, parsed.source)))
+        .get();
+      if (same) return { status: "unchanged", articleId: same.id, sameAs: same.id, revision: same.revision };
+    }
+    // The newest revision number may belong to a non-current row if an earlier one was retired by hand.
+    const last = db
+      .select({ revision: articles.revision })
+      .from(articles)
+      .where(eq(articles.source, parsed.source))
+      .orderBy(articles.revision)
+      .all()
+      .pop();
+    const revision = (last?.revision ?? 0) + 1;
+    const outletId = upsertOutlet(db, parsed.outlet, parsed.host);
+    if (prev) db.update(articles).set({ current: false }).where(eq(articles.id, prev.id)).run();
+    const inserted = db
+      .insert(articles)
+      .values({
+        outletId,
+        storyId: prev?.storyId ?? null,
+        source: parsed.source,
+        canonicalUrl: parsed.url,
+        title: parsed.title,
+        byline: parsed.byline,
+        publishedAt: parsed.publishedAt,
+        language: parsed.language,
+        body: parsed.body,
+        contentHash: hash,
+        ingestedAt: now().toISOString(),
+        revision,
+        current: true,
+        storyLabel: opts.story ?? prev?.storyLabel ?? null,
+      })
+      .returning({ id: articles.id })
+      .get();
+    if (opts._failAfterArticleInsert) throw new Error("injected failure after article insert");
+    if (prev?.storyId != null) db.update(stories).set({ dirty: true }).where(eq(stories.id, prev.storyId)).run();
+    return { status: prev ? "revised" : "added", articleId: inserted.id, revision };
+  });
+  return write();
+}
+
+function loadItem(item: InputItem, opts: Required<Pick<IngestOptions, "maxBytes" | "timeoutMs">>, fetchLimit: ReturnType<typeof createLimiter>): Promise<ParseOutcome> {
+  if (item.kind === "error") return Promise.resolve({ articles: [], problems: [{ source: item.source, message: item.message }] });
+  if (item.kind === "file") return loadFile(item, opts.maxBytes);
+  return loadUrl(item.source, { ...opts, fetchLimit });
+}
+
+function positive(name: string, v: number | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`ingestInputs: ${name} must be a positive number, got ${v}`);
+  return v;
+}
+
+/**
+ * Ingests files, folders and URLs. Inputs are loaded `concurrency` at a time
+ * but stored in input order, so article ids do not depend on network timing.
+ * Every bad input or record becomes one `failed` result; the rest goes on.
+ */
+export async function ingestInputs(db: Db, inputs: string[], opts: IngestOptions = {}): Promise<IngestRun> {
+  const maxBytes = positive("maxBytes", opts.maxBytes, DEFAULT_MAX_BYTES);
+  const timeoutMs = positive("timeoutMs", opts.timeoutMs, DEFAULT_TIMEOUT_MS);
+  const concurrency = Math.floor(positive("concurrency", opts.concurrency, DEFAULT_CONCURRENCY));
+  const items = await expandInputs(inputs);
+  const run: IngestRun = { results: [], added: 0, revised: 0, unchanged: 0, failed: 0 };
+  const fetchLimit = createLimiter(concurrency);
+
+  // A slot is taken before loading and given back after storing: bounded memory, ordered stores.
+  let free = concurrency;
+  const waiting: (() => void)[] = [];
+  const acquire = () => (free > 0 ? (free--, Promise.resolve()) : new Promise<void>((r) => waiting.push(r)));
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else free++;
+  };
+  const loads = items.map(() => {
+    let resolve!: (o: ParseOutcome) => void;
+    const promise = new Promise<ParseOutcome>((r) => (resolve = r));
+    return { promise, resolve };
+  });
+  const startAll = (async () => {
+    for (let i = 0; i < items.length; i++) {
+      await acquire();
+      const item = items[i];
+      loadItem(item, { maxBytes, timeoutMs }, fetchLimit)
+        .catch((err: Error): ParseOutcome => ({
+          articles: [],
+          problems: [{ source: item.source, message: `${item.input}: ${err.message}` }],
+        }))
+        .then(loads[i].resolve);
+    }
+  })();
+
+  let done = 0;
+  const emit = (r: IngestResult, last: boolean) => {
+    run.results.push(r);
+    run[r.status]++;
+    if (last) done++;
+    opts.onResult?.(r, done, items.length);
+  };
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const outcome = await loads[i].promise;
+    const results: IngestResult[] = [];
+    for (const parsed of outcome.articles) {
+      try {
+        const stored = storeArticle(db, parsed, { story: opts.story, now: opts.now });
+        results.push({
+          input: item.input,
+          source: parsed.source,
+          status: stored.status,
+          articleId: stored.articleId,
+          error: null,
+          ...(stored.sameAs != null ? { sameAs: stored.sameAs } : {}),
+          outlet: parsed.outlet,
+          title: parsed.title,
+        });
+      } catch (err) {
+        results.push({ input: item.input, source: parsed.source, status: "failed", articleId: null, error: `${parsed.source}: could not store (${(err as Error).message})` });
+      }
+    }
+    for (const p of outcome.problems) {
+      results.push({ input: item.input, source: p.source === item.source && item.kind === "error" ? null : p.source, status: "failed", articleId: null, error: p.message });
+    }
+    if (results.length === 0) results.push({ input: item.input, source: item.source, status: "failed", articleId: null, error: `${item.input}: no articles found` });
+    results.forEach((r, k) => emit(r, k === results.length - 1));
+    release();
+  }
+  await startAll;
+  return run;
+}

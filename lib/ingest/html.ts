@@ -1,0 +1,207 @@
+/**
+ * HTML pages → one article: metadata from the head (Open Graph, canonical
+ * link, JSON-LD, <time>), main text from Mozilla Readability on a linkedom DOM,
+ * written out as blank-line separated paragraphs so later stages see the page's
+ * blocks (headings, list items prefixed "- ", table rows) without any markup.
+ */
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { buildArticle } from "./meta";
+import { normaliseNewlines, shortenTitle } from "./text";
+import type { ArticleMeta, ParsedArticle } from "./types";
+
+type El = Element;
+
+const BLOCK_TAGS = new Set([
+  "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "div", "section", "article",
+  "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "figure", "figcaption", "header",
+  "footer", "aside", "main", "hr", "address", "details", "summary", "caption",
+]);
+const SKIP_TAGS = new Set(["script", "style", "noscript", "template", "svg", "button", "iframe", "select", "textarea", "input", "form", "nav"]);
+
+/** Collects the text of a DOM subtree as paragraphs (one string per block). */
+function collectBlocks(root: Node): string[] {
+  const blocks: string[] = [];
+  let buffer = "";
+  let prefix = "";
+
+  const flush = () => {
+    const text = buffer.replace(/[ \t\f\v\u00a0]+/g, " ").replace(/ *\n */g, "\n").replace(/\n{2,}/g, "\n").trim();
+    if (text) {
+      blocks.push(prefix + text);
+      prefix = "";
+    }
+    buffer = "";
+  };
+
+  const walk = (node: Node, pre: boolean): void => {
+    if (node.nodeType === 3) {
+      const t = node.textContent ?? "";
+      buffer += pre ? t : t.replace(/\s+/g, " ");
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as El;
+    const tag = el.tagName.toLowerCase();
+    if (SKIP_TAGS.has(tag) || el.getAttribute("hidden") != null || el.getAttribute("aria-hidden") === "true") return;
+    if (tag === "br") {
+      buffer += "\n";
+      return;
+    }
+    if (tag === "pre") {
+      flush();
+      const text = normaliseNewlines(el.textContent ?? "").replace(/^\n+|\s+$/g, "");
+      if (text.trim()) blocks.push(text);
+      return;
+    }
+    if (tag === "tr") {
+      flush();
+      const cells = Array.from(el.children)
+        .filter((c) => /^(td|th)$/i.test(c.tagName))
+        .map((c) => (c.textContent ?? "").replace(/\s+/g, " ").trim());
+      const row = cells.filter(Boolean).length > 0 ? cells.join(" | ") : "";
+      if (row) blocks.push(row);
+      return;
+    }
+    if (!BLOCK_TAGS.has(tag)) {
+      for (const child of Array.from(el.childNodes)) walk(child, pre);
+      return;
+    }
+    flush();
+    if (tag === "li") prefix = "- ";
+    for (const child of Array.from(el.childNodes)) walk(child, pre);
+    flush();
+    if (tag === "li") prefix = "";
+  };
+
+  walk(root, false);
+  flush();
+  return blocks;
+}
+
+function metaContent(doc: Document, ...keys: string[]): string | null {
+  for (const key of keys) {
+    for (const attr of ["property", "name", "itemprop"]) {
+      const el = doc.querySelector(`meta[${attr}="${key}"]`);
+      const v = el?.getAttribute("content")?.trim();
+      if (v) return v;
+    }
+  }
+  return null;
+}
+
+/** Walks JSON-LD blocks (objects, arrays, @graph) looking for the first value of `key`. */
+function jsonLdValue(doc: Document, key: string): unknown {
+  const seen: unknown[] = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      seen.push(JSON.parse(script.textContent ?? ""));
+    } catch {
+      // A broken JSON-LD block is common and harmless: the other sources still apply.
+    }
+  }
+  const stack = [...seen];
+  while (stack.length) {
+    const v = stack.shift();
+    if (Array.isArray(v)) stack.push(...v);
+    else if (v && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      if (o[key] != null) return o[key];
+      if (o["@graph"]) stack.push(o["@graph"]);
+    }
+  }
+  return null;
+}
+
+function nameOf(v: unknown): string | null {
+  if (typeof v === "string") return v;
+  if (Array.isArray(v)) return nameOf(v[0]);
+  if (v && typeof v === "object" && typeof (v as { name?: unknown }).name === "string") return (v as { name: string }).name;
+  return null;
+}
+
+/** Drops a " | Site" / " - Site" / " — Site" suffix when it names the site. */
+function stripSiteSuffix(title: string, site: string | null): string {
+  if (!site) return title;
+  const m = /^(.*\S)\s+[|\-–—:·•]\s+(.+)$/.exec(title);
+  if (m && m[2].trim().toLowerCase() === site.trim().toLowerCase()) return m[1];
+  return title;
+}
+
+/** Reads the page metadata. Must run before Readability, which rewrites the document. */
+function readMeta(doc: Document): ArticleMeta & { siteName: string | null } {
+  const siteName = metaContent(doc, "og:site_name") ?? nameOf(jsonLdValue(doc, "publisher"));
+  const rawTitle = metaContent(doc, "og:title", "twitter:title") ?? doc.querySelector("title")?.textContent?.trim() ?? null;
+  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute("href")?.trim() || null;
+  const timeEl = doc.querySelector("time[datetime]")?.getAttribute("datetime") ?? null;
+  const ldDate = jsonLdValue(doc, "datePublished");
+  return {
+    siteName,
+    outlet: siteName,
+    title: rawTitle ? stripSiteSuffix(rawTitle.replace(/\s+/g, " "), siteName) : null,
+    url: canonical ?? metaContent(doc, "og:url"),
+    published:
+      metaContent(doc, "article:published_time", "datePublished", "pubdate", "date") ??
+      timeEl ??
+      (typeof ldDate === "string" ? ldDate : null),
+    byline: metaContent(doc, "author", "article:author") ?? nameOf(jsonLdValue(doc, "author")),
+    language: doc.documentElement?.getAttribute("lang")?.trim() || null,
+  };
+}
+
+function absoluteUrl(url: string | null | undefined, base: string | null): string | null {
+  if (!url) return null;
+  try {
+    return base ? new URL(url, base).href : new URL(url).href;
+  } catch {
+    return null;
+  }
+}
+
+/** Converts an HTML fragment (a feed item's content) to blank-line separated paragraphs. */
+export function htmlFragmentToText(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
+  const root = document.getElementById("root");
+  return root ? collectBlocks(root).join("\n\n") : "";
+}
+
+export type HtmlParse = { ok: true; article: ParsedArticle } | { ok: false; problem: string };
+
+/**
+ * Parses one HTML page. `source` is the path or URL as given; `pageUrl` the
+ * address it was fetched from (resolves a relative canonical link, gives the
+ * host when the page names no site). The headline is the first paragraph of
+ * the body unless the text already starts with it, as in a plain-text article.
+ */
+export function parseHtmlArticle(html: string, source: string, pageUrl: string | null = null): HtmlParse {
+  const { document } = parseHTML(normaliseNewlines(html));
+  const meta = readMeta(document as unknown as Document);
+  let parsed: ReturnType<Readability<Node>["parse"]> = null;
+  try {
+    parsed = new Readability<Node>(document as unknown as Document, { serializer: (n) => n }).parse();
+  } catch (err) {
+    return { ok: false, problem: `could not read the page (${(err as Error).message})` };
+  }
+  const blocks = parsed?.content ? collectBlocks(parsed.content) : [];
+  if (blocks.join(" ").trim().length === 0) return { ok: false, problem: "no article text found in the HTML page" };
+
+  const title = shortenTitle(meta.title || parsed?.title || blocks[0]);
+  const firstBlock = blocks[0].replace(/\s+/g, " ").trim();
+  if (title && firstBlock.toLowerCase() !== title.toLowerCase()) blocks.unshift(title);
+  const body = blocks.join("\n\n");
+  const article = buildArticle(
+    source,
+    title,
+    body,
+    {
+      ...meta,
+      url: absoluteUrl(meta.url, pageUrl),
+      outlet: meta.outlet || parsed?.siteName || null,
+      byline: parsed?.byline?.trim() || meta.byline,
+      published: meta.published || parsed?.publishedTime || null,
+      language: meta.language || parsed?.lang || null,
+    },
+    pageUrl,
+  );
+  return { ok: true, article };
+}

@@ -1,0 +1,109 @@
+/**
+ * Ingest parsers, pure: bytes (or text) plus the name they came under → the
+ * articles they hold and one problem per bad record. db/sources.ts does the
+ * reading and fetching, db/ingest.ts the storing.
+ */
+import { decodeBytes } from "./decode";
+import { looksLikeFeed } from "./feed";
+import { parseHtmlArticle } from "./html";
+import { parseJsonFile, parseJsonLines } from "./json";
+import { buildArticle } from "./meta";
+import { deriveTitle, normaliseNewlines, shortenTitle, splitFrontMatter } from "./text";
+import type { ParseOutcome } from "./types";
+
+export * from "./types";
+export { decodeBytes, looksBinary, charsetFromContentType } from "./decode";
+export { parseFeed, looksLikeFeed, feedItemArticle, type Feed, type FeedItem } from "./feed";
+export { parseHtmlArticle, htmlFragmentToText } from "./html";
+export { parseJsonFile, parseJsonLines } from "./json";
+export { hashArticle } from "./hash";
+export { hostOf, fileStem, normaliseDate } from "./meta";
+export { deriveTitle, splitFrontMatter, normaliseNewlines } from "./text";
+
+/** What a document is parsed as. */
+export type DocumentKind = "text" | "html" | "json" | "jsonl" | "feed";
+
+/** File extensions ingest reads, and what each is parsed as. */
+export const EXTENSION_KINDS: Readonly<Record<string, DocumentKind>> = {
+  ".txt": "text",
+  ".md": "text",
+  ".html": "html",
+  ".htm": "html",
+  ".json": "json",
+  ".jsonl": "jsonl",
+};
+
+/** Lower-case extension with its dot (`".txt"`), or "" when the name has none. */
+export function extensionOf(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot).toLowerCase() : "";
+}
+
+/** The kind for a file name, or a problem message for an extension ingest does not read. */
+export function kindForFile(name: string): { kind: DocumentKind } | { problem: string } {
+  const ext = extensionOf(name);
+  const kind = EXTENSION_KINDS[ext];
+  if (kind) return { kind };
+  const expected = Object.keys(EXTENSION_KINDS).join(" ");
+  return { problem: ext ? `unsupported file type ${ext} (expected ${expected})` : `unsupported file type, no extension (expected ${expected})` };
+}
+
+/**
+ * The kind of a fetched document, from its Content-Type and, when that is
+ * vague or missing, from the text itself.
+ */
+export function sniffKind(contentType: string | null, text: string): DocumentKind {
+  const ct = (contentType ?? "").split(";")[0].trim().toLowerCase();
+  if (/(rss|atom)\+xml$/.test(ct)) return "feed";
+  if (ct === "text/html" || ct === "application/xhtml+xml") return looksLikeFeed(text) ? "feed" : "html";
+  if (ct === "application/json" || ct.endsWith("+json")) return "json";
+  if (ct === "application/x-ndjson" || ct === "application/jsonl") return "jsonl";
+  if (looksLikeFeed(text)) return "feed";
+  const head = text.slice(0, 1024).trimStart().toLowerCase();
+  if (head.startsWith("<!doctype html") || head.startsWith("<html") || /<(head|body)[\s>]/.test(head)) return "html";
+  if (ct.endsWith("xml")) return "html";
+  if (head.startsWith("{") || head.startsWith("[")) return "json";
+  return "text";
+}
+
+/** A plain-text / Markdown article: optional front matter, then the body exactly. */
+export function parseTextArticle(text: string, name: string): ParseOutcome {
+  const { meta, body } = splitFrontMatter(normaliseNewlines(text));
+  if (body.trim() === "") return { articles: [], problems: [{ source: name, message: `${name}: empty file (no text after the front matter)` }] };
+  const title = meta.title ? shortenTitle(meta.title) : deriveTitle(body);
+  return { articles: [buildArticle(name, title, body, meta)], problems: [] };
+}
+
+/**
+ * Parses an already decoded document of a known kind. Feeds are not handled
+ * here (their items need fetching): pass them to parseFeed.
+ */
+export function parseText(text: string, name: string, kind: Exclude<DocumentKind, "feed">, pageUrl: string | null = null): ParseOutcome {
+  if (text.trim() === "") return { articles: [], problems: [{ source: name, message: `${name}: empty file` }] };
+  switch (kind) {
+    case "text":
+      return parseTextArticle(text, name);
+    case "json":
+      return parseJsonFile(text, name);
+    case "jsonl":
+      return parseJsonLines(normaliseNewlines(text), name);
+    case "html": {
+      const res = parseHtmlArticle(text, name, pageUrl);
+      return res.ok ? { articles: [res.article], problems: [] } : { articles: [], problems: [{ source: name, message: `${name}: ${res.problem}` }] };
+    }
+  }
+}
+
+/** Decodes a file's bytes and parses it by its extension. */
+export function parseFileBytes(bytes: Uint8Array, name: string): ParseOutcome {
+  const fail = (message: string): ParseOutcome => ({ articles: [], problems: [{ source: name, message: `${name}: ${message}` }] });
+  const found = kindForFile(name);
+  if ("problem" in found) return fail(found.problem);
+  const kind = found.kind;
+  if (bytes.length === 0) return fail("empty file");
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return fail(decoded.problem);
+  if (kind === "feed") return fail("feeds are read from URLs only, this is a bug");
+  return parseText(decoded.text, name, kind);
+}

@@ -1,0 +1,96 @@
+/**
+ * Plain text and Markdown articles: optional `---` front matter, then the body
+ * stored exactly. Also the shared helpers that derive a title from a body.
+ */
+import type { ArticleMeta } from "./types";
+
+/** The only normalisation a stored body gets: no BOM, \n line ends. Done before hashing and before any offset exists. */
+export function normaliseNewlines(text: string): string {
+  return text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+}
+
+const FRONT_MATTER_KEYS = new Set(["title", "outlet", "url", "published", "byline", "language"]);
+
+/**
+ * Splits an optional front matter block (`---` line, `key: value` lines, `---`
+ * or `...` line) off the start of `text`. Unknown keys are ignored; without a
+ * closing line the text has no front matter.
+ */
+export function splitFrontMatter(text: string): { meta: ArticleMeta; body: string } {
+  const m = /^---[ \t]*\n/.exec(text);
+  if (!m) return { meta: {}, body: text };
+  const close = /^(?:---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(m[0].length);
+  const end = close.exec(rest);
+  if (!end) return { meta: {}, body: text };
+  const meta: Record<string, string> = {};
+  for (const line of rest.slice(0, end.index).split("\n")) {
+    const kv = /^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
+    if (!kv) continue;
+    const key = kv[1].toLowerCase();
+    if (!FRONT_MATTER_KEYS.has(key)) continue;
+    let value = kv[2];
+    if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) {
+      value = value.slice(1, -1);
+      if (kv[2][0] === '"') value = value.replace(/\\"/g, '"').replace(/\\\\/g, "\\");
+    }
+    if (value) meta[key] = value;
+  }
+  let body = rest.slice(end.index + end[0].length);
+  // Blank lines between the closing marker and the text are layout, not content.
+  body = body.replace(/^(?:[ \t]*\n)+/, "");
+  return { meta, body };
+}
+
+/** Longest title kept; longer first lines are cut at a sentence end or a word. */
+const MAX_TITLE = 200;
+
+function wordCount(line: string): number {
+  return line.split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * True for a short leading line that is page chrome rather than a headline:
+ * one or two words ("Featured", "Summary:"), or up to four words that read as
+ * a section path ("Americas, Russia-Ukraine War", "World | Europe") or shout
+ * in capitals ("BREAKING NEWS").
+ */
+function isLabelLine(line: string): boolean {
+  const words = wordCount(line);
+  if (words === 0 || line.length > 40) return false;
+  if (/[.!?"”’']$/.test(line)) return false;
+  if (words <= 2) return true;
+  if (words > 4) return false;
+  if (/[,|/›»>:]/.test(line)) return true;
+  return line === line.toUpperCase() && /\p{Lu}/u.test(line);
+}
+
+/** Cuts an over-long headline-ish line to its first sentence, or to a word boundary. */
+export function shortenTitle(line: string): string {
+  const t = line.replace(/\s+/g, " ").trim();
+  if (t.length <= MAX_TITLE) return t;
+  const sentence = /^.{40,}?[.!?](?=\s)/.exec(t);
+  if (sentence && sentence[0].length <= MAX_TITLE + 60) return sentence[0];
+  const cut = t.slice(0, MAX_TITLE);
+  const space = cut.lastIndexOf(" ");
+  return (space > 80 ? cut.slice(0, space) : cut) + "…";
+}
+
+/**
+ * Title from a body: the first non-empty line, skipping up to three leading
+ * label lines (section names, "Featured") when a longer line follows them.
+ * The line is not removed from the body, so offsets keep pointing into the full text.
+ */
+export function deriveTitle(body: string): string {
+  const lines = body
+    .split("\n")
+    .map((l) => l.replace(/^#+\s*/, "").trim())
+    .filter((l) => l.length > 0)
+    .slice(0, 6);
+  if (lines.length === 0) return "";
+  let j = 0;
+  while (j < 3 && j < lines.length && isLabelLine(lines[j])) j++;
+  // Only skip labels when a real headline-length line follows them; a lone short line is the title.
+  const i = j > 0 && j < lines.length && wordCount(lines[j]) >= 5 ? j : 0;
+  return shortenTitle(lines[i]);
+}

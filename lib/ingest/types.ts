@@ -1,0 +1,48 @@
+/**
+ * Shapes produced by the ingest parsers. Parsers are pure: bytes or text plus
+ * a name in, articles and per-record problems out; nothing here reads files,
+ * fetches URLs or touches the clock.
+ */
+
+/** One article as parsed from a file, page, feed item or JSON record, ready to store. */
+export interface ParsedArticle {
+  /** Path or URL as given (for records inside a JSON array / JSONL: `path#N`). */
+  source: string;
+  title: string;
+  /** Body text exactly as it will be stored (\r\n → \n, BOM stripped). */
+  body: string;
+  /** Outlet label: metadata, else the site's host name, else the file name stem. */
+  outlet: string;
+  /** Host name of the article's URL (without www.), when known. */
+  host: string | null;
+  /** Canonical URL when the input names one. */
+  url: string | null;
+  byline: string | null;
+  /** ISO 8601 (a date `YYYY-MM-DD` or a UTC timestamp), null when unknown. */
+  publishedAt: string | null;
+  language: string | null;
+}
+
+/** A problem with one input or one record of it; the message names the input. */
+export interface ParseProblem {
+  /** Source the problem belongs to (`path`, `path#N`, or a URL). */
+  source: string;
+  /** Self-contained message naming the input, e.g. `a.jsonl:3: malformed JSON (...)`. */
+  message: string;
+}
+
+/** What a parser returns: every good article and one problem per bad record. */
+export interface ParseOutcome {
+  articles: ParsedArticle[];
+  problems: ParseProblem[];
+}
+
+/** Metadata fields a parser may find before the outlet is resolved. */
+export interface ArticleMeta {
+  title?: string | null;
+  outlet?: string | null;
+  url?: string | null;
+  published?: string | null;
+  byline?: string | null;
+  language?: string | null;
+}
