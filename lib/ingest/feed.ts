@@ -52,16 +52,15 @@ function resolve(link: string | null, base: string | null): string | null {
   }
 }
 
-/** The longest of the candidate HTML contents, as text. */
+/** The first non-empty candidate (full-content fields come before summaries), as text. */
 function bestContent(...values: unknown[]): string {
-  let best = "";
   for (const v of values) {
     const s = txt(v);
     if (!s) continue;
     const t = htmlFragmentToText(s);
-    if (t.length > best.length) best = t;
+    if (t) return t;
   }
-  return best;
+  return "";
 }
 
 /** True when the text looks like a feed (an <rss>, <rdf:RDF> or <feed> root). */

@@ -65,13 +65,32 @@ function isLabelLine(line: string): boolean {
   return line === line.toUpperCase() && /\p{Lu}/u.test(line);
 }
 
-/** Cuts an over-long headline-ish line to its first sentence, or to a word boundary. */
+/** Words whose trailing period does not end a sentence ("Mr. Witkoff", "U.S. envoy"). */
+const ABBREVIATION = /(?:^|[\s(])(?:[A-Z]|[A-Z]\.[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Prof|Jr|Sr|No|vs|etc|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)$/;
+
+/** End of the first sentence of `t` that is at least `min` characters long, or -1. */
+function firstSentenceEnd(t: string, min: number): number {
+  const re = /[.!?](?=\s+["“‘'(]?\p{Lu})/gu;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    if (m.index + 1 < min) continue;
+    if (m[0] === "." && ABBREVIATION.test(t.slice(0, m.index))) continue;
+    return m.index + 1;
+  }
+  return -1;
+}
+
+/**
+ * Turns a first line into a title. A line that runs on into a second sentence
+ * (a standfirst or lede rather than a headline) keeps its first sentence; a
+ * still over-long one is cut at a word boundary.
+ */
 export function shortenTitle(line: string): string {
   const t = line.replace(/\s+/g, " ").trim();
-  if (t.length <= MAX_TITLE) return t;
-  const sentence = /^.{40,}?[.!?](?=\s)/.exec(t);
-  if (sentence && sentence[0].length <= MAX_TITLE + 60) return sentence[0];
-  const cut = t.slice(0, MAX_TITLE);
+  if (t.length <= 100) return t;
+  const end = firstSentenceEnd(t, 40);
+  const first = end > 0 ? t.slice(0, end) : t;
+  if (first.length <= MAX_TITLE) return first;
+  const cut = first.slice(0, MAX_TITLE);
   const space = cut.lastIndexOf(" ");
   return (space > 80 ? cut.slice(0, space) : cut) + "…";
 }
