@@ -1,0 +1,1 @@
+CREATE INDEX `flags_facets_idx` ON `flags` (`kind`,`severity`,`status`,`story_id`,`article_id`,`stale`);
