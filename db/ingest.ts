@@ -232,6 +232,9 @@ export async function ingestInputs(db: Db, inputs: string[], opts: IngestOptions
     for (const p of outcome.problems) {
       results.push({ input: item.input, source: p.source === item.source && item.kind === "error" ? null : p.source, status: "failed", articleId: null, error: p.message });
     }
+    // Records of one JSON/JSONL file are reported in file order, good and bad lines interleaved.
+    const position = (r: IngestResult) => Number(/#(\d+)$/.exec(r.source ?? "")?.[1] ?? NaN);
+    if (results.length > 1 && results.every((r) => !Number.isNaN(position(r)))) results.sort((a, b) => position(a) - position(b));
     if (results.length === 0) results.push({ input: item.input, source: item.source, status: "failed", articleId: null, error: `${item.input}: no articles found` });
     results.forEach((r, k) => emit(r, k === results.length - 1));
     release();
