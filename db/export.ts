@@ -1,0 +1,210 @@
+/**
+ * Loads what an export needs for a FlagQuery (the same filters and sort as the
+ * /flags table) and renders it with lib/export. The dashboard's export route
+ * and `npm run export` both call `exportFlags`.
+ */
+import { asc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { EXPORT_FORMATS, isExportFormat, renderExport, type ExportArticle, type ExportData, type ExportFlag, type ExportFormat, type ExportStory } from "../lib/export";
+import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES, type Evidence, type FlagQuery } from "../lib/types";
+import type { Db } from "./client";
+import { flagConditions, flagJoin, flagOrder } from "./flag-query";
+import { articles, flags, outlets, quotes, stories } from "./schema";
+
+export type { ExportData, ExportFormat } from "../lib/export";
+
+const evidenceSchema = z.array(
+  z.object({
+    articleId: z.number().int(),
+    outlet: z.string(),
+    text: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    diff: z.array(z.object({ op: z.enum(["equal", "insert", "delete"]), text: z.string() })).default([]),
+  }),
+);
+
+/** Evidence is stored as JSON by the analysis; anything else is a broken invariant. */
+function parseEvidence(flagId: number, json: string): Evidence[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new Error(`flag ${flagId}: stored evidence is not valid JSON: this is a bug`);
+  }
+  const parsed = evidenceSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`flag ${flagId}: stored evidence does not match the Evidence shape (${parsed.error.issues[0]?.message}): this is a bug`);
+  return parsed.data;
+}
+
+function enumValue<T extends string>(flagId: number, field: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`flag ${flagId}: stored ${field} "${value}" is not one of ${allowed.join(", ")}: this is a bug`);
+  return value as T;
+}
+
+/** True when a query narrows the flags (sorting alone does not). */
+export function isFiltered(query: FlagQuery): boolean {
+  return Boolean(
+    query.kind?.length ||
+      query.severity?.length ||
+      query.status?.length ||
+      query.outlet?.length ||
+      query.story?.length ||
+      (query.q && query.q.trim()) ||
+      query.stale === false,
+  );
+}
+
+function isWebUrl(s: string): boolean {
+  return /^https?:\/\//i.test(s);
+}
+
+/** Flags matching the query, in the query's order, with outlet, source and parsed evidence. */
+function loadFlags(db: Db, query: FlagQuery): ExportFlag[] {
+  const rows = db
+    .select({
+      id: flags.id,
+      storyId: flags.storyId,
+      articleId: flags.articleId,
+      outlet: outlets.name,
+      source: articles.source,
+      kind: flags.kind,
+      severity: flags.severity,
+      confidence: flags.confidence,
+      text: flags.text,
+      start: flags.start,
+      end: flags.end,
+      speaker: flags.speaker,
+      explanation: flags.explanation,
+      evidence: flags.evidence,
+      status: flags.status,
+      note: flags.note,
+    })
+    .from(flags)
+    .innerJoin(flagJoin.articles, flagJoin.on.article)
+    .innerJoin(flagJoin.outlets, flagJoin.on.outlet)
+    .innerJoin(flagJoin.stories, flagJoin.on.story)
+    .where(flagConditions(query))
+    .orderBy(...flagOrder(query))
+    .all();
+  return rows.map((r) => ({
+    ...r,
+    kind: enumValue(r.id, "kind", r.kind, FLAG_KINDS),
+    severity: enumValue(r.id, "severity", r.severity, SEVERITIES),
+    status: enumValue(r.id, "status", r.status, FLAG_STATUSES),
+    speaker: r.speaker ?? null,
+    evidence: parseEvidence(r.id, r.evidence),
+  }));
+}
+
+/** Articles by id (all current ones when `ids` is null), with their quotes in order. */
+function loadArticles(db: Db, ids: number[] | null): ExportArticle[] {
+  const cols = {
+    id: articles.id,
+    storyId: articles.storyId,
+    outlet: outlets.name,
+    source: articles.source,
+    canonicalUrl: articles.canonicalUrl,
+    title: articles.title,
+  };
+  const base = db.select(cols).from(articles).innerJoin(outlets, eq(articles.outletId, outlets.id));
+  if (ids !== null && ids.length === 0) return [];
+  const rows = ids === null ? base.where(eq(articles.current, true)).orderBy(asc(articles.id)).all() : base.where(inArray(articles.id, ids)).orderBy(asc(articles.id)).all();
+  const quoteRows = rows.length
+    ? db
+        .select({ articleId: quotes.articleId, text: quotes.text, start: quotes.start, end: quotes.end, speaker: quotes.speaker })
+        .from(quotes)
+        .where(ids === null ? undefined : inArray(quotes.articleId, ids))
+        .orderBy(asc(quotes.articleId), asc(quotes.ordinal))
+        .all()
+    : [];
+  const byArticle = new Map<number, ExportArticle["quotes"]>();
+  for (const q of quoteRows) {
+    const list = byArticle.get(q.articleId) ?? [];
+    list.push({ text: q.text, start: q.start, end: q.end, speaker: q.speaker ?? null });
+    byArticle.set(q.articleId, list);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    storyId: r.storyId ?? null,
+    outlet: r.outlet,
+    source: r.source,
+    url: r.canonicalUrl ?? (isWebUrl(r.source) ? r.source : null),
+    title: r.title,
+    quotes: byArticle.get(r.id) ?? [],
+  }));
+}
+
+/**
+ * Everything an export shows for `query`: the matching flags (in the table's
+ * order) with outlet, source and evidence, and the stories and articles they
+ * refer to. With no filter, every story and every current article (plus any
+ * older revision a flag still points at). With a filter, only the stories of
+ * the selected flags and the articles they touch (the flagged article and its
+ * evidence counterparts); a story's `articleIds` then lists those articles.
+ */
+export function loadExportData(db: Db, query: FlagQuery): ExportData {
+  // One read transaction: flags, articles and stories come from the same snapshot.
+  return db.transaction(() => {
+    const flagList = loadFlags(db, query);
+    const filtered = isFiltered(query);
+    const touched = new Set<number>();
+    for (const f of flagList) {
+      touched.add(f.articleId);
+      for (const e of f.evidence) touched.add(e.articleId);
+    }
+    let articleList: ExportArticle[];
+    if (filtered) {
+      articleList = loadArticles(db, [...touched].sort((a, b) => a - b));
+    } else {
+      articleList = loadArticles(db, null);
+      const have = new Set(articleList.map((a) => a.id));
+      const missing = [...touched].filter((id) => !have.has(id));
+      if (missing.length) articleList = [...articleList, ...loadArticles(db, missing)].sort((a, b) => a.id - b.id);
+    }
+    const storyIds = filtered ? [...new Set(flagList.map((f) => f.storyId))] : null;
+    const storyRows =
+      storyIds === null
+        ? db.select({ id: stories.id, title: stories.title }).from(stories).orderBy(asc(stories.id)).all()
+        : storyIds.length
+          ? db.select({ id: stories.id, title: stories.title }).from(stories).where(inArray(stories.id, storyIds)).orderBy(asc(stories.id)).all()
+          : [];
+    const storyList: ExportStory[] = storyRows.map((s) => ({
+      id: s.id,
+      title: s.title,
+      articleIds: articleList.filter((a) => a.storyId === s.id).map((a) => a.id),
+    }));
+    return { stories: storyList, articles: articleList, flags: flagList };
+  });
+}
+
+export interface ExportOptions {
+  /** Absolute base URL for ClaimReview flag page links (relative `/flags/<id>` without it). */
+  baseUrl?: string;
+  /** CSV: UTF-8 byte order mark (default true). */
+  bom?: boolean;
+}
+
+export interface ExportFile {
+  body: string;
+  contentType: string;
+  filename: string;
+}
+
+/** `20260302-131500` from a date, for file names. */
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+}
+
+/**
+ * Renders the flags of `query` in `format` (json | csv | md | claimreview).
+ * `now` stamps the export (generatedAt, ClaimReview datePublished, file name).
+ */
+export function exportFlags(db: Db, query: FlagQuery, format: ExportFormat, now: Date, options: ExportOptions = {}): ExportFile {
+  if (!isExportFormat(String(format))) throw new Error(`exportFlags: unknown format "${String(format)}" (expected one of ${EXPORT_FORMATS.join(", ")})`);
+  if (Number.isNaN(now.getTime())) throw new Error("exportFlags: now is an invalid Date");
+  const data = loadExportData(db, query);
+  const rendered = renderExport(data, format, { now, baseUrl: options.baseUrl, bom: options.bom });
+  const scope = query.story?.length === 1 ? `story-${query.story[0]}-` : "";
+  return { body: rendered.body, contentType: rendered.contentType, filename: `parallax-flags-${scope}${stamp(now)}.${rendered.extension}` };
+}

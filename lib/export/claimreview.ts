@@ -1,0 +1,110 @@
+/**
+ * The ClaimReview export: schema.org JSON-LD for the flags an editor has
+ * decided (verified or unsupported), so fact-check results can be published
+ * in the format search engines and fact-check aggregators read.
+ */
+import type { ExportData, ExportFlag } from "./types";
+
+export interface ClaimReviewOptions {
+  /** datePublished of every review. */
+  now: Date;
+  /** Absolute http(s) base for the flag page URLs; without it they stay relative (`/flags/<id>`). */
+  baseUrl?: string;
+  /** The reviewing organisation (default "Parallax"). */
+  publisher?: string;
+}
+
+/** One schema.org ClaimReview, as plain JSON. */
+export interface ClaimReview {
+  "@context": "https://schema.org";
+  "@type": "ClaimReview";
+  url: string;
+  claimReviewed: string;
+  datePublished: string;
+  author: { "@type": "Organization"; name: string };
+  itemReviewed: {
+    "@type": "Claim";
+    author: { "@type": "Organization"; name: string };
+    appearance?: { "@type": "CreativeWork"; url: string; headline: string }[];
+  };
+  reviewRating: {
+    "@type": "Rating";
+    ratingValue: number;
+    bestRating: number;
+    worstRating: number;
+    alternateName: "Supported" | "Unsupported";
+  };
+  reviewBody: string;
+}
+
+/** Statuses that carry a published verdict; open and dismissed flags are not reviews. */
+export const REVIEWED_STATUSES = ["verified", "unsupported"] as const;
+
+const BEST = 5;
+const WORST = 1;
+
+/** The URL of a flag's page: relative, or resolved against `baseUrl` (which must be absolute http or https). */
+export function flagPageUrl(id: number, baseUrl?: string): string {
+  const rel = `/flags/${id}`;
+  if (baseUrl === undefined || baseUrl === "") return rel;
+  let base: URL;
+  try {
+    base = new URL(baseUrl);
+  } catch {
+    throw new Error(`ClaimReview base URL "${baseUrl}" is not an absolute URL`);
+  }
+  if (base.protocol !== "http:" && base.protocol !== "https:") throw new Error(`ClaimReview base URL "${baseUrl}" must use http or https`);
+  // Keep a base path such as https://desk.example/parallax/ in front of /flags.
+  const prefix = base.pathname.replace(/\/+$/, "");
+  return new URL(prefix + rel, base.origin).toString();
+}
+
+function isWebUrl(s: string | null | undefined): s is string {
+  return !!s && /^https?:\/\//i.test(s);
+}
+
+function review(f: ExportFlag, options: ClaimReviewOptions, articleUrl: string | null, title: string): ClaimReview {
+  const supported = f.status === "verified";
+  const appearance = isWebUrl(articleUrl) ? [{ "@type": "CreativeWork" as const, url: articleUrl, headline: title }] : undefined;
+  return {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    url: flagPageUrl(f.id, options.baseUrl),
+    claimReviewed: f.text,
+    datePublished: options.now.toISOString().slice(0, 10),
+    author: { "@type": "Organization", name: options.publisher ?? "Parallax" },
+    itemReviewed: {
+      "@type": "Claim",
+      author: { "@type": "Organization", name: f.outlet },
+      ...(appearance ? { appearance } : {}),
+    },
+    reviewRating: {
+      "@type": "Rating",
+      ratingValue: supported ? BEST : WORST,
+      bestRating: BEST,
+      worstRating: WORST,
+      alternateName: supported ? "Supported" : "Unsupported",
+    },
+    reviewBody: f.note.trim() ? `${f.explanation.trim()} Editor's note: ${f.note.trim()}` : f.explanation.trim(),
+  };
+}
+
+/** ClaimReview objects for the verified (Supported) and unsupported (Unsupported) flags of `data`, in order. */
+export function buildClaimReviews(data: ExportData, options: ClaimReviewOptions): ClaimReview[] {
+  const articles = new Map(data.articles.map((a) => [a.id, a]));
+  return data.flags
+    .filter((f) => (REVIEWED_STATUSES as readonly string[]).includes(f.status))
+    .map((f) => {
+      const a = articles.get(f.articleId);
+      const url = a?.url ?? (isWebUrl(f.source) ? f.source : null);
+      return review(f, options, url, a?.title ?? "");
+    });
+}
+
+/**
+ * Renders the reviews as a JSON-LD array. "<" is written as \u003c so the
+ * document stays inert when pasted into a <script type="application/ld+json">.
+ */
+export function formatClaimReview(data: ExportData, options: ClaimReviewOptions): string {
+  return JSON.stringify(buildClaimReviews(data, options), null, 2).replace(/</g, "\\u003c") + "\n";
+}

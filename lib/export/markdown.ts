@@ -1,0 +1,131 @@
+/**
+ * The Markdown export: fact-check notes an editor can paste into a CMS or a
+ * ticket, grouped by story then flag. Every piece of article text and every
+ * editor note is untrusted, so it is escaped to render as the literal text:
+ * no emphasis, links, headings, tables or raw HTML can come out of it.
+ */
+import type { ExportArticle, ExportData, ExportFlag, ExportStory } from "./types";
+
+/** Markdown punctuation that changes meaning anywhere in a line. */
+const INLINE_SPECIAL = /[\\`*_[\]{}()!|~]/g;
+
+/**
+ * Escapes text for use inside a Markdown paragraph, heading or blockquote.
+ * HTML metacharacters become entities (so `<script>` shows as text, and an
+ * entity in the article stays literal); inline markup characters are
+ * backslash-escaped; a marker that would start a block at the beginning of a
+ * line (heading, list, rule, setext underline, "1." list) is escaped too
+ * (">" is already an entity).
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(INLINE_SPECIAL, (c) => "\\" + c)
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/^(\s*)([#+\-=])/, "$1\\$2").replace(/^(\s*\d+)\./, "$1\\."))
+    .join("\n");
+}
+
+/** Escapes and folds text onto one line (for headings and list items). */
+export function escapeInline(text: string): string {
+  return escapeMarkdown(text.replace(/\s+/g, " ").trim());
+}
+
+/** Renders text as a blockquote, `indent` spaces deep, one `>` per line (blank lines kept inside the quote). */
+export function blockquote(text: string, indent = ""): string {
+  return escapeMarkdown(text.trim())
+    .split("\n")
+    .map((l) => (l.trim() ? `${indent}> ${l}` : `${indent}>`))
+    .join("\n");
+}
+
+const KIND_LABEL: Record<ExportFlag["kind"], string> = {
+  quote_paraphrased: "Quote paraphrased",
+  quote_truncated: "Quote truncated",
+  quote_unattested: "Quote unattested",
+  claim_added: "Claim added",
+  structure_added: "Structure added",
+  fact_conflict: "Fact conflict",
+  attribution_conflict: "Attribution conflict",
+};
+
+function renderFlag(f: ExportFlag, n: number, article: ExportArticle | undefined): string {
+  const out: string[] = [];
+  out.push(`### ${n}. ${KIND_LABEL[f.kind]} · ${f.severity} · ${escapeInline(f.outlet)}`);
+  out.push("");
+  const meta = [`Flag #${f.id}`, `kind \`${f.kind}\``, `confidence ${f.confidence.toFixed(2)}`, `status **${f.status}**`];
+  out.push(meta.join(" · ") + "  ");
+  out.push(`Article: ${escapeInline(article?.title ?? f.source)} (${escapeInline(article?.url ?? f.source)})`);
+  out.push("");
+  out.push(blockquote(f.text));
+  if (f.speaker) {
+    out.push("");
+    out.push(`Speaker: ${escapeInline(f.speaker)}`);
+  }
+  out.push("");
+  out.push(`**Why flagged:** ${escapeMarkdown(f.explanation.trim())}`);
+  out.push("");
+  if (f.evidence.length === 0) {
+    out.push("**Evidence:** no counterpart carries this text.");
+    out.push("");
+  } else {
+    out.push("**Evidence:**");
+    out.push("");
+    for (const e of f.evidence) {
+      out.push(`- ${escapeInline(e.outlet)} (article ${e.articleId}):`);
+      out.push("");
+      out.push(blockquote(e.text, "  "));
+      out.push("");
+    }
+  }
+  out.push(`**Status:** ${f.status}`);
+  if (f.note.trim()) {
+    out.push("");
+    out.push("**Note:**");
+    out.push("");
+    out.push(blockquote(f.note));
+  }
+  return out.join("\n");
+}
+
+export interface MarkdownOptions {
+  generatedAt: Date;
+}
+
+/** Renders fact-check notes: a heading per story, then each of its flags with text, explanation, evidence, status and note. */
+export function formatMarkdown(data: ExportData, options: MarkdownOptions): string {
+  const articles = new Map(data.articles.map((a) => [a.id, a]));
+  const storyById = new Map<number, ExportStory>(data.stories.map((s) => [s.id, s]));
+  // Stories in the order their first flag appears, so the table's sort decides.
+  const byStory = new Map<number, ExportFlag[]>();
+  for (const f of data.flags) {
+    const list = byStory.get(f.storyId);
+    if (list) list.push(f);
+    else byStory.set(f.storyId, [f]);
+  }
+  const out: string[] = [];
+  out.push("# Parallax fact-check notes");
+  out.push("");
+  out.push(
+    `Generated ${options.generatedAt.toISOString()} · ${data.flags.length} flag${data.flags.length === 1 ? "" : "s"} in ${byStory.size} stor${byStory.size === 1 ? "y" : "ies"}`,
+  );
+  if (data.flags.length === 0) {
+    out.push("");
+    out.push("No flags match this view.");
+  }
+  for (const [storyId, flags] of byStory) {
+    const story = storyById.get(storyId);
+    const outlets = [...new Set((story?.articleIds ?? []).map((id) => articles.get(id)?.outlet).filter((o): o is string => !!o))];
+    out.push("");
+    out.push(`## Story ${storyId}: ${escapeInline(story?.title ?? "(untitled)")}`);
+    out.push("");
+    if (outlets.length) out.push(`Outlets: ${outlets.map(escapeInline).join(" · ")}`);
+    flags.forEach((f, i) => {
+      out.push("");
+      out.push(renderFlag(f, i + 1, articles.get(f.articleId)));
+    });
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,69 @@
+/**
+ * The shape every export format is rendered from. db/export.ts loads it from
+ * the database; the formatters in this folder only read it (pure, no I/O).
+ */
+import type { Evidence, FlagKind, FlagStatus, Severity } from "../types";
+
+export type ExportFormat = "json" | "csv" | "md" | "claimreview";
+export const EXPORT_FORMATS: readonly ExportFormat[] = ["json", "csv", "md", "claimreview"];
+
+export interface ExportStory {
+  id: number;
+  title: string;
+  /** Ids of the story's articles present in `ExportData.articles`. */
+  articleIds: number[];
+}
+
+export interface ExportQuote {
+  text: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+}
+
+export interface ExportArticle {
+  id: number;
+  /** Null for an article not (yet) grouped into a story. */
+  storyId: number | null;
+  outlet: string;
+  /** Path or URL exactly as given to ingest. */
+  source: string;
+  /** Canonical URL, else the source when it is a URL, else null. */
+  url: string | null;
+  title: string;
+  quotes: ExportQuote[];
+}
+
+export interface ExportFlag {
+  id: number;
+  storyId: number;
+  articleId: number;
+  outlet: string;
+  source: string;
+  kind: FlagKind;
+  severity: Severity;
+  confidence: number;
+  text: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  explanation: string;
+  evidence: Evidence[];
+  status: FlagStatus;
+  note: string;
+}
+
+export interface ExportData {
+  stories: ExportStory[];
+  articles: ExportArticle[];
+  /** In the order of the query (the table's sort). */
+  flags: ExportFlag[];
+}
+
+/** What a formatter returns: the file body and how to serve it. */
+export interface RenderedExport {
+  body: string;
+  contentType: string;
+  /** File name extension without the dot. */
+  extension: string;
+}

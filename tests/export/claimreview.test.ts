@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { buildClaimReviews, flagPageUrl, formatClaimReview } from "../../lib/export";
+import { makeData, NOW } from "./fixture";
+
+const org = z.object({ "@type": z.literal("Organization"), name: z.string().min(1) }).strict();
+const claimReviewSchema = z
+  .object({
+    "@context": z.literal("https://schema.org"),
+    "@type": z.literal("ClaimReview"),
+    url: z.string(),
+    claimReviewed: z.string().min(1),
+    datePublished: z.iso.date(),
+    author: org,
+    itemReviewed: z
+      .object({
+        "@type": z.literal("Claim"),
+        author: org,
+        appearance: z.array(z.object({ "@type": z.literal("CreativeWork"), url: z.url(), headline: z.string() }).strict()).optional(),
+      })
+      .strict(),
+    reviewRating: z
+      .object({
+        "@type": z.literal("Rating"),
+        ratingValue: z.number(),
+        bestRating: z.number(),
+        worstRating: z.number(),
+        alternateName: z.enum(["Supported", "Unsupported"]),
+      })
+      .strict(),
+    reviewBody: z.string(),
+  })
+  .strict();
+
+describe("buildClaimReviews", () => {
+  const reviews = z.array(claimReviewSchema).parse(JSON.parse(formatClaimReview(makeData(), { now: NOW })));
+
+  it("covers only verified and unsupported flags, in order", () => {
+    expect(reviews.map((r) => r.url)).toEqual(["/flags/11", "/flags/12"]);
+  });
+
+  it("maps verified to Supported and unsupported to Unsupported on one rating scale", () => {
+    const [supported, unsupported] = reviews;
+    expect(supported.reviewRating).toEqual({ "@type": "Rating", ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: "Supported" });
+    expect(unsupported.reviewRating.alternateName).toBe("Unsupported");
+    expect(unsupported.reviewRating.ratingValue).toBe(1);
+  });
+
+  it("reviews the flagged text, authored by the outlet, where it appeared, dated by the clock", () => {
+    const [supported, unsupported] = reviews;
+    expect(supported.claimReviewed).toBe('We "will" build it, next year');
+    expect(supported.itemReviewed.author.name).toBe("Beta Post");
+    expect(supported.itemReviewed.appearance).toEqual([{ "@type": "CreativeWork", url: "https://beta.example/bridge", headline: "Bridge vote, again" }]);
+    expect(supported.datePublished).toBe("2026-03-04");
+    expect(supported.reviewBody).toContain("Editor's note: Checked the council video.");
+    expect(unsupported.itemReviewed.appearance?.[0].url).toBe("https://gamma.example/a?x=1&y=2");
+  });
+
+  it("leaves out the appearance when the article has no web address", () => {
+    const data = makeData();
+    data.flags[0].status = "open";
+    data.flags[2].status = "verified"; // article 1 is a local file
+    const [r] = buildClaimReviews(data, { now: NOW }).filter((x) => x.url.endsWith("/13"));
+    expect(r.itemReviewed.appearance).toBeUndefined();
+  });
+
+  it("resolves flag URLs against a base URL, keeping its path", () => {
+    expect(flagPageUrl(5)).toBe("/flags/5");
+    expect(flagPageUrl(5, "https://desk.example")).toBe("https://desk.example/flags/5");
+    expect(flagPageUrl(5, "https://desk.example/parallax/")).toBe("https://desk.example/parallax/flags/5");
+    expect(buildClaimReviews(makeData(), { now: NOW, baseUrl: "http://localhost:3000" })[0].url).toBe("http://localhost:3000/flags/11");
+  });
+
+  it("refuses a base URL that is not absolute http(s)", () => {
+    expect(() => flagPageUrl(1, "desk.example")).toThrow(/not an absolute URL/);
+    expect(() => flagPageUrl(1, "javascript:alert(1)")).toThrow(/must use http or https/);
+  });
+
+  it("keeps the JSON-LD inert inside a script element", () => {
+    const data = makeData();
+    data.flags[0].text = "</script><script>alert(1)</script>";
+    const out = formatClaimReview(data, { now: NOW });
+    expect(out).not.toContain("<");
+    expect(JSON.parse(out)[0].claimReviewed).toBe("</script><script>alert(1)</script>");
+  });
+});
