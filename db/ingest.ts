@@ -146,7 +146,8 @@ export function storeArticle(db: Db, parsed: ParsedArticle, opts: StoreOptions =
     if (prev?.storyId != null) db.update(stories).set({ dirty: true }).where(eq(stories.id, prev.storyId)).run();
     return { status: prev ? "revised" : "added", articleId: inserted.id, revision };
   });
-  return write();
+  // IMMEDIATE takes the write lock before the reads, so two ingest processes cannot both pick the same next revision.
+  return write.immediate();
 }
 
 function loadItem(item: InputItem, opts: Required<Pick<IngestOptions, "maxBytes" | "timeoutMs">>, fetchLimit: ReturnType<typeof createLimiter>): Promise<ParseOutcome> {
