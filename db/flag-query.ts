@@ -17,19 +17,28 @@ export function toFtsQuery(q: string): string | null {
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? "*" : ""}`).join(" ");
 }
 
-/** WHERE conditions for a query; expects `flags` joined to `articles` and `outlets`. */
+/** WHERE conditions for a query over `flags` (joined to `articles` and `outlets` or not: conditions only use flags columns and subqueries). */
 export function flagConditions(query: FlagQuery): SQL | undefined {
   const conds: SQL[] = [];
   if (query.kind?.length) conds.push(inArray(flags.kind, query.kind));
   if (query.severity?.length) conds.push(inArray(flags.severity, query.severity));
   if (query.status?.length) conds.push(inArray(flags.status, query.status));
   if (query.story?.length) conds.push(inArray(flags.storyId, query.story));
-  if (query.outlet?.length) conds.push(inArray(outlets.name, query.outlet));
+  // Outlet conditions go through article ids, not the join, so a count or facet can be answered
+  // from the flags indexes alone (the join still works: callers may keep it for display).
+  if (query.outlet?.length)
+    conds.push(
+      sql`${flags.articleId} in (select pa.id from articles pa join outlets po on po.id = pa.outlet_id where po.name in (${sql.join(
+        query.outlet.map((o) => sql`${o}`),
+        sql`, `,
+      )}))`,
+    );
   if (query.stale === false) conds.push(eq(flags.stale, false));
   const fts = query.q ? toFtsQuery(query.q) : null;
   if (fts) {
+    const like = "%" + query.q!.trim().replace(/[\\%_]/g, (c) => "\\" + c) + "%";
     conds.push(
-      sql`(${flags.id} in (select rowid from flags_fts where flags_fts match ${fts}) or ${outlets.name} like ${"%" + query.q!.trim() + "%"} escape '\\')`,
+      sql`(${flags.id} in (select rowid from flags_fts where flags_fts match ${fts}) or ${flags.articleId} in (select pa.id from articles pa join outlets po on po.id = pa.outlet_id where po.name like ${like} escape '\\'))`,
     );
   }
   return conds.length ? and(...conds) : undefined;
