@@ -4,10 +4,8 @@
  * dirty; a failure anywhere leaves nothing of that article behind. Bodies are
  * never updated in place, so offsets stored against an article id stay valid.
  */
-import { and, eq, ne } from "drizzle-orm";
 import { hashArticle, type ParsedArticle } from "@/lib/ingest";
 import type { Db } from "./client";
-import { articles, outlets, stories } from "./schema";
 import {
   createLimiter,
   DEFAULT_CONCURRENCY,
@@ -75,14 +73,68 @@ export interface StoreOutcome {
   revision: number;
 }
 
+type Sqlite = Db["$client"];
+type Statement<P extends unknown[] | {}, R = unknown> = import("better-sqlite3").Statement<P, R>;
+
+interface CurrentRow {
+  id: number;
+  revision: number;
+  contentHash: string;
+  storyId: number | null;
+  storyLabel: string | null;
+}
+
+interface StoreStatements {
+  current: Statement<[string], CurrentRow>;
+  sameContent: Statement<[string, string], { id: number; revision: number }>;
+  lastRevision: Statement<[string], { revision: number | null }>;
+  outlet: Statement<[string], { id: number; host: string | null }>;
+  insertOutlet: Statement<[string, string | null]>;
+  setOutletHost: Statement<[string, number]>;
+  retire: Statement<[number]>;
+  insertArticle: Statement<[Record<string, string | number | null>]>;
+  dirtyStory: Statement<[number]>;
+}
+
+const prepared = new WeakMap<Sqlite, StoreStatements>();
+
+/**
+ * The statements of the store, prepared once per connection: storeArticle is
+ * also the hot loop of the benchmark, and building queries on every call cost
+ * more than running them.
+ */
+function statementsFor(sqlite: Sqlite): StoreStatements {
+  let st = prepared.get(sqlite);
+  if (!st) {
+    st = {
+      current: sqlite.prepare(
+        "SELECT id, revision, content_hash AS contentHash, story_id AS storyId, story_label AS storyLabel FROM articles WHERE source = ? AND current = 1 ORDER BY revision DESC LIMIT 1",
+      ),
+      sameContent: sqlite.prepare("SELECT id, revision FROM articles WHERE content_hash = ? AND current = 1 AND source <> ? ORDER BY id LIMIT 1"),
+      lastRevision: sqlite.prepare("SELECT MAX(revision) AS revision FROM articles WHERE source = ?"),
+      outlet: sqlite.prepare("SELECT id, host FROM outlets WHERE name = ?"),
+      insertOutlet: sqlite.prepare("INSERT INTO outlets (name, host) VALUES (?, ?)"),
+      setOutletHost: sqlite.prepare("UPDATE outlets SET host = ? WHERE id = ?"),
+      retire: sqlite.prepare("UPDATE articles SET current = 0 WHERE id = ?"),
+      insertArticle: sqlite.prepare(
+        `INSERT INTO articles (outlet_id, story_id, source, canonical_url, title, byline, published_at, language, body, content_hash, ingested_at, revision, current, story_label)
+         VALUES (@outletId, @storyId, @source, @canonicalUrl, @title, @byline, @publishedAt, @language, @body, @contentHash, @ingestedAt, @revision, 1, @storyLabel)`,
+      ),
+      dirtyStory: sqlite.prepare("UPDATE stories SET dirty = 1 WHERE id = ?"),
+    };
+    prepared.set(sqlite, st);
+  }
+  return st;
+}
+
 /** Returns the id of the outlet named `name`, creating it (with its host) when new. */
-function upsertOutlet(db: Db, name: string, host: string | null): number {
-  const found = db.select({ id: outlets.id, host: outlets.host }).from(outlets).where(eq(outlets.name, name)).get();
+function upsertOutlet(st: StoreStatements, name: string, host: string | null): number {
+  const found = st.outlet.get(name);
   if (found) {
-    if (!found.host && host) db.update(outlets).set({ host }).where(eq(outlets.id, found.id)).run();
+    if (!found.host && host) st.setOutletHost.run(host, found.id);
     return found.id;
   }
-  return db.insert(outlets).values({ name, host }).returning({ id: outlets.id }).get().id;
+  return Number(st.insertOutlet.run(name, host).lastInsertRowid);
 }
 
 /**
@@ -96,35 +148,20 @@ export function storeArticle(db: Db, parsed: ParsedArticle, opts: StoreOptions =
   if (!parsed.title.trim() && !parsed.body.trim()) throw new Error(`storeArticle: ${parsed.source} has neither title nor body`);
   const now = opts.now ?? (() => new Date());
   const hash = hashArticle(parsed.title, parsed.body);
+  const st = statementsFor(db.$client);
   const write = db.$client.transaction((): StoreOutcome => {
-    const prev = db
-      .select({ id: articles.id, revision: articles.revision, contentHash: articles.contentHash, storyId: articles.storyId, storyLabel: articles.storyLabel })
-      .from(articles)
-      .where(and(eq(articles.source, parsed.source), eq(articles.current, true)))
-      .get();
+    const prev = st.current.get(parsed.source);
     if (prev && prev.contentHash === hash) return { status: "unchanged", articleId: prev.id, revision: prev.revision };
     if (!prev) {
-      const same = db
-        .select({ id: articles.id, revision: articles.revision })
-        .from(articles)
-        .where(and(eq(articles.contentHash, hash), eq(articles.current, true), ne(articles.source, parsed.source)))
-        .get();
+      const same = st.sameContent.get(hash, parsed.source);
       if (same) return { status: "unchanged", articleId: same.id, sameAs: same.id, revision: same.revision };
     }
-    // The newest revision number may belong to a non-current row if an earlier one was retired by hand.
-    const last = db
-      .select({ revision: articles.revision })
-      .from(articles)
-      .where(eq(articles.source, parsed.source))
-      .orderBy(articles.revision)
-      .all()
-      .pop();
-    const revision = (last?.revision ?? 0) + 1;
-    const outletId = upsertOutlet(db, parsed.outlet, parsed.host);
-    if (prev) db.update(articles).set({ current: false }).where(eq(articles.id, prev.id)).run();
-    const inserted = db
-      .insert(articles)
-      .values({
+    // Count from the highest revision ever stored: the current row need not be the newest if one was retired by hand.
+    const revision = (st.lastRevision.get(parsed.source)?.revision ?? 0) + 1;
+    const outletId = upsertOutlet(st, parsed.outlet, parsed.host);
+    if (prev) st.retire.run(prev.id);
+    const articleId = Number(
+      st.insertArticle.run({
         outletId,
         storyId: prev?.storyId ?? null,
         source: parsed.source,
@@ -137,14 +174,12 @@ export function storeArticle(db: Db, parsed: ParsedArticle, opts: StoreOptions =
         contentHash: hash,
         ingestedAt: now().toISOString(),
         revision,
-        current: true,
         storyLabel: opts.story ?? prev?.storyLabel ?? null,
-      })
-      .returning({ id: articles.id })
-      .get();
+      }).lastInsertRowid,
+    );
     if (opts._failAfterArticleInsert) throw new Error("injected failure after article insert");
-    if (prev?.storyId != null) db.update(stories).set({ dirty: true }).where(eq(stories.id, prev.storyId)).run();
-    return { status: prev ? "revised" : "added", articleId: inserted.id, revision };
+    if (prev?.storyId != null) st.dirtyStory.run(prev.storyId);
+    return { status: prev ? "revised" : "added", articleId, revision };
   });
   // IMMEDIATE takes the write lock before the reads, so two ingest processes cannot both pick the same next revision.
   return write.immediate();
