@@ -55,6 +55,15 @@ function fsProblem(err: unknown): string {
   return (err as Error).message;
 }
 
+/** Symlinks to files are followed; symlinks to folders are not, so a link loop cannot hang the walk. */
+async function isFileTarget(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Recursively lists the files of a folder: sorted, dotfiles and dot-folders skipped. */
 async function walk(dir: string, shown: string, out: InputItem[]): Promise<void> {
   let entries: import("node:fs").Dirent[];
@@ -70,7 +79,8 @@ async function walk(dir: string, shown: string, out: InputItem[]): Promise<void>
     const full = path.join(dir, e.name);
     const label = path.join(shown, e.name);
     if (e.isDirectory()) await walk(full, label, out);
-    else if (e.isFile() && !FOLDER_DOC_NAMES.test(e.name)) out.push({ kind: "file", input: label, source: label, path: full });
+    else if (FOLDER_DOC_NAMES.test(e.name)) continue;
+    else if (e.isFile() || (e.isSymbolicLink() && (await isFileTarget(full)))) out.push({ kind: "file", input: label, source: label, path: full });
   }
 }
 

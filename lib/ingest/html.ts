@@ -165,6 +165,19 @@ export function htmlFragmentToText(html: string): string {
   return root ? collectBlocks(root).join("\n\n") : "";
 }
 
+const squash = (s: string) => s.replace(/[\s\p{P}]+/gu, " ").trim().toLowerCase();
+
+/** True when one of the first blocks already is the headline (maybe worded a little longer or shorter). */
+function headlineInBlocks(title: string, blocks: string[]): boolean {
+  const t = squash(title);
+  return blocks.slice(0, 3).some((b) => {
+    const s = squash(b);
+    if (s === t) return true;
+    const [short, long] = s.length < t.length ? [s, t] : [t, s];
+    return short.length >= 0.6 * long.length && long.includes(short);
+  });
+}
+
 export type HtmlParse = { ok: true; article: ParsedArticle } | { ok: false; problem: string };
 
 /**
@@ -186,8 +199,7 @@ export function parseHtmlArticle(html: string, source: string, pageUrl: string |
   if (blocks.join(" ").trim().length === 0) return { ok: false, problem: "no article text found in the HTML page" };
 
   const title = shortenTitle(meta.title || parsed?.title || blocks[0]);
-  const firstBlock = blocks[0].replace(/\s+/g, " ").trim();
-  if (title && firstBlock.toLowerCase() !== title.toLowerCase()) blocks.unshift(title);
+  if (title && !headlineInBlocks(title, blocks)) blocks.unshift(title);
   const body = blocks.join("\n\n");
   const article = buildArticle(
     source,

@@ -185,6 +185,17 @@ describe("ingestInputs on files", () => {
     expect(titles.map((t) => t.t)).toEqual(["Régional: la société générale a annoncé des résultats élevés à Genève.", "Good 1", "Good 2"]);
   });
 
+  it("follows symlinks to files but not to folders, and skips README-style documents in folders", async () => {
+    const outside = write("outside/linked.txt", "A linked article headline that is long enough\n\nBody.");
+    write("walk/README.md", "# About this folder\n\nNot an article.");
+    fs.symlinkSync(outside, path.join(dir, "walk", "link.txt"));
+    fs.symlinkSync(path.join(dir, "walk"), path.join(dir, "walk", "loop"));
+    const run = await ingestInputs(db, [path.join(dir, "walk")]);
+    expect(run.results.map((r) => [r.source, r.status])).toEqual([[path.join(dir, "walk", "link.txt"), "added"]]);
+    // A README named explicitly is read like any file.
+    expect((await ingestInputs(db, [path.join(dir, "walk", "README.md")])).added).toBe(1);
+  });
+
   it("honours maxBytes", async () => {
     const file = write("small.txt", "x".repeat(2000));
     const run = await ingestInputs(db, [file], { maxBytes: 1024 });

@@ -68,3 +68,14 @@ describe("htmlFragmentToText", () => {
     );
   });
 });
+
+describe("parseHtmlArticle headline", () => {
+  it("does not repeat a headline the article text already starts with, even when og:title words it slightly differently", () => {
+    const html = `<html><head><meta property="og:title" content="Ferry terminal to open in spring"></head><body><article>
+<p class="kicker">Transport</p><h1>New ferry terminal to open in spring</h1>${ARTICLE_PARAGRAPHS.map((p) => `<p>${p}</p>`).join("")}</article></body></html>`;
+    const r = parseHtmlArticle(html, "k.html");
+    if (!r.ok) throw new Error(r.problem);
+    expect(r.article.title).toBe("Ferry terminal to open in spring");
+    expect(r.article.body.match(/terminal to open in spring/g)).toHaveLength(1);
+  });
+});
