@@ -84,7 +84,7 @@ function parseArgs(argv: string[]): Args {
 function line(r: IngestResult): string {
   if (r.status === "failed") return `FAILED  ${r.error}`;
   const what = r.sameAs != null ? `same as article ${r.sameAs}` : `#${r.articleId}, ${r.outlet}, ${r.title}`;
-  return `${r.status.padEnd(9)} ${r.source}  (${what})`;
+  return `${r.status.padEnd(7)} ${r.source}  (${what})`;
 }
 
 /** A one-line progress bar on stderr, redrawn in place. */
