@@ -19,7 +19,8 @@ export interface Token {
 
 // Numbers keep their thousands/decimal separators and a trailing percent sign;
 // words keep inner apostrophes ("don't", "Zelenskyy's") but split on hyphens.
-const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)*%?|[\p{L}\p{M}]+(?:['\u2019\u02BC][\p{L}\p{M}]+)*/gu;
+// Dotted acronyms ("I.R.S.", "U.S.") are one token so they meet their undotted spelling.
+const TOKEN_RE = /(?:\p{L}\.){2,}(?!\p{L})|\p{N}+(?:[.,]\p{N}+)*%?|[\p{L}\p{M}]+(?:['\u2019\u02BC][\p{L}\p{M}]+)*/gu;
 
 /** Splits `text` into word tokens with [start, end) offsets relative to `text` plus `offset`. */
 export function tokenize(text: string, offset = 0): Token[] {
@@ -27,6 +28,7 @@ export function tokenize(text: string, offset = 0): Token[] {
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     let norm = foldText(m[0]);
+    if (/^(?:\p{L}\.){2,}$/u.test(norm)) norm = norm.replace(/\./g, "");
     if (norm.length > 3 && norm.endsWith("'s")) norm = norm.slice(0, -2);
     out.push({ raw: m[0], norm, start: m.index + offset, end: m.index + m[0].length + offset });
   }

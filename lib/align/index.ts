@@ -1,0 +1,123 @@
+/**
+ * Cross-outlet alignment of a story: every quote and claim of every article
+ * against every other article, through the story's inverted index.
+ */
+import type { Alignment, ArticleAnalysis, Coverage } from "@/lib/types";
+import { diffText } from "./diff";
+import { prepareStory, tokenRange, type StoryIndex } from "./prepare";
+import { alignQuote, type QuoteMatch } from "./quotes";
+import { findSupport, type SupportMatch } from "./support";
+
+export { diffText, matchRuns, MAX_DIFF_CHARS, MAX_DIFF_TOKENS, type MatchRun } from "./diff";
+export { prepareStory, prepareArticle, tokenRange, tokenAt, termWeight, MAX_ANALYSED_CHARS, type StoryIndex, type PreparedArticle } from "./prepare";
+export { alignQuote, QUOTE_REGION_MIN, QUOTE_SUPPORT_MIN, type QuoteMatch, type QuoteCounterpart } from "./quotes";
+export { findSupport, type SupportMatch } from "./support";
+
+/** Support at or above which a claim counts as carried by the target. */
+export const CLAIM_SUPPORT_MIN = 0.5;
+/** Support at or above which a claim counts as partly carried. */
+export const CLAIM_PARTIAL_MIN = 0.3;
+
+export interface ClaimMatch {
+  article: number;
+  coverage: Coverage;
+  support: SupportMatch | null;
+}
+
+export interface StoryAlignment {
+  index: StoryIndex;
+  /** [article][quote] → one match per other article. */
+  quotes: QuoteMatch[][][];
+  /** [article][claim] → one match per other article. */
+  claims: ClaimMatch[][][];
+}
+
+/** Token indexes of a claim. */
+export function claimTokens(index: StoryIndex, article: number, claim: number): number[] {
+  const p = index.articles[article];
+  const c = p.analysis.claims[claim];
+  const [a, b] = tokenRange(p.tokens, c.start, c.end);
+  const out: number[] = [];
+  for (let i = a; i < b; i++) out.push(i);
+  return out;
+}
+
+function claimCoverage(s: SupportMatch | null): Coverage {
+  if (!s) return "absent";
+  if (s.score >= 0.95) return "verbatim";
+  if (s.score >= CLAIM_SUPPORT_MIN) return "reworded";
+  if (s.score >= CLAIM_PARTIAL_MIN) return "cut";
+  return "absent";
+}
+
+/** Aligns every quote and claim of every article with every other article of the story. */
+export function alignStory(analyses: ArticleAnalysis[]): StoryAlignment {
+  const index = prepareStory(analyses);
+  const n = analyses.length;
+  const quotes = analyses.map((a, ai) =>
+    a.quotes.map((_, qi) => {
+      const out: QuoteMatch[] = [];
+      for (let bi = 0; bi < n; bi++) if (bi !== ai) out.push(alignQuote(index, ai, qi, bi));
+      return out;
+    }),
+  );
+  const claims = analyses.map((a, ai) =>
+    a.claims.map((_, ci) => {
+      const toks = claimTokens(index, ai, ci);
+      const out: ClaimMatch[] = [];
+      for (let bi = 0; bi < n; bi++) {
+        if (bi === ai) continue;
+        const support = findSupport(index, ai, toks, bi);
+        out.push({ article: bi, coverage: claimCoverage(support), support });
+      }
+      return out;
+    }),
+  );
+  return { index, quotes, claims };
+}
+
+/** The stored form of a story alignment: one row per unit and target article. */
+export function toAlignments(al: StoryAlignment): Alignment[] {
+  const out: Alignment[] = [];
+  const arts = al.index.articles;
+  al.quotes.forEach((perQuote, ai) =>
+    perQuote.forEach((matches, qi) =>
+      matches.forEach((m) => {
+        const src = arts[ai].analysis;
+        out.push({
+          unit: "quote",
+          unitIndex: qi,
+          sourceArticleId: src.article.id,
+          targetArticleId: arts[m.article].analysis.article.id,
+          coverage: m.coverage,
+          score: round(m.score),
+          target: m.span ? { ...m.span, text: m.text } : null,
+          diff: m.span ? diffText(src.quotes[qi].text, m.text) : [],
+        });
+      }),
+    ),
+  );
+  al.claims.forEach((perClaim, ai) =>
+    perClaim.forEach((matches, ci) =>
+      matches.forEach((m) => {
+        const src = arts[ai].analysis;
+        const has = m.coverage !== "absent" && m.support;
+        out.push({
+          unit: "claim",
+          unitIndex: ci,
+          sourceArticleId: src.article.id,
+          targetArticleId: arts[m.article].analysis.article.id,
+          coverage: m.coverage,
+          score: round(m.support?.score ?? 0),
+          target: has ? { ...m.support!.span, text: m.support!.text } : null,
+          diff: has ? diffText(src.claims[ci].text, m.support!.text) : [],
+        });
+      }),
+    ),
+  );
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

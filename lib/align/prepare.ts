@@ -1,0 +1,111 @@
+/**
+ * Per-story preparation for alignment: every article's body tokenised once,
+ * sentences and quotes mapped to token ranges, and one inverted index
+ * (content term → sentences) for the whole story, so finding a counterpart
+ * touches only sentences that share terms, never every sentence pair.
+ */
+import { isContentWord, termKey, tokenize, wordKey, type Token } from "@/lib/text";
+import type { ArticleAnalysis } from "@/lib/types";
+
+/** Body characters analysed per article; the rest is ignored (memory and time stay bounded). */
+export const MAX_ANALYSED_CHARS = 120_000;
+
+export interface PreparedArticle {
+  analysis: ArticleAnalysis;
+  tokens: Token[];
+  /** wordKey per token: what quote comparison compares. */
+  keys: string[];
+  /** termKey per token for content words, "" for function words. */
+  terms: string[];
+  /** [first, end) token index per sentence. */
+  sentenceTokens: [number, number][];
+  /** False for sentences in page chrome: never a counterpart, never flagged. */
+  sentenceUsable: boolean[];
+  /** Token indexes of each quote (all parts, in order). */
+  quoteTokens: number[][];
+}
+
+export interface SentenceRef {
+  article: number;
+  sentence: number;
+}
+
+export interface StoryIndex {
+  articles: PreparedArticle[];
+  /** content term → sentences containing it (each sentence once). */
+  postings: Map<string, SentenceRef[]>;
+  totalSentences: number;
+}
+
+/** Index of the first token whose start is >= offset. */
+export function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Token indexes [from, to) lying inside [start, end). */
+export function tokenRange(tokens: Token[], start: number, end: number): [number, number] {
+  const from = tokenAt(tokens, start);
+  let to = tokenAt(tokens, end);
+  while (to > from && tokens[to - 1].end > end) to--;
+  return [from, Math.max(from, to)];
+}
+
+/** Tokenises one analysed article and maps its sentences and quotes onto tokens. */
+export function prepareArticle(analysis: ArticleAnalysis): PreparedArticle {
+  const body = analysis.article.body.slice(0, MAX_ANALYSED_CHARS);
+  const tokens = tokenize(body);
+  const keys = tokens.map((t) => wordKey(t.norm));
+  const terms = tokens.map((t) => (isContentWord(t.norm) ? termKey(t.norm) : ""));
+  const seg = analysis.segmentation;
+  const sentenceTokens = seg.sentences.map((s) => tokenRange(tokens, s.start, s.end));
+  const sentenceUsable = seg.sentences.map((s) => {
+    const block = seg.blocks[s.block];
+    return !(block && (block.boilerplate || block.kind === "boilerplate"));
+  });
+  const quoteTokens = analysis.quotes.map((q) => {
+    const parts = q.parts && q.parts.length ? q.parts : [{ start: q.start, end: q.end }];
+    const idx: number[] = [];
+    for (const p of parts) {
+      const [a, b] = tokenRange(tokens, p.start, p.end);
+      for (let i = a; i < b; i++) idx.push(i);
+    }
+    return idx;
+  });
+  return { analysis, tokens, keys, terms, sentenceTokens, sentenceUsable, quoteTokens };
+}
+
+/** Prepares every article of a story and builds the story's term → sentence index. */
+export function prepareStory(analyses: ArticleAnalysis[]): StoryIndex {
+  const articles = analyses.map(prepareArticle);
+  const postings = new Map<string, SentenceRef[]>();
+  let totalSentences = 0;
+  articles.forEach((p, ai) => {
+    p.sentenceTokens.forEach(([a, b], si) => {
+      if (!p.sentenceUsable[si]) return;
+      totalSentences++;
+      const seen = new Set<string>();
+      for (let i = a; i < b; i++) {
+        const t = p.terms[i];
+        if (!t || seen.has(t)) continue;
+        seen.add(t);
+        let list = postings.get(t);
+        if (!list) postings.set(t, (list = []));
+        list.push({ article: ai, sentence: si });
+      }
+    });
+  });
+  return { articles, postings, totalSentences };
+}
+
+/** Story-level rarity of a term: terms every article repeats (the story's subject) weigh little. */
+export function termWeight(index: StoryIndex, term: string): number {
+  const df = index.postings.get(term)?.length ?? 0;
+  return Math.log(1 + (index.totalSentences + 1) / (df + 1));
+}

@@ -1,0 +1,151 @@
+/**
+ * Quote alignment: for a quote of one article, its counterpart among another
+ * article's quotes (word by word, so a changed word inside quotation marks
+ * shows), allowing for a short quote sitting inside a longer one and for
+ * quotes split or reordered across several quotation spans. When no quote
+ * matches, the quote may still be carried as indirect speech (plain support).
+ */
+import type { Coverage, Span } from "@/lib/types";
+import { matchRuns, type MatchRun } from "./diff";
+import type { StoryIndex } from "./prepare";
+import { findSupport, type SupportMatch } from "./support";
+
+export interface QuoteCounterpart {
+  /** Index of the counterpart quote in the target article. */
+  quote: number;
+  /** Accepted equal runs (a = position in source quote, b = position in target quote). */
+  runs: MatchRun[];
+  matched: number;
+  /** Aligned regions [from, to) in source and target quote positions. */
+  source: [number, number];
+  target: [number, number];
+  /** 2·matched / (source region + target region): how alike the overlapping parts are. */
+  regionSimilarity: number;
+}
+
+export interface QuoteMatch {
+  /** Target article index in the story. */
+  article: number;
+  coverage: Coverage;
+  score: number;
+  /** Best counterpart quote, or null when the quote is not carried as a quote. */
+  best: QuoteCounterpart | null;
+  /** Share of source-quote tokens found verbatim in any of the target's quotes. */
+  verbatimShare: number;
+  /** Source-quote positions inside the best region that the target lacks or changed. */
+  changedSource: number[];
+  /** Target-quote positions inside the best region that the source lacks or changed. */
+  changedTarget: number[];
+  /** Target-quote positions outside the aligned region (words the source quote does not carry). */
+  targetExtra: number[];
+  /** Source-quote positions outside the aligned region. */
+  sourceExtra: number[];
+  /** Plain-text support (indirect speech or unquoted wording), when computed. */
+  support: SupportMatch | null;
+  /** Counterpart span in the target body, when any. */
+  span: Span | null;
+  text: string;
+}
+
+/** Minimum region similarity for two quotes to be versions of one another. */
+export const QUOTE_REGION_MIN = 0.55;
+/** Plain support at or above which a quote counts as carried (indirectly). */
+export const QUOTE_SUPPORT_MIN = 0.5;
+
+function compare(index: StoryIndex, source: number, sq: number, target: number, tq: number): QuoteCounterpart | null {
+  const src = index.articles[source];
+  const tgt = index.articles[target];
+  const sIdx = src.quoteTokens[sq];
+  const tIdx = tgt.quoteTokens[tq];
+  if (!sIdx.length || !tIdx.length) return null;
+  const sKeys = sIdx.map((i) => src.keys[i]);
+  const tKeys = tIdx.map((i) => tgt.keys[i]);
+  // Cheap filter before diffing: enough shared words at all?
+  const tSet = new Set(tKeys);
+  let shared = 0;
+  for (const k of sKeys) if (tSet.has(k)) shared++;
+  if (shared < Math.min(2, sKeys.length)) return null;
+  const runs = matchRuns(sKeys, tKeys);
+  if (!runs) return null;
+  // A lone shared function word is chance, not alignment.
+  const accepted = runs.filter((r) => r.length >= 2 || src.terms[sIdx[r.a]] !== "");
+  const matched = accepted.reduce((n, r) => n + r.length, 0);
+  if (!accepted.length || (matched < 2 && sKeys.length > 1)) return null;
+  const first = accepted[0];
+  const last = accepted[accepted.length - 1];
+  const sRegion: [number, number] = [first.a, last.a + last.length];
+  const tRegion: [number, number] = [first.b, last.b + last.length];
+  const regionSimilarity = (2 * matched) / (sRegion[1] - sRegion[0] + (tRegion[1] - tRegion[0]));
+  return { quote: tq, runs: accepted, matched, source: sRegion, target: tRegion, regionSimilarity };
+}
+
+/** Aligns quote `sq` of article `source` against article `target`. */
+export function alignQuote(index: StoryIndex, source: number, sq: number, target: number): QuoteMatch {
+  const src = index.articles[source];
+  const tgt = index.articles[target];
+  const sIdx = src.quoteTokens[sq];
+  const n = sIdx.length;
+  const covered = new Uint8Array(n);
+  let best: QuoteCounterpart | null = null;
+  for (let tq = 0; tq < tgt.quoteTokens.length; tq++) {
+    const c = compare(index, source, sq, target, tq);
+    if (!c || c.regionSimilarity < QUOTE_REGION_MIN) continue;
+    if (c.matched < Math.min(3, n)) continue;
+    for (const r of c.runs) for (let i = r.a; i < r.a + r.length; i++) covered[i] = 1;
+    if (!best || c.matched > best.matched || (c.matched === best.matched && c.regionSimilarity > best.regionSimilarity)) best = c;
+  }
+  let verbatim = 0;
+  for (const x of covered) verbatim += x;
+  const verbatimShare = n ? verbatim / n : 0;
+
+  const changedSource: number[] = [];
+  const changedTarget: number[] = [];
+  const targetExtra: number[] = [];
+  const sourceExtra: number[] = [];
+  let span: Span | null = null;
+  let text = "";
+  if (best) {
+    const inS = new Uint8Array(n);
+    const tLen = tgt.quoteTokens[best.quote].length;
+    const inT = new Uint8Array(tLen);
+    for (const r of best.runs) {
+      for (let i = 0; i < r.length; i++) {
+        inS[r.a + i] = 1;
+        inT[r.b + i] = 1;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if (i >= best.source[0] && i < best.source[1]) {
+        if (!inS[i]) changedSource.push(i);
+      } else if (!covered[i]) sourceExtra.push(i);
+    }
+    for (let j = 0; j < tLen; j++) {
+      if (j >= best.target[0] && j < best.target[1]) {
+        if (!inT[j]) changedTarget.push(j);
+      } else targetExtra.push(j);
+    }
+    const q = tgt.analysis.quotes[best.quote];
+    span = { start: q.start, end: q.end };
+    text = q.text;
+  }
+
+  let support: SupportMatch | null = null;
+  let coverage: Coverage = "absent";
+  let score = 0;
+  if (best) {
+    const contentChanged = [...changedSource.map((i) => src.terms[sIdx[i]]), ...changedTarget.map((j) => tgt.terms[tgt.quoteTokens[best!.quote][j]])].some(Boolean);
+    score = best.regionSimilarity * Math.min(1, verbatim / Math.max(1, n));
+    if (contentChanged || changedSource.length + changedTarget.length > 2) coverage = "reworded";
+    else if (verbatimShare >= 0.9) coverage = "verbatim";
+    else coverage = "cut";
+  } else {
+    support = findSupport(index, source, sIdx, target);
+    if (support && support.score >= QUOTE_SUPPORT_MIN) {
+      coverage = "reworded";
+      score = support.score;
+      span = support.span;
+      text = support.text;
+    } else if (support) score = support.score;
+  }
+  return { article: target, coverage, score, best, verbatimShare, changedSource, changedTarget, targetExtra, sourceExtra, support, span, text };
+}

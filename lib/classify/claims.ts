@@ -1,0 +1,226 @@
+/**
+ * Statement divergences: statements no other outlet supports (claim_added,
+ * adjacent ones of a paragraph grouped into one flag), and aligned statements
+ * that disagree on a number, date, name, title or place (fact_conflict).
+ */
+import { matchRuns, claimTokens, CLAIM_PARTIAL_MIN, CLAIM_SUPPORT_MIN, type StoryAlignment, type ClaimMatch } from "@/lib/align";
+import { extractDates, extractNames, extractNumbers, foldText } from "@/lib/text";
+import type { FlagDraft, Severity } from "@/lib/types";
+import { clip, evidenceFor, flagThisSide, isFlaggableSentence, joinNames } from "./common";
+
+type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
+
+/** Claims shorter than this (words) are too thin to call unsupported. */
+const MIN_CLAIM_WORDS = 5;
+/** Structures whose items are navigation or glossary entries, not statements. */
+const NON_STATEMENT_STRUCTURES = new Set(["toc", "key_terms"]);
+
+export interface ClaimFlagContext {
+  al: StoryAlignment;
+  corr: number[];
+  /** Sentences already covered by an unattested-quote flag, per article (no double flag). */
+  quotedSentences: Set<number>[];
+  /** Articles carrying generated furniture (from the structure pass). */
+  padded: Set<number>;
+}
+
+/** claim_added flags for one article. */
+export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] {
+  const { al, corr } = ctx;
+  const arts = al.index.articles;
+  if (arts.length < 2) return [];
+  const A = arts[ai];
+  const a = A.analysis;
+  const seg = a.segmentation;
+  const unsupported: { ci: number; block: number; maxScore: number }[] = [];
+  a.claims.forEach((c, ci) => {
+    if (!isFlaggableSentence(seg, c.sentence) || c.quoted || ctx.quotedSentences[ai].has(c.sentence)) return;
+    const block = seg.blocks[c.block];
+    if (block?.structure !== null && block?.structure !== undefined) {
+      const st = seg.structures[block.structure];
+      if (st && NON_STATEMENT_STRUCTURES.has(st.kind)) return;
+      if (st && st.label !== null && c.start >= st.start && c.end <= st.start + st.label.length + 2) return;
+    }
+    const words = claimTokens(al.index, ai, ci).length;
+    if (words < MIN_CLAIM_WORDS) return;
+    const matches = al.claims[ai][ci];
+    const maxScore = Math.max(0, ...matches.map((m) => m.support?.score ?? 0));
+    if (maxScore >= CLAIM_PARTIAL_MIN) return;
+    unsupported.push({ ci, block: c.block, maxScore });
+  });
+
+  // Group runs of unsupported claims within one block.
+  const groups: (typeof unsupported)[] = [];
+  for (const u of unsupported) {
+    const g = groups[groups.length - 1];
+    const prev = g?.[g.length - 1];
+    if (prev && prev.block === u.block && a.claims[u.ci].sentence <= a.claims[prev.ci].sentence + 1) g.push(u);
+    else groups.push([u]);
+  }
+  const others = arts.filter((_, i) => i !== ai).map((p) => p.analysis.article.outlet);
+  return groups.map((g) => {
+    const first = a.claims[g[0].ci];
+    const last = a.claims[g[g.length - 1].ci];
+    const text = a.article.body.slice(first.start, last.end);
+    const block = seg.blocks[first.block];
+    const inStructure = !!block && (block.structure !== null || block.kind === "callout");
+    const specific = extractNumbers(text).length > 0 || extractDates(text).length > 0 || extractNames(text).length > 0;
+    // Single-source detail is normal reporting (low); inside added blocks, or stacked in a padded
+    // and mostly unsupported article, it is what fabrication looks like (medium).
+    const severity: Severity = inStructure || (ctx.padded.has(ai) && corr[ai] < 0.5 && specific) ? "medium" : "low";
+    return {
+      articleId: a.article.id,
+      kind: "claim_added" as const,
+      severity,
+      confidence: round(1 - Math.max(...g.map((x) => x.maxScore))),
+      start: first.start,
+      end: last.end,
+      text,
+      speaker: null,
+      explanation: `${a.article.outlet} states "${clip(text)}"; ${joinNames(others)} ${others.length > 1 ? "carry" : "carries"} nothing that supports it${inStructure ? " (it sits in an added block)" : ""}.`,
+      evidence: [],
+    };
+  });
+}
+
+interface Conflict {
+  type: "number" | "date" | "name";
+  mine: string;
+  theirs: string;
+  /** Key sequences (with one word of context either side) of each version. */
+  mineKeys: string[];
+  theirsKeys: string[];
+}
+
+const HONORIFIC = /^(mr|mrs|ms|dr|sir|president|prime|minister|secretary|senator|sen|rep|gov|governor|general|gen|the)$/;
+
+function numbersOf(text: string): number[] {
+  return extractNumbers(text).filter((n) => !n.year).map((n) => n.value);
+}
+
+/** Conflicting facts between a claim and its aligned window, found in the substitutions of their word alignment. */
+function findConflicts(al: StoryAlignment, ai: number, ci: number, m: ClaimMatch): Conflict[] {
+  const A = al.index.articles[ai];
+  const B = al.index.articles[m.article];
+  const sIdx = claimTokens(al.index, ai, ci);
+  const [s0, s1] = m.support!.sentences;
+  const tIdx: number[] = [];
+  for (let s = s0; s <= s1; s++) {
+    const [x, y] = B.sentenceTokens[s];
+    for (let i = x; i < y; i++) tIdx.push(i);
+  }
+  const sKeys = sIdx.map((i) => A.keys[i]);
+  const tKeys = tIdx.map((i) => B.keys[i]);
+  const runs = matchRuns(sKeys, tKeys);
+  if (!runs) return [];
+  const accepted = runs.filter((r) => r.length >= 2 || A.terms[sIdx[r.a]]);
+  const out: Conflict[] = [];
+  for (let k = 0; k + 1 < accepted.length; k++) {
+    const r = accepted[k];
+    const nx = accepted[k + 1];
+    const sa = r.a + r.length;
+    const sb = nx.a;
+    const ta = r.b + r.length;
+    const tb = nx.b;
+    // A true substitution: short, non-empty gaps on both sides between agreeing words.
+    if (sb <= sa || tb <= ta || sb - sa > 4 || tb - ta > 4) continue;
+    // Words inside A's quotation marks are the quote classifier's business.
+    const gapStart = A.tokens[sIdx[sa]].start;
+    if (A.analysis.quotes.some((q) => gapStart >= q.start && gapStart < q.end)) continue;
+    const bodyA = A.analysis.article.body;
+    const bodyB = B.analysis.article.body;
+    const mine = bodyA.slice(A.tokens[sIdx[sa]].start, A.tokens[sIdx[sb - 1]].end);
+    const theirs = bodyB.slice(B.tokens[tIdx[ta]].start, B.tokens[tIdx[tb - 1]].end);
+    // Scale words just after the gap belong to the figure ("6 million").
+    const nextA = bodyA.slice(A.tokens[sIdx[sb - 1]].end, A.tokens[sIdx[Math.min(sb, sIdx.length - 1)]].end);
+    const nextB = bodyB.slice(B.tokens[tIdx[tb - 1]].end, B.tokens[tIdx[Math.min(tb, tIdx.length - 1)]].end);
+    const ctxKeys = (keys: string[], from: number, to: number) => keys.slice(Math.max(0, from - 1), to + 1);
+    const base = { mineKeys: ctxKeys(sKeys, sa, sb), theirsKeys: ctxKeys(tKeys, ta, tb) };
+    const nA = numbersOf(mine + nextA);
+    const nB = numbersOf(theirs + nextB);
+    if (nA.length && nB.length) {
+      if (!nA.some((x) => nB.some((y) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x))))) out.push({ type: "number", mine, theirs, ...base });
+      continue;
+    }
+    const dA = extractDates(mine);
+    const dB = extractDates(theirs);
+    if (dA.length && dB.length) {
+      const same = dA.some((x) => dB.some((y) => x.kind === y.kind && x.value === y.value));
+      const comparable = dA.some((x) => dB.some((y) => x.kind === y.kind));
+      if (comparable && !same) out.push({ type: "date", mine, theirs, ...base });
+      continue;
+    }
+    const capA = sIdx.slice(sa, sb).every((i) => /^\p{Lu}/u.test(A.tokens[i].raw) && !HONORIFIC.test(A.tokens[i].norm));
+    const capB = tIdx.slice(ta, tb).every((i) => /^\p{Lu}/u.test(B.tokens[i].raw) && !HONORIFIC.test(B.tokens[i].norm));
+    const startA = sa === 0;
+    const startB = ta === 0 || /[.!?]["”’']?\s*$/.test(bodyB.slice(Math.max(0, B.tokens[tIdx[ta]].start - 3), B.tokens[tIdx[ta]].start));
+    if (capA && capB && !startA && !startB) {
+      // Reordered names are not conflicts: the other version must not appear in the other text at all.
+      const fa = foldText(m.support!.text);
+      const fb = foldText(bodyA.slice(A.analysis.claims[ci].start, A.analysis.claims[ci].end));
+      if (!fa.includes(foldText(mine)) && !fb.includes(foldText(theirs))) out.push({ type: "name", mine, theirs, ...base });
+    }
+  }
+  return out;
+}
+
+function containsSeq(keys: string[], seq: string[]): boolean {
+  if (!seq.length) return false;
+  outer: for (let i = 0; i + seq.length <= keys.length; i++) {
+    for (let j = 0; j < seq.length; j++) if (keys[i + j] !== seq[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export interface FactContext {
+  al: StoryAlignment;
+  corr: number[];
+}
+
+/** fact_conflict flags for one article: the minority version of a disputed fact is flagged. */
+export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
+  const { al, corr } = ctx;
+  const arts = al.index.articles;
+  if (arts.length < 2) return [];
+  const A = arts[ai];
+  const a = A.analysis;
+  const out: Draft[] = [];
+  a.claims.forEach((c, ci) => {
+    if (!isFlaggableSentence(a.segmentation, c.sentence)) return;
+    const found: { m: ClaimMatch; conflict: Conflict }[] = [];
+    for (const m of al.claims[ai][ci]) {
+      if (!m.support || m.support.score < CLAIM_SUPPORT_MIN) continue;
+      for (const conflict of findConflicts(al, ai, ci, m)) found.push({ m, conflict });
+    }
+    if (!found.length) return;
+    // Count how many articles carry each version (with its context words) to find the minority.
+    const first = found[0];
+    const carriers = (seq: string[]) => arts.filter((p) => containsSeq(p.keys, seq)).length;
+    const mine = carriers(first.conflict.mineKeys);
+    const theirs = Math.max(...found.map((f) => carriers(f.conflict.theirsKeys)));
+    if (mine > theirs) return;
+    if (mine === theirs && !flagThisSide(corr, ai, found.map((f) => f.m.article))) return;
+    const high = found.some((f) => f.conflict.type !== "name");
+    const byArticle = new Map<number, (typeof found)[number]>();
+    for (const f of found) if (!byArticle.has(f.m.article)) byArticle.set(f.m.article, f);
+    const parts = [...byArticle.values()].map((f) => `${arts[f.m.article].analysis.article.outlet} has "${f.conflict.theirs}"`);
+    out.push({
+      articleId: a.article.id,
+      kind: "fact_conflict",
+      severity: high ? "high" : "medium",
+      confidence: round(Math.max(...found.map((f) => f.m.support!.score))),
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      speaker: null,
+      explanation: `${a.article.outlet} has "${first.conflict.mine}" in "${clip(c.text, 80)}" where ${joinNames(parts)}.`,
+      evidence: [...byArticle.values()].map((f) => evidenceFor(c.text, arts[f.m.article].analysis, f.m.support!.span)),
+    });
+  });
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
+}

@@ -1,0 +1,88 @@
+/**
+ * Shared pieces of the classifier: fingerprints, evidence, explanations, and
+ * the per-article "corroboration" used to decide which side of a two-outlet
+ * disagreement to flag.
+ */
+import { createHash } from "node:crypto";
+import { diffText, type StoryAlignment } from "@/lib/align";
+import { normalizeForFingerprint } from "@/lib/text";
+import type { ArticleAnalysis, Evidence, FlagKind, Segmentation, Span } from "@/lib/types";
+
+/** Longest flagged or evidence text kept (characters): evidence stays small per flag. */
+export const MAX_FLAG_TEXT = 2000;
+export const MAX_EVIDENCE_TEXT = 600;
+
+/** sha256 of (source, kind, normalised text): survives re-analysis, revisions and offset shifts. */
+export function fingerprintOf(source: string, kind: FlagKind, text: string): string {
+  return createHash("sha256").update(`${source}\n${kind}\n${normalizeForFingerprint(text)}`).digest("hex");
+}
+
+/** Block kinds that never carry a flaggable statement. */
+const UNFLAGGABLE_BLOCKS = new Set(["boilerplate", "byline", "dateline", "headline", "heading"]);
+
+/** True when the sentence sits in ordinary content (not chrome, byline, dateline or heading). */
+export function isFlaggableSentence(seg: Segmentation, sentence: number): boolean {
+  const s = seg.sentences[sentence];
+  if (!s) return false;
+  const b = seg.blocks[s.block];
+  return !!b && !b.boilerplate && !UNFLAGGABLE_BLOCKS.has(b.kind);
+}
+
+/** Shortens a text for an explanation sentence. */
+export function clip(text: string, max = 90): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length <= max ? t : t.slice(0, max - 1).replace(/\s+\S*$/, "") + " …";
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: string[]): string {
+  const u = [...new Set(names)];
+  if (u.length <= 1) return u[0] ?? "";
+  return `${u.slice(0, -1).join(", ")} and ${u[u.length - 1]}`;
+}
+
+/** Evidence entry for a counterpart span in another article. */
+export function evidenceFor(flagText: string, target: ArticleAnalysis, span: Span): Evidence {
+  const text = target.article.body.slice(span.start, span.end).slice(0, MAX_EVIDENCE_TEXT);
+  return {
+    articleId: target.article.id,
+    outlet: target.article.outlet,
+    start: span.start,
+    end: span.end,
+    text,
+    diff: diffText(flagText.slice(0, MAX_EVIDENCE_TEXT), text),
+  };
+}
+
+/**
+ * Share of an article's flaggable claims that at least one other outlet
+ * supports. Used only to break ties: when two outlets disagree and nothing
+ * else decides, the clearly less corroborated article is the one flagged.
+ */
+export function corroboration(al: StoryAlignment): number[] {
+  return al.claims.map((perClaim, ai) => {
+    const seg = al.index.articles[ai].analysis.segmentation;
+    let total = 0;
+    let ok = 0;
+    perClaim.forEach((matches, ci) => {
+      const c = al.index.articles[ai].analysis.claims[ci];
+      if (!isFlaggableSentence(seg, c.sentence)) return;
+      total++;
+      if (matches.some((m) => m.coverage !== "absent" && m.coverage !== "cut")) ok++;
+    });
+    return total ? ok / total : 1;
+  });
+}
+
+/** Corroboration difference below which two articles count as equally corroborated. */
+export const TIE_MARGIN = 0.02;
+
+/**
+ * In a disagreement between `a` and outlets `others` that nothing else decides,
+ * should `a` carry the flag? One flag per divergence: the less corroborated
+ * side carries it; only an exact tie flags both sides.
+ */
+export function flagThisSide(corr: number[], a: number, others: number[]): boolean {
+  if (!others.length) return false;
+  return others.some((b) => corr[a] <= corr[b] + TIE_MARGIN);
+}

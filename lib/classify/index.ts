@@ -1,0 +1,65 @@
+/**
+ * The classifier: turns a story alignment into flag drafts of the seven kinds,
+ * one flag per divergence, with evidence, a readable explanation, a 0..1
+ * confidence and a fingerprint that survives re-analysis.
+ */
+import type { StoryAlignment } from "@/lib/align";
+import type { FlagDraft, FlagKind } from "@/lib/types";
+import { classifyAddedClaims, classifyFactConflicts } from "./claims";
+import { corroboration, fingerprintOf, MAX_FLAG_TEXT } from "./common";
+import { classifyQuotes } from "./quotes";
+import { classifyStructures } from "./structures";
+
+export { fingerprintOf, corroboration, flagThisSide, MAX_FLAG_TEXT, MAX_EVIDENCE_TEXT } from "./common";
+export { venuesMatch, MIN_QUOTE_WORDS, MIN_CUT_WORDS } from "./quotes";
+
+const KIND_ORDER: FlagKind[] = [
+  "quote_paraphrased", "quote_truncated", "quote_unattested", "attribution_conflict", "fact_conflict", "claim_added", "structure_added",
+];
+
+/** Classifies every divergence of a story. Stories of one article yield nothing. Deterministic. */
+export function classifyStory(al: StoryAlignment): FlagDraft[] {
+  const arts = al.index.articles;
+  if (arts.length < 2) return [];
+  const corr = corroboration(al);
+  const drafts: (Omit<FlagDraft, "fingerprint"> & { source: string })[] = [];
+  const structureFlags = arts.map((_, ai) => classifyStructures(al, ai));
+  const padded = new Set<number>();
+  // Padding = generated furniture (FAQ, glossary, contents, call-outs) or a block that addresses the reader.
+  structureFlags.forEach((f, ai) => {
+    if (f.some((x) => x.severity === "high" || /FAQ|key-terms|contents|call-out/.test(x.explanation))) padded.add(ai);
+  });
+  const quotedSentences = arts.map(() => new Set<number>());
+  arts.forEach((p, ai) => {
+    const src = p.analysis.article.source;
+    const qf = classifyQuotes({ al, corr, padded }, ai);
+    for (const f of qf) {
+      if (f.kind === "quote_unattested") {
+        const q = p.analysis.quotes.find((x) => x.start === f.start && x.end === f.end);
+        if (q) {
+          // Every sentence the quote spans is covered by the quote flag.
+          for (const s of p.analysis.segmentation.sentences) if (s.end > q.start && s.start < q.end) quotedSentences[ai].add(s.index);
+        }
+      }
+      drafts.push({ ...f, source: src });
+    }
+  });
+  arts.forEach((p, ai) => {
+    const src = p.analysis.article.source;
+    for (const f of classifyFactConflicts({ al, corr }, ai)) drafts.push({ ...f, source: src });
+    for (const f of classifyAddedClaims({ al, corr, quotedSentences, padded }, ai)) drafts.push({ ...f, source: src });
+    for (const f of structureFlags[ai]) drafts.push({ ...f, source: src });
+  });
+  drafts.sort(
+    (x, y) => x.articleId - y.articleId || x.start - y.start || KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind),
+  );
+  // The same text flagged twice with one kind in one article (a repeated quote) gets an occurrence suffix.
+  const seen = new Map<string, number>();
+  return drafts.map(({ source, ...f }) => {
+    const base = fingerprintOf(source, f.kind, f.text);
+    const k = seen.get(base) ?? 0;
+    seen.set(base, k + 1);
+    const fingerprint = k === 0 ? base : fingerprintOf(source, f.kind, `${f.text}\u0000${k}`);
+    return { ...f, text: f.text.slice(0, MAX_FLAG_TEXT), fingerprint };
+  });
+}

@@ -1,0 +1,297 @@
+/**
+ * Quote divergences: words changed inside quotation marks (quote_paraphrased),
+ * a quote cut down from a longer one carried elsewhere (quote_truncated), a
+ * direct quote nobody else carries (quote_unattested), and the same words
+ * given to another speaker or venue (attribution_conflict).
+ */
+import type { QuoteMatch, StoryAlignment } from "@/lib/align";
+import { foldText, surnameKey } from "@/lib/text";
+import type { Evidence, FlagDraft, Severity } from "@/lib/types";
+import { clip, evidenceFor, fingerprintOf, flagThisSide, isFlaggableSentence, joinNames } from "./common";
+
+type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
+
+/** Quotes shorter than this (in words) are scare quotes or titles: never flagged as unattested or truncated. */
+export const MIN_QUOTE_WORDS = 6;
+/** Extra words (at least) a longer version must carry for a quote to count as cut. */
+export const MIN_CUT_WORDS = 4;
+/** Region similarity two quotes need before their differences count as a rewording. */
+export const PARAPHRASE_REGION_MIN = 0.75;
+
+const CONTRAST = new Set(["but", "however", "although", "though", "unless", "except", "nevertheless", "not", "never", "yet", "only"]);
+const STRONG_CONTRAST = new Set(["but", "however", "although", "unless", "except", "nevertheless"]);
+
+function speakerLabel(s: string | null): string {
+  return s ?? "the speaker";
+}
+
+function ngramSet(keys: string[], n: number): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + n <= keys.length; i++) out.add(keys.slice(i, i + n).join(" "));
+  return out;
+}
+
+export interface QuoteFlagContext {
+  al: StoryAlignment;
+  corr: number[];
+  /** Articles that carry added structures (padding), from the structure pass. */
+  padded: Set<number>;
+}
+
+/** Quote flags for one article. */
+export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
+  const { al, corr } = ctx;
+  const arts = al.index.articles;
+  const A = arts[ai];
+  const a = A.analysis;
+  const out: Draft[] = [];
+  if (arts.length < 2) return out;
+  // Words A carries in any of its quotes: a "cut" that A quotes elsewhere is a split, not a cut.
+  const allQuoteKeys = A.quoteTokens.map((idx) => idx.map((i) => A.keys[i]));
+  const aTrigrams = ngramSet(allQuoteKeys.flat(), 3);
+  // One cut flagged once, even when A's two quotes sit either side of it.
+  const cutsSeen = new Set<string>();
+  const otherBodies = arts.map((p, i) => (i === ai ? "" : foldText(p.analysis.article.body)));
+
+  a.quotes.forEach((q, qi) => {
+    if (!isFlaggableSentence(a.segmentation, q.sentence)) return;
+    const matches = al.quotes[ai][qi];
+    const sIdx = A.quoteTokens[qi];
+    const n = sIdx.length;
+    if (!n) return;
+    const outletOf = (m: QuoteMatch) => arts[m.article].analysis.article.outlet;
+
+    // --- quote_paraphrased ---------------------------------------------------------------
+    const hasVerbatim = matches.some((m) => m.coverage === "verbatim");
+    const reworded = matches.filter((m) => {
+      if (!m.best || m.coverage !== "reworded" || m.best.matched < 4 || m.best.regionSimilarity < PARAPHRASE_REGION_MIN) return false;
+      if (!m.best.runs.some((r) => r.length >= 3)) return false;
+      // Versions of one quote come from one speaker; different speakers are an attribution question.
+      const other = arts[m.article].analysis.quotes[m.best.quote];
+      return !(q.speaker && other.speaker && surnameKey(q.speaker) !== surnameKey(other.speaker));
+    });
+    if (!hasVerbatim && reworded.length) {
+      const real = reworded.filter((m) => {
+        const B = arts[m.article];
+        const tIdx = B.quoteTokens[m.best!.quote];
+        // Editorial insertions ("for such [a] signal", "these (local) supervisors") are the writer's honest additions.
+        const bracketed = (art: typeof A, ti: number) => insideBrackets(art.analysis.article.body, art.tokens[ti].start);
+        const srcChanged = m.changedSource.filter((i) => !bracketed(A, sIdx[i]));
+        const tgtChanged = m.changedTarget.filter((j) => !bracketed(B, tIdx[j]));
+        // An omission marked with an ellipsis is an honest cut, not a rewording.
+        const ellipsis = /\.\.\.|…/.test(q.text) && srcChanged.length === 0;
+        return srcChanged.length + tgtChanged.length > 0 && !ellipsis;
+      });
+      if (real.length && flagThisSide(corr, ai, real.map((m) => m.article))) {
+        const content = real.some((m) => {
+          const B = arts[m.article];
+          const tIdx = B.quoteTokens[m.best!.quote];
+          return m.changedSource.some((i) => A.terms[sIdx[i]]) || m.changedTarget.some((j) => B.terms[tIdx[j]]);
+        });
+        const sim = Math.max(...real.map((m) => m.best!.regionSimilarity));
+        const evidence = real.map((m) => evidenceFor(q.text, arts[m.article].analysis, m.span!));
+        out.push({
+          articleId: a.article.id,
+          kind: "quote_paraphrased",
+          severity: content ? "high" : "medium",
+          confidence: round(sim),
+          start: q.start,
+          end: q.end,
+          text: q.text,
+          speaker: q.speaker,
+          explanation: `${a.article.outlet} quotes ${speakerLabel(q.speaker)} as "${clip(q.text)}"; ${joinNames(real.map(outletOf))} ${real.length > 1 ? "have" : "has"} "${clip(real[0].text)}".`,
+          evidence,
+        });
+      }
+    }
+
+    // --- quote_truncated -----------------------------------------------------------------
+    if (n >= MIN_QUOTE_WORDS - 2) {
+      let bestCut: { m: QuoteMatch; dropped: number[] } | null = null;
+      for (const m of matches) {
+        if (!m.best || m.best.matched < 0.8 * n) continue;
+        const B = arts[m.article];
+        const tIdx = B.quoteTokens[m.best.quote];
+        // Only the words adjacent to A's region count, and only those A does not quote elsewhere.
+        const tKeys = tIdx.map((j) => B.keys[j]);
+        const carried = new Uint8Array(tIdx.length);
+        for (let j = 0; j + 3 <= tIdx.length; j++) {
+          if (aTrigrams.has(tKeys.slice(j, j + 3).join(" "))) carried[j] = carried[j + 1] = carried[j + 2] = 1;
+        }
+        // The dropped words are the uncarried ones right next to A's region (before or after it).
+        const dropped: number[] = [];
+        for (let j = m.best.target[1]; j < tIdx.length && !carried[j]; j++) dropped.push(j);
+        for (let j = m.best.target[0] - 1; j >= 0 && !carried[j]; j--) dropped.unshift(j);
+        const contentDropped = dropped.filter((j) => B.terms[tIdx[j]]).length;
+        if (dropped.length >= MIN_CUT_WORDS && contentDropped >= 2 && (!bestCut || dropped.length > bestCut.dropped.length)) {
+          bestCut = { m, dropped };
+        }
+      }
+      const cutKey = bestCut ? `${bestCut.m.article}:${bestCut.m.best!.quote}:${bestCut.dropped.join(",")}` : "";
+      if (bestCut && !cutsSeen.has(cutKey)) {
+        cutsSeen.add(cutKey);
+        const { m, dropped } = bestCut;
+        const B = arts[m.article];
+        const tIdx = B.quoteTokens[m.best!.quote];
+        const bBody = B.analysis.article.body;
+        const trailing = dropped.filter((j) => j >= m.best!.target[1]);
+        const leading = dropped.filter((j) => j < m.best!.target[0]);
+        // Cutting a "but …"/"not …" clause off the end changes what was said.
+        const drops = trailing.slice(0, 3).some((j) => CONTRAST.has(B.tokens[tIdx[j]].norm)) ||
+          trailing.some((j) => STRONG_CONTRAST.has(B.tokens[tIdx[j]].norm));
+        // Choosing whole sentences out of a longer quote is ordinary practice; cutting one mid-sentence is not.
+        const sentenceEnd = (j: number) => /[.!?]["”’']?\s*$/.test(bBody.slice(B.tokens[tIdx[j]].end, B.tokens[tIdx[j]].end + 3));
+        const wholeSentences =
+          (!trailing.length || sentenceEnd(m.best!.target[1] - 1)) &&
+          (!leading.length || sentenceEnd(leading[leading.length - 1]));
+        // A fragment woven into the writer's own sentence is ordinary practice too.
+        const fragment = /^[\s"'“‘(….]*\p{Ll}/u.test(q.text);
+        const severity: Severity = drops && !wholeSentences ? "high" : fragment || wholeSentences ? "low" : "medium";
+        const droppedText = dropped.slice(0, 12).map((j) => B.tokens[tIdx[j]].raw).join(" ");
+        out.push({
+          articleId: a.article.id,
+          kind: "quote_truncated",
+          severity,
+          confidence: round(Math.min(1, m.best!.matched / n)),
+          start: q.start,
+          end: q.end,
+          text: q.text,
+          speaker: q.speaker,
+          explanation: `${a.article.outlet} quotes ${speakerLabel(q.speaker)} as "${clip(q.text, 70)}"; ${outletOf(m)} carries the longer "${clip(m.text, 110)}" (not carried: "${clip(droppedText, 60)}").`,
+          evidence: [evidenceFor(q.text, B.analysis, m.span!)],
+        });
+      }
+    }
+
+    // --- quote_unattested ----------------------------------------------------------------
+    if (n >= MIN_QUOTE_WORDS && matches.every((m) => m.coverage === "absent")) {
+      const block = a.segmentation.blocks[a.segmentation.sentences[q.sentence]?.block ?? -1];
+      const inStructure = !!block && (block.kind === "callout" || block.structure !== null);
+      const sk = q.speaker ? surnameKey(q.speaker) : "";
+      const speakerElsewhere = !sk || otherBodies.some((b) => b && new RegExp(`\\b${escapeRe(sk)}`, "u").test(b));
+      const padded = ctx.padded.has(ai);
+      const signals = [inStructure, !speakerElsewhere, padded].filter(Boolean).length;
+      const severity: Severity = signals >= 3 ? "high" : signals === 2 ? "medium" : "low";
+      const maxSupport = Math.max(0, ...matches.map((m) => m.score));
+      const why: string[] = [];
+      if (inStructure) why.push("it sits in an added block");
+      if (!speakerElsewhere) why.push(`${q.speaker} is named by no other outlet`);
+      if (padded) why.push("the article carries other unsupported material");
+      out.push({
+        articleId: a.article.id,
+        kind: "quote_unattested",
+        severity,
+        confidence: round(1 - maxSupport),
+        start: q.start,
+        end: q.end,
+        text: q.text,
+        speaker: q.speaker,
+        explanation: `${a.article.outlet} quotes ${speakerLabel(q.speaker)} as "${clip(q.text)}"; no other outlet (${joinNames(matches.map(outletOf))}) carries these words in any form${why.length ? `; ${why.join(", ")}` : ""}.`,
+        evidence: [],
+      });
+    }
+
+    // --- attribution_conflict ------------------------------------------------------------
+    const close = matches.filter((m) => m.best && m.best.regionSimilarity >= 0.7 && m.best.matched >= Math.max(4, 0.5 * n));
+    // Only personal names are compared: "the Texas governor" and "Mr. Perry" may be one person.
+    const named = (s: string | null): s is string => !!s && isPersonName(s);
+    const aSentence = (() => {
+      const s = a.segmentation.sentences[q.sentence];
+      return s ? foldText(a.article.body.slice(Math.max(0, s.start - 300), Math.min(a.article.body.length, q.end + 300))) : "";
+    })();
+    const speakerConflicts = close.filter((m) => {
+      const other = arts[m.article].analysis.quotes[m.best!.quote];
+      if (!named(q.speaker) || !named(other.speaker) || n < MIN_QUOTE_WORDS) return false;
+      const theirs = surnameKey(other.speaker);
+      // If A names the other speaker right around the quote, A's attribution is ambiguous, not conflicting.
+      return surnameKey(q.speaker) !== theirs && !new RegExp(`\\b${escapeRe(theirs)}\\b`, "u").test(aSentence);
+    });
+    const speakerAgree = close.filter((m) => {
+      const other = arts[m.article].analysis.quotes[m.best!.quote];
+      return named(q.speaker) && named(other.speaker) && surnameKey(q.speaker) === surnameKey(other.speaker);
+    });
+    pushAttribution("speaker", speakerConflicts, speakerAgree.length);
+    const venueConflicts = close.filter((m) => {
+      const other = arts[m.article].analysis.quotes[m.best!.quote];
+      return q.venue && other.venue && !venuesMatch(q.venue, other.venue);
+    });
+    const venueAgree = close.filter((m) => {
+      const other = arts[m.article].analysis.quotes[m.best!.quote];
+      return q.venue && other.venue && venuesMatch(q.venue, other.venue);
+    });
+    pushAttribution("venue", venueConflicts, venueAgree.length);
+
+    function pushAttribution(what: "speaker" | "venue", conflicts: QuoteMatch[], agree: number) {
+      if (!conflicts.length) return;
+      const mine = 1 + agree;
+      if (mine > conflicts.length) return;
+      if (mine === conflicts.length && !flagThisSide(corr, ai, conflicts.map((m) => m.article))) return;
+      const evidence: Evidence[] = conflicts.map((m) => evidenceFor(q.text, arts[m.article].analysis, m.span!));
+      const theirs = conflicts.map((m) => {
+        const o = arts[m.article].analysis.quotes[m.best!.quote];
+        return `${arts[m.article].analysis.article.outlet} gives them to ${what === "speaker" ? o.speaker : o.venue}`;
+      });
+      out.push({
+        articleId: a.article.id,
+        kind: "attribution_conflict",
+        severity: what === "speaker" ? "high" : "medium",
+        confidence: round(Math.max(...conflicts.map((m) => m.best!.regionSimilarity))),
+        start: q.start,
+        end: q.end,
+        text: q.text,
+        speaker: q.speaker,
+        explanation: `${a.article.outlet} attributes "${clip(q.text, 70)}" to ${what === "speaker" ? q.speaker : q.venue}; ${theirs.join("; ")}.`,
+        evidence,
+      });
+    }
+  });
+  return out;
+}
+
+/** True when offset sits inside [...] or (...) on its line (looked up within 60 characters). */
+function insideBrackets(body: string, offset: number): boolean {
+  const before = body.slice(Math.max(0, offset - 60), offset);
+  const after = body.slice(offset, offset + 60);
+  const open = Math.max(before.lastIndexOf("["), before.lastIndexOf("("));
+  if (open < 0) return false;
+  const closedBefore = Math.max(before.lastIndexOf("]"), before.lastIndexOf(")"));
+  if (closedBefore > open) return false;
+  return /^[^\[\]()\n]*[\])]/.test(after);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+const NOT_NAME_WORDS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "one", "this", "that", "these", "those", "another", "every", "some"]);
+
+/** True for a speaker string that reads as a personal name ("Mr. Witkoff", "Ursula von der Leyen"). */
+export function isPersonName(s: string): boolean {
+  const words = s.replace(/[’']s$/, "").trim().split(/\s+/);
+  if (!words.length || words.length > 5) return false;
+  if (/[\d,;:!?()]/.test(s)) return false;
+  return words.every((w) => /^\p{Lu}/u.test(w) || /^(von|van|der|den|de|del|da|di|du|la|le|bin|al|el|ibn)$/.test(w)) &&
+    !words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase()));
+}
+
+const VENUE_STOP = new Set(["the", "on", "in", "of", "a", "an", "to", "s", "show", "program", "programme", "interview", "channel", "network"]);
+
+/** Two venues match when they share a distinctive word ("Fox News Sunday" ~ "Fox News"). */
+export function venuesMatch(a: string, b: string): boolean {
+  const words = (s: string) =>
+    new Set(
+      foldText(s)
+        .replace(/'s\b/g, "")
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w && !VENUE_STOP.has(w)),
+    );
+  const x = words(a);
+  const y = words(b);
+  if (!x.size || !y.size) return true;
+  for (const w of x) if (y.has(w)) return true;
+  return false;
+}
+
+function round(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
+}

@@ -1,0 +1,81 @@
+/**
+ * structure_added: a list, FAQ, table, key-terms, contents or call-out block
+ * that no other outlet of the story has. Generated padding typically adds
+ * such blocks; a reporter's own list of facts that others also carry does not count.
+ */
+import { findSupport, tokenRange, type StoryAlignment } from "@/lib/align";
+import { foldText } from "@/lib/text";
+import type { FlagDraft, Severity, StructureKind } from "@/lib/types";
+import { clip, joinNames, MAX_FLAG_TEXT } from "./common";
+
+type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
+
+const LABELS: Record<StructureKind, string> = {
+  list: "list",
+  faq: "FAQ block",
+  table: "table",
+  callout: "call-out",
+  key_terms: "key-terms block",
+  toc: "table of contents",
+};
+
+/** Kinds that are added whenever no other outlet has one (they are never plain reporting). */
+const ALWAYS_ADDED = new Set<StructureKind>(["faq", "key_terms", "toc", "callout"]);
+
+/** Share of a structure's blocks supported by other outlets, below which a list or table counts as added. */
+const LIST_SUPPORT_MAX = 0.5;
+
+/** structure_added flags for one article. */
+export function classifyStructures(al: StoryAlignment, ai: number): Draft[] {
+  const arts = al.index.articles;
+  if (arts.length < 2) return [];
+  const A = arts[ai];
+  const a = A.analysis;
+  const seg = a.segmentation;
+  const out: Draft[] = [];
+  const othersKinds = new Set<StructureKind>();
+  arts.forEach((p, i) => {
+    if (i === ai) return;
+    for (const s of p.analysis.segmentation.structures) {
+      const blocks = s.blocks.map((b) => p.analysis.segmentation.blocks[b]);
+      if (blocks.some((b) => b && !b.boilerplate)) othersKinds.add(s.kind);
+    }
+  });
+  const others = arts.filter((_, i) => i !== ai).map((p) => p.analysis.article.outlet);
+  for (const st of seg.structures) {
+    const blocks = st.blocks.map((b) => seg.blocks[b]).filter((b) => b && !b.boilerplate);
+    if (!blocks.length) continue;
+    let supported = 0;
+    for (const b of blocks) {
+      const [x, y] = tokenRange(A.tokens, b.start, b.end);
+      const idx: number[] = [];
+      for (let i = x; i < y; i++) idx.push(i);
+      let best = 0;
+      for (let bi = 0; bi < arts.length; bi++) if (bi !== ai) best = Math.max(best, findSupport(al.index, ai, idx, bi)?.score ?? 0);
+      if (best >= 0.5) supported++;
+    }
+    const share = supported / blocks.length;
+    // Lists and tables of facts the other outlets carry are reporting; FAQ, glossary, contents
+    // and call-outs are added unless another outlet has one of the same kind saying the same.
+    if (share >= LIST_SUPPORT_MAX && (!ALWAYS_ADDED.has(st.kind) || othersKinds.has(st.kind))) continue;
+    const text = a.article.body.slice(st.start, st.end);
+    // Blocks that answer questions or advise the reader assert things no source said: graded higher.
+    const items = text.slice(st.label ? text.indexOf(st.label) + st.label.length : 0, 3000);
+    const addressesReader = /\b(for you|your)\b/.test(foldText(st.label ?? "")) || /\b(you|your|yours)\b/.test(foldText(items));
+    const severity: Severity = st.kind === "faq" || (addressesReader && st.kind !== "toc") ? "high" : "medium";
+    const label = st.label ? ` ("${clip(st.label, 50)}")` : "";
+    out.push({
+      articleId: a.article.id,
+      kind: "structure_added",
+      severity,
+      confidence: Math.round((1 - share * 0.5) * 1000) / 1000,
+      start: st.start,
+      end: st.end,
+      text: text.slice(0, MAX_FLAG_TEXT),
+      speaker: null,
+      explanation: `${a.article.outlet} adds a ${LABELS[st.kind]}${label} of ${blocks.length} item${blocks.length === 1 ? "" : "s"} that ${joinNames(others)} ${others.length > 1 ? "do" : "does"} not have${supported ? ` (${supported} of its items supported elsewhere)` : ""}.`,
+      evidence: [],
+    });
+  }
+  return out;
+}
