@@ -43,7 +43,7 @@ export function splitFrontMatter(text: string): { meta: ArticleMeta; body: strin
 }
 
 /** Longest title kept; longer first lines are cut at a sentence end or a word. */
-const MAX_TITLE = 200;
+const MAX_TITLE = 250;
 
 function wordCount(line: string): number {
   return line.split(/\s+/).filter(Boolean).length;

@@ -61,6 +61,17 @@ describe("deriveTitle", () => {
   });
 });
 
+describe("deriveTitle length", () => {
+  it("cuts a single over-long sentence at a word boundary with an ellipsis", () => {
+    const line = Array.from({ length: 80 }, (_, i) => `word${i}`).join(" ");
+    const title = deriveTitle(line);
+    expect(title.endsWith("…")).toBe(true);
+    expect(title.length).toBeLessThanOrEqual(251);
+    expect(line.startsWith(title.slice(0, -1))).toBe(true);
+    expect(title.slice(0, -1).endsWith(" ")).toBe(false);
+  });
+});
+
 describe("parseTextArticle", () => {
   it("stores the body exactly, the headline included, with only CRLF and BOM normalised", () => {
     const raw = "\uFEFFSection\r\n\r\nA headline that is long enough here\r\n\r\n  Indented “quote”  \r\nlast line";
