@@ -12,7 +12,7 @@ import { ingestInputs } from "../db/ingest";
 import { analyzePending } from "../db/analyze";
 
 const ROOT = path.resolve(__dirname, "..");
-const SAMPLE = path.join("db", "sample");
+const SAMPLE = path.join("db", "sample", "articles");
 
 /** Newest modification time under the folders the build depends on. */
 function newestSource(dirs: string[]): number {
