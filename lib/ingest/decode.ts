@@ -1,7 +1,9 @@
 /**
  * Bytes → text. Order: a BOM, then a declared charset (HTTP header, HTML meta,
  * XML prolog), then UTF-8 when the bytes are valid UTF-8, else a statistical
- * guess (chardet) decoded with iconv-lite. Binary data is refused.
+ * guess (chardet) decoded with iconv-lite. One exception: bytes that are valid
+ * UTF-8 with non-ASCII characters stay UTF-8 even when a legacy charset is
+ * declared (a stale meta tag). Binary data is refused.
  */
 import chardet from "chardet";
 import iconv from "iconv-lite";
@@ -81,14 +83,18 @@ export function decodeBytes(bytes: Uint8Array, headerCharset?: string | null): D
     return { ok: true, text, encoding: bom.encoding };
   }
   if (looksBinary(bytes)) return { ok: false, problem: "binary file, not text" };
+  const utf8 = isValidUtf8(bytes);
+  // Non-ASCII bytes that form valid UTF-8 are practically never legacy text: a page re-saved as UTF-8 keeps its old meta tag.
+  const utf8WithNonAscii = utf8 && bytes.some((b) => b >= 0x80);
   for (const label of [headerCharset, declaredCharset(bytes)]) {
     if (!label) continue;
     const enc = canonicalCharset(label);
-    // A page that declares a UTF-8 charset but is not valid UTF-8 is common; fall through to detection then.
-    if (enc === "utf-8" && !isValidUtf8(bytes)) continue;
+    // A page that declares UTF-8 but is not valid UTF-8 is common; fall through to detection then.
+    if (enc === "utf-8" && !utf8) continue;
+    if (enc && enc !== "utf-8" && utf8WithNonAscii && !/^utf-?16|^utf-?32/.test(enc)) break;
     if (enc) return { ok: true, text: iconv.decode(Buffer.from(bytes), enc), encoding: enc };
   }
-  if (isValidUtf8(bytes)) return { ok: true, text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
+  if (utf8) return { ok: true, text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
   const guess = chardet.detect(bytes);
   const enc = (guess && canonicalCharset(guess)) || "windows-1252";
   return { ok: true, text: iconv.decode(Buffer.from(bytes), enc), encoding: enc };

@@ -36,6 +36,11 @@ describe("decodeBytes", () => {
     expect(text(decodeBytes(iconv.encode(s, "iso-8859-15"), "ISO-8859-15"))).toBe(s);
   });
 
+  it("prefers UTF-8 over a stale legacy meta charset when the bytes are valid UTF-8 with non-ASCII text", () => {
+    const html = '<html><head><meta charset="iso-8859-1"></head><body>Støre sa «ja» i Tromsø</body></html>';
+    expect(text(decodeBytes(new TextEncoder().encode(html)))).toBe(html);
+  });
+
   it("refuses binary data", () => {
     const r = decodeBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x10]));
     expect(r).toEqual({ ok: false, problem: "binary file, not text" });
