@@ -9,13 +9,13 @@ const ROOT = path.resolve(__dirname, "../..");
 let dir: string;
 
 // The tests name their database explicitly; an inherited PARALLAX_DB must not leak in.
-const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "PARALLAX_DB" && k !== "PARALLAX_MAX_BYTES"));
+const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "PARALLAX_DB" && k !== "PARALLAX_MAX_BYTES")) as NodeJS.ProcessEnv;
 
 function runCli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync("npx", ["tsx", "scripts/ingest.ts", ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...baseEnv, ...env },
+    env: { ...baseEnv, ...env } as NodeJS.ProcessEnv,
     timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
