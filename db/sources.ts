@@ -103,8 +103,11 @@ export async function expandInputs(inputs: string[]): Promise<InputItem[]> {
       out.push({ kind: "error", input, source: input, message: `${input}: ${fsProblem(err)}` });
       continue;
     }
-    if (st.isDirectory()) await walk(input, input, out);
-    else out.push({ kind: "file", input, source: input, path: input });
+    if (st.isDirectory()) {
+      const before = out.length;
+      await walk(input, input, out);
+      if (out.length === before) out.push({ kind: "error", input, source: input, message: `${input}: folder holds no files to ingest` });
+    } else out.push({ kind: "file", input, source: input, path: input });
   }
   return out;
 }

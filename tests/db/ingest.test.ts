@@ -196,6 +196,14 @@ describe("ingestInputs on files", () => {
     expect((await ingestInputs(db, [path.join(dir, "walk", "README.md")])).added).toBe(1);
   });
 
+  it("reports a folder with nothing to ingest", async () => {
+    write("hollow/.only-a-dotfile", "x");
+    const run = await ingestInputs(db, [path.join(dir, "hollow")]);
+    expect(run.results).toEqual([
+      { input: path.join(dir, "hollow"), source: null, status: "failed", articleId: null, error: `${path.join(dir, "hollow")}: folder holds no files to ingest` },
+    ]);
+  });
+
   it("honours maxBytes", async () => {
     const file = write("small.txt", "x".repeat(2000));
     const run = await ingestInputs(db, [file], { maxBytes: 1024 });
