@@ -97,6 +97,13 @@ function loadFlags(db: Db, query: FlagQuery): ExportFlag[] {
   }));
 }
 
+/** Splits ids so no statement exceeds SQLite's bound-parameter limit, however many flags a view selects. */
+function chunks<T>(xs: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
 /** Articles by id (all current ones when `ids` is null), with their quotes in order. */
 function loadArticles(db: Db, ids: number[] | null): ExportArticle[] {
   const cols = {
@@ -107,17 +114,17 @@ function loadArticles(db: Db, ids: number[] | null): ExportArticle[] {
     canonicalUrl: articles.canonicalUrl,
     title: articles.title,
   };
-  const base = db.select(cols).from(articles).innerJoin(outlets, eq(articles.outletId, outlets.id));
-  if (ids !== null && ids.length === 0) return [];
-  const rows = ids === null ? base.where(eq(articles.current, true)).orderBy(asc(articles.id)).all() : base.where(inArray(articles.id, ids)).orderBy(asc(articles.id)).all();
-  const quoteRows = rows.length
-    ? db
-        .select({ articleId: quotes.articleId, text: quotes.text, start: quotes.start, end: quotes.end, speaker: quotes.speaker })
-        .from(quotes)
-        .where(ids === null ? undefined : inArray(quotes.articleId, ids))
-        .orderBy(asc(quotes.articleId), asc(quotes.ordinal))
-        .all()
-    : [];
+  const base = () => db.select(cols).from(articles).innerJoin(outlets, eq(articles.outletId, outlets.id));
+  const rows =
+    ids === null
+      ? base().where(eq(articles.current, true)).orderBy(asc(articles.id)).all()
+      : chunks(ids).flatMap((part) => base().where(inArray(articles.id, part)).all()).sort((a, b) => a.id - b.id);
+  if (rows.length === 0) return [];
+  const quoteCols = { articleId: quotes.articleId, text: quotes.text, start: quotes.start, end: quotes.end, speaker: quotes.speaker };
+  const quoteRows =
+    ids === null
+      ? db.select(quoteCols).from(quotes).orderBy(asc(quotes.articleId), asc(quotes.ordinal)).all()
+      : chunks(ids).flatMap((part) => db.select(quoteCols).from(quotes).where(inArray(quotes.articleId, part)).orderBy(asc(quotes.articleId), asc(quotes.ordinal)).all());
   const byArticle = new Map<number, ExportArticle["quotes"]>();
   for (const q of quoteRows) {
     const list = byArticle.get(q.articleId) ?? [];
@@ -163,17 +170,19 @@ export function loadExportData(db: Db, query: FlagQuery): ExportData {
       if (missing.length) articleList = [...articleList, ...loadArticles(db, missing)].sort((a, b) => a.id - b.id);
     }
     const storyIds = filtered ? [...new Set(flagList.map((f) => f.storyId))] : null;
+    const storyCols = { id: stories.id, title: stories.title };
     const storyRows =
       storyIds === null
-        ? db.select({ id: stories.id, title: stories.title }).from(stories).orderBy(asc(stories.id)).all()
-        : storyIds.length
-          ? db.select({ id: stories.id, title: stories.title }).from(stories).where(inArray(stories.id, storyIds)).orderBy(asc(stories.id)).all()
-          : [];
-    const storyList: ExportStory[] = storyRows.map((s) => ({
-      id: s.id,
-      title: s.title,
-      articleIds: articleList.filter((a) => a.storyId === s.id).map((a) => a.id),
-    }));
+        ? db.select(storyCols).from(stories).orderBy(asc(stories.id)).all()
+        : chunks(storyIds).flatMap((part) => db.select(storyCols).from(stories).where(inArray(stories.id, part)).all()).sort((a, b) => a.id - b.id);
+    const byStory = new Map<number, number[]>();
+    for (const a of articleList) {
+      if (a.storyId === null) continue;
+      const ids = byStory.get(a.storyId);
+      if (ids) ids.push(a.id);
+      else byStory.set(a.storyId, [a.id]);
+    }
+    const storyList: ExportStory[] = storyRows.map((s) => ({ id: s.id, title: s.title, articleIds: byStory.get(s.id) ?? [] }));
     return { stories: storyList, articles: articleList, flags: flagList };
   });
 }
