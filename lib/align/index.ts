@@ -50,14 +50,23 @@ function claimCoverage(s: SupportMatch | null): Coverage {
   return "absent";
 }
 
-/** Aligns every quote and claim of every article with every other article of the story. */
+/**
+ * True when article `b` can corroborate article `a`: a different article from
+ * a different outlet (an outlet does not corroborate itself).
+ */
+export function isCounterpart(analyses: readonly ArticleAnalysis[], a: number, b: number): boolean {
+  return a !== b && analyses[a].article.outlet !== analyses[b].article.outlet;
+}
+
+/** Aligns every quote and claim of every article with every article of the story from another outlet. */
 export function alignStory(analyses: ArticleAnalysis[]): StoryAlignment {
   const index = prepareStory(analyses);
   const n = analyses.length;
+  const other = (a: number, b: number) => isCounterpart(analyses, a, b);
   const quotes = analyses.map((a, ai) =>
     a.quotes.map((_, qi) => {
       const out: QuoteMatch[] = [];
-      for (let bi = 0; bi < n; bi++) if (bi !== ai) out.push(alignQuote(index, ai, qi, bi));
+      for (let bi = 0; bi < n; bi++) if (other(ai, bi)) out.push(alignQuote(index, ai, qi, bi));
       return out;
     }),
   );
@@ -66,7 +75,7 @@ export function alignStory(analyses: ArticleAnalysis[]): StoryAlignment {
       const toks = claimTokens(index, ai, ci);
       const out: ClaimMatch[] = [];
       for (let bi = 0; bi < n; bi++) {
-        if (bi === ai) continue;
+        if (!other(ai, bi)) continue;
         const support = findSupport(index, ai, toks, bi);
         out.push({ article: bi, coverage: claimCoverage(support), support });
       }

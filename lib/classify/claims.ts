@@ -4,9 +4,10 @@
  * that disagree on a number, date, name, title or place (fact_conflict).
  */
 import { matchRuns, claimTokens, CLAIM_PARTIAL_MIN, CLAIM_SUPPORT_MIN, type StoryAlignment, type ClaimMatch } from "@/lib/align";
-import { extractDates, extractNames, extractNumbers, foldText } from "@/lib/text";
+import type { PreparedArticle } from "@/lib/align";
+import { extractDates, extractNames, extractNumbers, foldText, numberWordValue } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
-import { clip, evidenceFor, flagThisSide, isFlaggableSentence, joinNames } from "./common";
+import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence, joinNames } from "./common";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -28,7 +29,7 @@ export interface ClaimFlagContext {
 export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] {
   const { al, corr } = ctx;
   const arts = al.index.articles;
-  if (arts.length < 2) return [];
+  if (!counterpartsOf(al, ai).length) return [];
   const A = arts[ai];
   const a = A.analysis;
   const seg = a.segmentation;
@@ -57,7 +58,7 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     if (prev && prev.block === u.block && a.claims[u.ci].sentence <= a.claims[prev.ci].sentence + 1) g.push(u);
     else groups.push([u]);
   }
-  const others = arts.filter((_, i) => i !== ai).map((p) => p.analysis.article.outlet);
+  const others = counterpartsOf(al, ai).map((i) => arts[i].analysis.article.outlet);
   return groups.map((g) => {
     const first = a.claims[g[0].ci];
     const last = a.claims[g[g.length - 1].ci];
@@ -113,7 +114,8 @@ function findConflicts(al: StoryAlignment, ai: number, ci: number, m: ClaimMatch
   const tKeys = tIdx.map((i) => B.keys[i]);
   const runs = matchRuns(sKeys, tKeys);
   if (!runs) return [];
-  const accepted = runs.filter((r) => r.length >= 2 || A.terms[sIdx[r.a]]);
+  // Every equal run anchors here (even a lone "about"): a substitution must sit between agreeing words.
+  const accepted = runs;
   const out: Conflict[] = [];
   for (let k = 0; k + 1 < accepted.length; k++) {
     const r = accepted[k];
@@ -161,6 +163,46 @@ function findConflicts(al: StoryAlignment, ai: number, ci: number, m: ClaimMatch
       if (!fa.includes(foldText(mine)) && !fb.includes(foldText(theirs))) out.push({ type: "name", mine, theirs, ...base });
     }
   }
+  // Figures counting the same thing ("4,300 residents" / "3,400 residents"), wherever they sit.
+  if (!out.some((c) => c.type === "number")) {
+    const unitsA = countedNumbers(A, sIdx);
+    const unitsB = countedNumbers(B, tIdx);
+    for (const [unit, xs] of unitsA) {
+      const ys = unitsB.get(unit);
+      if (!ys) continue;
+      if (xs.some((x) => ys.some((y) => sameValue(x.value, y.value)))) continue;
+      const x = xs[0];
+      const y = ys[0];
+      out.push({ type: "number", mine: x.text, theirs: y.text, mineKeys: [...x.keys, unit], theirsKeys: [...y.keys, unit] });
+    }
+  }
+  return out;
+}
+
+function sameValue(x: number, y: number): boolean {
+  return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
+}
+
+const SCALE_WORDS = new Set(["hundred", "thousand", "million", "millions", "billion", "billions", "trillion", "percent", "per", "cent", "bn", "m", "k"]);
+
+/** Figures followed by the content word they count ("3,400 residents" → residents: 3400), keyed by that word's term. */
+function countedNumbers(p: PreparedArticle, idx: number[]): Map<string, { value: number; text: string; keys: string[] }[]> {
+  const out = new Map<string, { value: number; text: string; keys: string[] }[]>();
+  const body = p.analysis.article.body;
+  for (let k = 0; k < idx.length; k++) {
+    const t = p.tokens[idx[k]];
+    if (!/^\d/.test(p.keys[idx[k]]) && numberWordValue(t.norm) === null) continue;
+    let e = k + 1;
+    while (e < idx.length && SCALE_WORDS.has(p.tokens[idx[e]].norm)) e++;
+    if (e >= idx.length || !p.terms[idx[e]]) continue;
+    const text = body.slice(t.start, p.tokens[idx[e - 1]].end);
+    const nums = extractNumbers(text).filter((n) => !n.year);
+    if (!nums.length) continue;
+    const unit = p.terms[idx[e]];
+    let list = out.get(unit);
+    if (!list) out.set(unit, (list = []));
+    list.push({ value: nums[0].value, text: body.slice(t.start, p.tokens[idx[e]].end), keys: idx.slice(k, e).map((i) => p.keys[i]) });
+  }
   return out;
 }
 
@@ -182,7 +224,7 @@ export interface FactContext {
 export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
   const { al, corr } = ctx;
   const arts = al.index.articles;
-  if (arts.length < 2) return [];
+  if (!counterpartsOf(al, ai).length) return [];
   const A = arts[ai];
   const a = A.analysis;
   const out: Draft[] = [];

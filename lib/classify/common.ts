@@ -86,3 +86,16 @@ export function flagThisSide(corr: number[], a: number, others: number[]): boole
   if (!others.length) return false;
   return others.some((b) => corr[a] <= corr[b] + TIE_MARGIN);
 }
+
+/** Indexes of the articles from other outlets than article `ai`. */
+export function counterpartsOf(al: StoryAlignment, ai: number): number[] {
+  const arts = al.index.articles;
+  const out: number[] = [];
+  for (let i = 0; i < arts.length; i++) if (i !== ai && arts[i].analysis.article.outlet !== arts[ai].analysis.article.outlet) out.push(i);
+  return out;
+}
+
+/** Number of distinct outlets in the story: divergence needs at least two. */
+export function outletCount(al: StoryAlignment): number {
+  return new Set(al.index.articles.map((p) => p.analysis.article.outlet)).size;
+}

@@ -6,11 +6,11 @@
 import type { StoryAlignment } from "@/lib/align";
 import type { FlagDraft, FlagKind } from "@/lib/types";
 import { classifyAddedClaims, classifyFactConflicts } from "./claims";
-import { corroboration, fingerprintOf, MAX_FLAG_TEXT } from "./common";
+import { corroboration, fingerprintOf, MAX_FLAG_TEXT, outletCount } from "./common";
 import { classifyQuotes } from "./quotes";
 import { classifyStructures } from "./structures";
 
-export { fingerprintOf, corroboration, flagThisSide, MAX_FLAG_TEXT, MAX_EVIDENCE_TEXT } from "./common";
+export { fingerprintOf, corroboration, flagThisSide, counterpartsOf, outletCount, MAX_FLAG_TEXT, MAX_EVIDENCE_TEXT } from "./common";
 export { venuesMatch, MIN_QUOTE_WORDS, MIN_CUT_WORDS } from "./quotes";
 
 const KIND_ORDER: FlagKind[] = [
@@ -20,7 +20,7 @@ const KIND_ORDER: FlagKind[] = [
 /** Classifies every divergence of a story. Stories of one article yield nothing. Deterministic. */
 export function classifyStory(al: StoryAlignment): FlagDraft[] {
   const arts = al.index.articles;
-  if (arts.length < 2) return [];
+  if (outletCount(al) < 2) return [];
   const corr = corroboration(al);
   const drafts: (Omit<FlagDraft, "fingerprint"> & { source: string })[] = [];
   const structureFlags = arts.map((_, ai) => classifyStructures(al, ai));

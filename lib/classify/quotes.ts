@@ -7,7 +7,7 @@
 import type { QuoteMatch, StoryAlignment } from "@/lib/align";
 import { foldText, surnameKey } from "@/lib/text";
 import type { Evidence, FlagDraft, Severity } from "@/lib/types";
-import { clip, evidenceFor, fingerprintOf, flagThisSide, isFlaggableSentence, joinNames } from "./common";
+import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence, joinNames } from "./common";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -18,7 +18,11 @@ export const MIN_CUT_WORDS = 4;
 /** Region similarity two quotes need before their differences count as a rewording. */
 export const PARAPHRASE_REGION_MIN = 0.75;
 
-const CONTRAST = new Set(["but", "however", "although", "though", "unless", "except", "nevertheless", "not", "never", "yet", "only"]);
+// Words that open a qualifying clause: contrast, negation, condition.
+const CONTRAST = new Set([
+  "but", "however", "although", "though", "unless", "except", "nevertheless", "not", "never", "yet", "only",
+  "if", "provided", "providing", "assuming", "subject", "until", "once",
+]);
 const STRONG_CONTRAST = new Set(["but", "however", "although", "unless", "except", "nevertheless"]);
 
 function speakerLabel(s: string | null): string {
@@ -45,13 +49,13 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
   const A = arts[ai];
   const a = A.analysis;
   const out: Draft[] = [];
-  if (arts.length < 2) return out;
+  if (!counterpartsOf(al, ai).length) return out;
   // Words A carries in any of its quotes: a "cut" that A quotes elsewhere is a split, not a cut.
   const allQuoteKeys = A.quoteTokens.map((idx) => idx.map((i) => A.keys[i]));
   const aTrigrams = ngramSet(allQuoteKeys.flat(), 3);
   // One cut flagged once, even when A's two quotes sit either side of it.
   const cutsSeen = new Set<string>();
-  const otherBodies = arts.map((p, i) => (i === ai ? "" : foldText(p.analysis.article.body)));
+  const otherBodies = counterpartsOf(al, ai).map((i) => foldText(arts[i].analysis.article.body));
 
   a.quotes.forEach((q, qi) => {
     if (!isFlaggableSentence(a.segmentation, q.sentence)) return;

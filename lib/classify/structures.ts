@@ -6,7 +6,7 @@
 import { findSupport, tokenRange, type StoryAlignment } from "@/lib/align";
 import { foldText } from "@/lib/text";
 import type { FlagDraft, Severity, StructureKind } from "@/lib/types";
-import { clip, joinNames, MAX_FLAG_TEXT } from "./common";
+import { clip, counterpartsOf, joinNames, MAX_FLAG_TEXT } from "./common";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -28,20 +28,21 @@ const LIST_SUPPORT_MAX = 0.5;
 /** structure_added flags for one article. */
 export function classifyStructures(al: StoryAlignment, ai: number): Draft[] {
   const arts = al.index.articles;
-  if (arts.length < 2) return [];
+  const others = counterpartsOf(al, ai);
+  if (!others.length) return [];
   const A = arts[ai];
   const a = A.analysis;
   const seg = a.segmentation;
   const out: Draft[] = [];
   const othersKinds = new Set<StructureKind>();
-  arts.forEach((p, i) => {
-    if (i === ai) return;
+  others.forEach((i) => {
+    const p = arts[i];
     for (const s of p.analysis.segmentation.structures) {
       const blocks = s.blocks.map((b) => p.analysis.segmentation.blocks[b]);
       if (blocks.some((b) => b && !b.boilerplate)) othersKinds.add(s.kind);
     }
   });
-  const others = arts.filter((_, i) => i !== ai).map((p) => p.analysis.article.outlet);
+  const otherNames = others.map((i) => arts[i].analysis.article.outlet);
   for (const st of seg.structures) {
     const blocks = st.blocks.map((b) => seg.blocks[b]).filter((b) => b && !b.boilerplate);
     if (!blocks.length) continue;
@@ -51,7 +52,7 @@ export function classifyStructures(al: StoryAlignment, ai: number): Draft[] {
       const idx: number[] = [];
       for (let i = x; i < y; i++) idx.push(i);
       let best = 0;
-      for (let bi = 0; bi < arts.length; bi++) if (bi !== ai) best = Math.max(best, findSupport(al.index, ai, idx, bi)?.score ?? 0);
+      for (const bi of others) best = Math.max(best, findSupport(al.index, ai, idx, bi)?.score ?? 0);
       if (best >= 0.5) supported++;
     }
     const share = supported / blocks.length;
@@ -73,7 +74,7 @@ export function classifyStructures(al: StoryAlignment, ai: number): Draft[] {
       end: st.end,
       text: text.slice(0, MAX_FLAG_TEXT),
       speaker: null,
-      explanation: `${a.article.outlet} adds a ${LABELS[st.kind]}${label} of ${blocks.length} item${blocks.length === 1 ? "" : "s"} that ${joinNames(others)} ${others.length > 1 ? "do" : "does"} not have${supported ? ` (${supported} of its items supported elsewhere)` : ""}.`,
+      explanation: `${a.article.outlet} adds a ${LABELS[st.kind]}${label} of ${blocks.length} item${blocks.length === 1 ? "" : "s"} that ${joinNames(otherNames)} ${otherNames.length > 1 ? "do" : "does"} not have${supported ? ` (${supported} of its items supported elsewhere)` : ""}.`,
       evidence: [],
     });
   }

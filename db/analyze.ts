@@ -1,0 +1,400 @@
+/**
+ * Analysis orchestration: groups unassigned articles into stories, re-analyses
+ * the stories that changed, and saves each story in ONE transaction —
+ * segments, quotes and alignments replaced; flags upserted by fingerprint so
+ * triage (status, note, history, id) survives re-analysis and revisions.
+ */
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { analyzeStory } from "@/lib/analyze";
+import { collectRecurringLines } from "@/lib/segment";
+import { assignStories, mergeSignature, parseSignature, signArticle, type StorySignature } from "@/lib/stories";
+import { FLAG_KINDS, SEVERITIES, type ArticleText, type FlagDraft, type FlagKind, type Severity } from "@/lib/types";
+import type { Db } from "./client";
+import { alignments, articles, flagEvents, flags, outlets, quotes, segments, stories } from "./schema";
+
+/** Editor name recorded on events written by the analysis itself. */
+export const ANALYSIS_EDITOR = "parallax";
+const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
+/** Articles of one outlet read to learn its page chrome (most recent first). */
+const RECURRING_SAMPLE = 40;
+
+export interface AnalyzeOptions {
+  /** Re-analyse only this story (whether dirty or not). */
+  storyId?: number;
+  /** Re-analyse every story, dirty or not. */
+  all?: boolean;
+  /** Clock for timestamps (default: system clock). */
+  now?: () => Date;
+  /** Called after each story is saved. */
+  onStory?: (report: StoryReport) => void;
+}
+
+export interface StoryReport {
+  storyId: number;
+  title: string;
+  articles: number;
+  outlets: number;
+  flags: number;
+  /** Flags new in this run, flags that stopped holding (deleted or marked stale), flags revived. */
+  added: number;
+  removed: number;
+  staled: number;
+  revived: number;
+}
+
+export interface AnalyzeSummary {
+  /** Articles given a story in this run, and stories created for them. */
+  assigned: number;
+  createdStories: number;
+  /** Stories analysed and the current articles in them. */
+  stories: number;
+  articles: number;
+  /** Flags now held by the analysed stories. */
+  flags: number;
+  byKind: Record<FlagKind, number>;
+  bySeverity: Record<Severity, number>;
+  added: number;
+  removed: number;
+  staled: number;
+  revived: number;
+  reports: StoryReport[];
+}
+
+/** Thrown for misuse (e.g. an unknown story id): the message names the problem. */
+export class AnalyzeError extends Error {}
+
+/** Assigns unassigned current articles to stories (labelled ones by label). Returns [assigned, created]. */
+export function assignPending(db: Db, now: () => Date): { assigned: number; created: number } {
+  const pending = db
+    .select({ id: articles.id, title: articles.title, body: articles.body, publishedAt: articles.publishedAt, storyLabel: articles.storyLabel })
+    .from(articles)
+    .where(and(eq(articles.current, true), isNull(articles.storyId)))
+    .orderBy(asc(articles.id))
+    .all();
+  if (!pending.length) return { assigned: 0, created: 0 };
+  const at = now().toISOString();
+  let created = 0;
+  db.transaction((tx) => {
+    const labelled = pending.filter((a) => a.storyLabel);
+    for (const a of labelled) {
+      let story = tx.select().from(stories).where(eq(stories.label, a.storyLabel!)).get();
+      if (!story) {
+        story = tx
+          .insert(stories)
+          .values({ label: a.storyLabel!, title: a.title, createdAt: at, updatedAt: at, dirty: true, signature: "{}" })
+          .returning()
+          .get();
+        created++;
+      }
+      const sig = mergeSignature(parseSignature(story.signature), signArticle(a));
+      tx.update(stories).set({ signature: JSON.stringify(sig), dirty: true, updatedAt: at }).where(eq(stories.id, story.id)).run();
+      tx.update(articles).set({ storyId: story.id }).where(eq(articles.id, a.id)).run();
+    }
+    const auto = pending.filter((a) => !a.storyLabel);
+    if (!auto.length) return;
+    // Labelled stories are the editor's choice: automatic grouping never adds to them.
+    const existing = tx
+      .select({ id: stories.id, signature: stories.signature })
+      .from(stories)
+      .where(isNull(stories.label))
+      .all()
+      .map((s) => ({ id: s.id, signature: parseSignature(s.signature) }));
+    const result = assignStories(auto, existing);
+    const newIds: number[] = result.newStories.map((sig: StorySignature, i) => {
+      const first = result.assignments.find((x) => x.newStory === i)!;
+      const title = auto.find((a) => a.id === first.articleId)!.title;
+      created++;
+      return tx
+        .insert(stories)
+        .values({ title, createdAt: at, updatedAt: at, dirty: true, signature: JSON.stringify(sig) })
+        .returning({ id: stories.id })
+        .get().id;
+    });
+    for (const [id, sig] of result.updated) {
+      tx.update(stories).set({ signature: JSON.stringify(sig), dirty: true, updatedAt: at }).where(eq(stories.id, id)).run();
+    }
+    for (const x of result.assignments) {
+      const storyId = x.storyId ?? newIds[x.newStory!];
+      tx.update(articles).set({ storyId }).where(eq(articles.id, x.articleId)).run();
+    }
+  });
+  return { assigned: pending.length, created };
+}
+
+function emptyCounts<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+/** The headline most articles share (folded), else the earliest article's. */
+function storyTitle(arts: ArticleText[]): string {
+  const counts = new Map<string, { n: number; title: string }>();
+  for (const a of arts) {
+    const k = a.title.trim().toLowerCase();
+    if (!k) continue;
+    const c = counts.get(k);
+    if (c) c.n++;
+    else counts.set(k, { n: 1, title: a.title.trim() });
+  }
+  let best: { n: number; title: string } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  return best?.title || "Untitled story";
+}
+
+/**
+ * Groups pending articles, then analyses the dirty stories (or the one given,
+ * or all with `all`), one transaction per story. Throws AnalyzeError for an
+ * unknown story id.
+ */
+export function analyzePending(db: Db, opts: AnalyzeOptions = {}): AnalyzeSummary {
+  const now = opts.now ?? (() => new Date());
+  if (opts.storyId !== undefined) {
+    if (!Number.isInteger(opts.storyId) || opts.storyId <= 0) throw new AnalyzeError(`Story id must be a positive integer, got ${opts.storyId}`);
+    const s = db.select({ id: stories.id }).from(stories).where(eq(stories.id, opts.storyId)).get();
+    if (!s) throw new AnalyzeError(`Story ${opts.storyId} does not exist`);
+  }
+  const { assigned, created } = assignPending(db, now);
+
+  const targets =
+    opts.storyId !== undefined
+      ? [opts.storyId]
+      : db
+          .select({ id: stories.id })
+          .from(stories)
+          .where(opts.all ? undefined : eq(stories.dirty, true))
+          .orderBy(asc(stories.id))
+          .all()
+          .map((s) => s.id);
+
+  const summary: AnalyzeSummary = {
+    assigned,
+    createdStories: created,
+    stories: 0,
+    articles: 0,
+    flags: 0,
+    byKind: emptyCounts(FLAG_KINDS),
+    bySeverity: emptyCounts(SEVERITIES),
+    added: 0,
+    removed: 0,
+    staled: 0,
+    revived: 0,
+    reports: [],
+  };
+  const chrome = new Map<number, ReadonlySet<string>>();
+  const chromeOf = (outletId: number): ReadonlySet<string> => {
+    let set = chrome.get(outletId);
+    if (!set) {
+      const bodies = db
+        .select({ body: articles.body })
+        .from(articles)
+        .where(and(eq(articles.outletId, outletId), eq(articles.current, true)))
+        .orderBy(asc(articles.id))
+        .limit(RECURRING_SAMPLE)
+        .all()
+        .map((r) => r.body);
+      set = bodies.length >= 2 ? collectRecurringLines(bodies) : new Set<string>();
+      chrome.set(outletId, set);
+    }
+    return set;
+  };
+
+  for (const storyId of targets) {
+    const report = analyzeOne(db, storyId, now, chromeOf);
+    summary.stories++;
+    summary.articles += report.articles;
+    summary.flags += report.flags;
+    summary.added += report.added;
+    summary.removed += report.removed;
+    summary.staled += report.staled;
+    summary.revived += report.revived;
+    for (const [k, v] of Object.entries(report.byKind)) summary.byKind[k as FlagKind] += v;
+    for (const [k, v] of Object.entries(report.bySeverity)) summary.bySeverity[k as Severity] += v;
+    const { byKind: _k, bySeverity: _s, ...plain } = report;
+    summary.reports.push(plain);
+    opts.onStory?.(plain);
+  }
+  return summary;
+}
+
+function analyzeOne(
+  db: Db,
+  storyId: number,
+  now: () => Date,
+  chromeOf: (outletId: number) => ReadonlySet<string>,
+): StoryReport & { byKind: Record<FlagKind, number>; bySeverity: Record<Severity, number> } {
+  const rows = db
+    .select({
+      id: articles.id,
+      outletId: articles.outletId,
+      outlet: outlets.name,
+      source: articles.source,
+      title: articles.title,
+      body: articles.body,
+      publishedAt: articles.publishedAt,
+      language: articles.language,
+    })
+    .from(articles)
+    .innerJoin(outlets, eq(outlets.id, articles.outletId))
+    .where(and(eq(articles.storyId, storyId), eq(articles.current, true)))
+    .orderBy(asc(articles.id))
+    .all();
+  const texts: ArticleText[] = rows.map((r) => ({
+    id: r.id,
+    outlet: r.outlet,
+    source: r.source,
+    title: r.title,
+    body: r.body,
+    publishedAt: r.publishedAt,
+    language: r.language,
+  }));
+  const outletIdOf = new Map(rows.map((r) => [r.id, r.outletId]));
+  // Analysis runs outside the transaction: it is pure and may take a while; the write is short.
+  const result = analyzeStory(texts, { recurringLines: (a) => chromeOf(outletIdOf.get(a.id)!) });
+  const at = now().toISOString();
+  const byKind = emptyCounts(FLAG_KINDS);
+  const bySeverity = emptyCounts(SEVERITIES);
+  const counts = { added: 0, removed: 0, staled: 0, revived: 0 };
+  const articleIds = texts.map((t) => t.id);
+  const outletOf = new Map(texts.map((t) => [t.id, t.outlet]));
+
+  db.transaction((tx) => {
+    if (articleIds.length) {
+      tx.delete(segments).where(inArray(segments.articleId, articleIds)).run();
+      tx.delete(quotes).where(inArray(quotes.articleId, articleIds)).run();
+    }
+    tx.delete(alignments).where(eq(alignments.storyId, storyId)).run();
+
+    for (const a of result.analyses) {
+      const seg = a.segmentation;
+      const segRows = [
+        ...seg.blocks.map((b) => ({
+          articleId: a.article.id,
+          kind: b.kind,
+          ordinal: b.index,
+          start: b.start,
+          end: b.end,
+          boilerplate: b.boilerplate,
+          blockOrdinal: null,
+          structure: b.structure !== null ? (seg.structures[b.structure]?.kind ?? null) : null,
+        })),
+        ...seg.sentences.map((s) => ({
+          articleId: a.article.id,
+          kind: "sentence",
+          ordinal: s.index,
+          start: s.start,
+          end: s.end,
+          boilerplate: !!seg.blocks[s.block]?.boilerplate,
+          blockOrdinal: s.block,
+          structure: null,
+        })),
+      ];
+      for (let i = 0; i < segRows.length; i += 200) tx.insert(segments).values(segRows.slice(i, i + 200)).run();
+      const qRows = a.quotes.map((q, i) => ({
+        articleId: a.article.id,
+        ordinal: i,
+        start: q.start,
+        end: q.end,
+        text: q.text,
+        style: q.style,
+        speaker: q.speaker,
+        speakerStart: q.speakerSpan?.start ?? null,
+        speakerEnd: q.speakerSpan?.end ?? null,
+        venue: q.venue,
+        cue: q.cue,
+      }));
+      for (let i = 0; i < qRows.length; i += 200) tx.insert(quotes).values(qRows.slice(i, i + 200)).run();
+    }
+    const unitSpan = new Map<string, { start: number; end: number }>();
+    for (const a of result.analyses) {
+      a.quotes.forEach((q, i) => unitSpan.set(`quote:${a.article.id}:${i}`, q));
+      a.claims.forEach((c, i) => unitSpan.set(`claim:${a.article.id}:${i}`, c));
+    }
+    const alRows = result.alignments.map((x) => {
+      const src = unitSpan.get(`${x.unit}:${x.sourceArticleId}:${x.unitIndex}`)!;
+      return {
+        storyId,
+        unit: x.unit,
+        sourceArticleId: x.sourceArticleId,
+        sourceStart: src.start,
+        sourceEnd: src.end,
+        targetArticleId: x.targetArticleId,
+        coverage: x.coverage,
+        score: x.score,
+        targetStart: x.target?.start ?? null,
+        targetEnd: x.target?.end ?? null,
+      };
+    });
+    for (let i = 0; i < alRows.length; i += 200) tx.insert(alignments).values(alRows.slice(i, i + 200)).run();
+
+    // Flags: upsert by fingerprint; what no longer holds is deleted (untriaged) or marked stale (triaged).
+    const existing = tx.select().from(flags).where(eq(flags.storyId, storyId)).all();
+    const seen = new Set<string>();
+    for (const d of result.flags) {
+      seen.add(d.fingerprint);
+      byKind[d.kind]++;
+      bySeverity[d.severity]++;
+      const values = flagValues(d, storyId, outletOf);
+      const prev = tx.select().from(flags).where(eq(flags.fingerprint, d.fingerprint)).get();
+      if (!prev) {
+        tx.insert(flags).values({ ...values, fingerprint: d.fingerprint, status: "open", note: "", stale: false, createdAt: at, updatedAt: at, version: 1 }).run();
+        counts.added++;
+        continue;
+      }
+      const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => prev[k] !== values[k]);
+      if (prev.stale) {
+        tx.update(flags).set({ ...values, stale: false, updatedAt: at, version: prev.version + 1 }).where(eq(flags.id, prev.id)).run();
+        tx.insert(flagEvents).values({ flagId: prev.id, editor: ANALYSIS_EDITOR, at, action: "revived", fromStatus: prev.status, toStatus: prev.status, note: null }).run();
+        counts.revived++;
+      } else if (changed) {
+        tx.update(flags).set({ ...values, updatedAt: at }).where(eq(flags.id, prev.id)).run();
+      }
+    }
+    for (const f of existing) {
+      if (seen.has(f.fingerprint)) continue;
+      const events = tx.select({ id: flagEvents.id }).from(flagEvents).where(eq(flagEvents.flagId, f.id)).limit(1).all();
+      if (f.status === "open" && !events.length && !f.note) {
+        tx.delete(flags).where(eq(flags.id, f.id)).run();
+        counts.removed++;
+      } else if (!f.stale) {
+        tx.update(flags).set({ stale: true, updatedAt: at, version: f.version + 1 }).where(eq(flags.id, f.id)).run();
+        tx.insert(flagEvents).values({ flagId: f.id, editor: ANALYSIS_EDITOR, at, action: "stale", fromStatus: f.status, toStatus: f.status, note: null }).run();
+        counts.staled++;
+      }
+    }
+    tx.update(stories)
+      .set({ title: storyTitle(texts), updatedAt: at, analyzedAt: at, dirty: false })
+      .where(eq(stories.id, storyId))
+      .run();
+  });
+  return {
+    storyId,
+    title: storyTitle(texts),
+    articles: texts.length,
+    outlets: new Set(texts.map((t) => t.outlet)).size,
+    flags: result.flags.length,
+    ...counts,
+    byKind,
+    bySeverity,
+  };
+}
+
+/** Flag columns from a draft. Counterparts: the outlets of the evidence, else every other outlet compared against. */
+function flagValues(d: FlagDraft, storyId: number, outletOf: Map<number, string>) {
+  const own = outletOf.get(d.articleId);
+  const fromEvidence = [...new Set(d.evidence.map((e) => e.outlet))].filter((o) => o !== own);
+  const counterparts = fromEvidence.length ? fromEvidence : [...new Set(outletOf.values())].filter((o) => o !== own).sort();
+  return {
+    storyId,
+    articleId: d.articleId,
+    kind: d.kind,
+    severity: d.severity,
+    severityRank: SEVERITY_RANK[d.severity],
+    confidence: d.confidence,
+    text: d.text,
+    start: d.start,
+    end: d.end,
+    speaker: d.speaker,
+    explanation: d.explanation,
+    evidence: JSON.stringify(d.evidence),
+    counterparts: counterparts.map((o) => o.replace(/,/g, " ")).join(", "),
+  };
+}
