@@ -1,0 +1,92 @@
+"use client";
+/** Status buttons and the note editor of one flag; every change names the version this page was rendered from. */
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { FlagStatus } from "../../../lib/types";
+import { changeNoteAction, changeStatusAction } from "../../actions";
+
+const BUTTONS: { status: FlagStatus; label: string; key: string }[] = [
+  { status: "verified", label: "Verified", key: "v" },
+  { status: "unsupported", label: "Unsupported", key: "u" },
+  { status: "dismissed", label: "Dismissed", key: "d" },
+  { status: "open", label: "Reopen", key: "o" },
+];
+
+export function FlagTriage({ id, version, status, note, editor }: { id: number; version: number; status: FlagStatus; note: string; editor: string | null }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [draft, setDraft] = useState(note);
+  const [lastNote, setLastNote] = useState(note);
+  // A new render from the server (after a change) brings a new note: take it unless the editor is typing.
+  if (note !== lastNote) {
+    setLastNote(note);
+    setDraft(note);
+  }
+
+  const run = (fn: () => Promise<{ ok: true } | { ok: false; error: string }>, done: string) =>
+    startTransition(async () => {
+      setError(null);
+      setSaved(null);
+      const r = await fn();
+      if (!r.ok) setError(r.error);
+      else {
+        setSaved(done);
+        router.refresh();
+      }
+    });
+
+  const noteChanged = draft !== note;
+  return (
+    <div className="triage">
+      {!editor && <p className="notice small">Set your name (top right) first: every change records who made it.</p>}
+      <div className="buttons" role="group" aria-label="Status">
+        {BUTTONS.map((b) => (
+          <button
+            key={b.status}
+            type="button"
+            aria-pressed={status === b.status}
+            disabled={pending || status === b.status}
+            data-status={b.status}
+            onClick={() =>
+              run(
+                () => changeStatusAction({ flagIds: [id], versions: [version], status: b.status, note: noteChanged ? draft : undefined }),
+                `Marked ${b.status}${noteChanged ? " with the note" : ""}.`,
+              )
+            }
+          >
+            {b.label}
+          </button>
+        ))}
+      </div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(() => changeNoteAction({ flagId: id, version, note: draft }), "Note saved.");
+        }}
+      >
+        <label htmlFor="flag-note">Note (exported with the flag)</label>
+        <textarea id="flag-note" name="note" value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={5000} />
+        <p>
+          <button type="submit" disabled={pending || !noteChanged}>
+            Save note
+          </button>{" "}
+          {noteChanged && <span className="small muted">unsaved; a status button saves it too</span>}
+        </p>
+      </form>
+      <div aria-live="polite">
+        {error && (
+          <p className="error" role="alert" data-testid="triage-error">
+            {error}
+          </p>
+        )}
+        {saved && !error && (
+          <p className="ok small" role="status" data-testid="triage-ok">
+            {saved}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFlag } from "../../../db/queries";
+import { DiffText, formatTime, KindLabel, SeverityBadge, StatusBadge } from "../../components/ui";
+import { requestDb } from "../../lib/db";
+import { currentEditor } from "../../lib/editor";
+import { flagSearchString, parseFlagSearch, type RawSearch } from "../../lib/flag-search";
+import { cutPieces } from "../../lib/segments";
+import { FlagTriage } from "./flag-triage";
+
+export const metadata: Metadata = { title: "Flag" };
+
+export default async function FlagPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearch> }) {
+  const { id: rawId } = await params;
+  if (!/^\d{1,12}$/.test(rawId)) notFound();
+  const db = await requestDb();
+  const parsed = parseFlagSearch(await searchParams);
+  // Keep the table's view (filters, sort) for Previous/Next and the way back; drop the page.
+  const view = parsed.ok ? { query: parsed.view.query, pageSize: parsed.view.pageSize } : { query: {} };
+  const search = flagSearchString(view);
+  const flag = getFlag(db, Number(rawId), view.query);
+  if (!flag) notFound();
+  const editor = await currentEditor();
+  const withSearch = (path: string) => (search ? `${path}?${search}` : path);
+
+  const body = flag.article.body;
+  const pieces = cutPieces(body, flag.paragraph.start, flag.paragraph.end, [{ start: flag.start, end: flag.end, key: "flag" }]);
+
+  return (
+    <article>
+      <nav className="nav-links" aria-label="Flag navigation">
+        <Link href={withSearch("/flags")}>← Back to the list</Link>
+        {flag.prevId ? (
+          <Link href={withSearch(`/flags/${flag.prevId}`)} rel="prev" data-testid="prev">
+            ‹ Previous flag
+          </Link>
+        ) : (
+          <span className="muted">‹ Previous flag</span>
+        )}
+        {flag.nextId ? (
+          <Link href={withSearch(`/flags/${flag.nextId}`)} rel="next" data-testid="next">
+            Next flag ›
+          </Link>
+        ) : (
+          <span className="muted">Next flag ›</span>
+        )}
+        {flag.position && (
+          <span className="muted small">
+            {flag.position} of {flag.total} in this view
+          </span>
+        )}
+      </nav>
+
+      <div className="flag-head">
+        <h1>
+          Flag {flag.id}: <KindLabel kind={flag.kind} />
+        </h1>
+        <SeverityBadge severity={flag.severity} />
+        <span data-testid="flag-status">
+          <StatusBadge status={flag.status} />
+        </span>
+        <span className="muted small">confidence {Math.round(flag.confidence * 100)}%</span>
+        {flag.stale && <span className="status">no longer found after re-analysis</span>}
+      </div>
+
+      <div className="two-col">
+        <div>
+          <h2>
+            In {flag.outlet}
+            {flag.speaker ? ` — ${flag.speaker}` : ""}
+          </h2>
+          <p className="small muted">
+            <Link href={`/stories/${flag.storyId}?article=${flag.article.id}`}>{flag.article.title}</Link> · story{" "}
+            <Link href={`/stories/${flag.storyId}`}>{flag.storyTitle}</Link>
+            {flag.article.publishedAt ? ` · ${formatTime(flag.article.publishedAt)}` : ""}
+          </p>
+          <blockquote className="paragraph" data-testid="paragraph">
+            {pieces.map((p) =>
+              p.marks.length ? (
+                <mark key={p.start} className={`hl hl-${flag.severity}`} data-testid="flagged-span">
+                  {p.text}
+                </mark>
+              ) : (
+                <span key={p.start}>{p.text}</span>
+              ),
+            )}
+          </blockquote>
+
+          <h2>Why it was flagged</h2>
+          <p data-testid="explanation">{flag.explanation}</p>
+
+          <h2>Counterparts</h2>
+          {flag.evidence.length === 0 ? (
+            <p className="notice">No other outlet of this story carries a counterpart: the flagged text appears only in {flag.outlet}.</p>
+          ) : (
+            <>
+              <p className="legend small">
+                <span className="diff">
+                  <del>struck</del>
+                </span>{" "}
+                words are in {flag.outlet} only;{" "}
+                <span className="diff">
+                  <ins>underlined</ins>
+                </span>{" "}
+                words are in the counterpart only.
+              </p>
+              <div className="sides">
+                <section className="side" aria-label={`${flag.outlet} (flagged)`}>
+                  <h3>{flag.outlet} (flagged)</h3>
+                  <p>{flag.text}</p>
+                </section>
+                {flag.evidence.map((e, i) => (
+                  <section className="side" key={`${e.articleId}-${i}`} aria-label={e.outlet} data-testid="counterpart">
+                    <h3>
+                      <Link href={`/stories/${flag.storyId}?article=${e.articleId}`}>{e.outlet}</Link>
+                    </h3>
+                    <p>
+                      <DiffText diff={e.diff} fallback={e.text} />
+                    </p>
+                  </section>
+                ))}
+              </div>
+            </>
+          )}
+        </div>
+
+        <aside>
+          <h2>Triage</h2>
+          <FlagTriage id={flag.id} version={flag.version} status={flag.status} note={flag.note} editor={editor} />
+
+          <h2>History</h2>
+          {flag.history.length === 0 ? (
+            <p className="muted">No triage changes yet. Found {formatTime(flag.createdAt)}.</p>
+          ) : (
+            <table className="history" data-testid="history">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">Change</th>
+                  <th scope="col">Note</th>
+                </tr>
+              </thead>
+              <tbody>
+                {flag.history.map((h) => (
+                  <tr key={h.id}>
+                    <td className="small">{formatTime(h.at)}</td>
+                    <td>{h.editor}</td>
+                    <td>
+                      {h.action === "status" ? (
+                        <>
+                          {h.fromStatus ?? "?"} → {h.toStatus ?? "?"}
+                        </>
+                      ) : (
+                        h.action
+                      )}
+                    </td>
+                    <td className="small">{h.note}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { countFlags, flagFacets, listFlags } from "../../db/queries";
+import { requestDb } from "../lib/db";
+import { currentEditor } from "../lib/editor";
+import { DEFAULT_PAGE_SIZE, flagSearchString, parseFlagSearch, type FlagView, type RawSearch } from "../lib/flag-search";
+import { FlagsTable } from "./flags-table";
+
+export const metadata: Metadata = { title: "Flags" };
+
+export default async function FlagsPage({ searchParams }: { searchParams: Promise<RawSearch> }) {
+  const db = await requestDb();
+  const parsed = parseFlagSearch(await searchParams);
+  const view: FlagView = parsed.ok ? parsed.view : { query: {}, pageIndex: 0, pageSize: DEFAULT_PAGE_SIZE };
+  const editor = await currentEditor();
+
+  if (countFlags(db, {}) === 0) {
+    return (
+      <>
+        <h1>Flags</h1>
+        <div className="notice">
+          <p>
+            <strong>No flags yet.</strong> Flags appear once articles are ingested and analysed:
+          </p>
+          <ol>
+            <li>
+              <code>npm run ingest -- &lt;files, folders or URLs&gt;</code> (try <code>npm run ingest -- db/sample/articles</code>)
+            </li>
+            <li>
+              <code>npm run analyze</code>
+            </li>
+          </ol>
+        </div>
+      </>
+    );
+  }
+
+  const page = listFlags(db, view.query, { index: view.pageIndex, size: view.pageSize });
+  const facets = flagFacets(db, view.query);
+  const lastPage = Math.max(0, Math.ceil(page.total / view.pageSize) - 1);
+  return (
+    <>
+      <h1>Flags</h1>
+      {!parsed.ok && (
+        <p className="error" role="alert">
+          {parsed.error}. Showing every flag instead.
+        </p>
+      )}
+      {view.pageIndex > lastPage && page.total > 0 && (
+        <p className="notice">
+          This view has {lastPage + 1} {lastPage === 0 ? "page" : "pages"}; page {view.pageIndex + 1} is empty.{" "}
+          <Link href={`/flags?${flagSearchString({ ...view, pageIndex: 0 })}`}>Back to the first page</Link>
+        </p>
+      )}
+      <FlagsTable rows={page.rows} total={page.total} facets={facets} view={view} editor={editor} />
+    </>
+  );
+}

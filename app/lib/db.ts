@@ -1,0 +1,9 @@
+/** The server's database connection (PARALLAX_DB or data/parallax.db), opened once per process. */
+import { connection } from "next/server";
+import { getDb, type Db } from "../../db/client";
+
+/** Waits for a request (so nothing is read at build time), then returns the shared connection. */
+export async function requestDb(): Promise<Db> {
+  await connection();
+  return getDb();
+}

@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getStory } from "../../../db/queries";
+import { formatTime, KindLabel } from "../../components/ui";
+import { requestDb } from "../../lib/db";
+import { cutPieces } from "../../lib/segments";
+import type { Severity } from "../../../lib/types";
+
+export const metadata: Metadata = { title: "Story" };
+
+const SEV_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
+
+export default async function StoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { id: rawId } = await params;
+  if (!/^\d{1,12}$/.test(rawId)) notFound();
+  const db = await requestDb();
+  const story = getStory(db, Number(rawId));
+  if (!story) notFound();
+  const sp = await searchParams;
+  const wanted = Number(Array.isArray(sp.article) ? sp.article[0] : sp.article);
+  const article = story.articles.find((a) => a.id === wanted) ?? story.articles[0] ?? null;
+  const flagCount = story.articles.reduce((n, a) => n + a.flags.length, 0);
+
+  return (
+    <>
+      <p className="nav-links">
+        <Link href="/stories">← All stories</Link>
+        {flagCount > 0 && <Link href={`/flags?story=${story.id}`}>{flagCount} flags in the table</Link>}
+      </p>
+      <h1>{story.title}</h1>
+      <p className="muted small">
+        {story.articles.length} articles from {story.outlets.length} outlets · updated {formatTime(story.updatedAt)}
+        {story.analyzedAt ? ` · analysed ${formatTime(story.analyzedAt)}` : " · not analysed yet (run npm run analyze)"}
+      </p>
+
+      <h2>Outlets</h2>
+      {story.articles.length === 0 ? (
+        <p className="notice">This story has no current articles.</p>
+      ) : (
+        <table className="list">
+          <thead>
+            <tr>
+              <th scope="col">Outlet</th>
+              <th scope="col">Headline</th>
+              <th scope="col">Published</th>
+              <th scope="col">Flags</th>
+            </tr>
+          </thead>
+          <tbody>
+            {story.articles.map((a) => (
+              <tr key={a.id}>
+                <td>{a.outlet}</td>
+                <td>
+                  <Link href={`/stories/${story.id}?article=${a.id}#reader`}>{a.title}</Link>
+                  <div className="muted small">{a.canonicalUrl ?? a.source}</div>
+                </td>
+                <td className="small">{formatTime(a.publishedAt) || <span className="muted">unknown</span>}</td>
+                <td>{a.flags.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>Coverage of quotes and claims</h2>
+      {story.coverage.length === 0 ? (
+        <p className="notice">No alignments yet: the coverage matrix appears once the story is analysed (npm run analyze).</p>
+      ) : (
+        <>
+          <p className="legend">
+            {(["source", "verbatim", "reworded", "cut", "absent"] as const).map((c) => (
+              <span key={c} className={`cov cov-${c} status`}>
+                {c}
+              </span>
+            ))}
+          </p>
+          <div style={{ overflowX: "auto" }}>
+            <table className="matrix" data-testid="coverage">
+              <thead>
+                <tr>
+                  <th scope="col">Quote or claim</th>
+                  {story.articles.map((a) => (
+                    <th scope="col" key={a.id}>
+                      {a.outlet}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {story.coverage.map((row) => (
+                  <tr key={`${row.unit}-${row.sourceArticleId}-${row.start}-${row.end}`}>
+                    <td className="unit">
+                      <span className="muted small">
+                        {row.unit} in {row.sourceOutlet}
+                        {row.speaker ? ` — ${row.speaker}` : ""}:
+                      </span>{" "}
+                      {row.unit === "quote" ? `“${row.text}”` : row.text}
+                    </td>
+                    {story.articles.map((a) => {
+                      const c = row.cells[a.id] ?? "absent";
+                      return (
+                        <td key={a.id} className={`cov cov-${c}`}>
+                          {c}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {story.coverageTruncated && <p className="muted small">Only the first {story.coverage.length} units are shown.</p>}
+        </>
+      )}
+
+      {article && (
+        <section id="reader" aria-label="Article reader">
+          <h2>Reader</h2>
+          <nav className="tabs" aria-label="Articles">
+            {story.articles.map((a) => (
+              <Link key={a.id} href={`/stories/${story.id}?article=${a.id}#reader`} aria-current={a.id === article.id ? "page" : undefined}>
+                {a.outlet} ({a.flags.length})
+              </Link>
+            ))}
+          </nav>
+          <h3>{article.title}</h3>
+          <div className="reader" data-testid="reader">
+            {cutPieces(
+              article.body,
+              0,
+              article.body.length,
+              article.flags.map((f) => ({ start: f.start, end: f.end, key: String(f.id) })),
+            ).map((p) => {
+              if (!p.marks.length) return <span key={p.start}>{p.text}</span>;
+              const covering = article.flags.filter((f) => p.marks.includes(String(f.id)));
+              const top = covering.reduce((a, b) => (SEV_RANK[b.severity] > SEV_RANK[a.severity] ? b : a));
+              return (
+                <mark key={p.start} className={`hl hl-${top.severity}`} title={covering.map((f) => `${f.kind.replace(/_/g, " ")} (${f.severity}, ${f.status})`).join("; ")}>
+                  <Link href={`/flags/${top.id}?story=${story.id}`}>{p.text}</Link>
+                </mark>
+              );
+            })}
+          </div>
+          {article.flags.length > 0 && (
+            <>
+              <h3>Flags in this article</h3>
+              <ul>
+                {article.flags.map((f) => (
+                  <li key={f.id}>
+                    <Link href={`/flags/${f.id}?story=${story.id}`}>
+                      <KindLabel kind={f.kind} />
+                    </Link>{" "}
+                    <span className="muted small">
+                      {f.severity} · {f.status} · “{article.body.slice(f.start, Math.min(f.end, f.start + 120))}”
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
