@@ -135,7 +135,7 @@ export function alignQuote(index: StoryIndex, source: number, sq: number, target
   if (best) {
     const contentChanged = [...changedSource.map((i) => src.terms[sIdx[i]]), ...changedTarget.map((j) => tgt.terms[tgt.quoteTokens[best!.quote][j]])].some(Boolean);
     score = best.regionSimilarity * Math.min(1, verbatim / Math.max(1, n));
-    if (contentChanged || changedSource.length + changedTarget.length > 2) coverage = "reworded";
+    if (contentChanged || changedSource.length + changedTarget.length > 0) coverage = "reworded";
     else if (verbatimShare >= 0.9) coverage = "verbatim";
     else coverage = "cut";
   } else {

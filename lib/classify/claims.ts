@@ -136,7 +136,8 @@ function findConflicts(al: StoryAlignment, ai: number, ci: number, m: ClaimMatch
     // Scale words just after the gap belong to the figure ("6 million").
     const nextA = bodyA.slice(A.tokens[sIdx[sb - 1]].end, A.tokens[sIdx[Math.min(sb, sIdx.length - 1)]].end);
     const nextB = bodyB.slice(B.tokens[tIdx[tb - 1]].end, B.tokens[tIdx[Math.min(tb, tIdx.length - 1)]].end);
-    const ctxKeys = (keys: string[], from: number, to: number) => keys.slice(Math.max(0, from - 1), to + 1);
+    // A version is the differing words plus the word after them ("3400 drivers", "union president").
+    const ctxKeys = (keys: string[], from: number, to: number) => keys.slice(from, to + 1);
     const base = { mineKeys: ctxKeys(sKeys, sa, sb), theirsKeys: ctxKeys(tKeys, ta, tb) };
     const nA = numbersOf(mine + nextA);
     const nB = numbersOf(theirs + nextB);

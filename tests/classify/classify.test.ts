@@ -1,0 +1,237 @@
+import { describe, expect, it } from "vitest";
+import { alignStory } from "@/lib/align";
+import { classifyStory, fingerprintOf, venuesMatch } from "@/lib/classify";
+import type { FlagDraft } from "@/lib/types";
+import { makeArticle, type Para } from "./make";
+
+const QUOTE = "We cannot take risks with public safety, but the closure will be as short as we can make it";
+
+const A: (string | Para)[] = [
+  "The city council of Dorrow voted on Tuesday to close the old harbour bridge after engineers found cracks in two support beams.",
+  "About 3,400 drivers cross the bridge every day, according to the transport office.",
+  `“${QUOTE},” said Mayor Anna Varga.`,
+  "Repairs are expected to cost 6 million euros and to take four months.",
+  "Ferries will run every half hour while the bridge is shut.",
+];
+const B: (string | Para)[] = [
+  "Dorrow's council decided on Tuesday to shut the old harbour bridge once engineers discovered cracks in two of its support beams.",
+  "Some 3,400 drivers use the bridge daily, the transport office said.",
+  `"${QUOTE}," Mayor Anna Varga said.`,
+  "The repairs should cost 6,000,000 euros and take four months.",
+  "While the bridge is shut, ferries will run every half hour.",
+];
+
+function run(c: (string | Para)[], opts: Parameters<typeof makeArticle>[2] = {}): FlagDraft[] {
+  const analyses = [makeArticle(1, A), makeArticle(2, B), makeArticle(3, c, opts)];
+  return classifyStory(alignStory(analyses));
+}
+const on = (flags: FlagDraft[], id: number, kind?: string) => flags.filter((f) => f.articleId === id && (!kind || f.kind === kind));
+const QUOTE_KINDS = ["quote_paraphrased", "quote_truncated", "quote_unattested", "attribution_conflict"];
+
+describe("classifyStory: honest coverage stays quiet", () => {
+  it("three outlets carrying the same quote verbatim (curly vs straight marks) yield no quote flags", () => {
+    const flags = run(A);
+    expect(flags.filter((f) => QUOTE_KINDS.includes(f.kind))).toEqual([]);
+    expect(flags.filter((f) => f.severity !== "low")).toEqual([]);
+  });
+
+  it("honest rewording outside the quotation marks yields no quote flag and no fact conflict", () => {
+    const c = [
+      "Engineers found cracks in two support beams, and on Tuesday the Dorrow city council voted to close the old harbour bridge.",
+      "Roughly 3,400 drivers depend on the crossing every day, the transport office said.",
+      `"${QUOTE}," Mayor Anna Varga said.`,
+      "Fixing the bridge will take four months and cost six million euros.",
+      "Ferries are to run every half hour during the closure.",
+    ];
+    const flags = run(c);
+    expect(flags.filter((f) => QUOTE_KINDS.includes(f.kind) || f.kind === "fact_conflict")).toEqual([]);
+  });
+
+  it("British/American spelling and case inside a quote are not a rewording", () => {
+    const a = [...A.slice(0, 2), "“The harbour centre will stay open and the colour of the bridge will not change,” said Mayor Anna Varga.", ...A.slice(3)];
+    const b = [...B.slice(0, 2), "\"The harbor center will stay open and the color of the bridge will not change,\" Mayor Anna Varga said.", ...B.slice(3)];
+    const flags = classifyStory(alignStory([makeArticle(1, a), makeArticle(2, b)]));
+    expect(flags.filter((f) => f.kind === "quote_paraphrased")).toEqual([]);
+  });
+
+  it("a story with a single article yields no flags", () => {
+    expect(classifyStory(alignStory([makeArticle(1, A)]))).toEqual([]);
+  });
+
+  it("two articles of one outlet do not corroborate or contradict each other", () => {
+    const c = [...A, "The mayor also promised a new cycling lane by next summer across the river."];
+    const flags = classifyStory(alignStory([makeArticle(1, A, { outlet: "Same" }), makeArticle(2, c, { outlet: "Same" })]));
+    expect(flags).toEqual([]);
+  });
+});
+
+describe("quote_paraphrased", () => {
+  it("flags the outlet that changes a content word inside the quote, with the counterparts as evidence", () => {
+    const c = [...A.slice(0, 2), "“We cannot gamble with public safety, but the closure will be as short as we can make it,” said Mayor Anna Varga.", ...A.slice(3)];
+    const flags = run(c);
+    const p = on(flags, 3, "quote_paraphrased");
+    expect(p).toHaveLength(1);
+    expect(p[0].severity).toBe("high");
+    expect(p[0].text).toContain("gamble");
+    expect(p[0].evidence.map((e) => e.articleId).sort()).toEqual([1, 2]);
+    expect(p[0].evidence[0].diff.some((d) => d.op === "delete" && d.text.includes("gamble"))).toBe(true);
+    expect(p[0].explanation).toMatch(/Outlet 3 quotes Anna Varga as "We cannot gamble/);
+    expect(flags.filter((f) => f.kind === "quote_paraphrased" && f.articleId !== 3)).toEqual([]);
+  });
+
+  it("grades a change of minor words only as medium", () => {
+    const c = [...A.slice(0, 2), "“We cannot take risks with public safety, and the closure will be as short as we can make it,” said Mayor Anna Varga.", ...A.slice(3)];
+    const p = on(run(c), 3, "quote_paraphrased");
+    expect(p).toHaveLength(1);
+    expect(p[0].severity).toBe("medium");
+  });
+
+  it("does not flag an editorial insertion in brackets", () => {
+    const c = [...A.slice(0, 2), "“We cannot take risks with [the] public safety, but the closure will be as short as we can make it,” said Mayor Anna Varga.", ...A.slice(3)];
+    expect(on(run(c), 3, "quote_paraphrased")).toEqual([]);
+  });
+});
+
+describe("quote_truncated", () => {
+  it("flags a quote cut before a contrasting clause as high, once", () => {
+    const c = [...A.slice(0, 2), "“We cannot take risks with public safety,” said Mayor Anna Varga.", ...A.slice(3)];
+    const flags = run(c);
+    const t = on(flags, 3, "quote_truncated");
+    expect(t).toHaveLength(1);
+    expect(t[0].severity).toBe("high");
+    expect(t[0].explanation).toContain("but the closure");
+    expect(on(flags, 3, "quote_paraphrased")).toEqual([]);
+  });
+
+  it("a quote split in two around the attribution is not a cut", () => {
+    const c = [...A.slice(0, 2), "“We cannot take risks with public safety,” said Mayor Anna Varga, “but the closure will be as short as we can make it.”", ...A.slice(3)];
+    const flags = run(c);
+    expect(on(flags, 3, "quote_truncated")).toEqual([]);
+    expect(on(flags, 3, "quote_paraphrased")).toEqual([]);
+  });
+});
+
+describe("quote_unattested", () => {
+  const expert: Para = { text: "Expert Opinion: “Bridges of this age usually hide far more damage than the first inspection reveals,” said Dr. Lena Holt.", kind: "callout", structure: { id: 1, kind: "callout", label: "Expert Opinion" } };
+
+  it("grades a quote from an unknown speaker inside an added call-out in a padded article as high", () => {
+    const c = [...A, expert, { text: "Frequently Asked Questions", kind: "heading", structure: { id: 2, kind: "faq", label: "Frequently Asked Questions" } },
+      { text: "Will your commute change? Yes, you should plan for longer trips across the city.", kind: "faq_answer", structure: { id: 2, kind: "faq" } }];
+    const u = on(run(c), 3, "quote_unattested");
+    expect(u).toHaveLength(1);
+    expect(u[0].severity).toBe("high");
+    expect(u[0].speaker).toBe("Dr. Lena Holt");
+  });
+
+  it("grades original reporting (a quote nobody else has, speaker named elsewhere, plain paragraph) as low", () => {
+    const c = [...A, "“The ferry timetable has been tested over the last two weekends with good results,” said Mayor Anna Varga."];
+    const u = on(run(c), 3, "quote_unattested");
+    expect(u).toHaveLength(1);
+    expect(u[0].severity).toBe("low");
+  });
+
+  it("does not flag a short scare quote or a quote carried as indirect speech", () => {
+    const c = [...A.slice(0, 4), "Officials called the plan “workable”.", "“Ferries will run every half hour while the bridge is shut,” said a spokesman for the port."];
+    expect(on(run(c), 3, "quote_unattested")).toEqual([]);
+  });
+});
+
+describe("claim_added", () => {
+  it("flags an unsupported statement as low and groups adjacent ones of a paragraph", () => {
+    const c = [...A, "Local shops expect to lose a fifth of their customers. Several restaurants near the harbour plan to close for the winter."];
+    const added = on(run(c), 3, "claim_added");
+    expect(added).toHaveLength(1);
+    expect(added[0].severity).toBe("low");
+    expect(added[0].text).toContain("Local shops");
+    expect(added[0].text).toContain("restaurants");
+  });
+
+  it("never flags boilerplate", () => {
+    const c = [...A, { text: "Subscribe to our newsletter for the latest updates from the region every morning.", boilerplate: true, kind: "boilerplate" as const }];
+    expect(on(run(c), 3).filter((f) => f.text.includes("newsletter"))).toEqual([]);
+  });
+});
+
+describe("structure_added", () => {
+  it("flags an FAQ no other outlet has as high, one flag per structure", () => {
+    const faq = { id: 5, kind: "faq" as const, label: "Frequently Asked Questions" };
+    const c = [...A,
+      { text: "Frequently Asked Questions", kind: "heading" as const, structure: faq },
+      { text: "How long will the bridge stay closed? Officials say the closure could last well into next year.", kind: "faq_answer" as const, structure: faq },
+      { text: "Who pays for the repairs? The national government will cover most of the bill.", kind: "faq_answer" as const, structure: faq }];
+    const s = on(run(c), 3, "structure_added");
+    expect(s).toHaveLength(1);
+    expect(s[0].severity).toBe("high");
+    expect(s[0].text.startsWith("Frequently Asked Questions")).toBe(true);
+  });
+
+  it("does not flag a list of facts that other outlets report", () => {
+    const list = { id: 6, kind: "list" as const };
+    const c = [...A.slice(0, 2),
+      { text: "The council voted on Tuesday to close the old harbour bridge.", kind: "list_item" as const, structure: list },
+      { text: "Engineers found cracks in two support beams of the bridge.", kind: "list_item" as const, structure: list },
+      { text: "Ferries will run every half hour while the bridge is shut.", kind: "list_item" as const, structure: list }];
+    expect(on(run(c), 3, "structure_added")).toEqual([]);
+  });
+});
+
+describe("fact_conflict", () => {
+  it("flags the outlet with a different figure (minority side), high", () => {
+    const c = [...A.slice(0, 1), "About 4,300 drivers cross the bridge every day, according to the transport office.", ...A.slice(2)];
+    const flags = run(c);
+    const f = on(flags, 3, "fact_conflict");
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("high");
+    expect(f[0].explanation).toContain("4,300");
+    expect(flags.filter((x) => x.kind === "fact_conflict" && x.articleId !== 3)).toEqual([]);
+  });
+
+  it("flags a different weekday in an aligned statement", () => {
+    const c = ["The city council of Dorrow voted on Thursday to close the old harbour bridge after engineers found cracks in two support beams.", ...A.slice(1)];
+    expect(on(run(c), 3, "fact_conflict")).toHaveLength(1);
+  });
+
+  it("ignores number format differences (6 million = 6,000,000 = six million)", () => {
+    const c = [...A.slice(0, 3), "Repairs are expected to cost six million euros and to take 4 months.", ...A.slice(4)];
+    expect(run(c).filter((f) => f.kind === "fact_conflict")).toEqual([]);
+  });
+});
+
+describe("attribution_conflict", () => {
+  it("flags the same words given to another speaker (high)", () => {
+    const c = [...A.slice(0, 2), `“${QUOTE},” said Deputy Mayor Karl Brenner.`, ...A.slice(3)];
+    const flags = run(c);
+    const a = on(flags, 3, "attribution_conflict");
+    expect(a).toHaveLength(1);
+    expect(a[0].severity).toBe("high");
+    expect(a[0].explanation).toContain("Anna Varga");
+  });
+
+  it("treats Mr./full name of one surname as one speaker", () => {
+    const c = [...A.slice(0, 2), `“${QUOTE},” said Ms. Varga.`, ...A.slice(3)];
+    expect(on(run(c), 3, "attribution_conflict")).toEqual([]);
+  });
+
+  it("flags a different venue as medium", () => {
+    const v = { venues: { "We cannot": "CNN" } };
+    const a = classifyStory(alignStory([makeArticle(1, A, { venues: { "We cannot": "Fox News Sunday" } }), makeArticle(2, B, { venues: { "We cannot": "Fox News" } }), makeArticle(3, A, v)]));
+    const f = on(a, 3, "attribution_conflict");
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("medium");
+    expect(venuesMatch("Fox News Sunday", "Fox News")).toBe(true);
+    expect(venuesMatch("CNN’s State of the Union", "Fox News")).toBe(false);
+  });
+});
+
+describe("fingerprints", () => {
+  it("survive offset changes and differ by kind and source", () => {
+    const c = [...A, "Local shops expect to lose a fifth of their customers this winter."];
+    const before = on(run(c), 3, "claim_added")[0];
+    const after = on(run(["Updated at noon.", ...c], { source: "file-3.txt" }), 3, "claim_added").find((f) => f.text.includes("Local shops"))!;
+    expect(after.start).not.toBe(before.start);
+    expect(after.fingerprint).toBe(before.fingerprint);
+    expect(fingerprintOf("a.txt", "claim_added", "x")).not.toBe(fingerprintOf("b.txt", "claim_added", "x"));
+    expect(fingerprintOf("a.txt", "claim_added", "x")).not.toBe(fingerprintOf("a.txt", "quote_unattested", "x"));
+    expect(fingerprintOf("a.txt", "claim_added", "It’s “big”")).toBe(fingerprintOf("a.txt", "claim_added", "it's big"));
+  });
+});
