@@ -66,10 +66,13 @@ const STEP4 = [
   "ement", "ment", "ance", "ence", "able", "ible", "ant", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ise", "al", "er", "ic", "ou",
 ];
 
+/** Words whose final "s" is not a plural. */
+const INVARIANT = new Set(["news", "series", "species", "means", "politics", "economics", "physics", "always", "lens", "gas", "bus", "yes", "whereas", "perhaps", "thus", "chaos", "canvas", "atlas", "bias"]);
+
 /** Stems one folded lower-case word. Numbers and words of three letters or fewer are returned unchanged. */
 export function stem(word: string): string {
   let w = word;
-  if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
+  if (w.length <= 3 || !/^[a-z]+$/.test(w) || INVARIANT.has(w)) return w;
 
   // Step 1a: plurals.
   if (w.endsWith("sses")) w = w.slice(0, -2);

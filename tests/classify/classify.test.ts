@@ -115,7 +115,7 @@ describe("quote_unattested", () => {
   const expert: Para = { text: "Expert Opinion: “Bridges of this age usually hide far more damage than the first inspection reveals,” said Dr. Lena Holt.", kind: "callout", structure: { id: 1, kind: "callout", label: "Expert Opinion" } };
 
   it("grades a quote from an unknown speaker inside an added call-out in a padded article as high", () => {
-    const c = [...A, expert, { text: "Frequently Asked Questions", kind: "heading", structure: { id: 2, kind: "faq", label: "Frequently Asked Questions" } },
+    const c: (string | Para)[] = [...A, expert, { text: "Frequently Asked Questions", kind: "heading", structure: { id: 2, kind: "faq", label: "Frequently Asked Questions" } },
       { text: "Will your commute change? Yes, you should plan for longer trips across the city.", kind: "faq_answer", structure: { id: 2, kind: "faq" } }];
     const u = on(run(c), 3, "quote_unattested");
     expect(u).toHaveLength(1);
