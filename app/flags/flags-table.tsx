@@ -8,7 +8,7 @@
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useOptimistic, useRef, useState, useTransition, type ReactNode } from "react";
 import {
   columnFilteringFeature,
   createColumnHelper,
@@ -184,9 +184,11 @@ export interface FlagsTableProps {
   editor: string | null;
 }
 
-export function FlagsTable({ rows, total, facets, view, editor }: FlagsTableProps) {
+export function FlagsTable({ rows, total, facets, view: serverView, editor }: FlagsTableProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // The view shows the editor's change at once (a ticked box stays ticked) while the server renders it.
+  const [view, setView] = useOptimistic(serverView);
   const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
   const [active, setActive] = useState(0);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
@@ -209,9 +211,12 @@ export function FlagsTable({ rows, total, facets, view, editor }: FlagsTableProp
   const go = useCallback(
     (next: FlagView) => {
       const s = flagSearchString(next);
-      startTransition(() => router.push(s ? `/flags?${s}` : "/flags", { scroll: false }));
+      startTransition(() => {
+        setView(next);
+        router.push(s ? `/flags?${s}` : "/flags", { scroll: false });
+      });
     },
-    [router],
+    [router, setView],
   );
 
   const table = useTable({

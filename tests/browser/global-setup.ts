@@ -1,0 +1,120 @@
+/**
+ * Global setup of the browser tests:
+ * 1. builds a fresh database in a temp dir from the sample corpus (db/sample/articles)
+ *    with ingestInputs + analyzePending;
+ * 2. runs `next build` only when .next/BUILD_ID is missing or older than the sources;
+ * 3. starts `next start` on a free 127.0.0.1 port with PARALLAX_DB pointing at the temp db;
+ * and tears all of it down afterwards. Tests read `baseUrl` and `dbPath` with inject().
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { openDb } from "../../db/client";
+import { ingestInputs } from "../../db/ingest";
+import { analyzePending } from "../../db/analyze";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    dbPath: string;
+  }
+}
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BUILD_INPUTS = ["app", "lib", "db", "next.config.js", "package-lock.json", "tsconfig.json"];
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const name of fs.readdirSync(p)) {
+    if (name.startsWith(".") || name === "node_modules" || name === "sample") continue;
+    newest = Math.max(newest, newestMtime(path.join(p, name)));
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const id = path.join(ROOT, ".next", "BUILD_ID");
+  if (!fs.existsSync(id)) return true;
+  const built = fs.statSync(id).mtimeMs;
+  return BUILD_INPUTS.some((p) => newestMtime(path.join(ROOT, p)) > built);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url: string, child: ChildProcess, log: () => string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}:\n${log()}`);
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`next start did not answer at ${url} within ${timeoutMs} ms:\n${log()}`);
+}
+
+let server: ChildProcess | null = null;
+let tmp: string | null = null;
+
+export async function setup(project: TestProject): Promise<void> {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-browser-"));
+  const dbPath = path.join(tmp, "parallax.db");
+  const db = openDb(dbPath);
+  const run = await ingestInputs(db, [path.join(ROOT, "db", "sample", "articles")], { now: () => new Date("2026-05-01T08:00:00Z") });
+  if (run.failed) throw new Error(`sample ingest failed for ${run.failed} input(s): ${run.results.filter((r) => r.status === "failed").map((r) => r.input).join(", ")}`);
+  const summary = analyzePending(db, { now: () => new Date("2026-05-01T08:05:00Z") });
+  db.$client.close();
+  if (summary.flags < 3) throw new Error(`the sample corpus gave ${summary.flags} flags; the browser tests need at least 3`);
+
+  if (buildIsStale()) {
+    console.log("[browser tests] building the app (next build) ...");
+    const b = spawnSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (b.status !== 0) throw new Error(`next build failed (exit ${b.status})`);
+  } else console.log("[browser tests] reusing the existing build (.next is newer than the sources)");
+
+  const port = await freePort();
+  let out = "";
+  server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, PARALLAX_DB: dbPath, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout?.on("data", (d) => (out += d));
+  server.stderr?.on("data", (d) => (out += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForServer(`${baseUrl}/`, server, () => out);
+  console.log(`[browser tests] next start at ${baseUrl}, database ${dbPath} (${summary.flags} flags)`);
+  project.provide("baseUrl", baseUrl);
+  project.provide("dbPath", dbPath);
+}
+
+export async function teardown(): Promise<void> {
+  if (server && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    if (server.exitCode === null) server.kill("SIGKILL");
+  }
+  server = null;
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  tmp = null;
+}
