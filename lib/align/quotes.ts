@@ -68,7 +68,20 @@ function compare(index: StoryIndex, source: number, sq: number, target: number, 
   const runs = matchRuns(sKeys, tKeys);
   if (!runs) return null;
   // A lone shared function word is chance, not alignment.
-  const accepted = runs.filter((r) => r.length >= 2 || src.terms[sIdx[r.a]] !== "");
+  const accepted = runs.filter((r) => r.length >= 2 || src.terms[sIdx[r.a]] !== "").map((r) => ({ ...r }));
+  // The diff may have spent an equal word elsewhere ("the" of another clause): grow each run over
+  // equal neighbours that no other accepted run uses.
+  for (let k = 0; k < accepted.length; k++) {
+    const r = accepted[k];
+    const prev = accepted[k - 1];
+    const next = accepted[k + 1];
+    while (r.a > (prev ? prev.a + prev.length : 0) && r.b > (prev ? prev.b + prev.length : 0) && sKeys[r.a - 1] === tKeys[r.b - 1]) {
+      r.a--;
+      r.b--;
+      r.length++;
+    }
+    while (r.a + r.length < (next ? next.a : sKeys.length) && r.b + r.length < (next ? next.b : tKeys.length) && sKeys[r.a + r.length] === tKeys[r.b + r.length]) r.length++;
+  }
   const matched = accepted.reduce((n, r) => n + r.length, 0);
   if (!accepted.length || (matched < 2 && sKeys.length > 1)) return null;
   const first = accepted[0];
