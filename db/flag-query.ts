@@ -56,17 +56,27 @@ const sortColumns: Record<FlagSortKey, SQL | typeof flags.id> = {
   updatedAt: sql`${flags.updatedAt}`,
 };
 
-/** ORDER BY for a query: the requested keys, then severity, confidence and id so paging is stable. */
-export function flagOrder(query: FlagQuery): SQL[] {
-  const order: SQL[] = [];
+/**
+ * The sort keys of a query, in order: the requested keys, then severity,
+ * confidence and id, so the order is total (paging is stable, and a flag's
+ * neighbours are well defined). Every key is NOT NULL.
+ */
+export function flagSortKeys(query: FlagQuery): { id: FlagSortKey | "id"; expr: SQL; desc: boolean }[] {
+  const keys: { id: FlagSortKey | "id"; expr: SQL; desc: boolean }[] = [];
   for (const s of query.sort ?? []) {
     const col = sortColumns[s.id];
     if (!col) throw new Error(`Unknown flag sort key "${String(s.id)}"`);
-    order.push(s.desc ? desc(col) : asc(col));
+    keys.push({ id: s.id, expr: sql`${col}`, desc: s.desc });
   }
-  if (!query.sort?.some((s) => s.id === "severity")) order.push(desc(flags.severityRank));
-  order.push(desc(flags.confidence), asc(flags.id));
-  return order;
+  if (!query.sort?.some((s) => s.id === "severity")) keys.push({ id: "severity", expr: sql`${flags.severityRank}`, desc: true });
+  if (!query.sort?.some((s) => s.id === "confidence")) keys.push({ id: "confidence", expr: sql`${flags.confidence}`, desc: true });
+  keys.push({ id: "id", expr: sql`${flags.id}`, desc: false });
+  return keys;
+}
+
+/** ORDER BY for a query: the requested keys, then severity, confidence and id so paging is stable. */
+export function flagOrder(query: FlagQuery): SQL[] {
+  return flagSortKeys(query).map((k) => (k.desc ? desc(k.expr) : asc(k.expr)));
 }
 
 /** The join every flag listing uses. */

@@ -6,7 +6,7 @@
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Coverage, DiffOp, Evidence, FlagKind, FlagQuery, FlagStatus, Severity } from "../lib/types";
 import type { Db } from "./client";
-import { flagConditions, flagOrder } from "./flag-query";
+import { flagConditions, flagOrder, flagSortKeys } from "./flag-query";
 import { alignments, articles, flagEvents, flags, outlets, quotes, segments, stories } from "./schema";
 
 /** One line of the flags table. */
@@ -340,27 +340,53 @@ function paragraphAround(db: Db, articleId: number, body: string, start: number,
   return { start: before < 0 ? 0 : before + 2, end: after < 0 ? body.length : after };
 }
 
-/** Previous and next flag ids around `id` in the order of `query`; the flag itself is kept in the list even when it no longer matches (e.g. just triaged out of an "open" view). */
+/**
+ * Previous and next flag ids around `id` in the order of `query`, found by
+ * keyset comparison on the sort keys (no window over the whole list), and the
+ * flag's position. The flag itself need not match the query (e.g. it was just
+ * triaged out of an "open" view): its neighbours are those around where it sorts.
+ */
 export function flagNeighbours(db: Db, id: number, query: FlagQuery): { prevId: number | null; nextId: number | null; position: number | null; total: number } {
-  const order = sql.join(flagOrder(query), sql`, `);
+  const keys = flagSortKeys(query);
+  const join = keys.some((k) => k.id === "outlet");
+  // Sorting by outlet needs the join; every other key and condition is on flags alone.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  const withJoin = <Q extends { innerJoin: Function }>(q: Q): Q =>
+    join ? (q.innerJoin(articles, eq(flags.articleId, articles.id)).innerJoin(outlets, eq(articles.outletId, outlets.id)) as Q) : q;
+
+  const cur = withJoin(db.select(Object.fromEntries(keys.map((k, i) => [`k${i}`, k.expr])) as Record<string, SQL>).from(flags))
+    .where(eq(flags.id, id))
+    .get() as Record<string, unknown> | undefined;
+  if (!cur) return { prevId: null, nextId: null, position: null, total: 0 };
+  const values = keys.map((_, i) => cur[`k${i}`]);
+
+  /** Rows strictly after (forward) or before the flag in the query's order. */
+  const beyond = (forward: boolean): SQL =>
+    sql.join(
+      keys.map((k, i) => {
+        const eqs = keys.slice(0, i).map((p, j) => sql`${p.expr} = ${values[j]}`);
+        const later = forward !== k.desc;
+        const cmp = later ? sql`${k.expr} > ${values[i]}` : sql`${k.expr} < ${values[i]}`;
+        return sql`(${sql.join([...eqs, cmp], sql` and `)})`;
+      }),
+      sql` or `,
+    );
   const where = flagConditions(query);
-  const cond: SQL = where ? sql`(${where}) or ${flags.id} = ${id}` : sql`1 = 1`;
-  const ordered = db
-    .select({
-      id: flags.id,
-      prev: sql<number | null>`lag(${flags.id}) over (order by ${order})`.as("prev"),
-      next: sql<number | null>`lead(${flags.id}) over (order by ${order})`.as("next"),
-      pos: sql<number>`row_number() over (order by ${order})`.as("pos"),
-      total: sql<number>`count(*) over ()`.as("total"),
-    })
-    .from(flags)
-    .innerJoin(articles, eq(flags.articleId, articles.id))
-    .innerJoin(outlets, eq(articles.outletId, outlets.id))
-    .where(cond)
-    .as("ordered");
-  const row = db.select().from(ordered).where(eq(ordered.id, id)).get();
-  if (!row) return { prevId: null, nextId: null, position: null, total: 0 };
-  return { prevId: row.prev ?? null, nextId: row.next ?? null, position: row.pos, total: row.total };
+  const step = (forward: boolean): number | null => {
+    const order = keys.map((k) => ((forward ? k.desc : !k.desc) ? desc(k.expr) : asc(k.expr)));
+    const row = withJoin(db.select({ id: flags.id }).from(flags))
+      .where(and(where, sql`(${beyond(forward)})`))
+      .orderBy(...order)
+      .limit(1)
+      .get();
+    return row?.id ?? null;
+  };
+  const total = countFlags(db, query);
+  const before = withJoin(db.select({ n: count() }).from(flags))
+    .where(and(where, sql`(${beyond(false)})`))
+    .get()?.n;
+  const inView = where ? (db.select({ n: count() }).from(flags).where(and(where, eq(flags.id, id))).get()?.n ?? 0) > 0 : true;
+  return { prevId: step(false), nextId: step(true), position: inView ? (before ?? 0) + 1 : null, total };
 }
 
 /** One flag with its article, the paragraph around it, evidence, history and neighbours under `query`; null when no such flag. */

@@ -183,9 +183,16 @@ describe("getFlag", () => {
     const claims = listFlags(db, { kind: ["claim_added"] }, { index: 0, size: 50 }).rows.map((r) => r.id);
     const n = getFlag(db, claims[0], { kind: ["claim_added"] })!;
     expect(n.nextId).toBe(claims[1]);
-    // f3 is not a claim: it is still placed in the claim list so navigation goes on from it.
+    // f3 is not a claim: its neighbours are the claims around where it sorts, so navigation goes on from it.
     const outside = getFlag(db, ids.f3, { kind: ["claim_added"] })!;
-    expect(outside.total).toBe(claims.length + 1);
+    expect(outside.position).toBeNull();
+    expect(outside.total).toBe(claims.length);
+    const order = listFlags(db, { kind: ["claim_added"], sort: [{ id: "confidence", desc: true }] }, { index: 0, size: 50 }).rows.map((r) => r.id);
+    const mixed = getFlag(db, order[1], { kind: ["claim_added"], sort: [{ id: "confidence", desc: true }] })!;
+    expect([mixed.prevId, mixed.nextId, mixed.position]).toEqual([order[0], order[2] ?? null, 2]);
+    // f3 (high) sorts before every claim by severity: no previous, the first claim next.
+    expect(outside.prevId).toBeNull();
+    expect(outside.nextId).toBe(claims[0]);
   });
 });
 
