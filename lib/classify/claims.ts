@@ -157,7 +157,9 @@ function findConflicts(al: StoryAlignment, ai: number, ci: number, m: ClaimMatch
     const capB = tIdx.slice(ta, tb).every((i) => /^\p{Lu}/u.test(B.tokens[i].raw) && !HONORIFIC.test(B.tokens[i].norm));
     const startA = sa === 0;
     const startB = ta === 0 || /[.!?]["”’']?\s*$/.test(bodyB.slice(Math.max(0, B.tokens[tIdx[ta]].start - 3), B.tokens[tIdx[ta]].start));
-    if (capA && capB && !startA && !startB) {
+    // An acronym is usually another name for the same thing ("GOP" / "Republican Party").
+    const acronym = (t: string) => /^[A-Z.]{2,6}$/.test(t.trim());
+    if (capA && capB && !startA && !startB && !acronym(mine) && !acronym(theirs)) {
       // Reordered names are not conflicts: the other version must not appear in the other text at all.
       const fa = foldText(m.support!.text);
       const fb = foldText(bodyA.slice(A.analysis.claims[ci].start, A.analysis.claims[ci].end));

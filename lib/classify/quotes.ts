@@ -110,7 +110,7 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
     }
 
     // --- quote_truncated -----------------------------------------------------------------
-    if (n >= MIN_QUOTE_WORDS - 2) {
+    if (n >= MIN_QUOTE_WORDS - 1) {
       let bestCut: { m: QuoteMatch; dropped: number[] } | null = null;
       for (const m of matches) {
         if (!m.best || m.best.matched < 0.8 * n) continue;
@@ -144,7 +144,7 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
         const drops = trailing.slice(0, 3).some((j) => CONTRAST.has(B.tokens[tIdx[j]].norm)) ||
           trailing.some((j) => STRONG_CONTRAST.has(B.tokens[tIdx[j]].norm));
         // Choosing whole sentences out of a longer quote is ordinary practice; cutting one mid-sentence is not.
-        const sentenceEnd = (j: number) => /[.!?]["”’']?\s*$/.test(bBody.slice(B.tokens[tIdx[j]].end, B.tokens[tIdx[j]].end + 3));
+        const sentenceEnd = (j: number) => /^["”’']?[.!?…;]/.test(bBody.slice(B.tokens[tIdx[j]].end, B.tokens[tIdx[j]].end + 3));
         const wholeSentences =
           (!trailing.length || sentenceEnd(m.best!.target[1] - 1)) &&
           (!leading.length || sentenceEnd(leading[leading.length - 1]));
