@@ -145,6 +145,24 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium (${CHROMIUM})`, () => {
     for (const id of picked) expect(dismissed).toContain(id);
   });
 
+  it("triages from the keyboard and focuses search with /", async () => {
+    await gotoFlags(page, "?status=open");
+    const before = await total(page);
+    const [first] = await tableRows(page);
+    await page.keyboard.press("v");
+    await expect.poll(() => page.getByTestId("message").textContent()).toBe(`Flag ${first.id} marked verified.`);
+    await expect.poll(() => total(page)).toBe(before - 1);
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("flag-search");
+    // Typing in the search box is text, not shortcuts.
+    await page.keyboard.type("vud");
+    expect(await page.locator("#flag-search").inputValue()).toBe("vud");
+    await page.locator("#flag-search").fill("");
+    await page.keyboard.press("Enter");
+    await page.goto(`${baseUrl}/flags/${first.id}`);
+    expect(await page.getByTestId("flag-status").textContent()).toBe("verified");
+  });
+
   it("exports the view as CSV with the editor's note", async () => {
     await gotoFlags(page, "?status=unsupported");
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator('a[data-export="csv"]').click()]);
