@@ -98,6 +98,14 @@ export interface Quote extends Span {
   sentence: number;
   /** Parts of a quote that spans paragraphs or is interrupted ("...," he said, "..."), in order; one part for a simple quote. */
   parts: Span[];
+  /** Normalised speaker key (last name token, lower-case, accents and possessive stripped), for comparing speakers across outlets. */
+  speakerKey?: string;
+  /** The parts' words joined by one space: what the speaker said, without the interrupting attribution. */
+  spokenText?: string;
+  /** Where the attribution's subject sits (a pronoun such as "he" when `speakerSpan` points to its antecedent). */
+  mention?: Span;
+  /** True for 1–3 word quotes (scare quotes, quoted fragments such as “epic”): downstream decides whether to compare them. */
+  fragment?: boolean;
 }
 
 /** A declarative sentence that asserts something checkable. */

@@ -1,0 +1,167 @@
+/**
+ * Shape tests for single lines: what a heading, a label, a byline, a dateline,
+ * a call-out or a piece of page chrome LOOKS like. Every rule is about form
+ * (length, punctuation, capitalisation, position words), plus a few small
+ * generic vocabularies of web-page words; none is tied to one site.
+ */
+import { endsLikeSentence, isDashLed, isTableRow, listMarkerLength, wordCount } from "./lines";
+
+/** Call-out labels: boxes that sit beside the story ("Did you know?", "Pro tip:", "Editor's note:"). */
+export const CALLOUT_WORDS =
+  /\b(did you know|tips?|notes?|editor'?s note|experts?|opinions?|views?|take|takeaways?|key points?|highlights?|facts?|in brief|at a glance|summary|tl;?dr|bottom line|why it matters|what to know|background|insights?|analysis|warning|important|remember|fyi|spotlight|by the numbers|caution|disclaimer|quick look|explainer|what it means|what this means)\b/i;
+
+/** Labels that introduce a list of key terms / tags. */
+export const KEY_TERMS_WORDS = /\b(key ?terms|keywords?|key ?phrases|glossary|terms|tags|concepts|vocabulary|definitions|topics|entities)\b/i;
+
+/** Labels that introduce a question-and-answer section. */
+export const FAQ_WORDS =
+  /\b(faqs?|frequently asked|people also ask|questions? (and|&) answers?|q ?& ?a|common questions|reader questions|your questions|questions answered)\b/i;
+
+/** Labels that introduce a table of contents. */
+export const TOC_WORDS = /^(table of contents|contents|in this (article|story|page|guide)|on this page|jump to|sections?|outline)$/i;
+
+/** Lead words of page chrome lines: links, share and subscribe prompts, credits. */
+const CHROME_LEAD =
+  /^(related( \w+)?|read (more|also|next|the rest)|also read|see also|more (from|on|stories|news)|source( link)?|via|photo|image|picture|credit|caption|advertisement|sponsored|watch|listen|share( this)?|follow( us)?|subscribe|sign up|click|download|tags?|topics?|filed under|comments?|print|email|recommended|trending|featured|popular|most read|latest|back to top|top stories|continue reading)\b/i;
+
+export function isMarkdownHeading(text: string): boolean {
+  return /^#{1,6}\s+\S/.test(text);
+}
+
+/** "Key Terms:", "What This Means for You:", "Did You Know?" alone on a line. */
+export function isLabelLine(text: string): boolean {
+  if (!/[:?]$/.test(text)) return false;
+  if (listMarkerLength(text) > 0 || isTableRow(text)) return false;
+  const inner = text.slice(0, -1);
+  if (/[.!?;]\s/.test(inner) || /["“”«»]/.test(inner)) return false;
+  const n = wordCount(inner);
+  if (n < 1 || n > 7 || inner.length > 70) return false;
+  if (text.endsWith("?")) return isTitleCase(inner) && n <= 5;
+  return /^[\p{Lu}\p{N}]/u.test(inner);
+}
+
+/** Most significant words start upper-case ("Did You Know", "Key Terms", "ORIGINAL SOURCE"). */
+export function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length === 0) return false;
+  const small = /^(a|an|the|of|for|to|in|on|and|or|at|by|with|you|your|this|that|is|it)$/i;
+  let big = 0;
+  let sig = 0;
+  for (const w of words) {
+    if (small.test(w)) continue;
+    sig++;
+    if (/^[\p{Lu}\p{N}]/u.test(w.replace(/^[^\p{L}\p{N}]+/u, ""))) big++;
+  }
+  return /^[^\p{L}]*\p{Lu}/u.test(words[0]) && (sig === 0 || big / sig >= 0.6);
+}
+
+/**
+ * An inline call-out: "Did You Know? NATO's ...", "Pro Tip: Stay informed ...".
+ * Returns the length of the label (through the ':' or '?') or 0.
+ */
+export function inlineCalloutLabel(text: string): number {
+  const m = /^([\p{Lu}][^:?.!"“”]{1,40}?)([:?])\s+(?=\S)/u.exec(text);
+  if (!m) return 0;
+  const label = m[1];
+  const n = wordCount(label);
+  if (n < 1 || n > 5 || !isTitleCase(label)) return 0;
+  const rest = text.slice(m[0].length);
+  if (wordCount(rest) < 4) return 0;
+  // Shape: a '?'-label ("Did You Know?") or a call-out word; a plain "Name: text" is speech, not a call-out.
+  if (m[2] === "?" && n >= 2) return m[1].length + 1;
+  if (CALLOUT_WORDS.test(label)) return m[1].length + 1;
+  return 0;
+}
+
+/** A short line without sentence punctuation: a heading or sub-heading. */
+export function isHeadingShaped(text: string): boolean {
+  if (isMarkdownHeading(text)) return true;
+  if (listMarkerLength(text) > 0 || isTableRow(text) || isDashLed(text)) return false;
+  if (!/^[^\p{L}\p{N}]{0,2}[\p{Lu}\p{N}]/u.test(text)) return false;
+  if (/[.!;,…]["”’)]*$/.test(text)) return false;
+  if (/[.!?]\s+\p{Lu}/u.test(text)) return false; // two sentences
+  const n = wordCount(text);
+  if (text.endsWith("?")) return false;
+  if (text.endsWith(":")) return isLabelLine(text);
+  return n >= 1 && n <= 16 && text.length <= 130;
+}
+
+const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+const DATE = new RegExp(
+  `\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}\\b|\\b\\d{1,2}:\\d{2}\\b`,
+  "i",
+);
+
+export function hasDate(text: string): boolean {
+  return DATE.test(text);
+}
+
+/** "By Jane Doe", "Jane Doe | 17.08.2025 - Update : 17.08.2025", "Updated: Aug 17, 2025". */
+export function isBylineShaped(text: string): boolean {
+  const n = wordCount(text);
+  if (n > 18) return false;
+  if (/^by\s+\p{Lu}/iu.test(text) && n <= 12 && !/[.!?]$/.test(text)) return true;
+  if (!hasDate(text)) return false;
+  return /\|/.test(text) || /\b(updated?|published|posted|last modified)\b/i.test(text) || n <= 6;
+}
+
+/** "ISTANBUL", "NEW YORK", "WASHINGTON (AP)" alone on a line. */
+export function isDatelineLine(text: string): boolean {
+  if (/\p{Ll}/u.test(text.replace(/\([^)]*\)/g, ""))) return false;
+  if (!/^\p{Lu}[\p{Lu}\p{M}\s.,'’-]{1,40}(\s*\([^)]{1,30}\))?\s*[—–-]?$/u.test(text)) return false;
+  const n = wordCount(text);
+  return n >= 1 && n <= 5 && /\p{Lu}{2}/u.test(text);
+}
+
+/**
+ * A dateline opening a paragraph: "WASHINGTON (AP) — ...", and for the first
+ * paragraph also a title-case place: "Washington – A ...". Returns the prefix
+ * length (through the dash and following space) or 0.
+ */
+export function datelinePrefix(text: string, allowTitleCase: boolean): number {
+  const caps = /^(\p{Lu}[\p{Lu}\p{M}.'’-]+(?:[ ,]+\p{Lu}[\p{Lu}\p{M}.'’-]+){0,3})(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+(?=\S)/u.exec(text);
+  if (caps && /\p{Lu}{2}/u.test(caps[1])) return caps[0].length;
+  if (!allowTitleCase) return 0;
+  const tc = /^(\p{Lu}\p{Ll}+(?:[ ,]+\p{Lu}\p{Ll}+){0,2})(?:\s*\([^)]{1,30}\))?\s+[—–]\s+(?=\p{Lu})/u.exec(text);
+  return tc ? tc[0].length : 0;
+}
+
+/** "1 of 82", "Page 2", "2/5", "Page 2 of 9". */
+export function isCounter(text: string): boolean {
+  return /^(\d+\s*(of|\/|von|de|sur|av|из)\s*\d+|(page|p\.|seite|side|página|pagina|sayfa)\s*\d+(\s*(of|\/)\s*\d+)?)$/i.test(text.trim());
+}
+
+export function isUrlLike(text: string): boolean {
+  if (/^(https?:\/\/|www\.)\S+$/i.test(text)) return true;
+  const urls = text.match(/(https?:\/\/|www\.)\S+/gi) ?? [];
+  const urlChars = urls.reduce((a, u) => a + u.length, 0);
+  return urlChars > 0 && urlChars / text.length > 0.5;
+}
+
+/** Link-like chrome: "Related Posts", "Source link", "Read more: ...", "Share this". */
+export function isChromeLead(text: string): boolean {
+  const n = wordCount(text);
+  if (n > 8) return false;
+  if (!CHROME_LEAD.test(text)) return false;
+  // "Related: Some story title." may end with a stop; a real sentence starting "Share prices fell ..." is longer.
+  return !endsLikeSentence(text) || n <= 6 || /^[^:]{1,20}:/.test(text);
+}
+
+/** Live-update notices: "The case is being updated", "This is a developing story". */
+export function isLiveNotice(text: string): boolean {
+  if (wordCount(text) > 14) return false;
+  return /\b(being updated|will be updated|is updating|developing (story|news|situation)|this is a developing|updates? (to follow|will follow)|more (details )?to (come|follow)|breaking news|live updates?|this story (will|may) be updated|check back)\b/i.test(text);
+}
+
+/** Notices about the text itself: subscription, copyright, syndication, corrections. */
+export function isTextNotice(text: string): boolean {
+  if (wordCount(text) > 90) return false;
+  return /(\bweb ?site\b|\bsubscri|\bcopyright\b|©|all rights reserved|\bnewsletter|contact us|\bcookies?\b|\badvertis|privacy policy|terms of (use|service)|originally (published|appeared)|\breprint|\brepublish|\bpermission\b|this (story|article|report) (was|has been|is) (updated|corrected|produced|published)|\bsign up\b|\bfollow us\b|\bdownload (our|the) app\b)/i.test(
+    text,
+  );
+}
+
+/** A short line with no sentence shape: no final punctuation and at most `max` words. */
+export function isFragment(text: string, max = 6): boolean {
+  return wordCount(text) <= max && !endsLikeSentence(text);
+}
