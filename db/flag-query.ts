@@ -24,11 +24,13 @@ export function flagConditions(query: FlagQuery): SQL | undefined {
   if (query.severity?.length) conds.push(inArray(flags.severity, query.severity));
   if (query.status?.length) conds.push(inArray(flags.status, query.status));
   if (query.story?.length) conds.push(inArray(flags.storyId, query.story));
-  // Outlet conditions go through article ids, not the join, so a count or facet can be answered
-  // from the flags indexes alone (the join still works: callers may keep it for display).
+  // Outlet and search conditions go through ids, not the join, so a count or facet can be answered
+  // from the flags indexes alone (the join still works: callers may keep it for display). The unary
+  // "+" keeps SQLite from seeking flags by article or rowid (a row read per match) and lets it test
+  // membership while scanning a covering index instead.
   if (query.outlet?.length)
     conds.push(
-      sql`${flags.articleId} in (select pa.id from articles pa join outlets po on po.id = pa.outlet_id where po.name in (${sql.join(
+      sql`+${flags.articleId} in (select pa.id from articles pa join outlets po on po.id = pa.outlet_id where po.name in (${sql.join(
         query.outlet.map((o) => sql`${o}`),
         sql`, `,
       )}))`,
@@ -38,7 +40,7 @@ export function flagConditions(query: FlagQuery): SQL | undefined {
   if (fts) {
     const like = "%" + query.q!.trim().replace(/[\\%_]/g, (c) => "\\" + c) + "%";
     conds.push(
-      sql`(${flags.id} in (select rowid from flags_fts where flags_fts match ${fts}) or ${flags.articleId} in (select pa.id from articles pa join outlets po on po.id = pa.outlet_id where po.name like ${like} escape '\\'))`,
+      sql`(+${flags.id} in (select rowid from flags_fts where flags_fts match ${fts}) or +${flags.articleId} in (select pa.id from articles pa join outlets po on po.id = pa.outlet_id where po.name like ${like} escape '\\'))`,
     );
   }
   return conds.length ? and(...conds) : undefined;
