@@ -17,11 +17,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
+import { analyzePending } from "../db/analyze";
 import { openDb, type Db } from "../db/client";
 import { ingestInputs } from "../db/ingest";
 import { articles, flags, outlets, segments } from "../db/schema";
 import { scorePairwise, type PairwiseScore } from "../lib/stories";
 import { FLAG_KINDS, type FlagKind, type Severity } from "../lib/types";
+import { evalPolnear, type PolnearReport } from "./eval-polnear";
 
 const ROOT = path.resolve(__dirname, "..");
 export const SAMPLE_DIR = path.join(ROOT, "db", "sample");
@@ -59,19 +61,6 @@ export interface CorpusRun {
   flags: EvalFlag[];
   ingestFailures: string[];
   seconds: { ingest: number; analyze: number };
-}
-
-export type AnalyzePending = (db: Db, opts: { now: () => Date }) => unknown;
-
-/** The analysis entry point (db/analyze.ts), or the reason it cannot be loaded (the eval then skips the sections that need it). */
-export async function loadAnalyze(): Promise<AnalyzePending | { missing: string }> {
-  try {
-    const mod = (await import(path.join(ROOT, "db", "analyze"))) as { analyzePending?: AnalyzePending };
-    if (typeof mod.analyzePending !== "function") return { missing: "db/analyze.ts does not export analyzePending" };
-    return mod.analyzePending;
-  } catch (err) {
-    return { missing: `db/analyze.ts could not be loaded (${(err as Error).message.split("\n")[0]})` };
-  }
 }
 
 function readCorpus(db: Db): Pick<CorpusRun, "articles" | "flags"> {
@@ -118,14 +107,14 @@ function readCorpus(db: Db): Pick<CorpusRun, "articles" | "flags"> {
  * Ingests `inputs` into a fresh temporary database, analyses everything, reads
  * back articles and flags, and deletes the database. One clock for the run.
  */
-export async function runCorpus(inputs: string[], analyze: AnalyzePending, now = new Date()): Promise<CorpusRun> {
+export async function runCorpus(inputs: string[], now = new Date()): Promise<CorpusRun> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-eval-"));
   const db = openDb(path.join(dir, "eval.db"));
   try {
     const t0 = performance.now();
     const run = await ingestInputs(db, inputs, { now: () => now });
     const t1 = performance.now();
-    analyze(db, { now: () => now });
+    analyzePending(db, { now: () => now });
     const t2 = performance.now();
     const ingestFailures = run.results.filter((r) => r.status === "failed").map((r) => r.error ?? r.input);
     return { ...readCorpus(db), ingestFailures, seconds: { ingest: (t1 - t0) / 1000, analyze: (t2 - t1) / 1000 } };
@@ -225,7 +214,7 @@ const SEED_CASES: SeedCase[] = [
   { name: "003 Zelensky quote reworded ('indeed crucial')", files: ["003"], kinds: ["quote_paraphrased"], needles: ["indeed crucial"] },
   { name: "003 cuts the rest of that quote", files: ["003"], kinds: ["quote_truncated"], needles: ["crucial that america"] },
   { name: "000/001 same Witkoff Fox News sentence, different words", files: ["000", "001"], kinds: ["quote_paraphrased"], needles: ["security guarantees, but not from nato"] },
-  { name: "003 added FAQ block", files: ["003"], kinds: ["structure_added"], needles: ["potential obstacles", "initial stance", "frequently asked"] },
+  { name: "003 added FAQ block", files: ["003"], kinds: ["structure_added"], needles: ["potential obstacles", "initial stance"] },
   { name: "004 added 'People Also Ask' block", files: ["004"], kinds: ["structure_added"], needles: ["differ from nato membership", "people also ask", "crimea"] },
   { name: "003 claims no other outlet makes", files: ["003"], kinds: ["claim_added"], needles: [] },
   { name: "004 claims no other outlet makes", files: ["004"], kinds: ["claim_added"], needles: [] },
@@ -322,26 +311,18 @@ function scoreBasil(run: CorpusRun, truth: Map<string, string>): BasilScore {
 
 // ---------------------------------------------------------------- section 3: PolNeAR
 
-async function runPolnear(shared: string): Promise<{ result: Record<string, unknown> } | { skipped: string }> {
-  let mod: { evalPolnear?: (dir: string) => unknown };
-  try {
-    mod = (await import(path.join(ROOT, "scripts", "eval-polnear"))) as typeof mod;
-  } catch (err) {
-    return { skipped: `scripts/eval-polnear.ts could not be loaded (${(err as Error).message.split("\n")[0]})` };
-  }
-  if (typeof mod.evalPolnear !== "function") return { skipped: "scripts/eval-polnear.ts does not export evalPolnear" };
-  const result = await mod.evalPolnear(shared);
-  return { result: (result ?? {}) as Record<string, unknown> };
+function runPolnear(shared: string): { result: PolnearReport } | { skipped: string } {
+  return { result: evalPolnear(shared) };
 }
 
-/** The headline numbers of whatever evalPolnear returns (recall, speaker accuracy, counts). */
-function polnearLines(r: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(r)) {
-    if (typeof v === "number") out.push(`${k}: ${Number.isInteger(v) ? v : fmt(v)}`);
-    else if (typeof v === "string" && v.length < 120) out.push(`${k}: ${v}`);
-  }
-  return out;
+/** The headline numbers of the PolNeAR report. */
+function polnearLines(r: PolnearReport): string[] {
+  return [
+    `${r.articles} articles, ${r.goldDirectQuotes} gold direct quotes, ${r.predictedQuotes} predicted quotes`,
+    `quote recall ${fmt(r.recall)} (${r.recalled}/${r.goldDirectQuotes})`,
+    `speaker accuracy ${fmt(r.speakerAccuracy)} (${r.speakerCorrect}/${r.goldWithSource} recalled quotes with a gold speaker)`,
+    `predicted quotes inside gold content ${fmt(r.precisionVsContent)} (${r.predictedInContent}/${r.predictedQuotes}; a precision proxy)`,
+  ];
 }
 
 // ---------------------------------------------------------------- main
@@ -354,7 +335,7 @@ interface Report {
   shared: string;
   seeds: SeedScore | { skipped: string };
   basil: BasilScore | { skipped: string };
-  polnear: { result: Record<string, unknown> } | { skipped: string };
+  polnear: { result: PolnearReport } | { skipped: string };
   sample: (SampleScore & { articles: number; stories: number }) | { skipped: string };
   seconds: Record<string, number>;
 }
@@ -446,8 +427,6 @@ async function main(): Promise<void> {
   const log = (s: string) => {
     if (!cli.json) process.stderr.write(s + "\n");
   };
-  const analyze = await loadAnalyze();
-  const noAnalysis = typeof analyze === "function" ? null : analyze.missing;
   const want = (s: SectionName) => cli.only.includes(s);
   const skip = (why: string) => ({ skipped: why });
   const sharedMissing = fs.existsSync(cli.shared) ? null : `${cli.shared} is absent`;
@@ -456,12 +435,11 @@ async function main(): Promise<void> {
 
   if (want("seeds")) {
     const dir = path.join(cli.shared, "seeds");
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.(txt|md|html?)$/i.test(f)).sort() : [];
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.(txt|md|html?)$/i.test(f) && !/^readme\b/i.test(f)).sort() : [];
     if (sharedMissing || files.length === 0) report.seeds = skip(sharedMissing ?? `${dir} is absent or holds no articles`);
-    else if (noAnalysis) report.seeds = skip(noAnalysis);
     else {
       log("seeds: ingest + analyse ...");
-      const run = await timed("seeds", () => runCorpus(files.map((f) => path.join(dir, f)), analyze as AnalyzePending, now));
+      const run = await timed("seeds", () => runCorpus(files.map((f) => path.join(dir, f)), now));
       report.seeds = scoreSeeds(run);
     }
   }
@@ -469,13 +447,12 @@ async function main(): Promise<void> {
   if (want("basil")) {
     const file = path.join(cli.shared, "datasets", "basil-dev", "articles.jsonl");
     if (!fs.existsSync(file)) report.basil = skip(sharedMissing ?? `${file} is absent`);
-    else if (noAnalysis) report.basil = skip(noAnalysis);
     else {
       log("basil: ingest + analyse 150 articles ...");
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-eval-basil-"));
       try {
         const { input, truth } = stripBasil(file, tmp);
-        const run = await timed("basil", () => runCorpus([input], analyze as AnalyzePending, now));
+        const run = await timed("basil", () => runCorpus([input], now));
         report.basil = scoreBasil(run, truth);
       } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
@@ -488,17 +465,16 @@ async function main(): Promise<void> {
     if (!fs.existsSync(dir)) report.polnear = skip(sharedMissing ?? `${dir} is absent`);
     else {
       log("polnear: quote extraction ...");
-      report.polnear = await timed("polnear", () => runPolnear(cli.shared));
+      report.polnear = await timed("polnear", async () => runPolnear(cli.shared));
     }
   }
 
   if (want("sample")) {
     const dir = path.join(SAMPLE_DIR, "articles");
     if (!fs.existsSync(dir)) report.sample = skip(`${dir} is absent`);
-    else if (noAnalysis) report.sample = skip(noAnalysis);
     else {
       log("sample: ingest + analyse ...");
-      const run = await timed("sample", () => runCorpus([dir], analyze as AnalyzePending, now));
+      const run = await timed("sample", () => runCorpus([dir], now));
       report.sample = { ...scoreSample(run, readPlanted()), articles: run.articles.length, stories: new Set(run.articles.map((a) => a.storyId)).size };
     }
   }
