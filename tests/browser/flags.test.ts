@@ -40,7 +40,11 @@ async function gotoFlags(p: Page, search = ""): Promise<void> {
   await p.waitForSelector("table.flags tbody tr");
 }
 
-describe.skipIf(!hasChromium)(`dashboard in Chromium (${CHROMIUM})`, () => {
+// Under the unit config (no global setup, no server) these tests are skipped: run them with
+// `npx vitest run --config vitest.browser.config.ts` (npm test does).
+const why = !baseUrl ? "no server: run with --config vitest.browser.config.ts" : !hasChromium ? `Chromium not found at ${CHROMIUM} (set PARALLAX_CHROMIUM)` : "";
+
+describe.skipIf(Boolean(why))(`dashboard in Chromium${why ? ` (skipped: ${why})` : ""}`, () => {
   beforeAll(async () => {
     ({ context, close } = await launchBrowser());
     page = context.pages()[0] ?? (await context.newPage());
@@ -161,6 +165,20 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium (${CHROMIUM})`, () => {
     await page.keyboard.press("Enter");
     await page.goto(`${baseUrl}/flags/${first.id}`);
     expect(await page.getByTestId("flag-status").textContent()).toBe("verified");
+  });
+
+  it("edits a note from the table with n", async () => {
+    await gotoFlags(page, "?status=open");
+    const [first] = await tableRows(page);
+    await page.keyboard.press("n");
+    const box = page.getByRole("dialog").getByLabel("Note");
+    await box.waitFor();
+    await box.fill("Asked the wire desk for the original audio.");
+    await page.getByRole("button", { name: "Save note" }).click();
+    await expect.poll(() => page.getByTestId("message").textContent()).toBe(`Note saved on flag ${first.id}.`);
+    await page.goto(`${baseUrl}/flags/${first.id}`);
+    expect(await page.locator("#flag-note").inputValue()).toBe("Asked the wire desk for the original audio.");
+    expect(await page.getByTestId("history").textContent()).toContain("note");
   });
 
   it("exports the view as CSV with the editor's note", async () => {
