@@ -121,7 +121,7 @@ export function formatMarkdown(data: ExportData, options: MarkdownOptions): stri
     out.push("");
     out.push(`## Story ${storyId}: ${escapeInline(story?.title ?? "(untitled)")}`);
     out.push("");
-    if (outlets.length) out.push(`Outlets: ${outlets.map(escapeInline).join(" · ")}`);
+    if (outlets.length) out.push(`Outlets in these notes: ${outlets.map(escapeInline).join(" · ")}`);
     flags.forEach((f, i) => {
       out.push("");
       out.push(renderFlag(f, i + 1, articles.get(f.articleId)));
