@@ -9,7 +9,8 @@
  * (alignment has work to do). Per article the generator applies controlled
  * rewording outside quotes, occasional quote paraphrases and cuts, dropped
  * paragraphs, added claims and generated padding (FAQ / bullet list blocks).
- * About a fifth of the stories are unrelated filler built from templates.
+ * About a fifth of the stories are unrelated filler built from templates
+ * (their words shifted the same way).
  *
  * Pure: the same samples, options and Random seed yield the same corpus.
  */
@@ -28,6 +29,7 @@ import {
   OUTLET_KINDS,
   OUTLET_PLACES,
   SYLLABLES,
+  STRUCTURE_WORDS,
   SYNONYMS,
 } from "./vocabulary";
 
@@ -123,7 +125,8 @@ export function generateCorpus(samples: readonly SampleStory[], options: CorpusO
     let family: Substitution;
     if (filler) {
       renditions = [fillerArticle(random)];
-      family = new Map();
+      // Filler stories of one topic share templates: shift their words too so they stay apart.
+      family = buildSubstitution(renditions[0].title + "\n" + renditions[0].body, random);
     } else {
       const k = randomInt(random, samples.length);
       renditions = samples[k].articles;
@@ -177,6 +180,9 @@ function timestamp(story: number, i: number): string {
   return new Date(base + story * 37 * 60_000 + i * 11 * 60_000).toISOString();
 }
 
+/** Share of topic words a story family replaces. */
+const TOPIC_SHIFT = 0.5;
+
 /** Word → replacement, applied to every article of one synthetic story. */
 type Substitution = Map<string, string>;
 
@@ -195,7 +201,11 @@ function capitalise(w: string): string {
 /**
  * A consistent rewrite for one story family: every proper name (a capitalised
  * word never seen in lower case), every acronym and every number gets a new
- * invented value, and about one topic word in six is replaced by an invented word.
+ * invented value, and about half the topic words (5+ letters, not attribution
+ * or connective words) are replaced by invented words. Two families of one
+ * sample then share the shape of their text but not its vocabulary, as two
+ * unrelated events of one kind do; with names alone swapped, any sensible
+ * grouping would (rightly) see one story.
  */
 function buildSubstitution(text: string, random: Random): Substitution {
   const tokens = text.match(TOKEN) ?? [];
@@ -222,8 +232,8 @@ function buildSubstitution(text: string, random: Random): Substitution {
       map.set(t, fresh(() => inventWord(random, 2).toUpperCase().slice(0, t.length)));
     } else if (/^\p{Lu}\p{Ll}+$/u.test(t) && !NOT_NAMES.has(t) && !lower.has(t.toLowerCase())) {
       map.set(t, fresh(() => capitalise(inventWord(random, 2 + randomInt(random, 2)))));
-    } else if (/^\p{Ll}{7,}$/u.test(t) && !(t in SYNONYMS) && chance(random, 1 / 6)) {
-      map.set(t, fresh(() => inventWord(random, 3)));
+    } else if (/^\p{Ll}{5,}$/u.test(t) && !(t in SYNONYMS) && !STRUCTURE_WORDS.has(t) && chance(random, TOPIC_SHIFT)) {
+      map.set(t, fresh(() => inventWord(random, 2 + randomInt(random, 2))));
     }
   }
   return map;

@@ -155,3 +155,17 @@ export const LIST_ITEMS = [
   "The decision could affect travel and supply routes.",
   "Businesses may face new paperwork under the arrangement.",
 ] as const;
+
+/**
+ * Words that carry the structure of news prose (attribution cues, connectives,
+ * quantities): kept when a story family's topic words are replaced, so the
+ * variants still read as news to the quote and claim extractors.
+ */
+export const STRUCTURE_WORDS = new Set([
+  "according", "about", "after", "against", "because", "before", "between", "during", "through", "without",
+  "their", "there", "which", "would", "could", "should", "while", "where", "those", "these", "other", "under",
+  "added", "asked", "argued", "warned", "insisted", "explained", "confirmed", "denied", "claimed", "stated",
+  "statement", "reporters", "interview", "spokesperson", "spokesman", "spokeswoman", "percent", "million",
+  "billion", "thousand", "hundred", "people", "frequently", "questions", "monday", "tuesday", "wednesday",
+  "thursday", "friday", "saturday", "sunday",
+]);
