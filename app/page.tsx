@@ -23,6 +23,11 @@ export default async function Home() {
           <span className="n">{c.articles}</span> articles
         </div>
       </div>
+      {c.open > 0 && (
+        <p>
+          <Link href="/flags?status=open&severity=high">Start with the open high-severity flags →</Link>
+        </p>
+      )}
       {c.flags > 0 && (
         <p className="small">
           Triage so far:{" "}
