@@ -4,7 +4,8 @@
  *
  * Exports flags with the same filters as the /flags table. --story, --status,
  * --kind, --severity and --outlet may be repeated or comma-separated. Writes to
- * stdout without --out; with --out the file appears whole or not at all.
+ * stdout without --out; with --out the file appears whole or not at all (a CSV
+ * file starts with a UTF-8 BOM for spreadsheets; CSV on stdout does not).
  */
 import fs from "node:fs";
 import path from "node:path";
