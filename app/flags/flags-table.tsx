@@ -348,6 +348,17 @@ export function FlagsTable({ rows, total, facets, view: serverView, editor }: Fl
             </fieldset>
           );
         })}
+        <fieldset>
+          <legend>Re-analysis</legend>
+          <label>
+            <input
+              type="checkbox"
+              checked={view.query.stale === false}
+              onChange={() => go({ ...view, pageIndex: 0, query: { ...view.query, stale: view.query.stale === false ? undefined : false } })}
+            />
+            <span>Hide flags that no longer hold</span>
+          </label>
+        </fieldset>
         {filtered && (
           <button type="button" onClick={() => go({ query: { sort: view.query.sort }, pageIndex: 0, pageSize: view.pageSize })}>
             Clear filters
