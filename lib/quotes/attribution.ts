@@ -31,12 +31,20 @@ const VERB_STEMS = [
   "put", "stating", "explaining", "adding", "arguing", "insisting", "telling", "clarify", "clarified", "clarifies",
   "reiterate", "reiterated", "reiterates", "underscored", "mentioned", "commented", "comments", "wondered", "noting",
   "saying", "asserted", "asserts", "assert", "acknowledging", "conceding", "describing", "stressing",
+  "call", "calls", "called", "calling", "cite", "cites", "cited", "citing", "criticize", "criticizes", "criticized",
+  "criticise", "criticised", "dismiss", "dismisses", "dismissed", "blast", "blasts", "blasted", "slam", "slams",
+  "slammed", "accuse", "accuses", "accused", "accusing", "denounce", "denounces", "denounced", "denouncing",
+  "label", "labels", "labeled", "labelled", "dubbed", "branded", "praise", "praised", "praises", "mock", "mocks",
+  "mocked", "mocking", "sing", "sings", "sang", "singing", "chant", "chanted", "chanting", "decry", "decried",
+  "lashed", "rip", "rips", "ripped", "hail", "hailed", "hails", "promising", "claiming", "vowing", "pledging",
+  "urging", "demanding", "questioned", "questions", "wonders", "blamed", "blames", "touted", "touts", "tweeting",
+  "writes", "emailed", "texted", "messaged", "joking", "quipping", "boasting", "responding", "replying",
 ];
 // Case-sensitive on purpose: "States" in "United States" or "Reveals" in a title-case heading is not a speech verb.
 export const SPEECH_VERB = new RegExp(`\\b(${[...new Set(VERB_STEMS)].join("|")})\\b`);
 const SPEECH_VERB_G = new RegExp(`\\b(${[...new Set(VERB_STEMS)].join("|")})\\b`, "g");
 
-const PRONOUNS = /^(he|she|they|i|we)$/i;
+const PRONOUNS = /^(he|she|they|i|we|it)(['’](s|d|ll|ve|re))?$/i;
 
 /** Words that can sit between a subject and its speech verb ("Witkoff also said", "she has repeatedly said"). */
 const ADVERB = /^(also|later|then|again|previously|recently|once|repeatedly|reportedly|has|have|had|was|were|is|would|will|had|further|earlier|separately|similarly|simply|flatly|bluntly|quickly|finally|first|once|just|told|would|later|often|has|never|publicly|privately|emphatically|openly|specifically)$/i;
@@ -81,6 +89,26 @@ function tokens(body: string, from: number, to: number): Tok[] {
     out.push({ text: t, start: from + m.index, end: from + m.index + t.length });
   }
   return out;
+}
+
+/** The "." token is an abbreviation's dot ("Rep.", "D-Wis.") rather than a sentence end. */
+function isAbbrevDot(body: string, t: Tok): boolean {
+  return /[\p{L}]/u.test(body[t.start - 1] ?? "") && /^\s*[\p{Ll}(,)]/u.test(body.slice(t.end, t.end + 3));
+}
+
+/** An appositive after a name opens with a determiner, a role or a capitalised title ("Flynn, a top Trump surrogate, said"). */
+function isAppositiveStart(t: string | undefined): boolean {
+  if (!t) return false;
+  return /^(a|an|the|his|her|their|its|who|whose|former|then|now|one|also|senior|chief|deputy|top|spokesman|spokeswoman|spokesperson)$/i.test(t) || /^\p{Lu}/u.test(t) || LOWER_ROLE_TEST.test(t);
+}
+const LOWER_ROLE_TEST = /^(president|envoy|special|minister|secretary|leader|chancellor|senator|governor|chief|general|adviser|advisor|candidate|nominee|director|chairman|official|ambassador|commissioner|representative|professor|fellow|analyst|economist|strategist|pollster|author|attorney|lawyer|executive|founder|host|editor|reporter|correspondent)$/i;
+
+/** Step back over a parenthetical "(D-Wis.)" that ends at token e. */
+function skipParenthetical(toks: Tok[], e: number): number {
+  if (e < 0 || toks[e].text !== ")") return e;
+  let k = e;
+  while (k >= 0 && toks[k].text !== "(") k--;
+  return k > 0 ? k - 1 : e;
 }
 
 function isCap(t: string): boolean {
@@ -198,8 +226,14 @@ export function attributionAfter(body: string, from: number, to: number): Speake
   // skip the punctuation right after the quote
   let i = 0;
   while (i < toks.length && /^[,.;:!?”"’'»)\]–—-]$/.test(toks[i].text)) i++;
-  const clause = toks.slice(i, i + 14);
-  const stop = clause.findIndex((t) => /^[.;!?“"«„]$/.test(t.text));
+  // "“...” ― Name": a dash then a bare name closes a quote in letters, vox pops and epigraphs
+  if (i > 0 && /^[―—–-]$/.test(toks[i - 1].text) && i < toks.length) {
+    const np = npStartingAt(toks, i);
+    const after = np ? toks[np.last + 1] : undefined;
+    if (np && !np.pronoun && (!after || /^[.,;(“"”]$/.test(after.text))) return mk(body, toks, np, toks[i - 1], toks[i - 1].text);
+  }
+  const clause = toks.slice(i, i + 26);
+  const stop = clause.findIndex((t) => /^[;!?“"«„]$/.test(t.text) || (t.text === "." && !isAbbrevDot(body, t)));
   const win = stop >= 0 ? clause.slice(0, stop) : clause;
   if (win.length === 0) return null;
   // "according to X"
@@ -217,15 +251,18 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     if (!SPEECH_VERB.test(win[v].text) || win[v].text.length <= 2) continue;
     let e = v - 1;
     while (e >= 0 && ADVERB.test(win[e].text)) e--;
+    e = skipParenthetical(win, e);
     if (e >= 0 && win[e].text === ",") {
       // appositive: "Flynn, a top Trump surrogate, said"
       let c = e - 1;
       while (c >= 0 && win[c].text !== ",") c--;
-      if (c > 0) e = c - 1;
+      if (c > 0 && isAppositiveStart(win[c + 1]?.text)) e = skipParenthetical(win, c - 1);
     }
-    const np = npEndingAt(win.slice(0, e + 1), e);
+    const np = e >= 0 ? npEndingAt(win.slice(0, e + 1), e) : null;
     if (np && np.first === 0) return mk(body, win, np, win[v]);
-    if (np && win.slice(0, np.first).every((t) => /^[,\-–—]$/.test(t.text) || ADVERB.test(t.text))) return mk(body, win, np, win[v]);
+    // a descriptor may precede the name ("Tulsa police Chief Chuck Jordan said")
+    if (np && np.first <= 8 && !win.slice(0, np.first).some((t) => /^(on|in|at|for|to|with|by|from|including|about|over|after|into|against)$/.test(t.text)) && win.slice(0, np.first).every((t) => /^[,\-–—]$/.test(t.text) || /^[\p{L}\p{N}][\p{L}\p{N}.’'\-]*$/u.test(t.text)) && !win.slice(0, np.first).some((t) => SPEECH_VERB.test(t.text) || /^(and|but|while|as|when|because|after|before)$/i.test(t.text)))
+      return mk(body, win, np, win[v]);
     break;
   }
   return null;
@@ -236,7 +273,7 @@ export function attributionAfter(body: string, from: number, to: number): Speake
  * `X told CNN that “...”`, `According to X, “...”`, `X: “...”`.
  * The nearest speech verb before the quote wins.
  */
-export function attributionBefore(body: string, from: number, to: number): SpeakerMatch | null {
+export function attributionBefore(body: string, from: number, to: number, sentStart?: number): SpeakerMatch | null {
   const toks = tokens(body, from, to);
   if (toks.length === 0) return null;
   // "X: “...”" — a bare name and colon right before the quote
@@ -251,10 +288,16 @@ export function attributionBefore(body: string, from: number, to: number): Speak
     if (!SPEECH_VERB.test(t.text) || t.text.length <= 2) continue;
     let e = v - 1;
     while (e >= 0 && ADVERB.test(toks[e].text)) e--;
+    e = skipParenthetical(toks, e);
+    // "outlined his plan and vowed", "took to Twitter to accuse", "mocked the complaint, saying": the clause subject speaks
+    if (e >= 0 && (/^(and|to)$/i.test(toks[e].text) || (toks[e].text === "," && /ing$/.test(t.text)))) {
+      const subj = sentenceSubject(body, sentStart ?? from, t.start);
+      if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
+    }
     if (e >= 0 && toks[e].text === ",") {
       let c = e - 1;
       while (c >= 0 && toks[c].text !== ",") c--;
-      if (c > 0 && e - c <= 12) e = c - 1;
+      if (c > 0 && e - c <= 12 && isAppositiveStart(toks[c + 1]?.text)) e = skipParenthetical(toks, c - 1);
     }
     if (e >= 0 && /^(with|as)$/i.test(toks[e].text)) e--; // "with Putin saying"
     const np = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
@@ -267,8 +310,22 @@ export function attributionBefore(body: string, from: number, to: number): Speak
     const np = npEndingAt(toks.slice(0, toks.length - 1), toks.length - 2);
     if (np && !np.pronoun && np.first <= 2) return mk(body, toks, np, lastTok, ":");
   }
+  // "Trump’s claim that ... “...”": a possessive name before a speech noun
+  for (let v = toks.length - 1; v >= 1; v--) {
+    if (!SPEECH_NOUN.test(toks[v].text)) continue;
+    const owner = toks[v - 1];
+    if (!/['’]s$/.test(owner.text) || !isNameToken(owner.text)) continue;
+    let first = v - 1;
+    while (first - 1 >= 0 && (isNameToken(toks[first - 1].text) || HONORIFIC.test(toks[first - 1].text)) && !ROLE.test(toks[first - 1].text)) first--;
+    const start = toks[first].start;
+    const end = owner.end - 2;
+    return { text: body.slice(start, end), span: { start, end }, pronoun: false, cue: toks[v].text, cueSpan: { start: toks[v].start, end: toks[v].end } };
+  }
   return null;
 }
+
+/** Nouns that report speech: "Trump’s claim", "Clinton’s remarks". */
+const SPEECH_NOUN = /^(claim|claims|statement|statements|remark|remarks|comment|comments|words|description|warning|promise|pledge|assertion|accusation|tweet|tweets|message|argument|insistence|suggestion|characterization|phrase|quote|line|slogan|response|answer|reply|plea|vow|demand|question|speech|testimony|interview|post|letter|announcement)$/i;
 
 /**
  * Named subjects of speech verbs across a text (for pronoun resolution): each

@@ -279,8 +279,17 @@ function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Dra
       const hi = Math.min(sEnd, nextQ && nextQ.block === d.block && nextQ.open > closeAt ? nextQ.open : sEnd);
       const beforeText = body.slice(lo, openAt);
       const leadsSentence = words(beforeText) <= 1;
-      const after = attributionAfter(body, closeAt, Math.max(closeAt, hi));
-      const before = attributionBefore(body, lo, openAt);
+      let after = attributionAfter(body, closeAt, Math.max(closeAt, hi));
+      // “...?” Trump said — the splitter ends the sentence at ?” / !” / …”; the attribution opens the next one
+      if (!after && sentEnd && hi <= sentEnd.end && /[?!,…—–-]\s*$/.test(body.slice(last.start, last.end))) {
+        const ns = seg.sentences[sentEnd.index + 1];
+        if (ns && ns.block === sentEnd.block && (!nextQ || nextQ.parts[0].start > ns.start + 2)) {
+          const nextStop = nextQ && nextQ.open > ns.start ? Math.min(ns.end, nextQ.open) : ns.end;
+          after = attributionAfter(body, ns.start, nextStop);
+          if (after && after.span.start - ns.start > 60) after = null;
+        }
+      }
+      const before = attributionBefore(body, lo, openAt, sStart);
       a = leadsSentence ? after ?? before : before ?? after;
       // inside the parts' gaps (multi-part without a known attribution)
       if (!a) for (let k = 1; k < d.parts.length && !a; k++) a = attributionAfter(body, d.parts[k - 1].end, d.parts[k].start);
@@ -294,12 +303,19 @@ function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Dra
         if (pa && SPEECH_VERB.test(pa.cue)) a = pa;
       }
     }
+    if (!a) a = transcriptSpeaker(body, first) ?? sentenceLeadSpeaker(body, sent, first.start);
     let speaker: string | null = null;
     let speakerSpan: Span | null = null;
     let mention: Span | undefined;
     if (a) {
       mention = a.span;
-      if (a.pronoun) {
+      if (a.pronoun && /^it\b/i.test(a.text)) {
+        const ante = mentions.filter((m) => !inQuote(m.span) && !isPersonLike(m.text, surnames) && m.span.end <= a!.span.start).sort((x, y) => y.span.start - x.span.start)[0];
+        if (ante) {
+          speaker = ante.text;
+          speakerSpan = ante.span;
+        }
+      } else if (a.pronoun) {
         const ante = [...persons, ...quotes.filter((q) => q.speakerSpan && !isPronoun(q.speaker) && isPersonLike(q.speaker!, surnames)).map((q) => ({ text: q.speaker!, span: q.speakerSpan! }))]
           .filter((m) => m.span.end <= a!.span.start)
           .sort((x, y) => y.span.start - x.span.start)[0];
@@ -320,6 +336,7 @@ function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Dra
         if (gapBlocks === 0 || (gapBlocks === 1 && words(body.slice(pq.end, first.start)) <= 8)) {
           speaker = pq.speaker;
           speakerSpan = pq.speakerSpan;
+          mention = pq.mention;
         }
       }
     }
@@ -352,4 +369,22 @@ function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Dra
 
 function isPronoun(s: string | null): boolean {
   return !!s && /^(he|she|they|i|we)$/i.test(s);
+}
+
+/** Transcripts: a quote that opens with an all-capitals name and a colon ("WALLACE: Let’s start ..."). */
+function transcriptSpeaker(body: string, first: Span): SpeakerMatch | null {
+  const m = /^((?:\p{Lu}[\p{Lu}\p{M}.'’-]+)(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){0,2}):\s/u.exec(body.slice(first.start, first.start + 60));
+  if (!m) return null;
+  const span = { start: first.start, end: first.start + m[1].length };
+  return { text: m[1], span, pronoun: false, cue: ":", cueSpan: { start: span.end, end: span.end + 1 } };
+}
+
+/** "Pence: Gennifer Flowers won’t be at debate, Trump was ‘mocking’ ..." — a sentence led by a name and a colon. */
+function sentenceLeadSpeaker(body: string, sent: Sentence | null, quoteStart: number): SpeakerMatch | null {
+  if (!sent) return null;
+  const head = body.slice(sent.start, Math.min(quoteStart, sent.start + 50));
+  const m = /^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]+){0,2}):\s/u.exec(head);
+  if (!m) return null;
+  const span = { start: sent.start, end: sent.start + m[1].length };
+  return { text: m[1], span, pronoun: false, cue: ":", cueSpan: { start: span.end, end: span.end + 1 } };
 }
