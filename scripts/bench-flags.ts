@@ -40,7 +40,7 @@ function main(): void {
     const views: { name: string; query: FlagQuery; page: number }[] = [
       { name: "default view (all flags, severity order), page 1", query: {}, page: 0 },
       { name: "open + high/medium, kind filter, sorted by confidence asc, page 3", query: { status: ["open"], severity: ["high", "medium"], kind: ["quote_paraphrased", "claim_added"], sort: [{ id: "confidence", desc: false }] }, page: 2 },
-      { name: "outlet filter, sorted by outlet then updated, page 10", query: { outlet: ["Harbor Ledger", "Civic Wire"], sort: [{ id: "updatedAt", desc: true }] }, page: 9 },
+      { name: "two outlets, sorted by last change, page 10", query: { outlet: ["Harbor Ledger", "Civic Wire"], sort: [{ id: "updatedAt", desc: true }] }, page: 9 },
       { name: "full-text search 'bridge', sorted by severity", query: { q: "bridge", sort: [{ id: "severity", desc: true }] }, page: 0 },
       { name: "story filter", query: { story: [7, 8, 9] }, page: 0 },
     ];

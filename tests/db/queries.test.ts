@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import type { FlagQuery } from "../../lib/types";
 import { openDb, type Db } from "../../db/client";
 import { countFlags, flagFacets, getFlag, getStory, listFlags, listStories } from "../../db/queries";
 import { alignments, articles, flagEvents, flags, outlets, segments, stories } from "../../db/schema";
@@ -224,6 +225,40 @@ describe("stories", () => {
       expect(s.coverage).toHaveLength(0);
     } finally {
       db.update(articles).set({ current: true }).where(eq(articles.id, ids.a2)).run();
+    }
+  });
+});
+
+describe("flagFacets on a seeded database", () => {
+  it("agrees with a direct count for every facet value under mixed filters", async () => {
+    const { seedFlags } = await import("../../scripts/seed-flags");
+    const d2 = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-facets-"));
+    const big = openDb(path.join(d2, "f.db"));
+    try {
+      seedFlags(big, { flags: 300, seed: 3 });
+      big.update(flags).set({ status: "verified" }).where(sql`${flags.id} % 5 = 0`).run();
+      const queries: FlagQuery[] = [
+        {},
+        { kind: ["claim_added", "fact_conflict"] },
+        { severity: ["high"], status: ["open"] },
+        { outlet: ["Civic Wire", "Granite Times"], kind: ["quote_paraphrased"] },
+        { q: "bridge", severity: ["medium", "low"] },
+        { story: [1, 2, 3], status: ["verified"] },
+      ];
+      for (const q of queries) {
+        const f = flagFacets(big, q);
+        for (const key of ["kind", "severity", "status", "outlet", "story"] as const) {
+          for (const v of f[key] as { value: string | number; count: number }[]) {
+            const direct = countFlags(big, { ...q, [key]: [v.value] });
+            expect({ q, key, value: v.value, count: v.count }).toEqual({ q, key, value: v.value, count: direct });
+          }
+          const sum = (f[key] as { count: number }[]).reduce((n, x) => n + x.count, 0);
+          if (key !== "story" || !q.story) expect(sum).toBe(countFlags(big, { ...q, [key]: undefined }));
+        }
+      }
+    } finally {
+      big.$client.close();
+      fs.rmSync(d2, { recursive: true, force: true });
     }
   });
 });
