@@ -447,7 +447,7 @@ export function FlagsTable({ rows, total, facets, view: serverView, editor }: Fl
             {filtered ? "No flags match this view. Loosen a filter or clear the search." : "No flags on this page."}
           </p>
         ) : (
-          <table className="flags" aria-rowcount={total}>
+          <table className="flags" aria-rowcount={total + 1}>
             <thead>
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>

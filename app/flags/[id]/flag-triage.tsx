@@ -1,7 +1,7 @@
 "use client";
 /** Status buttons and the note editor of one flag; every change names the version this page was rendered from. */
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import type { FlagStatus } from "../../../lib/types";
 import { changeNoteAction, changeStatusAction } from "../../actions";
 
@@ -12,8 +12,20 @@ const BUTTONS: { status: FlagStatus; label: string; key: string }[] = [
   { status: "open", label: "Reopen", key: "o" },
 ];
 
-export function FlagTriage({ id, version, status, note, editor }: { id: number; version: number; status: FlagStatus; note: string; editor: string | null }) {
+export interface FlagTriageProps {
+  id: number;
+  version: number;
+  status: FlagStatus;
+  note: string;
+  editor: string | null;
+  /** Previous/next flag pages in the table's view, for j/k. */
+  prevHref?: string | null;
+  nextHref?: string | null;
+}
+
+export function FlagTriage({ id, version, status, note, editor, prevHref, nextHref }: FlagTriageProps) {
   const router = useRouter();
+  const rootRef = useRef<HTMLDivElement>(null);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -38,8 +50,29 @@ export function FlagTriage({ id, version, status, note, editor }: { id: number; 
     });
 
   const noteChanged = draft !== note;
+
+  // The table's keys work here too: j/k next/previous flag, v/u/d status, n note.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable)) return;
+      const click = (s: FlagStatus) => rootRef.current?.querySelector<HTMLButtonElement>(`button[data-status="${s}"]:not(:disabled)`)?.click();
+      if (e.key === "j" && nextHref) router.push(nextHref);
+      else if (e.key === "k" && prevHref) router.push(prevHref);
+      else if (e.key === "v") click("verified");
+      else if (e.key === "u") click("unsupported");
+      else if (e.key === "d") click("dismissed");
+      else if (e.key === "n") rootRef.current?.querySelector<HTMLTextAreaElement>("#flag-note")?.focus();
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [router, prevHref, nextHref]);
+
   return (
-    <div className="triage">
+    <div className="triage" ref={rootRef}>
       {!editor && <p className="notice small">Set your name (top right) first: every change records who made it.</p>}
       <div className="buttons" role="group" aria-label="Status">
         {BUTTONS.map((b) => (

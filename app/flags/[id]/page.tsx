@@ -127,7 +127,18 @@ export default async function FlagPage({ params, searchParams }: { params: Promi
 
         <aside>
           <h2>Triage</h2>
-          <FlagTriage id={flag.id} version={flag.version} status={flag.status} note={flag.note} editor={editor} />
+          <FlagTriage
+            id={flag.id}
+            version={flag.version}
+            status={flag.status}
+            note={flag.note}
+            editor={editor}
+            prevHref={flag.prevId ? withSearch(`/flags/${flag.prevId}`) : null}
+            nextHref={flag.nextId ? withSearch(`/flags/${flag.nextId}`) : null}
+          />
+          <p className="keys">
+            Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>v</kbd> verified · <kbd>u</kbd> unsupported · <kbd>d</kbd> dismissed · <kbd>n</kbd> note
+          </p>
 
           <h2>History</h2>
           {flag.history.length === 0 ? (
