@@ -117,9 +117,14 @@ describe.skipIf(Boolean(why))(`dashboard in Chromium${why ? ` (skipped: ${why})`
     expect((await span.textContent())!.length).toBeGreaterThan(3);
     expect(await page.getByTestId("paragraph").textContent()).toContain(await span.textContent());
     expect((await page.getByTestId("explanation").textContent())!.length).toBeGreaterThan(10);
-    // Next keeps the view's query string.
+    // Next keeps the view's query string, and j/k walk the view from the flag page.
     const next = page.getByTestId("next");
-    if (await next.count()) expect(await next.getAttribute("href")).toContain("sort=severity.desc");
+    expect(await next.getAttribute("href")).toBe(`/flags/${rows[1].id}?sort=severity.desc`);
+    await page.keyboard.press("j");
+    await page.waitForURL(new RegExp(`/flags/${rows[1].id}\\?sort=severity.desc$`));
+    await page.keyboard.press("k");
+    await page.waitForURL(new RegExp(`/flags/${rows[0].id}\\?sort=severity.desc$`));
+    await page.getByTestId("flagged-span").waitFor();
   });
 
   it("marks the flag unsupported with a note, and the change survives a reload", async () => {
