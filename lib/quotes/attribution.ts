@@ -39,6 +39,8 @@ const VERB_STEMS = [
   "lashed", "rip", "rips", "ripped", "hail", "hailed", "hails", "promising", "claiming", "vowing", "pledging",
   "urging", "demanding", "questioned", "questions", "wonders", "blamed", "blames", "touted", "touts", "tweeting",
   "writes", "emailed", "texted", "messaged", "joking", "quipping", "boasting", "responding", "replying",
+  "condemn", "condemns", "condemned", "scold", "scolds", "scolded", "liken", "likens", "likened", "laud", "lauds",
+  "lauded", "reads", "recalling", "recounting", "warning",
 ];
 // Case-sensitive on purpose: "States" in "United States" or "Reveals" in a title-case heading is not a speech verb.
 export const SPEECH_VERB = new RegExp(`\\b(${[...new Set(VERB_STEMS)].join("|")})\\b`);
@@ -48,6 +50,9 @@ const PRONOUNS = /^(he|she|they|i|we|it)(['’](s|d|ll|ve|re))?$/i;
 
 /** Words that can sit between a subject and its speech verb ("Witkoff also said", "she has repeatedly said"). */
 const ADVERB = /^(also|later|then|again|previously|recently|once|repeatedly|reportedly|has|have|had|was|were|is|would|will|had|further|earlier|separately|similarly|simply|flatly|bluntly|quickly|finally|first|once|just|told|would|later|often|has|never|publicly|privately|emphatically|openly|specifically)$/i;
+
+/** Words that never end a subject noun phrase. */
+const FUNCTION_WORD = /^(and|or|but|that|which|who|whom|to|of|in|on|at|by|for|with|from|as|than|then|so|if|when|while|the|a|an|is|was|are|were|be|been|has|have|had|not|no|also|this|these|those|there|here|it's)$/i;
 
 /** Honorifics kept in the name as written; role words are stripped off the front. */
 const HONORIFIC = /^(Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev)\.?$/;
@@ -59,7 +64,7 @@ const PARTICLE = /^(von|van|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el|be
 
 /** Capitalised words that are not names (sentence openers, months, days). */
 const NOT_NAME =
-  /^(The|A|An|This|That|These|Those|It|Its|In|On|At|But|And|Or|So|If|When|While|After|Before|However|Meanwhile|Yet|As|For|From|With|By|To|Of|Then|There|Here|Now|Still|Also|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tonight|Last|Next|Earlier|Later|According|Regarding|Speaking|During|Asked|When|Where|What|Who|Why|How|Some|Many|Most|All|Both|Several|One|Two|Three|His|Her|Their|Our|My|Your|We|I|He|She|They|You|Sources?)$/;
+  /^(The|A|An|This|That|These|Those|It|Its|In|On|At|But|And|Or|So|If|When|While|After|Before|However|Meanwhile|Yet|As|For|From|With|By|To|Of|Then|There|Here|Now|Still|Also|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tonight|Last|Next|Earlier|Later|According|Regarding|Speaking|During|Asked|When|Where|What|Who|Why|How|Some|Many|Most|All|Both|Several|One|Two|Three|His|Her|Their|Our|My|Your|We|I|He|She|They|You|Sources?|Though|Although|Once|Because|Since|Until|Unless|Whether|Even|Only|Just|Not|No|Yes|Instead|Indeed|Perhaps|Maybe|Both|Either|Neither|Such|Every|Each|Any|Other|Another|Among|Without|Within|Under|Over|Above|Between|Against|Through|Despite|Like|Unlike)$/;
 
 export interface SpeakerMatch {
   /** The mention as written. */
@@ -127,6 +132,7 @@ function isNameToken(t: string): boolean {
 function npEndingAt(toks: Tok[], last: number): { first: number; last: number; pronoun: boolean } | null {
   if (last < 0) return null;
   const t = toks[last].text;
+  if (!/^[\p{L}\p{N}]/u.test(t) || FUNCTION_WORD.test(t)) return null;
   if (PRONOUNS.test(t)) return { first: last, last, pronoun: true };
   if (isNameToken(t) || HONORIFIC.test(t)) {
     let first = last;
@@ -170,7 +176,9 @@ function npEndingAt(toks: Tok[], last: number): { first: number; last: number; p
     if (/^(the|a|an|his|her|their|its|one|another|some|many|other|two|three|several|both|these|those|our)$/i.test(p)) break;
   }
   const head = toks[first].text;
-  if (!/^(the|a|an|his|her|their|its|one|another|some|many|other|two|three|several|both|these|those|our)$/i.test(head) && first !== last) {
+  // "Obama's former campaign strategist": a possessive name works as a determiner
+  const possHead = /^\p{Lu}/u.test(head) && /['’]s$/.test(head);
+  if (!possHead && !/^(the|a|an|his|her|their|its|one|another|some|many|other|two|three|several|both|these|those|our)$/i.test(head) && first !== last) {
     // without a determiner accept only a bare plural ("officials said", "sources say")
     if (!/s$/i.test(t)) return null;
     return { first: last, last, pronoun: false };
@@ -225,7 +233,7 @@ export function attributionAfter(body: string, from: number, to: number): Speake
   const toks = tokens(body, from, to);
   // skip the punctuation right after the quote
   let i = 0;
-  while (i < toks.length && /^[,.;:!?”"’'»)\]–—-]$/.test(toks[i].text)) i++;
+  while (i < toks.length && /^[,.;:!?”"’'»)\]–—―-]$/.test(toks[i].text)) i++;
   // "“...” ― Name": a dash then a bare name closes a quote in letters, vox pops and epigraphs
   if (i > 0 && /^[―—–-]$/.test(toks[i - 1].text) && i < toks.length) {
     const np = npStartingAt(toks, i);
@@ -239,7 +247,7 @@ export function attributionAfter(body: string, from: number, to: number): Speake
   // "according to X"
   if (/^according$/i.test(win[0].text) && win[1] && /^to$/i.test(win[1].text)) {
     const np = npStartingAt(win, 2);
-    if (np) return mk(body, win, np, win[0], body.slice(win[0].start, win[1].end), win[1].end);
+    if (np) return mk(body, win, np, win[0], "according to", win[1].end);
   }
   // verb first: "said Mr. Witkoff", "says Støre after the meeting"
   if (SPEECH_VERB.test(win[0].text) && win[0].text.length > 2) {
@@ -250,13 +258,14 @@ export function attributionAfter(body: string, from: number, to: number): Speake
   for (let v = 1; v < win.length; v++) {
     if (!SPEECH_VERB.test(win[v].text) || win[v].text.length <= 2) continue;
     let e = v - 1;
-    while (e >= 0 && ADVERB.test(win[e].text)) e--;
+    while (e >= 0 && (ADVERB.test(win[e].text) || /^\p{Ll}+ly$/u.test(win[e].text))) e--;
     e = skipParenthetical(win, e);
     if (e >= 0 && win[e].text === ",") {
       // appositive: "Flynn, a top Trump surrogate, said"
       let c = e - 1;
       while (c >= 0 && win[c].text !== ",") c--;
-      if (c > 0 && isAppositiveStart(win[c + 1]?.text)) e = skipParenthetical(win, c - 1);
+      if (c > 0 && (isAppositiveStart(win[c + 1]?.text) || (isNameToken(win[c - 1].text) && !/^(including|such|especially|particularly|like|and|but)$/i.test(win[c + 1]?.text ?? ""))))
+        e = skipParenthetical(win, c - 1);
     }
     const np = e >= 0 ? npEndingAt(win.slice(0, e + 1), e) : null;
     if (np && np.first === 0) return mk(body, win, np, win[v]);
@@ -282,29 +291,34 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     const t = toks[v];
     if (/^according$/i.test(t.text) && toks[v + 1] && /^to$/i.test(toks[v + 1].text)) {
       const np = npStartingAt(toks, v + 2);
-      if (np) return mk(body, toks, np, t, body.slice(t.start, toks[v + 1].end), toks[v + 1].end);
+      if (np) return mk(body, toks, np, t, "according to", toks[v + 1].end);
       continue;
     }
     if (!SPEECH_VERB.test(t.text) || t.text.length <= 2) continue;
     let e = v - 1;
-    while (e >= 0 && ADVERB.test(toks[e].text)) e--;
+    while (e >= 0 && (ADVERB.test(toks[e].text) || /^\p{Ll}+ly$/u.test(toks[e].text))) e--;
     e = skipParenthetical(toks, e);
     // "outlined his plan and vowed", "took to Twitter to accuse", "mocked the complaint, saying": the clause subject speaks
-    if (e >= 0 && (/^(and|to)$/i.test(toks[e].text) || (toks[e].text === "," && /ing$/.test(t.text)))) {
+    if (e >= 0 && (/^(and|to|by)$/i.test(toks[e].text) || (toks[e].text === "," && /ing$/.test(t.text)))) {
       const subj = sentenceSubject(body, sentStart ?? from, t.start);
       if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
+      continue;
     }
     if (e >= 0 && toks[e].text === ",") {
       let c = e - 1;
       while (c >= 0 && toks[c].text !== ",") c--;
-      if (c > 0 && e - c <= 12 && isAppositiveStart(toks[c + 1]?.text)) e = skipParenthetical(toks, c - 1);
+      if (c > 0 && e - c <= 12 && (isAppositiveStart(toks[c + 1]?.text) || (isNameToken(toks[c - 1].text) && !/^(including|such|especially|particularly|like|and|but)$/i.test(toks[c + 1]?.text ?? ""))))
+        e = skipParenthetical(toks, c - 1);
     }
     if (e >= 0 && /^(with|as)$/i.test(toks[e].text)) e--; // "with Putin saying"
     const np = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
     if (np) return mk(body, toks, np, t);
-    // verb first before the quote: "said Mr. X: “...”"
-    const np2 = npStartingAt(toks, v + 1);
-    if (np2) return mk(body, toks, np2, t);
+    // verb first before the quote: "said Mr. X: “...”" (only a name directly followed by ':' or ',' or the quote)
+    if (/^(said|says|asked|asks|added|adds|wrote|writes|continued|recalled|explained)$/.test(t.text)) {
+      const np2 = npStartingAt(toks, v + 1);
+      const after = np2 ? toks[np2.last + 1] : undefined;
+      if (np2 && !np2.pronoun && (!after || /^[:,]$/.test(after.text))) return mk(body, toks, np2, t);
+    }
   }
   if (lastTok.text === ":" && toks.length >= 2) {
     const np = npEndingAt(toks.slice(0, toks.length - 1), toks.length - 2);
@@ -391,6 +405,7 @@ export function isPersonLike(name: string, surnames: ReadonlySet<string>): boole
   if (toks.length === 0) return false;
   const lastTok = toks[toks.length - 1].replace(/[^\p{L}\-]/gu, "");
   if (ORG_TAIL.test(lastTok) || /^\p{Lu}+$/u.test(lastTok)) return false;
+  if (!toks.every((t) => /^\p{Lu}/u.test(t) || PARTICLE.test(t))) return false;
   if (HONORIFIC.test(toks[0])) return true;
   if (toks.length >= 2) return true;
   return surnames.has(lastTok);
@@ -432,9 +447,13 @@ export function sentenceSubject(body: string, from: number, to: number): Speaker
     else if (!(PARTICLE.test(t) || LOWER_ROLE.test(t) || /^(of|the)$/.test(t))) break;
     j++;
   }
-  if (lastName < 0) return null;
+  if (lastName < 0) {
+    const p = toks[i];
+    if (p && PRONOUNS.test(p.text)) return mk(body, toks, { first: i, last: i, pronoun: true }, p, "", p.end);
+    return null;
+  }
   const next = toks[lastName + 1];
-  if (next && !(next.text === "," || /^\p{Ll}/u.test(next.text))) return null;
+  if (next && !(next.text === "," || next.text === "(" || /^\p{Ll}/u.test(next.text))) return null;
   const np = npEndingAt(toks.slice(0, lastName + 1), lastName);
   if (!np || np.pronoun) return null;
   return mk(body, toks, np, toks[lastName], "", toks[lastName].end);

@@ -178,7 +178,9 @@ export function extractQuotes(body: string, seg: Segmentation): Quote[] {
 
   addColonQuotes(body, seg, blocks, drafts);
   drafts.sort((a, b) => a.parts[0].start - b.parts[0].start);
-  const kept = mergeInterrupted(body, drafts.filter((d) => !isTitleQuote(body, d)));
+  // 'n', 'em: a one- or two-letter "single quote" is an elision, not a quote
+  const real = drafts.filter((d) => !isTitleQuote(body, d) && !(d.style === "single" && body.slice(d.parts[0].start, d.parts[d.parts.length - 1].end).replace(/[^\p{L}\p{N}]/gu, "").length < 3));
+  const kept = mergeInterrupted(body, seg, real);
   return attribute(body, seg, blocks, kept);
 }
 
@@ -224,7 +226,7 @@ function addColonQuotes(body: string, seg: Segmentation, blocks: Block[], drafts
 }
 
 /** `“A,” he said, “B”` → one quote with two parts (the gap is only an attribution clause ending in a comma or colon). */
-function mergeInterrupted(body: string, drafts: Draft[]): Draft[] {
+function mergeInterrupted(body: string, seg: Segmentation, drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
   for (const d of drafts) {
     const p = out[out.length - 1];
@@ -232,7 +234,7 @@ function mergeInterrupted(body: string, drafts: Draft[]): Draft[] {
       const gap = body.slice(p.close + 1, d.open);
       const lastPart = body.slice(p.parts[p.parts.length - 1].start, p.parts[p.parts.length - 1].end);
       if (/^\s*,/.test(gap) || /,$/.test(lastPart)) {
-        if (/[,:]\s*$/.test(gap) && words(gap) <= 12 && SPEECH_VERB.test(gap) && !/[!?]/.test(gap) && !/[.]\s+[“"‘«„]/.test(gap)) {
+        if (sentenceAt(seg.sentences, p.close) === sentenceAt(seg.sentences, d.open) && /[,:]\s*$/.test(gap) && words(gap) <= 12 && SPEECH_VERB.test(gap) && !/[!?]/.test(gap) && !/[.]\s+[“"‘«„]/.test(gap)) {
           const a = attributionAfter(body, p.close + 1, d.open);
           out[out.length - 1] = { ...p, parts: [...p.parts, ...d.parts], close: d.close, attribution: a ?? p.attribution };
           continue;
@@ -254,7 +256,7 @@ function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Dra
     const b = seg.blocks[s.block];
     if (!b || b.boilerplate || !CONTENT_KINDS.has(b.kind) || b.kind === "headline" || b.kind === "heading") continue;
     const subj = sentenceSubject(body, s.start, s.end);
-    if (subj) mentions.push(subj);
+    if (subj && !subj.pronoun) mentions.push(subj);
   }
   const persons = mentions.filter((m) => !inQuote(m.span) && isPersonLike(m.text, surnames));
   const quotes: Quote[] = [];

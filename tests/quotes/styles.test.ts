@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { segmentArticle } from "@/lib/segment";
+import { extractQuotes } from "@/lib/quotes";
+
+function quotes(body: string) {
+  return extractQuotes(body, segmentArticle(body));
+}
+function texts(body: string) {
+  return quotes(body).map((q) => [q.style, q.spokenText ?? q.text]);
+}
+
+describe("quote styles", () => {
+  it("curly and straight double quotes", () => {
+    expect(texts("“We will win,” she said. He replied: \"Not this time.\"")).toEqual([
+      ["double", "We will win,"],
+      ["double", "Not this time."],
+    ]);
+  });
+
+  it("single quotes with apostrophes inside and around", () => {
+    expect(texts("He called it 'a deal that doesn't hold' and Russia's envoy agreed.")).toEqual([["single", "a deal that doesn't hold"]]);
+    expect(texts("Officials spoke of ‘the ’90s mistakes’ in the Russians’ view.")).toEqual([["single", "the ’90s mistakes"]]);
+    expect(texts("It's the '90s again, isn't it? Rock 'n' roll.")).toEqual([]);
+  });
+
+  it("guillemets, low-high and single guillemets", () => {
+    expect(texts("Le ministre a dit: «Nous allons gagner», puis il est parti.")).toEqual([["guillemet", "Nous allons gagner"]]);
+    expect(texts("Der Minister sagte: „Wir werden gewinnen“, und ging.")).toEqual([["low", "Wir werden gewinnen"]]);
+    expect(texts("Il a cité ‹ la paix › hier soir.")).toEqual([["guillemet", "la paix"]]);
+  });
+
+  it("keeps a nested quote inside the outer quote", () => {
+    expect(texts("“They told me ‘never again,’ and I believed it,” she said.")).toEqual([["double", "They told me ‘never again,’ and I believed it,"]]);
+  });
+
+  it("returns scare quotes as fragments", () => {
+    const q = quotes("The deal brought “epic” concessions, the envoy said.");
+    expect(q).toHaveLength(1);
+    expect(q[0].text).toBe("epic");
+    expect(q[0].fragment).toBe(true);
+  });
+
+  it("joins a quote that spans paragraphs into one quote with parts", () => {
+    const body = "Intro line that is long enough to be a paragraph of prose here.\n\n“We came to talk about peace. We will stay until it is done.\n\n“Nobody leaves before then,” the minister said.";
+    const q = quotes(body);
+    expect(q).toHaveLength(1);
+    expect(q[0].parts).toHaveLength(2);
+    expect(body.slice(q[0].parts[0].start, q[0].parts[0].end)).toBe("We came to talk about peace. We will stay until it is done.");
+    expect(body.slice(q[0].parts[1].start, q[0].parts[1].end)).toBe("Nobody leaves before then,");
+    expect(q[0].speaker).toBe("the minister");
+  });
+
+  it("closes an unbalanced quote at the paragraph end", () => {
+    const body = "“This is not over, the mayor said at the rally.\n\nThe crowd cheered loudly for a long time after that.";
+    const q = quotes(body);
+    expect(q).toHaveLength(1);
+    expect(q[0].text).toBe("This is not over, the mayor said at the rally.");
+  });
+
+  it("joins a quote interrupted by its attribution", () => {
+    const body = "“It is important,” Mr. Zelensky said, “but there are no details.”";
+    const q = quotes(body);
+    expect(q).toHaveLength(1);
+    expect(q[0].parts).toHaveLength(2);
+    expect(q[0].spokenText).toBe("It is important, but there are no details.");
+    expect(q[0].speaker).toBe("Mr. Zelensky");
+  });
+
+  it("treats a stray closing mark as the end of a quote that started its sentence", () => {
+    const body = "“It means a lot,” Mr. Witkoff said on “Fox News Sunday.” That is big, really big.”";
+    const q = quotes(body);
+    expect(q.map((x) => x.text)).toEqual(["It means a lot,", "That is big, really big."]);
+    expect(q.every((x) => x.speaker === "Mr. Witkoff")).toBe(true);
+  });
+
+  it("reads dash-led paragraphs as quotes up to the attribution", () => {
+    const body = "Leaders met on Sunday to discuss the peace plan for the region.\n– We want to strengthen cooperation. It is crucial that we continue, says Støre after the meeting.\n– There are few signs of will for peace, Støre added.";
+    const q = quotes(body);
+    expect(q.map((x) => [x.style, x.text, x.speaker, x.cue])).toEqual([
+      ["dash", "We want to strengthen cooperation. It is crucial that we continue", "Støre", "says"],
+      ["dash", "There are few signs of will for peace", "Støre", "added"],
+    ]);
+  });
+
+  it("reads a colon-introduced block quote and an inline colon quote", () => {
+    const body = "The minister said in a statement on Sunday:\n\nThe budget will be balanced by next year and no taxes will rise.\n\nThe mayor told reporters: We are ready for the storm and the shelters are open.";
+    const q = quotes(body);
+    expect(q.map((x) => [x.style, x.text, x.speaker])).toEqual([
+      ["colon", "The budget will be balanced by next year and no taxes will rise.", "The minister"],
+      ["colon", "We are ready for the storm and the shelters are open.", "The mayor"],
+    ]);
+  });
+
+  it("does not return a programme title in quotes as a quote; it becomes the venue", () => {
+    const body = "“We are close to a deal,” Mr. Witkoff said on “Fox News Sunday.” Speaking on CNN’s “State of the Union,” he said the talks were “productive.”";
+    const q = quotes(body);
+    expect(q.map((x) => x.text)).toEqual(["We are close to a deal,", "productive."]);
+    expect(q[0].venue).toBe("Fox News Sunday");
+    expect(q[1].venue).toBe("CNN’s State of the Union");
+    expect(q[1].speaker).toBe("Mr. Witkoff");
+  });
+
+  it("skips quotes in boilerplate blocks", () => {
+    const body = "Council Passes Budget After a Long Debate\nThe council passed the budget on Tuesday after a debate that lasted nine hours.\nRelated: “Why budgets matter”";
+    expect(quotes(body)).toEqual([]);
+  });
+
+  it("throws a precise error on misuse", () => {
+    expect(() => extractQuotes(1 as unknown as string, segmentArticle(""))).toThrow(/extractQuotes: body must be a string/);
+    expect(() => extractQuotes("x", {} as never)).toThrow(/extractQuotes: seg must be a Segmentation/);
+  });
+});

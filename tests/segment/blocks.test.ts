@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { collectRecurringLines, normalizeLine, segmentArticle } from "@/lib/segment";
+import type { Segmentation } from "@/lib/types";
+
+const PROSE = "The government announced a new budget on Tuesday that raises spending on schools and hospitals across the country.";
+
+function kinds(body: string, seg: Segmentation = segmentArticle(body)) {
+  return seg.blocks.map((b) => ({ text: body.slice(b.start, b.end), kind: b.kind, bp: b.boilerplate }));
+}
+function blockOf(body: string, seg: Segmentation, text: string) {
+  const b = seg.blocks.find((b) => body.slice(b.start, b.end) === text);
+  if (!b) throw new Error(`no block ${JSON.stringify(text)} in ${JSON.stringify(kinds(body, seg))}`);
+  return b;
+}
+
+describe("blocks", () => {
+  it("finds the headline from the title, headings, paragraphs and markdown headings", () => {
+    const body = `Budget Day\n\nCity Council Passes New Budget After Long Debate\n\n${PROSE}\n\n## What comes next\n\nAnother paragraph follows here with enough words to count as prose.`;
+    const seg = segmentArticle(body, { title: "City council passes new budget after long debate" });
+    expect(blockOf(body, seg, "City Council Passes New Budget After Long Debate").kind).toBe("headline");
+    expect(blockOf(body, seg, "Budget Day").boilerplate).toBe(true); // a kicker above the headline
+    expect(blockOf(body, seg, PROSE).kind).toBe("paragraph");
+    expect(blockOf(body, seg, "## What comes next").kind).toBe("heading");
+  });
+
+  it("recognises a list with its introducing label", () => {
+    const body = `${PROSE}\nWhat Changes:\n- Schools get more money.\n* Hospitals hire staff.\n• Roads are repaired.\n1. Taxes stay flat.\n${PROSE}`;
+    const seg = segmentArticle(body);
+    const items = seg.blocks.filter((b) => b.kind === "list_item");
+    expect(items).toHaveLength(4);
+    const st = seg.structures[items[0].structure!];
+    expect(st.kind).toBe("list");
+    expect(st.label).toBe("What Changes");
+    expect(st.blocks).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("recognises a markdown table", () => {
+    const body = `${PROSE}\nStakeholders\n| Name | Position |\n|---|---|\n| A | For |\n| B | Against |`;
+    const seg = segmentArticle(body);
+    const rows = seg.blocks.filter((b) => b.kind === "table_row");
+    expect(rows).toHaveLength(4);
+    const st = seg.structures[rows[0].structure!];
+    expect(st.kind).toBe("table");
+    expect(st.label).toBe("Stakeholders");
+  });
+
+  it("splits a labelled FAQ into questions and answers", () => {
+    const body = `${PROSE}\nFrequently Asked Questions\n- What is the budget? It is the yearly spending plan.\n- Who votes on it? The council does.\n${PROSE}`;
+    const seg = segmentArticle(body);
+    expect(kinds(body, seg).filter((k) => k.kind.startsWith("faq")).map((k) => [k.kind, k.text])).toEqual([
+      ["faq_question", "- What is the budget?"],
+      ["faq_answer", "It is the yearly spending plan."],
+      ["faq_question", "- Who votes on it?"],
+      ["faq_answer", "The council does."],
+    ]);
+    const st = seg.structures.find((s) => s.kind === "faq")!;
+    expect(st.label).toBe("Frequently Asked Questions");
+    expect(st.blocks).toHaveLength(5);
+  });
+
+  it("splits Q:/A: lines, including an answer that runs into the next question", () => {
+    const body = `${PROSE}\nReaders Ask:\n- Q: Is it final?\nA: Not yet, a vote is due. - Q: When?\nA: Next week.`;
+    const seg = segmentArticle(body);
+    expect(kinds(body, seg).filter((k) => k.kind.startsWith("faq")).map((k) => [k.kind, k.text])).toEqual([
+      ["faq_question", "- Q: Is it final?"],
+      ["faq_answer", "A: Not yet, a vote is due."],
+      ["faq_question", "Q: When?"],
+      ["faq_answer", "A: Next week."],
+    ]);
+    expect(seg.structures.some((s) => s.kind === "faq")).toBe(true);
+  });
+
+  it("recognises inline and labelled call-outs by shape", () => {
+    const body = `${PROSE}\nFun Fact: The council first met in 1850 in a small wooden hall.\n${PROSE}\nCould It Happen Again? Officials think a repeat of the crisis is unlikely this year.\nEditor's Note:\nThis article was expanded with details from the council meeting minutes.`;
+    const seg = segmentArticle(body);
+    const callouts = seg.structures.filter((s) => s.kind === "callout");
+    expect(callouts.map((c) => c.label)).toEqual(["Fun Fact", "Could It Happen Again", "Editor's Note"]);
+    expect(blockOf(body, seg, "Fun Fact: The council first met in 1850 in a small wooden hall.").kind).toBe("callout");
+  });
+
+  it("does not take a speaker's colon for a call-out", () => {
+    const body = `${PROSE}\nJohn Smith: We will vote against the budget next week.`;
+    const seg = segmentArticle(body);
+    expect(seg.structures.filter((s) => s.kind === "callout")).toHaveLength(0);
+  });
+
+  it("recognises key terms under a terms label", () => {
+    const body = `${PROSE}\nKey Terms:\n- municipal budget\n- capital spending plan\n- property tax levy`;
+    const seg = segmentArticle(body);
+    const st = seg.structures.find((s) => s.kind === "key_terms");
+    expect(st?.label).toBe("Key Terms");
+    expect(st?.blocks).toHaveLength(4);
+  });
+
+  it("recognises a table of contents that repeats later headings, even without a label", () => {
+    const body = `Budget Explained\n- 1. Where the Money Goes\n- 2. Who Decides\n- 3. What Happens Next\n${PROSE}\nWhere the Money Goes\n${PROSE}\nWho Decides\n${PROSE}\nWhat Happens Next\n${PROSE}`;
+    const seg = segmentArticle(body);
+    const toc = seg.structures.find((s) => s.kind === "toc");
+    expect(toc).toBeDefined();
+    expect(toc!.blocks.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("recognises datelines (own line and paragraph lead) and bylines", () => {
+    const body = `Council Passes Budget\nBy Jane Doe\nJane Doe | 17.08.2025 - Update : 17.08.2025\nISTANBUL\nWASHINGTON (AP) — ${PROSE}`;
+    const seg = segmentArticle(body);
+    expect(blockOf(body, seg, "By Jane Doe").kind).toBe("byline");
+    expect(blockOf(body, seg, "Jane Doe | 17.08.2025 - Update : 17.08.2025").kind).toBe("byline");
+    expect(blockOf(body, seg, "ISTANBUL").kind).toBe("dateline");
+    expect(blockOf(body, seg, "WASHINGTON (AP)").kind).toBe("dateline");
+    expect(blockOf(body, seg, PROSE).kind).toBe("paragraph");
+  });
+});
+
+describe("boilerplate", () => {
+  it("marks counters, link lines, share prompts and notices at the foot by shape", () => {
+    const body = [
+      "Trending",
+      "Council Passes Budget After a Long and Heated Debate",
+      PROSE,
+      "Read more: How the council works",
+      PROSE,
+      "This story has been updated and will be updated again",
+      "© 2025 Example Media. All rights reserved. Visit our website to subscribe to the newsletter.",
+      "Tags",
+      "Partagez cet article",
+      "3 of 17",
+    ].join("\n");
+    const seg = segmentArticle(body);
+    const bp = kinds(body, seg).filter((k) => k.bp).map((k) => k.text);
+    expect(bp).toEqual([
+      "Trending",
+      "Read more: How the council works",
+      "This story has been updated and will be updated again",
+      "© 2025 Example Media. All rights reserved. Visit our website to subscribe to the newsletter.",
+      "Tags",
+      "Partagez cet article",
+      "3 of 17",
+    ]);
+  });
+
+  it("marks live-update notices, URL lines and page counters anywhere", () => {
+    const body = `${PROSE}\nThis is a developing story\nhttps://example.com/a/b\nPage 2\n${PROSE}`;
+    const seg = segmentArticle(body);
+    expect(kinds(body, seg).filter((k) => k.bp).map((k) => k.text)).toEqual(["This is a developing story", "https://example.com/a/b", "Page 2"]);
+  });
+
+  it("keeps a real last paragraph and a final list that is content", () => {
+    const body = `${PROSE}\nKey Terms:\n- budget\n- levy\n${PROSE}`;
+    const seg = segmentArticle(body);
+    expect(seg.blocks.every((b) => !b.boilerplate)).toBe(true);
+  });
+
+  it("uses lines recurring across an outlet's articles", () => {
+    const a = `Story one headline here today\n${PROSE}\nJoin our WhatsApp channel for news`;
+    const b = `Another headline for story two\nSomething else happened in the city today, officials said on Monday.\nJoin our WhatsApp channel for news`;
+    const rec = collectRecurringLines([a, b]);
+    expect(rec.has(normalizeLine("Join our WhatsApp channel for news"))).toBe(true);
+    expect(rec.has(normalizeLine(PROSE))).toBe(false);
+    const body = `Join our WhatsApp channel for news\n${PROSE}\n${PROSE} Again.`;
+    const seg = segmentArticle(body, { recurringLines: rec });
+    expect(seg.blocks[0].boilerplate).toBe(true);
+  });
+
+  it("normalises lines for comparison: case, punctuation, digits", () => {
+    expect(normalizeLine("  Page 3 of 12! ")).toBe(normalizeLine("page 4 of 9"));
+    expect(normalizeLine("Share THIS, now")).toBe("share this now");
+  });
+
+  it("throws a precise error on misuse", () => {
+    expect(() => segmentArticle(42 as unknown as string)).toThrow(/segmentArticle: body must be a string/);
+    expect(() => collectRecurringLines([1 as unknown as string])).toThrow(/every body must be a string/);
+  });
+});
