@@ -97,9 +97,9 @@ function toFlagRow(r: RawRow): FlagRow {
 }
 
 function checkPage(page: PageRequest): PageRequest {
-  if (!Number.isInteger(page.index) || page.index < 0) throw new Error(`listFlags: page.index must be an integer >= 0, got ${page.index}`);
+  if (!Number.isInteger(page.index) || page.index < 0) throw new Error(`page.index must be an integer >= 0, got ${page.index}`);
   if (!Number.isInteger(page.size) || page.size < 1 || page.size > MAX_PAGE_SIZE)
-    throw new Error(`listFlags: page.size must be an integer in 1..${MAX_PAGE_SIZE}, got ${page.size}`);
+    throw new Error(`page.size must be an integer in 1..${MAX_PAGE_SIZE}, got ${page.size}`);
   return page;
 }
 
@@ -492,8 +492,10 @@ export interface StorySummary {
   analyzedAt: string | null;
 }
 
-/** Every story, most recently updated first, with article, outlet and flag counts. */
-export function listStories(db: Db): StorySummary[] {
+/** One page of stories, most recently updated first, with article, outlet and flag counts, and the number of stories. */
+export function listStories(db: Db, page: PageRequest = { index: 0, size: 50 }): { rows: StorySummary[]; total: number } {
+  checkPage(page);
+  const total = db.select({ n: count() }).from(stories).get()?.n ?? 0;
   const rows = db
     .select({
       id: stories.id,
@@ -509,8 +511,10 @@ export function listStories(db: Db): StorySummary[] {
     })
     .from(stories)
     .orderBy(desc(stories.updatedAt), desc(stories.id))
+    .limit(page.size)
+    .offset(page.index * page.size)
     .all();
-  return rows.map((r) => ({ ...r, outlets: r.outlets ? r.outlets.split(",").sort() : [] }));
+  return { rows: rows.map((r) => ({ ...r, outlets: r.outlets ? r.outlets.split(",").sort() : [] })), total };
 }
 
 export interface StoryArticle {

@@ -1,18 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { listStories } from "../../db/queries";
 import { formatTime } from "../components/ui";
 import { requestDb } from "../lib/db";
 
 export const metadata: Metadata = { title: "Stories" };
 
-export default async function StoriesPage() {
+const PAGE_SIZE = 50;
+
+export default async function StoriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const db = await requestDb();
-  const stories = listStories(db);
+  const raw = (await searchParams).page;
+  const pageParam = z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .transform(Number)
+    .pipe(z.number().min(1))
+    .safeParse(Array.isArray(raw) ? raw[0] : (raw ?? "1"));
+  const index = pageParam.success ? pageParam.data - 1 : 0;
+  const { rows: stories, total } = listStories(db, { index, size: PAGE_SIZE });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <>
       <h1>Stories</h1>
-      {stories.length === 0 ? (
+      {!pageParam.success && (
+        <p className="error" role="alert">
+          Invalid page in the URL (expected a whole number from 1); showing the first page.
+        </p>
+      )}
+      {total === 0 ? (
         <div className="notice">
           <p>
             <strong>No stories yet.</strong> Articles about the same event are grouped into a story when they are ingested:
@@ -52,6 +69,15 @@ export default async function StoriesPage() {
             ))}
           </tbody>
         </table>
+      )}
+      {total > PAGE_SIZE && (
+        <nav className="pager" aria-label="Pages">
+          {index > 0 ? <Link href={`/stories?page=${index}`}>‹ Previous</Link> : <span className="muted">‹ Previous</span>}
+          <span>
+            Page {index + 1} of {pages} ({total} stories)
+          </span>
+          {index + 1 < pages ? <Link href={`/stories?page=${index + 2}`}>Next ›</Link> : <span className="muted">Next ›</span>}
+        </nav>
       )}
     </>
   );

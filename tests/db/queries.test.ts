@@ -199,8 +199,10 @@ describe("getFlag", () => {
 
 describe("stories", () => {
   it("lists stories with counts", () => {
-    const list = listStories(db);
+    const { rows: list, total } = listStories(db);
+    expect(total).toBe(2);
     expect(list.map((s) => s.title)).toEqual(["School budget", "Bridge vote"]);
+    expect(listStories(db, { index: 1, size: 1 }).rows.map((s) => s.title)).toEqual(["Bridge vote"]);
     const bridge = list.find((s) => s.id === ids.s1)!;
     expect(bridge).toMatchObject({ articles: 2, flags: 4, openFlags: 3, outlets: ["Alpha News", "Beta Post"] });
   });
