@@ -248,7 +248,7 @@ function analyzeOne(
   }));
   const outletIdOf = new Map(rows.map((r) => [r.id, r.outletId]));
   // Analysis runs outside the transaction: it is pure and may take a while; the write is short.
-  const result = analyzeStory(texts, { recurringLines: (a) => chromeOf(outletIdOf.get(a.id)!) });
+  const result = analyzeStory(texts, { recurringLines: (a) => chromeOf(outletIdOf.get(a.id)!), alignmentDiffs: false });
   const at = now().toISOString();
   const byKind = emptyCounts(FLAG_KINDS);
   const bySeverity = emptyCounts(SEVERITIES);

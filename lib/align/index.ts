@@ -6,12 +6,12 @@ import type { Alignment, ArticleAnalysis, Coverage } from "@/lib/types";
 import { diffText } from "./diff";
 import { prepareStory, tokenRange, type StoryIndex } from "./prepare";
 import { alignQuote, type QuoteMatch } from "./quotes";
-import { findSupport, type SupportMatch } from "./support";
+import { findSupportAll, type SupportMatch } from "./support";
 
 export { diffText, matchRuns, MAX_DIFF_CHARS, MAX_DIFF_TOKENS, type MatchRun } from "./diff";
 export { prepareStory, prepareArticle, tokenRange, tokenAt, termWeight, MAX_ANALYSED_CHARS, type StoryIndex, type PreparedArticle } from "./prepare";
 export { alignQuote, QUOTE_REGION_MIN, QUOTE_SUPPORT_MIN, type QuoteMatch, type QuoteCounterpart } from "./quotes";
-export { findSupport, type SupportMatch } from "./support";
+export { findSupport, findSupportAll, type SupportMatch } from "./support";
 
 /** Support at or above which a claim counts as carried by the target. */
 export const CLAIM_SUPPORT_MIN = 0.5;
@@ -70,23 +70,27 @@ export function alignStory(analyses: ArticleAnalysis[]): StoryAlignment {
       return out;
     }),
   );
-  const claims = analyses.map((a, ai) =>
-    a.claims.map((_, ci) => {
-      const toks = claimTokens(index, ai, ci);
-      const out: ClaimMatch[] = [];
-      for (let bi = 0; bi < n; bi++) {
-        if (!other(ai, bi)) continue;
-        const support = findSupport(index, ai, toks, bi);
-        out.push({ article: bi, coverage: claimCoverage(support), support });
-      }
-      return out;
-    }),
-  );
+  const claims = analyses.map((a, ai) => {
+    const targets: number[] = [];
+    for (let bi = 0; bi < n; bi++) if (other(ai, bi)) targets.push(bi);
+    return a.claims.map((_, ci) => {
+      const found = findSupportAll(index, ai, claimTokens(index, ai, ci), targets);
+      return targets.map((bi): ClaimMatch => {
+        const support = found.get(bi) ?? null;
+        return { article: bi, coverage: claimCoverage(support), support };
+      });
+    });
+  });
   return { index, quotes, claims };
 }
 
-/** The stored form of a story alignment: one row per unit and target article. */
-export function toAlignments(al: StoryAlignment): Alignment[] {
+/**
+ * The stored form of a story alignment: one row per unit and target article.
+ * Word diffs are the costly part; `diffs: false` leaves them empty (the
+ * database stores spans only).
+ */
+export function toAlignments(al: StoryAlignment, opts: { diffs?: boolean } = {}): Alignment[] {
+  const withDiffs = opts.diffs ?? true;
   const out: Alignment[] = [];
   const arts = al.index.articles;
   al.quotes.forEach((perQuote, ai) =>
@@ -101,7 +105,7 @@ export function toAlignments(al: StoryAlignment): Alignment[] {
           coverage: m.coverage,
           score: round(m.score),
           target: m.span ? { ...m.span, text: m.text } : null,
-          diff: m.span ? diffText(src.quotes[qi].text, m.text) : [],
+          diff: m.span && withDiffs ? diffText(src.quotes[qi].text, m.text) : [],
         });
       }),
     ),
@@ -119,7 +123,7 @@ export function toAlignments(al: StoryAlignment): Alignment[] {
           coverage: m.coverage,
           score: round(m.support?.score ?? 0),
           target: has ? { ...m.support!.span, text: m.support!.text } : null,
-          diff: has ? diffText(src.claims[ci].text, m.support!.text) : [],
+          diff: has && withDiffs ? diffText(src.claims[ci].text, m.support!.text) : [],
         });
       }),
     ),

@@ -23,6 +23,11 @@ export interface PreparedArticle {
   sentenceUsable: boolean[];
   /** Token indexes of each quote (all parts, in order). */
   quoteTokens: number[][];
+  /** Distinct content terms of each sentence (empty for unusable sentences). */
+  sentenceTerms: Set<string>[];
+  /** Per quote: its word keys, and the distinct keys of its content words (for a cheap pre-filter). */
+  quoteKeys: string[][];
+  quoteContent: Set<string>[];
 }
 
 export interface SentenceRef {
@@ -35,6 +40,8 @@ export interface StoryIndex {
   /** content term → sentences containing it (each sentence once). */
   postings: Map<string, SentenceRef[]>;
   totalSentences: number;
+  /** Memoised termWeight values. */
+  weights: Map<string, number>;
 }
 
 /** Index of the first token whose start is >= offset. */
@@ -78,7 +85,14 @@ export function prepareArticle(analysis: ArticleAnalysis): PreparedArticle {
     }
     return idx;
   });
-  return { analysis, tokens, keys, terms, sentenceTokens, sentenceUsable, quoteTokens };
+  const sentenceTerms = sentenceTokens.map(([a, b], si) => {
+    const set = new Set<string>();
+    if (sentenceUsable[si]) for (let i = a; i < b; i++) if (terms[i]) set.add(terms[i]);
+    return set;
+  });
+  const quoteKeys = quoteTokens.map((idx) => idx.map((i) => keys[i]));
+  const quoteContent = quoteTokens.map((idx) => new Set(idx.filter((i) => terms[i]).map((i) => keys[i])));
+  return { analysis, tokens, keys, terms, sentenceTokens, sentenceUsable, quoteTokens, sentenceTerms, quoteKeys, quoteContent };
 }
 
 /** Prepares every article of a story and builds the story's term → sentence index. */
@@ -87,25 +101,26 @@ export function prepareStory(analyses: ArticleAnalysis[]): StoryIndex {
   const postings = new Map<string, SentenceRef[]>();
   let totalSentences = 0;
   articles.forEach((p, ai) => {
-    p.sentenceTokens.forEach(([a, b], si) => {
+    p.sentenceTerms.forEach((set, si) => {
       if (!p.sentenceUsable[si]) return;
       totalSentences++;
-      const seen = new Set<string>();
-      for (let i = a; i < b; i++) {
-        const t = p.terms[i];
-        if (!t || seen.has(t)) continue;
-        seen.add(t);
+      for (const t of set) {
         let list = postings.get(t);
         if (!list) postings.set(t, (list = []));
         list.push({ article: ai, sentence: si });
       }
     });
   });
-  return { articles, postings, totalSentences };
+  return { articles, postings, totalSentences, weights: new Map() };
 }
 
 /** Story-level rarity of a term: terms every article repeats (the story's subject) weigh little. */
 export function termWeight(index: StoryIndex, term: string): number {
-  const df = index.postings.get(term)?.length ?? 0;
-  return Math.log(1 + (index.totalSentences + 1) / (df + 1));
+  let w = index.weights.get(term);
+  if (w === undefined) {
+    const df = index.postings.get(term)?.length ?? 0;
+    w = Math.log(1 + (index.totalSentences + 1) / (df + 1));
+    index.weights.set(term, w);
+  }
+  return w;
 }

@@ -58,13 +58,21 @@ function compare(index: StoryIndex, source: number, sq: number, target: number, 
   const sIdx = src.quoteTokens[sq];
   const tIdx = tgt.quoteTokens[tq];
   if (!sIdx.length || !tIdx.length) return null;
-  const sKeys = sIdx.map((i) => src.keys[i]);
-  const tKeys = tIdx.map((i) => tgt.keys[i]);
-  // Cheap filter before diffing: enough shared words at all?
-  const tSet = new Set(tKeys);
-  let shared = 0;
-  for (const k of sKeys) if (tSet.has(k)) shared++;
-  if (shared < Math.min(2, sKeys.length)) return null;
+  const sKeys = src.quoteKeys[sq];
+  const tKeys = tgt.quoteKeys[tq];
+  // Cheap filter before diffing: versions of one quote share a good part of their content words.
+  const sc = src.quoteContent[sq];
+  const tc = tgt.quoteContent[tq];
+  if (sc.size && tc.size) {
+    let shared = 0;
+    for (const k of sc) if (tc.has(k)) shared++;
+    if (shared < Math.min(2, sc.size) || shared < 0.25 * Math.min(sc.size, tc.size)) return null;
+  } else {
+    const tSet = new Set(tKeys);
+    let shared = 0;
+    for (const k of sKeys) if (tSet.has(k)) shared++;
+    if (shared < Math.min(2, sKeys.length)) return null;
+  }
   const runs = matchRuns(sKeys, tKeys);
   if (!runs) return null;
   // A lone shared function word is chance, not alignment.

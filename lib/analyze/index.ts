@@ -34,6 +34,8 @@ export function analyzeArticle(article: ArticleText, ctx: AnalyzeArticleContext 
 export interface AnalyzeStoryOptions {
   /** Page-chrome lines per article (usually per outlet). */
   recurringLines?: (article: ArticleText) => ReadonlySet<string> | undefined;
+  /** Compute word diffs for every alignment (default true; the database does not store them). */
+  alignmentDiffs?: boolean;
 }
 
 export interface StoryAnalysis {
@@ -56,5 +58,5 @@ export function analyzeStory(articles: readonly ArticleText[], opts: AnalyzeStor
   const sorted = [...articles].sort((x, y) => x.id - y.id);
   const analyses = sorted.map((a) => analyzeArticle(a, { recurringLines: opts.recurringLines?.(a) }));
   const al = alignStory(analyses);
-  return { analyses, alignments: toAlignments(al), flags: classifyStory(al) };
+  return { analyses, alignments: toAlignments(al, { diffs: opts.alignmentDiffs ?? true }), flags: classifyStory(al) };
 }

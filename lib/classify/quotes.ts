@@ -269,10 +269,19 @@ function escapeRe(s: string): string {
 
 const NOT_NAME_WORDS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "one", "this", "that", "these", "those", "another", "every", "some"]);
 
+// Words that make a capitalised phrase an organisation, body or place rather than a person.
+const ORG_WORDS = new Set([
+  "services", "service", "agency", "ministry", "department", "council", "company", "inc", "corp", "corporation", "group",
+  "office", "commission", "committee", "association", "institute", "university", "authority", "board", "police", "government",
+  "party", "campaign", "court", "news", "press", "times", "post", "network", "bank", "fund", "union", "foundation", "center",
+  "centre", "house", "hospital", "school", "club", "team", "league", "organization", "organisation", "ltd", "llc", "co",
+]);
+
 /** True for a speaker string that reads as a personal name ("Mr. Witkoff", "Ursula von der Leyen"). */
 export function isPersonName(s: string): boolean {
   const words = s.replace(/[’']s$/, "").trim().split(/\s+/);
   if (!words.length || words.length > 5) return false;
+  if (words.some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[.,]/g, "")))) return false;
   if (/[\d,;:!?()]/.test(s)) return false;
   return words.every((w) => /^\p{Lu}/u.test(w) || /^(von|van|der|den|de|del|da|di|du|la|le|bin|al|el|ibn)$/.test(w)) &&
     !words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase()));

@@ -27,7 +27,8 @@ export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    let norm = foldText(m[0]);
+    // Plain ASCII words (most of them) only need lower-casing; the full fold is for the rest.
+    let norm = /^[A-Za-z0-9.,%']+$/.test(m[0]) ? m[0].toLowerCase() : foldText(m[0]);
     if (/^(?:\p{L}\.){2,}$/u.test(norm)) norm = norm.replace(/\./g, "");
     if (norm.length > 3 && norm.endsWith("'s")) norm = norm.slice(0, -2);
     out.push({ raw: m[0], norm, start: m.index + offset, end: m.index + m[0].length + offset });
@@ -69,8 +70,22 @@ export function wordKey(norm: string): string {
   return w;
 }
 
+// Stemming dominates tokenisation time and news vocabulary repeats: memoise, bounded.
+const TERM_MEMO = new Map<string, string>();
+const MEMO_MAX = 100_000;
+
 /** The key used for support and grouping: spelling-folded, stemmed, synonyms merged. */
 export function termKey(norm: string): string {
+  let k = TERM_MEMO.get(norm);
+  if (k === undefined) {
+    if (TERM_MEMO.size >= MEMO_MAX) TERM_MEMO.clear();
+    k = computeTermKey(norm);
+    TERM_MEMO.set(norm, k);
+  }
+  return k;
+}
+
+function computeTermKey(norm: string): string {
   const syn = canonicalTerm(norm);
   if (syn) return syn;
   const k = wordKey(norm);
