@@ -35,8 +35,8 @@ type FacetKey = keyof FlagFacets;
 interface FlagColumnMeta {
   /** Header text (also the facet legend). */
   label: string;
-  /** Which filter widget the column gets: a facet list of checkboxes, or none. */
-  filter?: "facet";
+  /** Which filter widget the column gets: a facet list of checkboxes, the full-text search box, or none. */
+  filter?: "facet" | "search";
   className?: string;
 }
 
@@ -92,7 +92,7 @@ function makeColumns(search: string) {
     }),
     helper.accessor("text", {
       id: "text",
-      meta: { label: "Flagged text", className: "flag-text" },
+      meta: { label: "Flagged text", filter: "search", className: "flag-text" },
       cell: (info) => {
         const f = info.row.original;
         return (
@@ -306,6 +306,7 @@ export function FlagsTable({ rows, total, facets, view: serverView, editor }: Fl
     tbodyRef.current?.querySelector<HTMLElement>(`tr[data-index="${active}"]`)?.scrollIntoView({ block: "nearest" });
   }, [active]);
 
+  const searchColumn = table.getAllLeafColumns().find((c) => c.columnDef.meta?.filter === "search");
   const submitSearch = (value: string) => go({ ...view, pageIndex: 0, query: { ...view.query, q: value.trim() || undefined } });
   const exportSearch = flagSearchString({ query: view.query });
   const pageCount = table.getPageCount();
@@ -368,6 +369,7 @@ export function FlagsTable({ rows, total, facets, view: serverView, editor }: Fl
 
       <section aria-label="Flags">
         <div className="toolbar">
+          {searchColumn && (
           <form
             role="search"
             onSubmit={(e) => {
@@ -390,6 +392,7 @@ export function FlagsTable({ rows, total, facets, view: serverView, editor }: Fl
             />{" "}
             <button type="submit">Search</button>
           </form>
+          )}
           <span className="spacer" />
           <span className="muted" aria-live="polite" data-testid="total">
             {total} {total === 1 ? "flag" : "flags"}
