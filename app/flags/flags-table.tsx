@@ -370,28 +370,28 @@ export function FlagsTable({ rows, total, facets, view: serverView, editor }: Fl
       <section aria-label="Flags">
         <div className="toolbar">
           {searchColumn && (
-          <form
-            role="search"
-            onSubmit={(e) => {
-              e.preventDefault();
-              submitSearch(searchRef.current?.value ?? "");
-            }}
-          >
-            <label htmlFor="flag-search" className="visually-hidden">
-              Search flags
-            </label>
-            <input
-              id="flag-search"
-              ref={searchRef}
-              type="search"
-              name="q"
-              placeholder="Search text, speaker, note, outlet  ( / )"
-              defaultValue={view.query.q ?? ""}
-              key={view.query.q ?? ""}
-              maxLength={200}
-            />{" "}
-            <button type="submit">Search</button>
-          </form>
+            <form
+              role="search"
+              onSubmit={(e) => {
+                e.preventDefault();
+                submitSearch(searchRef.current?.value ?? "");
+              }}
+            >
+              <label htmlFor="flag-search" className="visually-hidden">
+                Search flags
+              </label>
+              <input
+                id="flag-search"
+                ref={searchRef}
+                type="search"
+                name="q"
+                placeholder="Search text, speaker, note, outlet  ( / )"
+                defaultValue={view.query.q ?? ""}
+                key={view.query.q ?? ""}
+                maxLength={200}
+              />{" "}
+              <button type="submit">Search</button>
+            </form>
           )}
           <span className="spacer" />
           <span className="muted" aria-live="polite" data-testid="total">
