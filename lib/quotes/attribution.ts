@@ -101,6 +101,18 @@ function isAbbrevDot(body: string, t: Tok): boolean {
   return /[\p{L}]/u.test(body[t.start - 1] ?? "") && /^\s*[\p{Ll}(,)]/u.test(body.slice(t.end, t.end + 3));
 }
 
+/** Words that are speech verbs or plural nouns ("claims", "remarks"); after a determiner or adjective they are nouns. */
+const NOUN_OR_VERB = /^(claims|comments|remarks|notes|reports|calls|tweets|questions|demands|states|posts|points|warns|promises|pledges|vows|quotes|replies|answers|statements)$/;
+
+/** "32% of Republican claims", "the protests demands": a noun, not a speech verb. */
+function nounUse(toks: Tok[], v: number): boolean {
+  if (!NOUN_OR_VERB.test(toks[v].text)) return false;
+  let k = v - 1;
+  while (k >= 0 && /^\p{Lu}/u.test(toks[k].text) && v - k <= 2) k--;
+  const before = toks[k]?.text ?? "";
+  return k < v - 1 ? /^(of|the|a|an|his|her|their|its|our|my|these|those|some|many|and|\d+%?|%)$/i.test(before) : /^(the|his|her|their|its|our|my|these|those|some|many|and|of)$/i.test(before);
+}
+
 /** An appositive after a name opens with a determiner, a role or a capitalised title ("Flynn, a top Trump surrogate, said"). */
 function isAppositiveStart(t: string | undefined): boolean {
   if (!t) return false;
@@ -205,7 +217,7 @@ function npStartingAt(toks: Tok[], i: number): { first: number; last: number; pr
   }
   if (/^(the|a|an|his|her|their|its|one|another)$/i.test(t)) {
     let last = i;
-    while (last + 1 < toks.length && last - i < 4 && /^[\p{L}\p{N}\-]+$/u.test(toks[last + 1].text) && !/^(in|on|at|after|before|who|which|that|during|to|from|with|of|and|for)$/i.test(toks[last + 1].text)) last++;
+    while (last + 1 < toks.length && last - i < 5 && /^[\p{L}\p{N}][\p{L}\p{N}\-.’']*$/u.test(toks[last + 1].text) && !/^(in|on|at|after|before|who|which|that|during|to|from|with|of|and|for)$/i.test(toks[last + 1].text)) last++;
     if (last === i) return null;
     // continue through "of X" / "for X" once when followed by a name ("a spokesman for the Clinton campaign")
     return { first: i, last, pronoun: false };
@@ -253,10 +265,20 @@ export function attributionAfter(body: string, from: number, to: number): Speake
   if (SPEECH_VERB.test(win[0].text) && win[0].text.length > 2) {
     const np = npStartingAt(win, 1);
     if (np) return mk(body, win, np, win[0]);
+    // "said 9/11 widow Terry Strada": a short lower-case descriptor, then the name
+    for (let k = 2; k < Math.min(win.length, 7); k++) {
+      if (/^[,.;:]$/.test(win[k - 1].text)) break;
+      if (isNameToken(win[k].text)) {
+        const np2 = npStartingAt(win, k);
+        if (np2 && !np2.pronoun) return mk(body, win, np2, win[0]);
+        break;
+      }
+    }
   }
   // subject then verb: "he said", "Mr. Witkoff said on", "Flynn, a top Trump surrogate, said"
   for (let v = 1; v < win.length; v++) {
     if (!SPEECH_VERB.test(win[v].text) || win[v].text.length <= 2) continue;
+    if (nounUse(win, v)) continue;
     let e = v - 1;
     while (e >= 0 && (ADVERB.test(win[e].text) || /^\p{Ll}+ly$/u.test(win[e].text))) e--;
     e = skipParenthetical(win, e);
@@ -295,6 +317,7 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
       continue;
     }
     if (!SPEECH_VERB.test(t.text) || t.text.length <= 2) continue;
+    if (nounUse(toks, v)) continue;
     let e = v - 1;
     while (e >= 0 && (ADVERB.test(toks[e].text) || /^\p{Ll}+ly$/u.test(toks[e].text))) e--;
     e = skipParenthetical(toks, e);

@@ -76,7 +76,7 @@ function isTitleQuote(body: string, q: Draft): boolean {
   if (!ws.every((w, i) => (i > 0 && small.test(w)) || /^[\p{Lu}\p{N}]/u.test(w))) return false;
   if (ws.length === 1 && !/\p{Lu}.*\p{Lu}/u.test(inner) && !/^\p{Lu}/u.test(inner)) return false;
   const before = body.slice(Math.max(0, q.open - 30), q.open);
-  return /(\bon|\bin|’s|'s|\btitled|\bentitled|\bcalled|\bshow|\bprogram|\bprogramme|\bnewspaper|\bmagazine|\bbook|\bfilm|\bmovie|\bseries|\bpodcast|\bdocumentary|\bcolumn|\bop-ed|\bheadline|\bsong|\balbum)\s*$/i.test(before);
+  return /(\bon|\bin|\b(?:episode|edition|issue|season) of|’s|'s|\btitled|\bentitled|\bcalled|\bshow|\bprogram|\bprogramme|\bnewspaper|\bmagazine|\bbook|\bfilm|\bmovie|\bseries|\bpodcast|\bdocumentary|\bcolumn|\bop-ed|\bheadline|\bsong|\balbum)\s*$/i.test(before);
 }
 
 /** Dash-led paragraph: "– We want ..., says Støre." → quote up to the attribution. */
@@ -306,6 +306,19 @@ function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Dra
       }
     }
     if (!a) a = transcriptSpeaker(body, first) ?? sentenceLeadSpeaker(body, sent, first.start);
+    if (!a && sent && sent.index > 0 && d.style !== "dash") {
+      // "..., Schiff said. “The other factor ...”": the previous sentence of the paragraph ends in an attribution
+      const ps = seg.sentences[sent.index - 1];
+      if (ps.block === sent.block && !drafts.some((o) => o !== d && o.parts.some((p) => p.start < ps.end && p.end > ps.start))) {
+        const t = body.slice(ps.start, ps.end);
+        const comma = t.lastIndexOf(",");
+        if (comma > 0 && words(t.slice(comma)) <= 6 && /\.$/.test(t)) a = attributionAfter(body, ps.start + comma, ps.end);
+      }
+    }
+    if (!a && sent) {
+      const kind = seg.blocks[sent.block]?.kind;
+      if (kind === "headline" || kind === "heading") a = headlineSpeaker(body, sent, d.open >= 0 ? d.open : first.start, d.close >= 0 ? d.close + 1 : last.end);
+    }
     let speaker: string | null = null;
     let speakerSpan: Span | null = null;
     let mention: Span | undefined;
@@ -389,4 +402,27 @@ function sentenceLeadSpeaker(body: string, sent: Sentence | null, quoteStart: nu
   if (!m) return null;
   const span = { start: sent.start, end: sent.start + m[1].length };
   return { text: m[1], span, pronoun: false, cue: ":", cueSpan: { start: span.end, end: span.end + 1 } };
+}
+
+/** Title-case speech verbs of headlines ("Lindsey Graham Says", "Black Lawmakers Rip Donald Trump"). */
+const HEADLINE_VERB = /^(Says|Said|Tells|Told|Calls|Called|Asks|Warns|Slams|Rips|Blasts|Claims|Argues|Insists|Urges|Speaks|Hammers|Vows|Admits|Defends|Denies|Praises|Mocks|Accuses|Reveals|Declares|Insists|Doubles|Responds|Fires)$/;
+
+/** A headline attribution: "Name Verb ... ‘quote’" or "‘quote’ ..., Name Says." */
+function headlineSpeaker(body: string, sent: Sentence, qStart: number, qEnd: number): SpeakerMatch | null {
+  const text = body.slice(sent.start, sent.end);
+  const re = /[\p{L}’'.-]+/gu;
+  const toks: { t: string; s: number; e: number }[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) toks.push({ t: m[0], s: sent.start + m.index, e: sent.start + m.index + m[0].length });
+  let best: SpeakerMatch | null = null;
+  for (let v = 1; v < toks.length; v++) {
+    if (!HEADLINE_VERB.test(toks[v].t) || (toks[v].s >= qStart && toks[v].e <= qEnd)) continue;
+    let f = v - 1;
+    while (f >= 0 && /^\p{Lu}/u.test(toks[f].t) && v - f <= 4 && body.slice(toks[f].e, toks[f + 1].s).trim() === "" && !(toks[f].s >= qStart && toks[f].e <= qEnd)) f--;
+    f++;
+    if (f >= v) continue;
+    const span = { start: toks[f].s, end: toks[v - 1].e };
+    best = { text: body.slice(span.start, span.end), span, pronoun: false, cue: toks[v].t.toLowerCase(), cueSpan: { start: toks[v].s, end: toks[v].e } };
+    break;
+  }
+  return best;
 }

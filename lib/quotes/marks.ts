@@ -80,7 +80,7 @@ export function scanQuotes(text: string, from: number, to: number, continuing: R
         const looksOpen = isSpaceOrStart(prev) && next !== undefined && !/\s/.test(next);
         if (o) closeUpTo('"', i);
         else if (looksOpen || prev === undefined) open(i, c, "double", false);
-        else if (stack.length === 0) quotes.push({ open: -1, close: i, style: "double", mark: '"' });
+        else if (stack.length === 0 && !/\d/.test(prev ?? "")) quotes.push({ open: -1, close: i, style: "double", mark: '"' }); // 6'3" is inches
         break;
       }
       case "«":

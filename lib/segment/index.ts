@@ -81,16 +81,23 @@ function tokenSet(s: string): Set<string> {
   return new Set(normalizeLine(s).split(" ").filter(Boolean));
 }
 
+/**
+ * Whether line `a` is the title `b` (possibly with a site suffix or small edits).
+ * A long lede that merely contains the title is not the headline.
+ */
 function similarTitle(a: string, b: string): boolean {
   const na = normalizeLine(a);
   const nb = normalizeLine(b);
   if (!na || !nb) return false;
-  if (na === nb || (nb.length > 15 && na.includes(nb)) || (na.length > 15 && nb.includes(na))) return true;
+  if (na === nb) return true;
+  const ratio = na.length / nb.length;
+  if (ratio > 1.4 || ratio < 0.5) return false;
+  if ((nb.length > 15 && na.includes(nb)) || (na.length > 15 && nb.includes(na))) return true;
   const ta = tokenSet(a);
   const tb = tokenSet(b);
   let inter = 0;
   for (const t of ta) if (tb.has(t)) inter++;
-  return inter / Math.max(1, Math.min(ta.size, tb.size)) >= 0.8 && inter >= 3;
+  return inter / Math.max(1, Math.max(ta.size, tb.size)) >= 0.7 && inter >= 3;
 }
 
 /** A paragraph that carries the story: long enough and shaped as prose. */

@@ -91,11 +91,12 @@ describe("speakers", () => {
     expect(who("The so-called “coalition of the willing” met again.")[0].speaker).toBeNull();
   });
 
-  it("does not take United States or a title-case heading verb for a speaker", () => {
-    const body = "Summit Reveals Potential for ‘Game-Changing’ Arrangements\n\n\"The United States is prepared to give guarantees,\" he told Fox News.";
+  it("reads title-case speech verbs in headlines only, and never 'States' of United States as a verb", () => {
+    const body = "Chris Christie Calls Rival ‘A Disgrace’ Over Comments\n\n\"The United States is prepared to give guarantees,\" he told Fox News.\n\nThe United States and Russia have agreed on “robust” guarantees.";
     const q = quotes(body);
-    expect(q[0].speaker).toBeNull();
-    expect(q[1].speaker).toBeNull(); // "he" has no named antecedent here
+    expect(q[0].speaker).toBe("Chris Christie");
+    expect(q[1].speaker).toBe("Chris Christie"); // "he" → the last named person
     expect(q[1].venue).toBe("Fox News");
+    expect(q[2].speaker).toBeNull();
   });
 });
