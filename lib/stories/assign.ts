@@ -45,7 +45,7 @@ export interface AssignResult {
   updated: Map<number, StorySignature>;
 }
 
-export const DEFAULT_THRESHOLD = 0.26;
+export const DEFAULT_THRESHOLD = 0.24;
 
 interface Pool {
   key: string;
@@ -68,16 +68,38 @@ function withinWindow(article: StorySignature, story: StorySignature, days: numb
  * story count for little.
  */
 export function similarity(a: StorySignature, s: StorySignature, idf: (t: string) => number): number {
+  const all = cosine(a.terms, s.terms, idf);
+  // Without names on both sides the vocabulary alone must decide.
+  if (!Object.keys(a.names).length || !Object.keys(s.names).length) return all;
+  return (1 - NAME_SHARE) * all + NAME_SHARE * cosine(a.names, s.names, idf);
+}
+
+/**
+ * Similarity of an article to a story: to its closest recent member when the
+ * story keeps members (see StorySignature.members), else to its union signature.
+ */
+export function storySimilarity(a: StorySignature, s: StorySignature, idf: (t: string) => number): number {
+  const members = s.members ?? [];
+  if (!members.length) return similarity(a, s, idf);
+  let best = 0;
+  for (const m of members) best = Math.max(best, similarity(a, { ...s, terms: m.terms, names: m.names }, idf));
+  return best;
+}
+
+/** Weight of the name-and-figure similarity in the article–story similarity. */
+export const NAME_SHARE = 0.5;
+
+function cosine(a: Record<string, number>, s: Record<string, number>, idf: (t: string) => number): number {
   let dot = 0;
   let na = 0;
   let ns = 0;
-  for (const [t, w] of Object.entries(a.terms)) {
+  for (const [t, w] of Object.entries(a)) {
     const i = idf(t);
     na += (w * i) ** 2;
-    const x = s.terms[t];
+    const x = s[t];
     if (x !== undefined) dot += w * x * i * i;
   }
-  for (const [t, w] of Object.entries(s.terms)) ns += (w * idf(t)) ** 2;
+  for (const [t, w] of Object.entries(s)) ns += (w * idf(t)) ** 2;
   return na && ns ? dot / Math.sqrt(na * ns) : 0;
 }
 
@@ -116,10 +138,18 @@ export function assignStories(
   const updated = new Map<number, StorySignature>();
   const assignments: StoryAssignment[] = [];
 
-  for (const art of articles) {
-    const sig = signArticle(art);
+  // Rarity is judged over the whole batch plus the existing stories, computed up front, so
+  // the first articles of a batch are not matched on words that later prove common.
+  const signatures = articles.map((a) => signArticle(a));
+  const df = new Map<string, number>();
+  for (const sg of [...signatures, ...existing.map((e) => e.signature)]) for (const t of Object.keys(sg.terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  const docs = signatures.length + existing.length;
+  const idf = (t: string) => Math.log((docs + 1) / ((df.get(t) ?? 0) + 1)) + 1;
+
+  for (let ai = 0; ai < articles.length; ai++) {
+    const art = articles[ai];
+    const sig = signatures[ai];
     const n = pool.size + 1;
-    const idf = (t: string) => Math.log((n + 1) / ((index.get(t)?.size ?? 0) + 1)) + 1;
     // A term carried by more than a third of the stories is not distinctive enough to nominate candidates.
     const rareLimit = Math.max(2, Math.ceil(n / 3));
     const shared = new Map<string, number>();
@@ -133,7 +163,7 @@ export function assignStories(
     for (const key of candidates) {
       const story = pool.get(key)!;
       if (!withinWindow(sig, story.sig, window)) continue;
-      const score = similarity(sig, story.sig, idf);
+      const score = storySimilarity(sig, story.sig, idf);
       if (score >= threshold && (!best || score > best.score)) best = { key, score };
     }
     if (best) {

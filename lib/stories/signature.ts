@@ -10,16 +10,32 @@ export interface StorySignature {
   v: 1;
   /** term → weight (rounded to 3 decimals so the JSON is stable). */
   terms: Record<string, number>;
+  /**
+   * The proper-name and figure terms alone (same keys as in `terms`). Two
+   * events of one kind share vocabulary but not names: grouping leans on these.
+   */
+  names: Record<string, number>;
   /** Earliest and latest publication day (YYYY-MM-DD) of the members, when known. */
   dateMin: string | null;
   dateMax: string | null;
   /** Number of articles merged in. */
   size: number;
+  /**
+   * The most recent members' own term and name weights (capped). An article
+   * joins a story by resembling one of its articles, not the blurred union of
+   * all of them — a union of many events' words would attract everything.
+   */
+  members?: { terms: Record<string, number>; names: Record<string, number> }[];
 }
+
+/** Member signatures kept per story. */
+export const STORY_MEMBERS = 12;
 
 /** Terms kept per article and per story. */
 export const ARTICLE_TERMS = 40;
 export const STORY_TERMS = 80;
+export const ARTICLE_NAMES = 20;
+export const STORY_NAMES = 40;
 /** Only the head of a long body is read: stories are recognisable from their first screens. */
 const MAX_BODY = 8000;
 
@@ -42,7 +58,7 @@ function day(iso: string | null | undefined): string | null {
 
 /** An empty signature (a story with no members yet). */
 export function emptySignature(): StorySignature {
-  return { v: 1, terms: {}, dateMin: null, dateMax: null, size: 0 };
+  return { v: 1, terms: {}, names: {}, dateMin: null, dateMax: null, size: 0 };
 }
 
 /** Signature of one article. Deterministic; reads at most the first 8000 characters of the body. */
@@ -52,25 +68,43 @@ export function signArticle(a: { title: string; body: string; publishedAt?: stri
   const add = (t: string, w: number) => counts.set(t, (counts.get(t) ?? 0) + w);
   for (const tok of tokenize(body)) if (isContentWord(tok.norm) && !/^\d+$/.test(tok.norm)) add(termKey(tok.norm), 1);
   for (const tok of tokenize(a.title)) if (isContentWord(tok.norm) && !/^\d+$/.test(tok.norm)) add(termKey(tok.norm), 2);
+  const nameCounts = new Map<string, number>();
+  const addName = (t: string, w: number) => {
+    add(t, w);
+    nameCounts.set(t, (nameCounts.get(t) ?? 0) + w);
+  };
   // Names are the most distinctive evidence of an event: boost their words.
   for (const n of extractNames(a.title + "\n" + body)) {
-    for (const tok of tokenize(n.text)) if (isContentWord(tok.norm)) add(termKey(tok.norm), 1.5);
+    for (const tok of tokenize(n.text)) if (isContentWord(tok.norm)) addName(termKey(tok.norm), 1.5);
   }
   // Figures other than small counts and years identify an event too ("6 million", "3.2%").
-  for (const n of extractNumbers(body)) if (!n.year && (n.value >= 100 || n.unit === "%")) add(`#${n.value}${n.unit}`, 2);
+  for (const n of extractNumbers(body)) if (!n.year && (n.value >= 100 || n.unit === "%")) addName(`#${n.value}${n.unit}`, 2);
   const weights = new Map<string, number>();
   for (const [t, c] of counts) weights.set(t, 1 + Math.log(c));
-  return { v: 1, terms: topTerms(weights, ARTICLE_TERMS), dateMin: day(a.publishedAt), dateMax: day(a.publishedAt), size: 1 };
+  const nameWeights = new Map<string, number>();
+  for (const [t, c] of nameCounts) nameWeights.set(t, 1 + Math.log(c));
+  return {
+    v: 1,
+    terms: topTerms(weights, ARTICLE_TERMS),
+    names: topTerms(nameWeights, ARTICLE_NAMES),
+    dateMin: day(a.publishedAt),
+    dateMax: day(a.publishedAt),
+    size: 1,
+  };
 }
 
 /** Story signature after adding one member article's signature (capped to STORY_TERMS). */
 export function mergeSignature(story: StorySignature, article: StorySignature): StorySignature {
   const w = new Map<string, number>(Object.entries(story.terms));
   for (const [t, x] of Object.entries(article.terms)) w.set(t, (w.get(t) ?? 0) + x);
+  const nw = new Map<string, number>(Object.entries(story.names));
+  for (const [t, x] of Object.entries(article.names)) nw.set(t, (nw.get(t) ?? 0) + x);
   const dates = [story.dateMin, story.dateMax, article.dateMin, article.dateMax].filter((d): d is string => !!d).sort();
   return {
     v: 1,
     terms: topTerms(w, STORY_TERMS),
+    names: topTerms(nw, STORY_NAMES),
+    members: [...(story.members ?? []), ...(article.members ?? [{ terms: article.terms, names: article.names }])].slice(-STORY_MEMBERS),
     dateMin: dates[0] ?? null,
     dateMax: dates[dates.length - 1] ?? null,
     size: story.size + article.size,
@@ -84,13 +118,18 @@ export function mergeSignature(story: StorySignature, article: StorySignature): 
 export function parseSignature(json: string | null | undefined): StorySignature {
   try {
     const raw = JSON.parse(json ?? "{}") as Partial<StorySignature>;
-    const terms: Record<string, number> = {};
-    if (raw && typeof raw.terms === "object" && raw.terms) {
-      for (const [k, v] of Object.entries(raw.terms)) if (typeof v === "number" && Number.isFinite(v)) terms[k] = v;
-    }
+    const numbers = (o: unknown): Record<string, number> => {
+      const out: Record<string, number> = {};
+      if (o && typeof o === "object") for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
+      return out;
+    };
     return {
       v: 1,
-      terms,
+      terms: numbers(raw?.terms),
+      names: numbers(raw?.names),
+      members: Array.isArray(raw?.members)
+        ? raw.members.slice(-STORY_MEMBERS).map((m) => ({ terms: numbers(m?.terms), names: numbers(m?.names) }))
+        : [],
       dateMin: typeof raw.dateMin === "string" ? raw.dateMin : null,
       dateMax: typeof raw.dateMax === "string" ? raw.dateMax : null,
       size: typeof raw.size === "number" ? raw.size : 0,
