@@ -49,6 +49,10 @@ describe.skipIf(Boolean(why))(`dashboard in Chromium${why ? ` (skipped: ${why})`
     ({ context, close } = await launchBrowser());
     page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (e) => pageErrors.push(e.message));
+    // React hydration mismatches and failed loads show up as console errors.
+    page.on("console", (m) => {
+      if (m.type() === "error") pageErrors.push(`console: ${m.text()}`);
+    });
   });
   afterAll(async () => {
     await close?.();
@@ -122,6 +126,8 @@ describe.skipIf(Boolean(why))(`dashboard in Chromium${why ? ` (skipped: ${why})`
     expect(await next.getAttribute("href")).toBe(`/flags/${rows[1].id}?sort=severity.desc`);
     await page.keyboard.press("j");
     await page.waitForURL(new RegExp(`/flags/${rows[1].id}\\?sort=severity.desc$`));
+    await page.getByRole("heading", { name: `Flag ${rows[1].id}:` }).waitFor();
+    await page.getByTestId("prev").waitFor();
     await page.keyboard.press("k");
     await page.waitForURL(new RegExp(`/flags/${rows[0].id}\\?sort=severity.desc$`));
     await page.getByTestId("flagged-span").waitFor();
