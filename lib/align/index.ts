@@ -24,8 +24,13 @@ export interface ClaimMatch {
   support: SupportMatch | null;
 }
 
+/** Counterparts compared per article: in a very large story, the nearest ones (by id order) only, so cost stays linear. */
+export const MAX_COUNTERPARTS = 16;
+
 export interface StoryAlignment {
   index: StoryIndex;
+  /** [article] → indexes of the articles it is compared with (other outlets, at most MAX_COUNTERPARTS). */
+  counterparts: number[][];
   /** [article][quote] → one match per other article. */
   quotes: QuoteMatch[][][];
   /** [article][claim] → one match per other article. */
@@ -58,21 +63,26 @@ export function isCounterpart(analyses: readonly ArticleAnalysis[], a: number, b
   return a !== b && analyses[a].article.outlet !== analyses[b].article.outlet;
 }
 
-/** Aligns every quote and claim of every article with every article of the story from another outlet. */
+/** The articles article `ai` is compared with: other outlets, nearest first when there are too many. */
+export function selectCounterparts(analyses: readonly ArticleAnalysis[], ai: number, max = MAX_COUNTERPARTS): number[] {
+  const all: number[] = [];
+  for (let bi = 0; bi < analyses.length; bi++) if (isCounterpart(analyses, ai, bi)) all.push(bi);
+  if (all.length <= max) return all;
+  return all
+    .sort((x, y) => Math.abs(x - ai) - Math.abs(y - ai) || x - y)
+    .slice(0, max)
+    .sort((x, y) => x - y);
+}
+
+/** Aligns every quote and claim of every article with the articles of the story from other outlets. */
 export function alignStory(analyses: ArticleAnalysis[]): StoryAlignment {
   const index = prepareStory(analyses);
-  const n = analyses.length;
-  const other = (a: number, b: number) => isCounterpart(analyses, a, b);
+  const counterparts = analyses.map((_, ai) => selectCounterparts(analyses, ai));
   const quotes = analyses.map((a, ai) =>
-    a.quotes.map((_, qi) => {
-      const out: QuoteMatch[] = [];
-      for (let bi = 0; bi < n; bi++) if (other(ai, bi)) out.push(alignQuote(index, ai, qi, bi));
-      return out;
-    }),
+    a.quotes.map((_, qi) => counterparts[ai].map((bi) => alignQuote(index, ai, qi, bi))),
   );
   const claims = analyses.map((a, ai) => {
-    const targets: number[] = [];
-    for (let bi = 0; bi < n; bi++) if (other(ai, bi)) targets.push(bi);
+    const targets = counterparts[ai];
     return a.claims.map((_, ci) => {
       const found = findSupportAll(index, ai, claimTokens(index, ai, ci), targets);
       return targets.map((bi): ClaimMatch => {
@@ -81,7 +91,7 @@ export function alignStory(analyses: ArticleAnalysis[]): StoryAlignment {
       });
     });
   });
-  return { index, quotes, claims };
+  return { index, counterparts, quotes, claims };
 }
 
 /**

@@ -87,12 +87,9 @@ export function flagThisSide(corr: number[], a: number, others: number[]): boole
   return others.some((b) => corr[a] <= corr[b] + TIE_MARGIN);
 }
 
-/** Indexes of the articles from other outlets than article `ai`. */
+/** Indexes of the articles article `ai` was compared with (other outlets; see alignStory). */
 export function counterpartsOf(al: StoryAlignment, ai: number): number[] {
-  const arts = al.index.articles;
-  const out: number[] = [];
-  for (let i = 0; i < arts.length; i++) if (i !== ai && arts[i].analysis.article.outlet !== arts[ai].analysis.article.outlet) out.push(i);
-  return out;
+  return al.counterparts[ai];
 }
 
 /** Number of distinct outlets in the story: divergence needs at least two. */
