@@ -63,8 +63,9 @@ interface StructDraft {
 export function collectRecurringLines(bodies: readonly string[]): Set<string> {
   if (!Array.isArray(bodies)) throw new TypeError("collectRecurringLines: bodies must be an array of strings");
   const seen = new Map<string, number>();
-  for (const body of bodies) {
-    if (typeof body !== "string") throw new TypeError("collectRecurringLines: every body must be a string");
+  for (const body of bodies) if (typeof body !== "string") throw new TypeError("collectRecurringLines: every body must be a string");
+  // the same text twice (a duplicate ingest) would make every line "recurring"
+  for (const body of new Set(bodies)) {
     const mine = new Set<string>();
     for (const l of splitLines(body)) {
       const n = normalizeLine(l.text);
@@ -289,12 +290,19 @@ function markLabelRuns(drafts: Draft[], body: string): void {
 /** Page chrome by general signals: head kickers (done in markHead), foot chrome, counters, links, notices, recurring lines. */
 function markBoilerplate(drafts: Draft[], body: string, recurring: ReadonlySet<string> | undefined): void {
   const text = (d: Draft) => body.slice(d.start, d.end);
-  for (const d of drafts) {
+  const prose = drafts.map((d) => d.kind === "paragraph" && isProse(text(d)) && !isTextNotice(text(d)));
+  const firstProse = prose.indexOf(true);
+  const lastProse = prose.lastIndexOf(true);
+  drafts.forEach((d, i) => {
     const t = text(d);
-    if (recurring && recurring.size > 0 && recurring.has(normalizeLine(t))) d.boilerplate = true;
+    // A recurring line is chrome when it is short, a notice, or sits at the head or foot; a long
+    // paragraph repeated in two articles of one outlet is shared reporting and stays content.
+    const recurringChrome =
+      recurring && recurring.size > 0 && recurring.has(normalizeLine(t)) && (wordCount(t) <= 15 || isTextNotice(t) || i < firstProse || i > lastProse);
+    if (recurringChrome) d.boilerplate = true;
     else if (isCounter(t) || isUrlLike(t) || isLiveNotice(t)) d.boilerplate = true;
     else if (d.kind !== "list_item" && d.kind !== "faq_question" && d.kind !== "faq_answer" && isChromeLead(t)) d.boilerplate = true;
-  }
+  });
   // Foot: walk back from the end while lines look like chrome (short fragments, prompts, notices, labels with nothing after).
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i];

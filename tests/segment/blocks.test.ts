@@ -161,6 +161,17 @@ describe("boilerplate", () => {
     expect(seg.blocks[0].boilerplate).toBe(true);
   });
 
+  it("keeps a long paragraph that two articles of the outlet share, and ignores duplicate bodies", () => {
+    const shared = "“We will keep working with our partners until the agreement is signed and in force,” the minister told reporters in the capital on Monday.";
+    const a = `First headline of the day\n${PROSE}\n${shared}\n${PROSE} More.`;
+    const b = `Second headline of the day\nA different opening paragraph about the same talks, which continued on Tuesday.\n${shared}\nAnother closing paragraph with enough words to be content here.`;
+    const rec = collectRecurringLines([a, b]);
+    expect(rec.has(normalizeLine(shared))).toBe(true);
+    const seg = segmentArticle(a, { recurringLines: rec });
+    expect(seg.blocks.find((x) => a.slice(x.start, x.end) === shared)?.boilerplate).toBe(false);
+    expect(collectRecurringLines([a, a]).size).toBe(0);
+  });
+
   it("normalises lines for comparison: case, punctuation, digits", () => {
     expect(normalizeLine("  Page 3 of 12! ")).toBe(normalizeLine("page 4 of 9"));
     expect(normalizeLine("Share THIS, now")).toBe("share this now");
