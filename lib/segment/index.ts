@@ -213,6 +213,19 @@ function splitFaqLine(d: Draft, body: string): Draft[] {
   return [{ ...d, kind: t.trim().endsWith("?") ? "faq_question" : "faq_answer" }];
 }
 
+/** A question line (short, ending in "?", not quoted speech). */
+function isQuestionLine(d: Draft | undefined, body: string): boolean {
+  if (!d || (d.kind !== "paragraph" && d.kind !== "heading") || d.boilerplate) return false;
+  const t = body.slice(d.start, d.end);
+  return /\?$/.test(t) && wordCount(t) <= 25 && !/^["“'‘«„–—]/.test(t) && !/[.!?]\s+\p{Lu}.*\?$/u.test(t.slice(0, -1));
+}
+
+/** Unlabelled FAQ: at least two question lines each followed by a one-paragraph answer. */
+function startsQaRun(drafts: Draft[], i: number, body: string): boolean {
+  const answer = (d: Draft | undefined) => !!d && d.kind === "paragraph" && !d.boilerplate && !body.slice(d.start, d.end).endsWith("?");
+  return isQuestionLine(drafts[i], body) && answer(drafts[i + 1]) && isQuestionLine(drafts[i + 2], body) && answer(drafts[i + 3]);
+}
+
 function hasQaMarker(t: string): boolean {
   return /^(?:[-*•]\s*)?(Q|A|Question|Answer)\s*[:.)]\s+/.test(t);
 }
@@ -227,7 +240,7 @@ function markFaq(drafts: Draft[], body: string): { drafts: Draft[]; sections: nu
     const t = body.slice(d.start, d.end);
     const labelled = (d.kind === "heading" || d.kind === "headline") && FAQ_WORDS.test(t) && wordCount(t) <= 8;
     const qa = hasQaMarker(t) && /^(?:[-*•]\s*)?(Q|Question)/.test(t);
-    if (!labelled && !qa) {
+    if (!labelled && !qa && !startsQaRun(drafts, i, body)) {
       out.push(d);
       i++;
       continue;

@@ -70,6 +70,22 @@ describe("blocks", () => {
     expect(seg.structures.some((s) => s.kind === "faq")).toBe(true);
   });
 
+  it("recognises an unlabelled run of questions with answers, and a labelled one without markers", () => {
+    const body = `${PROSE}\nWhat is the levy?\nIt is the tax that funds the budget each year.\nWho sets it?\nThe council sets it in a public vote.\n${PROSE}`;
+    const seg = segmentArticle(body);
+    const faq = seg.structures.find((s) => s.kind === "faq");
+    expect(faq?.label).toBeNull();
+    expect(faq?.blocks.map((b) => seg.blocks[b].kind)).toEqual(["faq_question", "faq_answer", "faq_question", "faq_answer"]);
+    const body2 = `${PROSE}\nPeople Also Ask\nWhat is the levy?\nIt is the tax that funds the budget.\nWho sets it?\nThe council does.`;
+    const seg2 = segmentArticle(body2);
+    expect(seg2.structures.find((s) => s.kind === "faq")?.blocks).toHaveLength(5);
+  });
+
+  it("does not make an FAQ of reader questions without answers", () => {
+    const body = `${PROSE}\nWhat do you think about the budget? Do you agree with the council?\nWhat comes next for the city?\nNext Steps\n${PROSE}`;
+    expect(segmentArticle(body).structures.filter((s) => s.kind === "faq")).toHaveLength(0);
+  });
+
   it("recognises inline and labelled call-outs by shape", () => {
     const body = `${PROSE}\nFun Fact: The council first met in 1850 in a small wooden hall.\n${PROSE}\nCould It Happen Again? Officials think a repeat of the crisis is unlikely this year.\nEditor's Note:\nThis article was expanded with details from the council meeting minutes.`;
     const seg = segmentArticle(body);
