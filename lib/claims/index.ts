@@ -36,7 +36,8 @@ export function extractClaims(body: string, seg: Segmentation, quotes: readonly 
   if (typeof body !== "string") throw new TypeError("extractClaims: body must be a string");
   if (!seg || !Array.isArray(seg.sentences) || !Array.isArray(seg.blocks)) throw new TypeError("extractClaims: seg must be a Segmentation");
   if (!Array.isArray(quotes)) throw new TypeError("extractClaims: quotes must be an array");
-  const tocStructures = new Set(seg.structures.filter((s) => s.kind === "toc").map((s) => s.index));
+  // contents entries and key-term lists name things, they do not assert them
+  const tocStructures = new Set(seg.structures.filter((s) => s.kind === "toc" || s.kind === "key_terms").map((s) => s.index));
   const near = (start: number, end: number) => quotes.filter((q) => q.start < end && q.end > start);
   const claims: Claim[] = [];
   for (const s of seg.sentences) {

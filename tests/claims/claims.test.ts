@@ -42,6 +42,11 @@ describe("claims", () => {
     ]);
   });
 
+  it("skips key-term lists", () => {
+    const body = "The council passed the budget on Tuesday by a vote of seven to two.\nKey Terms:\n- municipal capital spending plan for schools\n- property tax levy and its annual review";
+    expect(claims(body).map((c) => c.text)).toEqual(["The council passed the budget on Tuesday by a vote of seven to two."]);
+  });
+
   it("marks a sentence that is mostly a quote as quoted", () => {
     const body = "“We will balance the budget without raising any taxes at all,” the mayor said. The mayor took office in 2021 after a close race.";
     const c = claims(body);
