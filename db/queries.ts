@@ -191,7 +191,8 @@ export function flagFacets(db: Db, query: FlagQuery): FlagFacets {
     .select({ kind: flags.kind, severity: flags.severity, status: flags.status, count: count() })
     .from(flags)
     .where(flagConditions({ ...query, kind: undefined, severity: undefined, status: undefined, sort: undefined }))
-    .groupBy(sql`+${flags.kind}`, sql`+${flags.severity}`, sql`+${flags.status}`)
+    // flags_facets_idx leads with these three columns: the grouping streams off it, no sort.
+    .groupBy(flags.kind, flags.severity, flags.status)
     .all();
   const passes = (key: "kind" | "severity" | "status", value: string) => {
     const chosen = query[key] as string[] | undefined;
@@ -232,11 +233,14 @@ export function flagFacets(db: Db, query: FlagQuery): FlagFacets {
     .all()
     .map((r) => ({ value: r.value, label: r.value, count: Number(r.count) }));
 
+  // Unfiltered, flags_story_idx streams the groups; filtered, "+" sends SQLite to the covering
+  // facets index rather than reading a row per flag through flags_story_idx.
+  const storyWhere = flagConditions(without("story"));
   const storyCounts = db
     .select({ value: flags.storyId, count: count() })
     .from(flags)
-    .where(flagConditions(without("story")))
-    .groupBy(sql`+${flags.storyId}`)
+    .where(storyWhere)
+    .groupBy(storyWhere ? sql`+${flags.storyId}` : flags.storyId)
     .orderBy(desc(count()), asc(flags.storyId))
     .limit(200)
     .all();

@@ -179,8 +179,11 @@ export const flags = sqliteTable(
     index("flags_status_idx").on(t.status),
     index("flags_severity_idx").on(t.severityRank, t.confidence),
     index("flags_updated_idx").on(t.updatedAt),
-    /** Covers every filter and facet column of the /flags table, so counts at 100,000 flags never read the wide rows. */
-    index("flags_facets_idx").on(t.kind, t.severity, t.status, t.storyId, t.articleId, t.stale),
+    /**
+     * Covers every filter and facet column of the /flags table, and the numeric sort keys, so counts,
+     * facets and sorted pages at 100,000 flags never read the wide rows.
+     */
+    index("flags_facets_idx").on(t.kind, t.severity, t.status, t.storyId, t.articleId, t.stale, t.severityRank, t.confidence, t.updatedAt),
   ],
 );
 

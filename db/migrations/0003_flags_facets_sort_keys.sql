@@ -1,0 +1,2 @@
+DROP INDEX `flags_facets_idx`;--> statement-breakpoint
+CREATE INDEX `flags_facets_idx` ON `flags` (`kind`,`severity`,`status`,`story_id`,`article_id`,`stale`,`severity_rank`,`confidence`,`updated_at`);
