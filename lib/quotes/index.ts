@@ -317,7 +317,11 @@ function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Dra
     }
     if (!a && sent) {
       const kind = seg.blocks[sent.block]?.kind;
-      if (kind === "headline" || kind === "heading") a = headlineSpeaker(body, sent, d.open >= 0 ? d.open : first.start, d.close >= 0 ? d.close + 1 : last.end);
+      if (kind === "headline" || kind === "heading") {
+        a = headlineSpeaker(body, sent, d.open >= 0 ? d.open : first.start, d.close >= 0 ? d.close + 1 : last.end);
+        // "Summit Reveals ...": a lone word that is not a known name is no speaker
+        if (a && a.text.split(/\s+/).length < 2 && !isPersonLike(a.text, surnames)) a = null;
+      }
     }
     let speaker: string | null = null;
     let speakerSpan: Span | null = null;
