@@ -33,7 +33,7 @@ function main(): void {
   try {
     const db = openDb(path.join(dir, "bench.db"));
     let t = performance.now();
-    const seeded = seedFlags(db, { flags: n, seed: 42 });
+    const seeded = seedFlags(db, { flags: n, seed: 42, triaged: 0.3 });
     db.$client.pragma("optimize");
     console.log(`loaded ${seeded.flags} flags, ${seeded.stories} stories, ${seeded.articles} articles in ${Math.round(performance.now() - t)} ms`);
 

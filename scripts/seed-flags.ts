@@ -3,11 +3,11 @@
  * articles: deterministic for a given seed, for development, the browser
  * tests (before a real corpus is analysed) and the flags benchmark.
  *
- *   npx tsx scripts/seed-flags.ts [--db FILE] [--flags N] [--seed S]
+ *   npx tsx scripts/seed-flags.ts [--db FILE] [--flags N] [--seed S] [--triaged 0..1]
  */
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { alignments, articles, flags, outlets, quotes, segments, stories } from "../db/schema";
+import { alignments, articles, flagEvents, flags, outlets, quotes, segments, stories } from "../db/schema";
 import { FLAG_KINDS, type DiffOp, type Evidence, type FlagKind, type Severity } from "../lib/types";
 
 const OUTLETS = ["Harbor Ledger", "Northwind Post", "Meridian Daily", "Civic Wire", "Granite Times", "Lakeside Herald", "Summit Report", "Riverbend News"];
@@ -37,8 +37,10 @@ export interface SeedOptions {
   seed?: number;
   /** Flags per story, roughly (default 12). */
   flagsPerStory?: number;
-  /** Timestamp written as created/updated (default 2026-01-01T00:00:00Z). */
+  /** Time of the first story's analysis (default 2026-01-01T00:00:00Z); each next story is a minute later. */
   now?: Date;
+  /** Share of flags (0..1) given a triage status (verified, unsupported or dismissed) by "Seed Editor" (default 0). */
+  triaged?: number;
 }
 
 export interface SeedResult {
@@ -105,7 +107,11 @@ export function seedFlags(db: Db, opts: SeedOptions): SeedResult {
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const perStory = Math.max(1, opts.flagsPerStory ?? 12);
   const nStories = Math.max(1, Math.ceil(opts.flags / perStory));
-  const at = (opts.now ?? new Date("2026-01-01T00:00:00Z")).toISOString();
+  const t0 = (opts.now ?? new Date("2026-01-01T00:00:00Z")).getTime();
+  const triaged = opts.triaged ?? 0;
+  if (!(triaged >= 0 && triaged <= 1)) throw new Error(`seedFlags: triaged must be between 0 and 1, got ${triaged}`);
+  const eventBatch: (Omit<typeof flagEvents.$inferInsert, "flagId"> & { fingerprint: string })[] = [];
+  let at = new Date(t0).toISOString();
   const severities: Severity[] = ["low", "medium", "high"];
   let articleCount = 0;
   let flagCount = 0;
@@ -120,8 +126,25 @@ export function seedFlags(db: Db, opts: SeedOptions): SeedResult {
     const flush = () => {
       for (let i = 0; i < flagBatch.length; i += 400) tx.insert(flags).values(flagBatch.slice(i, i + 400)).run();
       flagBatch.length = 0;
+      // Events name their flag by fingerprint: resolve the ids the insert just gave.
+      for (let i = 0; i < eventBatch.length; i += 400) {
+        const chunk = eventBatch.slice(i, i + 400);
+        const ids = new Map(
+          tx
+            .select({ id: flags.id, fingerprint: flags.fingerprint })
+            .from(flags)
+            .where(inArray(flags.fingerprint, chunk.map((e) => e.fingerprint)))
+            .all()
+            .map((r) => [r.fingerprint, r.id]),
+        );
+        tx.insert(flagEvents)
+          .values(chunk.map(({ fingerprint, ...e }) => ({ ...e, flagId: ids.get(fingerprint)! })))
+          .run();
+      }
+      eventBatch.length = 0;
     };
     for (let s = 0; s < nStories; s++) {
+      at = new Date(t0 + s * 60_000).toISOString();
       const topic = [pick(WORDS), pick(WORDS), pick(WORDS)];
       const storyId = tx
         .insert(stories)
@@ -194,7 +217,10 @@ export function seedFlags(db: Db, opts: SeedOptions): SeedResult {
           const t = o.sentences[0];
           return { articleId: o.id, outlet: o.outlet, start: t.start, end: t.end, text: r.text, diff: r.diff };
         });
+        const triage = rand() < triaged ? pick(["verified", "unsupported", "dismissed"] as const) : null;
+        const triagedAt = triage ? new Date(t0 + s * 60_000 + 3_600_000 + Math.floor(rand() * 86_400_000)).toISOString() : at;
         flagBatch.push({
+          ...(triage ? { status: triage, version: 2, note: `Seeded ${triage} note` } : {}),
           fingerprint: `synthetic-${opts.seed ?? 1}-${flagCount}`,
           storyId,
           articleId: art.id,
@@ -210,8 +236,9 @@ export function seedFlags(db: Db, opts: SeedOptions): SeedResult {
           evidence: JSON.stringify(evidence),
           counterparts: others.map((o) => o.outlet).join(","),
           createdAt: at,
-          updatedAt: at,
+          updatedAt: triagedAt,
         });
+        if (triage) eventBatch.push({ fingerprint: `synthetic-${opts.seed ?? 1}-${flagCount}`, editor: "Seed Editor", at: triagedAt, action: "status", fromStatus: "open", toStatus: triage, note: `Seeded ${triage} note` });
         flagCount++;
       }
       if (flagBatch.length >= 2000) flush();
@@ -229,11 +256,12 @@ async function main(): Promise<void> {
   };
   const n = Number(get("--flags") ?? "200");
   const seed = Number(get("--seed") ?? "1");
+  const triaged = Number(get("--triaged") ?? "0");
   if (!Number.isInteger(n) || n < 0) throw new Error(`--flags must be a whole number, got ${get("--flags")}`);
   const { openDb } = await import("../db/client");
   const db = openDb(get("--db"));
   const t = Date.now();
-  const r = seedFlags(db, { flags: n, seed });
+  const r = seedFlags(db, { flags: n, seed, triaged });
   console.log(`seeded ${r.flags} flags over ${r.stories} stories and ${r.articles} articles in ${Date.now() - t} ms`);
   db.$client.close();
 }
