@@ -40,7 +40,7 @@ const VERB_STEMS = [
   "urging", "demanding", "questioned", "questions", "wonders", "blamed", "blames", "touted", "touts", "tweeting",
   "writes", "emailed", "texted", "messaged", "joking", "quipping", "boasting", "responding", "replying",
   "condemn", "condemns", "condemned", "scold", "scolds", "scolded", "liken", "likens", "likened", "laud", "lauds",
-  "lauded", "reads", "recalling", "recounting", "warning",
+  "lauded", "reads", "read", "recalling", "recounting", "posited", "posits", "exhorted", "quipped", "shot",
 ];
 // Case-sensitive on purpose: "States" in "United States" or "Reveals" in a title-case heading is not a speech verb.
 export const SPEECH_VERB = new RegExp(`\\b(${[...new Set(VERB_STEMS)].join("|")})\\b`);
@@ -64,7 +64,7 @@ const PARTICLE = /^(von|van|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el|be
 
 /** Capitalised words that are not names (sentence openers, months, days). */
 const NOT_NAME =
-  /^(The|A|An|This|That|These|Those|It|Its|In|On|At|But|And|Or|So|If|When|While|After|Before|However|Meanwhile|Yet|As|For|From|With|By|To|Of|Then|There|Here|Now|Still|Also|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tonight|Last|Next|Earlier|Later|According|Regarding|Speaking|During|Asked|When|Where|What|Who|Why|How|Some|Many|Most|All|Both|Several|One|Two|Three|His|Her|Their|Our|My|Your|We|I|He|She|They|You|Sources?|Though|Although|Once|Because|Since|Until|Unless|Whether|Even|Only|Just|Not|No|Yes|Instead|Indeed|Perhaps|Maybe|Both|Either|Neither|Such|Every|Each|Any|Other|Another|Among|Without|Within|Under|Over|Above|Between|Against|Through|Despite|Like|Unlike)$/;
+  /^(The|A|An|This|That|These|Those|It|Its|In|On|At|But|And|Or|So|If|When|While|After|Before|However|Meanwhile|Yet|As|For|From|With|By|To|Of|Then|There|Here|Now|Still|Also|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tonight|Last|Next|Earlier|Later|According|Regarding|Speaking|During|Asked|When|Where|What|Who|Why|How|Some|Many|Most|All|Both|Several|One|Two|Three|His|Her|Their|Our|My|Your|We|I|He|She|They|You|Sources?|Though|Although|Once|Because|Since|Until|Unless|Whether|Even|Only|Just|Not|No|Yes|Instead|Indeed|Perhaps|Maybe|Both|Either|Neither|Such|Every|Each|Any|Other|Another|Among|Without|Within|Under|Over|Above|Between|Against|Through|Despite|Like|Unlike|Further|Furthermore|Moreover|Additionally|Overall|Initially|Finally|Ultimately|Currently|Recently|Previously|Few|More|Less|Much|New|Many|Thus|Hence|Therefore|Nevertheless|Nonetheless|Otherwise|Also|Again|Already|Always|Never|Often|Sometimes|Here|Following|Prior|Given|Amid|Across|Around|Behind|Beyond|Inside|Outside|Upon|Via)$/;
 
 export interface SpeakerMatch {
   /** The mention as written. */
@@ -119,6 +119,18 @@ function isAppositiveStart(t: string | undefined): boolean {
   return /^(a|an|the|his|her|their|its|who|whose|former|then|now|one|also|senior|chief|deputy|top|spokesman|spokeswoman|spokesperson)$/i.test(t) || /^\p{Lu}/u.test(t) || LOWER_ROLE_TEST.test(t);
 }
 const LOWER_ROLE_TEST = /^(president|envoy|special|minister|secretary|leader|chancellor|senator|governor|chief|general|adviser|advisor|candidate|nominee|director|chairman|official|ambassador|commissioner|representative|professor|fellow|analyst|economist|strategist|pollster|author|attorney|lawyer|executive|founder|host|editor|reporter|correspondent)$/i;
+
+const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|month|year|earlier|later|recently)$/;
+
+/** Step back over a time phrase between a subject and its verb ("Mr. Obama on Thursday said"). */
+function skipTemporal(toks: Tok[], e: number): number {
+  let k = e;
+  while (k >= 0 && TIME_WORD.test(toks[k].text)) {
+    k--;
+    while (k >= 0 && /^(on|last|this|late|early|earlier|that|the|in|of|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)$/.test(toks[k].text)) k--;
+  }
+  return k === e ? e : k;
+}
 
 /** Step back over a parenthetical "(D-Wis.)" that ends at token e. */
 function skipParenthetical(toks: Tok[], e: number): number {
@@ -252,10 +264,19 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     const after = np ? toks[np.last + 1] : undefined;
     if (np && !np.pronoun && (!after || /^[.,;(“"”]$/.test(after.text))) return mk(body, toks, np, toks[i - 1], toks[i - 1].text);
   }
-  const clause = toks.slice(i, i + 26);
+  const clause = toks.slice(i, i + 40);
   const stop = clause.findIndex((t) => /^[;!?“"«„]$/.test(t.text) || (t.text === "." && !isAbbrevDot(body, t)));
-  const win = stop >= 0 ? clause.slice(0, stop) : clause;
+  const win = (stop >= 0 ? clause.slice(0, stop) : clause).slice(0, 26);
   if (win.length === 0) return null;
+  // "Name, <long appositive>, said": a name right after the quote, a comma, and a speech verb later in the sentence after a comma
+  const lead = npStartingAt(clause, 0);
+  if (lead && !lead.pronoun && clause[lead.last + 1]?.text === ",") {
+    for (let v = lead.last + 2; v < clause.length; v++) {
+      const tv = clause[v].text;
+      if (/^[;!?“"«„]$/.test(tv) || (tv === "." && !isAbbrevDot(body, clause[v]))) break;
+      if (SPEECH_VERB.test(tv) && tv.length > 2 && clause[v - 1].text === ",") return mk(body, clause, lead, clause[v]);
+    }
+  }
   // "according to X"
   if (/^according$/i.test(win[0].text) && win[1] && /^to$/i.test(win[1].text)) {
     const np = npStartingAt(win, 2);
@@ -281,7 +302,7 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     if (nounUse(win, v)) continue;
     let e = v - 1;
     while (e >= 0 && (ADVERB.test(win[e].text) || /^\p{Ll}+ly$/u.test(win[e].text))) e--;
-    e = skipParenthetical(win, e);
+    e = skipTemporal(win, skipParenthetical(win, e));
     if (e >= 0 && win[e].text === ",") {
       // appositive: "Flynn, a top Trump surrogate, said"
       let c = e - 1;
@@ -320,7 +341,7 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     if (nounUse(toks, v)) continue;
     let e = v - 1;
     while (e >= 0 && (ADVERB.test(toks[e].text) || /^\p{Ll}+ly$/u.test(toks[e].text))) e--;
-    e = skipParenthetical(toks, e);
+    e = skipTemporal(toks, skipParenthetical(toks, e));
     // "outlined his plan and vowed", "took to Twitter to accuse", "mocked the complaint, saying": the clause subject speaks
     if (e >= 0 && (/^(and|to|by)$/i.test(toks[e].text) || (toks[e].text === "," && /ing$/.test(t.text)))) {
       const subj = sentenceSubject(body, sentStart ?? from, t.start);
@@ -480,4 +501,28 @@ export function sentenceSubject(body: string, from: number, to: number): Speaker
   const np = npEndingAt(toks.slice(0, lastName + 1), lastName);
   if (!np || np.pronoun) return null;
   return mk(body, toks, np, toks[lastName], "", toks[lastName].end);
+}
+
+/** Every person-like name run in the given blocks, in order (a last resort for pronoun antecedents). */
+export function nameMentions(body: string, spans: readonly Span[], surnames: ReadonlySet<string>): { text: string; span: Span }[] {
+  const out: { text: string; span: Span }[] = [];
+  for (const sp of spans) {
+    const toks = tokens(body, sp.start, sp.end);
+    let i = 0;
+    while (i < toks.length) {
+      if (!(isNameToken(toks[i].text) || HONORIFIC.test(toks[i].text)) || (i > 0 && /[.!?]$/.test(body.slice(toks[i - 1].end, toks[i].start).trim() || toks[i - 1].text) && !HONORIFIC.test(toks[i].text) && !surnames.has(toks[i].text))) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < toks.length && (isNameToken(toks[j + 1].text) || PARTICLE.test(toks[j + 1].text))) j++;
+      const np = npEndingAt(toks.slice(0, j + 1), j);
+      if (np && !np.pronoun) {
+        const text = body.slice(toks[np.first].start, toks[np.last].end);
+        if (isPersonLike(text, surnames)) out.push({ text, span: { start: toks[np.first].start, end: toks[np.last].end } });
+      }
+      i = j + 1;
+    }
+  }
+  return out;
 }

@@ -17,6 +17,7 @@
 import type { Block, Quote, QuoteStyle, Segmentation, Sentence, Span } from "../types";
 import { scanQuotes, opensDouble, type RawQuote } from "./marks";
 import {
+  nameMentions,
   attributionAfter,
   attributionBefore,
   collectSurnames,
@@ -234,9 +235,25 @@ function mergeInterrupted(body: string, seg: Segmentation, drafts: Draft[]): Dra
       const gap = body.slice(p.close + 1, d.open);
       const lastPart = body.slice(p.parts[p.parts.length - 1].start, p.parts[p.parts.length - 1].end);
       if (/^\s*,/.test(gap) || /,$/.test(lastPart)) {
-        if (sentenceAt(seg.sentences, p.close) === sentenceAt(seg.sentences, d.open) && /[,:]\s*$/.test(gap) && words(gap) <= 12 && SPEECH_VERB.test(gap) && !/[!?]/.test(gap) && !/[.]\s+[“"‘«„]/.test(gap)) {
+        const sameSentence = sentenceAt(seg.sentences, p.close) === sentenceAt(seg.sentences, d.open);
+        if (sameSentence && /[,:]\s*$/.test(gap) && words(gap) <= 12 && SPEECH_VERB.test(gap) && !/[!?]/.test(gap) && !/[.]\s+[“"‘«„]/.test(gap)) {
           const a = attributionAfter(body, p.close + 1, d.open);
           out[out.length - 1] = { ...p, parts: [...p.parts, ...d.parts], close: d.close, attribution: a ?? p.attribution };
+          continue;
+        }
+        // `“A,” he posited, “B”`: a subject and one verb we do not know, between commas
+        const g = /^\s*,?\s*((?:he|she|they|I|we|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2}))\s+(\p{Ll}+)\s*,\s*$/u.exec(gap);
+        if (sameSentence && g && /,$/.test(lastPart)) {
+          const at = p.close + 1 + gap.indexOf(g[1]);
+          const cueAt = at + g[1].length + gap.slice(gap.indexOf(g[1]) + g[1].length).indexOf(g[2]);
+          const a: SpeakerMatch = {
+            text: g[1],
+            span: { start: at, end: at + g[1].length },
+            pronoun: /^(he|she|they|i|we)$/i.test(g[1]),
+            cue: g[2],
+            cueSpan: { start: cueAt, end: cueAt + g[2].length },
+          };
+          out[out.length - 1] = { ...p, parts: [...p.parts, ...d.parts], close: d.close, attribution: a };
           continue;
         }
       }
@@ -259,6 +276,7 @@ function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Dra
     if (subj && !subj.pronoun) mentions.push(subj);
   }
   const persons = mentions.filter((m) => !inQuote(m.span) && isPersonLike(m.text, surnames));
+  const anyNames = nameMentions(body, blocks, surnames).filter((m) => !inQuote(m.span));
   const quotes: Quote[] = [];
   const blockPos = new Map(blocks.map((b, i) => [b.index, i]));
 
@@ -306,6 +324,16 @@ function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Dra
       }
     }
     if (!a) a = transcriptSpeaker(body, first) ?? sentenceLeadSpeaker(body, sent, first.start);
+    if (!a && sent && sent.index > 0 && d.style !== "dash" && words(body.slice(sent.start, first.start)) <= 1) {
+      // "Lenahan says he sees a bigger issue. “There is ...”": the previous sentence's named speaker goes on speaking
+      const ps = seg.sentences[sent.index - 1];
+      const sameOrNext = ps.block === sent.block || (blockPos.get(sent.block) ?? 0) - (blockPos.get(ps.block) ?? -9) === 1;
+      const prevHasQuote = drafts.some((o) => o !== d && o.parts.some((p) => p.start < ps.end && p.end > ps.start));
+      if (sameOrNext && !prevHasQuote) {
+        const m = mentions.filter((x) => x.span.start >= ps.start && x.span.end <= ps.end && x.cue !== "" && !inQuote(x.span) && /^\p{Lu}/u.test(x.text) && !/^(The|A|An|This|That|These|Those)\b/.test(x.text)).pop();
+        if (m) a = m;
+      }
+    }
     if (!a && sent && sent.index > 0 && d.style !== "dash") {
       // "..., Schiff said. “The other factor ...”": the previous sentence of the paragraph ends in an attribution
       const ps = seg.sentences[sent.index - 1];
@@ -338,9 +366,11 @@ function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Dra
         const ante = [...persons, ...quotes.filter((q) => q.speakerSpan && !isPronoun(q.speaker) && isPersonLike(q.speaker!, surnames)).map((q) => ({ text: q.speaker!, span: q.speakerSpan! }))]
           .filter((m) => m.span.end <= a!.span.start)
           .sort((x, y) => y.span.start - x.span.start)[0];
-        if (ante) {
-          speaker = ante.text;
-          speakerSpan = ante.span;
+        const fallback = ante ? null : anyNames.filter((m) => m.span.end <= a!.span.start).pop();
+        const pick = ante ?? fallback;
+        if (pick) {
+          speaker = pick.text;
+          speakerSpan = pick.span;
         }
       } else {
         speaker = a.text;

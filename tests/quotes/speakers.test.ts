@@ -87,6 +87,33 @@ describe("speakers", () => {
     expect(who("Clinton mocked the complaint, saying anybody who complains “is not having a good night.”")[0].speaker).toBe("Clinton");
   });
 
+  it("a time phrase between subject and verb", () => {
+    expect(who("Mr. Obama on Thursday said, “I can assure the public that nothing improper took place.”")[0].speaker).toBe("Mr. Obama");
+  });
+
+  it("a long appositive after the name", () => {
+    const body = "“The ban is a low priority,” Matt Bennett, a spokesman for Third Way, a left-leaning research group in Washington, said.";
+    expect(who(body)[0].speaker).toBe("Matt Bennett");
+  });
+
+  it("an interruption with a verb outside the known list still joins the parts and names the speaker", () => {
+    const body = "Paul Ryan spoke at the dinner on Friday night in the capital.\n\n“It is still morning in America,” he mused aloud, “and it is a fine one.”\n\n“It is still morning,” he posited, “it just happens to be cloudy.”";
+    const q = quotes(body);
+    expect(q[q.length - 1].parts).toHaveLength(2);
+    expect(q[q.length - 1].speaker).toBe("Paul Ryan");
+    expect(q[q.length - 1].cue).toBe("posited");
+  });
+
+  it("the named speaker of the previous sentence goes on speaking", () => {
+    const body = "Lenahan says he sees a bigger issue at work here. “There is kind of a culture war going on.”";
+    expect(who(body)[0]).toMatchObject({ speaker: "Lenahan", cue: "says" });
+  });
+
+  it("the previous sentence ending in an attribution", () => {
+    const body = "The talks will continue while the envoy negotiates with Russia over Syria, Schiff said. “The other factor may be the timing.”";
+    expect(who(body)[0].speaker).toBe("Schiff");
+  });
+
   it("no attribution → null speaker", () => {
     expect(who("The so-called “coalition of the willing” met again.")[0].speaker).toBeNull();
   });
