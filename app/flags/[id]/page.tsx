@@ -25,7 +25,11 @@ export default async function FlagPage({ params, searchParams }: { params: Promi
   const withSearch = (path: string) => (search ? `${path}?${search}` : path);
 
   const body = flag.article.body;
-  const pieces = cutPieces(body, flag.paragraph.start, flag.paragraph.end, [{ start: flag.start, end: flag.end, key: "flag" }]);
+  // A very long "paragraph" (an article without blank lines) is cut to a window around the span.
+  const WINDOW = 900;
+  const from = flag.paragraph.end - flag.paragraph.start > 3 * WINDOW ? Math.max(flag.paragraph.start, flag.start - WINDOW) : flag.paragraph.start;
+  const to = flag.paragraph.end - flag.paragraph.start > 3 * WINDOW ? Math.min(flag.paragraph.end, flag.end + WINDOW) : flag.paragraph.end;
+  const pieces = cutPieces(body, from, to, [{ start: flag.start, end: flag.end, key: "flag" }]);
 
   return (
     <article>
@@ -76,6 +80,7 @@ export default async function FlagPage({ params, searchParams }: { params: Promi
             {flag.article.publishedAt ? ` · ${formatTime(flag.article.publishedAt)}` : ""}
           </p>
           <blockquote className="paragraph" data-testid="paragraph">
+            {from > flag.paragraph.start && <span className="muted">… </span>}
             {pieces.map((p) =>
               p.marks.length ? (
                 <mark key={p.start} className={`hl hl-${flag.severity}`} data-testid="flagged-span">
@@ -85,6 +90,7 @@ export default async function FlagPage({ params, searchParams }: { params: Promi
                 <span key={p.start}>{p.text}</span>
               ),
             )}
+            {to < flag.paragraph.end && <span className="muted"> …</span>}
           </blockquote>
 
           <h2>Why it was flagged</h2>
