@@ -256,6 +256,8 @@ function analyzeOne(
   const articleIds = texts.map((t) => t.id);
   const outletOf = new Map(texts.map((t) => [t.id, t.outlet]));
 
+  // Bulk rows go through prepared statements: building thousands of ORM queries costs more than the analysis.
+  const st = statementsFor(db);
   db.transaction((tx) => {
     if (articleIds.length) {
       tx.delete(segments).where(inArray(segments.articleId, articleIds)).run();
@@ -287,7 +289,7 @@ function analyzeOne(
           structure: null,
         })),
       ];
-      for (let i = 0; i < segRows.length; i += 200) tx.insert(segments).values(segRows.slice(i, i + 200)).run();
+      for (const r of segRows) st.segment.run(r.articleId, r.kind, r.ordinal, r.start, r.end, r.boilerplate ? 1 : 0, r.blockOrdinal, r.structure);
       const qRows = a.quotes.map((q, i) => ({
         articleId: a.article.id,
         ordinal: i,
@@ -301,7 +303,7 @@ function analyzeOne(
         venue: q.venue,
         cue: q.cue,
       }));
-      for (let i = 0; i < qRows.length; i += 200) tx.insert(quotes).values(qRows.slice(i, i + 200)).run();
+      for (const r of qRows) st.quote.run(r.articleId, r.ordinal, r.start, r.end, r.text, r.style, r.speaker, r.speakerStart, r.speakerEnd, r.venue, r.cue);
     }
     const unitSpan = new Map<string, { start: number; end: number }>();
     for (const a of result.analyses) {
@@ -323,7 +325,9 @@ function analyzeOne(
         targetEnd: x.target?.end ?? null,
       };
     });
-    for (let i = 0; i < alRows.length; i += 200) tx.insert(alignments).values(alRows.slice(i, i + 200)).run();
+    for (const r of alRows) {
+      st.alignment.run(r.storyId, r.unit, r.sourceArticleId, r.sourceStart, r.sourceEnd, r.targetArticleId, r.coverage, r.score, r.targetStart, r.targetEnd);
+    }
 
     // Flags: upsert by fingerprint; what no longer holds is deleted (untriaged) or marked stale (triaged).
     const existing = tx.select().from(flags).where(eq(flags.storyId, storyId)).all();
@@ -378,6 +382,29 @@ function analyzeOne(
 }
 
 /** Flag columns from a draft. Counterparts: the outlets of the evidence, else every other outlet compared against. */
+const STATEMENTS = new WeakMap<object, ReturnType<typeof prepareStatements>>();
+
+function prepareStatements(db: Db) {
+  const c = db.$client;
+  return {
+    segment: c.prepare(
+      "INSERT INTO segments (article_id, kind, ordinal, start, end, boilerplate, block_ordinal, structure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    quote: c.prepare(
+      "INSERT INTO quotes (article_id, ordinal, start, end, text, style, speaker, speaker_start, speaker_end, venue, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    alignment: c.prepare(
+      "INSERT INTO alignments (story_id, unit, source_article_id, source_start, source_end, target_article_id, coverage, score, target_start, target_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+  };
+}
+
+function statementsFor(db: Db): ReturnType<typeof prepareStatements> {
+  let st = STATEMENTS.get(db.$client);
+  if (!st) STATEMENTS.set(db.$client, (st = prepareStatements(db)));
+  return st;
+}
+
 function flagValues(d: FlagDraft, storyId: number, outletOf: Map<number, string>) {
   const own = outletOf.get(d.articleId);
   const fromEvidence = [...new Set(d.evidence.map((e) => e.outlet))].filter((o) => o !== own);

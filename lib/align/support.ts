@@ -21,6 +21,8 @@ export interface SupportMatch {
 /** Candidate sentences examined per target article. */
 const TOP_SENTENCES = 6;
 const MAX_WINDOW = 3;
+/** Below this bound windows are not searched (the unit is unsupported in that target anyway). */
+const WINDOW_MIN = 0.3;
 
 /**
  * Best supporting window in every article of `targets` for a unit of article
@@ -53,25 +55,52 @@ export function findSupportAll(index: StoryIndex, source: number, unit: number[]
     const sentAcc = acc.get(target)!;
     if (!sentAcc.size) continue;
     const tgt = index.articles[target];
-    const seeds = [...sentAcc.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, TOP_SENTENCES);
+    const ranked = [...sentAcc.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const seeds = ranked.slice(0, TOP_SENTENCES);
     let best: { score: number; s0: number; s1: number } | null = null;
-    const n = tgt.sentenceTokens.length;
-    for (const [seed] of seeds) {
-      for (let len = 1; len <= MAX_WINDOW; len++) {
-        for (let s0 = Math.max(0, seed - len + 1); s0 <= seed && s0 + len - 1 < n; s0++) {
-          const s1 = s0 + len - 1;
-          let got = 0;
-          for (const [t, w] of weights) {
-            for (let s = s0; s <= s1; s++) {
-              if (tgt.sentenceTerms[s].has(t)) {
-                got += w;
-                break;
+    // No window can score more than its three best sentences together: when even that is weak,
+    // the best single sentence is answer enough (and exact, since acc sums distinct terms).
+    const bound = (ranked[0][1] + (ranked[1]?.[1] ?? 0) + (ranked[2]?.[1] ?? 0)) / total;
+    if (bound < WINDOW_MIN) {
+      best = { score: ranked[0][1] / total, s0: ranked[0][0], s1: ranked[0][0] };
+    } else {
+      const termList = [...weights.entries()];
+      const masks = new Map<number, Uint8Array>();
+      const maskOf = (si: number) => {
+        let m = masks.get(si);
+        if (!m) {
+          m = new Uint8Array(termList.length);
+          const set = tgt.sentenceTerms[si];
+          if (sentAcc.has(si)) for (let k = 0; k < termList.length; k++) m[k] = set.has(termList[k][0]) ? 1 : 0;
+          masks.set(si, m);
+        }
+        return m;
+      };
+      const n = tgt.sentenceTokens.length;
+      const tried = new Set<number>();
+      for (const [seed] of seeds) {
+        for (let len = 1; len <= MAX_WINDOW; len++) {
+          for (let s0 = Math.max(0, seed - len + 1); s0 <= seed && s0 + len - 1 < n; s0++) {
+            const s1 = s0 + len - 1;
+            // Neighbouring seeds share windows: score each window once.
+            const key = s0 * 4 + len;
+            if (tried.has(key)) continue;
+            tried.add(key);
+            const ms: Uint8Array[] = [];
+            for (let si = s0; si <= s1; si++) ms.push(maskOf(si));
+            let got = 0;
+            for (let k = 0; k < termList.length; k++) {
+              for (const m of ms) {
+                if (m[k]) {
+                  got += termList[k][1];
+                  break;
+                }
               }
             }
+            // A longer window must earn its length: small penalty per extra sentence.
+            const score = (got / total) * (1 - 0.04 * (len - 1));
+            if (!best || score > best.score + 1e-9) best = { score, s0, s1 };
           }
-          // A longer window must earn its length: small penalty per extra sentence.
-          const score = (got / total) * (1 - 0.04 * (len - 1));
-          if (!best || score > best.score + 1e-9) best = { score, s0, s1 };
         }
       }
     }

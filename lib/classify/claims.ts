@@ -112,6 +112,11 @@ function findConflicts(al: StoryAlignment, ai: number, ci: number, m: ClaimMatch
   }
   const sKeys = sIdx.map((i) => A.keys[i]);
   const tKeys = tIdx.map((i) => B.keys[i]);
+  // A conflict needs a figure, date or name on each side that the other side lacks: check cheaply before diffing.
+  const factual = (p: PreparedArticle, i: number) => /^\d/.test(p.keys[i]) || /^\p{Lu}/u.test(p.tokens[i].raw) || numberWordValue(p.tokens[i].norm) !== null;
+  const sSet = new Set(sKeys);
+  const tSet = new Set(tKeys);
+  if (!sIdx.some((i) => factual(A, i) && !tSet.has(A.keys[i])) || !tIdx.some((i) => factual(B, i) && !sSet.has(B.keys[i]))) return [];
   const runs = matchRuns(sKeys, tKeys);
   if (!runs) return [];
   // Every equal run anchors here (even a lone "about"): a substitution must sit between agreeing words.
