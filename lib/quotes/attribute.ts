@@ -1,0 +1,177 @@
+/**
+ * Attribution of collected quotes: speaker (pronouns resolved to the last
+ * named person), cue, venue, sentence index and the optional fields.
+ */
+import type { Block, Quote, Segmentation, Span } from "../types";
+import {
+  nameMentions,
+  attributionAfter,
+  attributionBefore,
+  collectSurnames,
+  findVenue,
+  isPersonLike,
+  namedSpeakers,
+  sentenceSubject,
+  speakerKey,
+  SPEECH_VERB,
+  type SpeakerMatch,
+} from "./attribution";
+import { headlineSpeaker, sentenceLeadSpeaker, transcriptSpeaker } from "./speakers";
+import { CONTENT_KINDS, type Draft, sentenceAt, words } from "./util";
+
+export function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Draft[]): Quote[] {
+  // Named mentions of speakers, in body order, for pronoun resolution.
+  const inQuote = (sp: Span) => drafts.some((d) => d.parts.some((p) => p.start <= sp.start && sp.end <= p.end));
+  const surnames = collectSurnames(body, blocks);
+  const mentions: SpeakerMatch[] = [];
+  for (const b of blocks) mentions.push(...namedSpeakers(body, b.start, b.end));
+  for (const s of seg.sentences) {
+    const b = seg.blocks[s.block];
+    if (!b || b.boilerplate || !CONTENT_KINDS.has(b.kind) || b.kind === "headline" || b.kind === "heading") continue;
+    const subj = sentenceSubject(body, s.start, s.end);
+    if (subj && !subj.pronoun) mentions.push(subj);
+  }
+  const persons = mentions.filter((m) => !inQuote(m.span) && isPersonLike(m.text, surnames));
+  const anyNames = nameMentions(body, blocks, surnames).filter((m) => !inQuote(m.span));
+  const quotes: Quote[] = [];
+  const blockPos = new Map(blocks.map((b, i) => [b.index, i]));
+
+  for (let qi = 0; qi < drafts.length; qi++) {
+    const d = drafts[qi];
+    const first = d.parts[0];
+    const last = d.parts[d.parts.length - 1];
+    const sent = sentenceAt(seg.sentences, first.start);
+    const sentEnd = sentenceAt(seg.sentences, Math.max(last.end - 1, last.start));
+    const prevQ = drafts[qi - 1];
+    const nextQ = drafts[qi + 1];
+    let a: SpeakerMatch | null = d.attribution ?? null;
+
+    if (!a && d.style !== "dash" && d.style !== "colon") {
+      const sStart = sent ? sent.start : first.start;
+      const lo = Math.max(sStart, prevQ && prevQ.block === d.block && prevQ.close >= 0 && prevQ.close < first.start ? prevQ.close + 1 : sStart);
+      const openAt = d.open >= 0 ? d.open : first.start;
+      const closeAt = d.close >= 0 ? d.close + 1 : last.end;
+      const sEnd = sentEnd ? Math.max(sentEnd.end, closeAt) : closeAt;
+      const hi = Math.min(sEnd, nextQ && nextQ.block === d.block && nextQ.open > closeAt ? nextQ.open : sEnd);
+      const beforeText = body.slice(lo, openAt);
+      const leadsSentence = words(beforeText) <= 1;
+      let after = attributionAfter(body, closeAt, Math.max(closeAt, hi));
+      // “...?” Trump said — the splitter ends the sentence at ?” / !” / …”; the attribution opens the next one
+      if (!after && sentEnd && hi <= sentEnd.end && /[?!,…—–-]\s*$/.test(body.slice(last.start, last.end))) {
+        const ns = seg.sentences[sentEnd.index + 1];
+        if (ns && ns.block === sentEnd.block && (!nextQ || nextQ.parts[0].start > ns.start + 2)) {
+          const nextStop = nextQ && nextQ.open > ns.start ? Math.min(ns.end, nextQ.open) : ns.end;
+          after = attributionAfter(body, ns.start, nextStop);
+          if (after && after.span.start - ns.start > 60) after = null;
+        }
+      }
+      const before = attributionBefore(body, lo, openAt, sStart);
+      a = leadsSentence ? after ?? before : before ?? after;
+      // inside the parts' gaps (multi-part without a known attribution)
+      if (!a) for (let k = 1; k < d.parts.length && !a; k++) a = attributionAfter(body, d.parts[k - 1].end, d.parts[k].start);
+    }
+    if (!a && (d.style === "dash" || d.style === "colon" || true)) {
+      // the sentence before, when it introduces the quote with a colon ("He also says that ...:")
+      const si = sent ? sent.index : -1;
+      const ps = si > 0 ? seg.sentences[si - 1] : null;
+      if (ps && body.slice(ps.start, ps.end).trimEnd().endsWith(":") && first.start - ps.end < 4 + (first.start - (sent?.start ?? first.start)) + 3) {
+        const pa = attributionBefore(body, ps.start, ps.end);
+        if (pa && SPEECH_VERB.test(pa.cue)) a = pa;
+      }
+    }
+    if (!a) a = transcriptSpeaker(body, first) ?? sentenceLeadSpeaker(body, sent, first.start);
+    if (!a && sent && sent.index > 0 && d.style !== "dash" && words(body.slice(sent.start, first.start)) <= 1) {
+      // "Lenahan says he sees a bigger issue. “There is ...”": the previous sentence's named speaker goes on speaking
+      const ps = seg.sentences[sent.index - 1];
+      const sameOrNext = ps.block === sent.block || (blockPos.get(sent.block) ?? 0) - (blockPos.get(ps.block) ?? -9) === 1;
+      const prevHasQuote = drafts.some((o) => o !== d && o.parts.some((p) => p.start < ps.end && p.end > ps.start));
+      if (sameOrNext && !prevHasQuote) {
+        const m = mentions.filter((x) => x.span.start >= ps.start && x.span.end <= ps.end && x.cue !== "" && !inQuote(x.span) && /^\p{Lu}/u.test(x.text) && !/^(The|A|An|This|That|These|Those)\b/.test(x.text)).pop();
+        if (m) a = m;
+      }
+    }
+    if (!a && sent && sent.index > 0 && d.style !== "dash") {
+      // "..., Schiff said. “The other factor ...”": the previous sentence of the paragraph ends in an attribution
+      const ps = seg.sentences[sent.index - 1];
+      if (ps.block === sent.block && !drafts.some((o) => o !== d && o.parts.some((p) => p.start < ps.end && p.end > ps.start))) {
+        const t = body.slice(ps.start, ps.end);
+        const comma = t.lastIndexOf(",");
+        if (comma > 0 && words(t.slice(comma)) <= 6 && /\.$/.test(t)) a = attributionAfter(body, ps.start + comma, ps.end);
+      }
+    }
+    if (!a && sent) {
+      const kind = seg.blocks[sent.block]?.kind;
+      if (kind === "headline" || kind === "heading") {
+        a = headlineSpeaker(body, sent, d.open >= 0 ? d.open : first.start, d.close >= 0 ? d.close + 1 : last.end);
+        // "Summit Reveals ...": a lone word that is not a known name is no speaker
+        if (a && a.text.split(/\s+/).length < 2 && !isPersonLike(a.text, surnames)) a = null;
+      }
+    }
+    let speaker: string | null = null;
+    let speakerSpan: Span | null = null;
+    let mention: Span | undefined;
+    if (a) {
+      mention = a.span;
+      if (a.pronoun && /^it\b/i.test(a.text)) {
+        const ante = mentions.filter((m) => !inQuote(m.span) && !isPersonLike(m.text, surnames) && m.span.end <= a!.span.start).sort((x, y) => y.span.start - x.span.start)[0];
+        if (ante) {
+          speaker = ante.text;
+          speakerSpan = ante.span;
+        }
+      } else if (a.pronoun) {
+        const ante = [...persons, ...quotes.filter((q) => q.speakerSpan && !isPronoun(q.speaker) && isPersonLike(q.speaker!, surnames)).map((q) => ({ text: q.speaker!, span: q.speakerSpan! }))]
+          .filter((m) => m.span.end <= a!.span.start)
+          .sort((x, y) => y.span.start - x.span.start)[0];
+        const fallback = ante ? null : anyNames.filter((m) => m.span.end <= a!.span.start).pop();
+        const pick = ante ?? fallback;
+        if (pick) {
+          speaker = pick.text;
+          speakerSpan = pick.span;
+        }
+      } else {
+        speaker = a.text;
+        speakerSpan = a.span;
+      }
+    } else if (d.style !== "dash") {
+      // no attribution: a quote that continues the previous quote's paragraph or follows it directly shares its speaker
+      const pq = quotes[quotes.length - 1];
+      const pd = prevQ;
+      if (pq && pd && pq.speaker) {
+        const gapBlocks = (blockPos.get(d.block) ?? 0) - (blockPos.get(pd.block) ?? 0);
+        if (gapBlocks === 0 || (gapBlocks === 1 && words(body.slice(pq.end, first.start)) <= 8)) {
+          speaker = pq.speaker;
+          speakerSpan = pq.speakerSpan;
+          mention = pq.mention;
+        }
+      }
+    }
+    const start = first.start;
+    const end = last.end;
+    const venueFrom = sent ? sent.start : start;
+    const venueTo = Math.max(sentEnd ? sentEnd.end : end, a ? a.cueSpan.end + 80 : end);
+    const venue = a || d.style !== "dash" ? findVenue(body, venueFrom, Math.min(body.length, venueTo)) : null;
+    const spoken = d.parts.map((p) => body.slice(p.start, p.end)).join(" ");
+    const q: Quote = {
+      start,
+      end,
+      text: body.slice(start, end),
+      style: d.style,
+      speaker,
+      speakerSpan,
+      venue,
+      cue: a ? a.cue : null,
+      sentence: sent ? sent.index : 0,
+      parts: d.parts,
+      speakerKey: speaker ? speakerKey(speaker) : undefined,
+      spokenText: spoken,
+      mention,
+      fragment: words(spoken) <= 3,
+    };
+    quotes.push(q);
+  }
+  return quotes;
+}
+
+function isPronoun(s: string | null): boolean {
+  return !!s && /^(he|she|they|i|we)$/i.test(s);
+}

@@ -1,0 +1,44 @@
+/** Speaker cues that are not verb attributions: transcripts, "Name:" leads and headline verbs. */
+import type { Sentence, Span } from "../types";
+import type { SpeakerMatch } from "./attribution";
+
+/** Transcripts: a quote that opens with an all-capitals name and a colon ("WALLACE: Let’s start ..."). */
+export function transcriptSpeaker(body: string, first: Span): SpeakerMatch | null {
+  const m = /^((?:\p{Lu}[\p{Lu}\p{M}.'’-]+)(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){0,2}):\s/u.exec(body.slice(first.start, first.start + 60));
+  if (!m) return null;
+  const span = { start: first.start, end: first.start + m[1].length };
+  return { text: m[1], span, pronoun: false, cue: ":", cueSpan: { start: span.end, end: span.end + 1 } };
+}
+
+/** "Pence: Gennifer Flowers won’t be at debate, Trump was ‘mocking’ ..." — a sentence led by a name and a colon. */
+export function sentenceLeadSpeaker(body: string, sent: Sentence | null, quoteStart: number): SpeakerMatch | null {
+  if (!sent) return null;
+  const head = body.slice(sent.start, Math.min(quoteStart, sent.start + 50));
+  const m = /^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]+){0,2}):\s/u.exec(head);
+  if (!m) return null;
+  const span = { start: sent.start, end: sent.start + m[1].length };
+  return { text: m[1], span, pronoun: false, cue: ":", cueSpan: { start: span.end, end: span.end + 1 } };
+}
+
+/** Title-case speech verbs of headlines ("Lindsey Graham Says", "Black Lawmakers Rip Donald Trump"). */
+const HEADLINE_VERB = /^(Says|Said|Tells|Told|Calls|Called|Asks|Warns|Slams|Rips|Blasts|Claims|Argues|Insists|Urges|Speaks|Hammers|Vows|Admits|Defends|Denies|Praises|Mocks|Accuses|Reveals|Declares|Insists|Doubles|Responds|Fires)$/;
+
+/** A headline attribution: "Name Verb ... ‘quote’" or "‘quote’ ..., Name Says." */
+export function headlineSpeaker(body: string, sent: Sentence, qStart: number, qEnd: number): SpeakerMatch | null {
+  const text = body.slice(sent.start, sent.end);
+  const re = /[\p{L}’'.-]+/gu;
+  const toks: { t: string; s: number; e: number }[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) toks.push({ t: m[0], s: sent.start + m.index, e: sent.start + m.index + m[0].length });
+  let best: SpeakerMatch | null = null;
+  for (let v = 1; v < toks.length; v++) {
+    if (!HEADLINE_VERB.test(toks[v].t) || (toks[v].s >= qStart && toks[v].e <= qEnd)) continue;
+    let f = v - 1;
+    while (f >= 0 && /^\p{Lu}/u.test(toks[f].t) && v - f <= 4 && body.slice(toks[f].e, toks[f + 1].s).trim() === "" && !(toks[f].s >= qStart && toks[f].e <= qEnd)) f--;
+    f++;
+    if (f >= v) continue;
+    const span = { start: toks[f].s, end: toks[v - 1].e };
+    best = { text: body.slice(span.start, span.end), span, pronoun: false, cue: toks[v].t.toLowerCase(), cueSpan: { start: toks[v].s, end: toks[v].e } };
+    break;
+  }
+  return best;
+}
