@@ -244,6 +244,16 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
       for (const conflict of findConflicts(al, ai, ci, m)) found.push({ m, conflict });
     }
     if (!found.length) return;
+    // A conflict needs a consensus to conflict with: counterparts that each say something different
+    // (a templated claim with varying figures) contest nothing in particular.
+    const versions = new Map<string, Set<number>>();
+    for (const f of found) {
+      const k = f.conflict.theirsKeys.join(" ");
+      let set = versions.get(k);
+      if (!set) versions.set(k, (set = new Set()));
+      set.add(f.m.article);
+    }
+    if (versions.size > 1 && Math.max(...[...versions.values()].map((v) => v.size)) < 2) return;
     // Count how many articles carry each version (with its context words) to find the minority.
     const first = found[0];
     const carriers = (seq: string[]) => arts.filter((p) => containsSeq(p.keys, seq)).length;
@@ -254,7 +264,15 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     const high = found.some((f) => f.conflict.type !== "name");
     const byArticle = new Map<number, (typeof found)[number]>();
     for (const f of found) if (!byArticle.has(f.m.article)) byArticle.set(f.m.article, f);
-    const parts = [...byArticle.values()].map((f) => `${arts[f.m.article].analysis.article.outlet} has "${f.conflict.theirs}"`);
+    // One clause per version: "B and C have "3,400"".
+    const byVersion = new Map<string, { text: string; outlets: string[] }>();
+    for (const f of byArticle.values()) {
+      const k = f.conflict.theirsKeys.join(" ");
+      const v = byVersion.get(k) ?? { text: f.conflict.theirs, outlets: [] };
+      v.outlets.push(arts[f.m.article].analysis.article.outlet);
+      byVersion.set(k, v);
+    }
+    const parts = [...byVersion.values()].map((v) => `${joinNames(v.outlets)} ${v.outlets.length > 1 ? "have" : "has"} "${v.text}"`);
     out.push({
       articleId: a.article.id,
       kind: "fact_conflict",
