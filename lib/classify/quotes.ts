@@ -227,6 +227,14 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
 
     function pushAttribution(what: "speaker" | "venue", conflicts: QuoteMatch[], agree: number) {
       if (!conflicts.length) return;
+      // Conflicting with outlets that disagree among themselves too is no clear conflict.
+      const keyOf = (m: QuoteMatch) => {
+        const o = arts[m.article].analysis.quotes[m.best!.quote];
+        return what === "speaker" ? surnameKey(o.speaker ?? "") : foldText(o.venue ?? "");
+      };
+      const groups = new Map<string, number>();
+      for (const m of conflicts) groups.set(keyOf(m), (groups.get(keyOf(m)) ?? 0) + 1);
+      if (groups.size > 1 && Math.max(...groups.values()) < 2) return;
       const mine = 1 + agree;
       if (mine > conflicts.length) return;
       if (mine === conflicts.length && !flagThisSide(corr, ai, conflicts.map((m) => m.article))) return;
