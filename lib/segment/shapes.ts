@@ -22,7 +22,7 @@ export const TOC_WORDS = /^(table of contents|contents|in this (article|story|pa
 
 /** Lead words of page chrome lines: links, share and subscribe prompts, credits. */
 const CHROME_LEAD =
-  /^(related( \w+)?|read (more|also|next|the rest)|also read|see also|more (from|on|stories|news)|source( link)?|via|photo|image|picture|credit|caption|advertisement|sponsored|watch|listen|share( this)?|follow( us)?|subscribe|sign up|click|download|tags?|topics?|filed under|comments?|print|email|recommended|trending|featured|popular|most read|latest|back to top|top stories|continue reading)\b/i;
+  /^(related( \w+)?|read (more|also|next|the rest)|also read|see also|more (from|on|stories|news)|source( link)?|via|photo|image|picture|credit|caption|advertisement|sponsored|watch|listen|share( this)?|follow( us)?|subscribe|sign up|click|download|tags?|topics?|filed under|comments?|print|email|recommended|trending|featured|popular|most read|latest|back to top|top stories|continue reading|(story|article) continues|scroll (down )?to continue|skip to|jump to|advert)\b/i;
 
 export function isMarkdownHeading(text: string): boolean {
   return /^#{1,6}\s+\S/.test(text);
@@ -101,6 +101,8 @@ export function isBylineShaped(text: string): boolean {
   const n = wordCount(text);
   if (n > 18) return false;
   if (/^by\s+\p{Lu}/iu.test(text) && n <= 12 && !/[.!?]$/.test(text)) return true;
+  if (/^(updated|published|posted|last (updated|modified))\b/i.test(text) && n <= 12) return true;
+  if (/\b\d+\s+(min|mins|minutes?|hours?|hrs?|days?)\s+ago\b/i.test(text) && n <= 10) return true;
   if (!hasDate(text)) return false;
   return /\|/.test(text) || /\b(updated?|published|posted|last modified)\b/i.test(text) || n <= 6;
 }
@@ -141,10 +143,16 @@ export function isUrlLike(text: string): boolean {
 /** Link-like chrome: "Related Posts", "Source link", "Read more: ...", "Share this". */
 export function isChromeLead(text: string): boolean {
   const n = wordCount(text);
-  if (n > 8) return false;
+  if (n > 8 && !(n <= 14 && isCreditLine(text))) return false;
+  if (isCreditLine(text)) return true;
   if (!CHROME_LEAD.test(text)) return false;
   // "Related: Some story title." may end with a stop; a real sentence starting "Share prices fell ..." is longer.
   return !endsLikeSentence(text) || n <= 6 || /^[^:]{1,20}:/.test(text);
+}
+
+/** Photo and image credits: "(AP Photo/Evan Vucci)", "Photo: Reuters", "Image credit: Getty Images". */
+export function isCreditLine(text: string): boolean {
+  return wordCount(text) <= 14 && (/^\(.*\b(photos?|image|credit|file|video)\b.*\)$/i.test(text) || /^(photo|image|picture|video)s?( credit)?\s*[:/|]/i.test(text));
 }
 
 /** Live-update notices: "The case is being updated", "This is a developing story". */
@@ -156,7 +164,7 @@ export function isLiveNotice(text: string): boolean {
 /** Notices about the text itself: subscription, copyright, syndication, corrections. */
 export function isTextNotice(text: string): boolean {
   if (wordCount(text) > 90) return false;
-  return /(\bweb ?site\b|\bsubscri|\bcopyright\b|©|all rights reserved|\bnewsletter|contact us|\bcookies?\b|\badvertis|privacy policy|terms of (use|service)|originally (published|appeared)|\breprint|\brepublish|\bpermission\b|this (story|article|report) (was|has been|is) (updated|corrected|produced|published)|\bsign up\b|\bfollow us\b|\bdownload (our|the) app\b)/i.test(
+  return /(\bweb ?site\b|\bsubscri|\bcopyright\b|©|all rights reserved|\bnewsletter|contact us|\bcookies?\b|\badvertis|privacy policy|terms of (use|service)|originally (published|appeared)|\breprint|\brepublish|\bpermission\b|this (story|article|report) (was|has been|is) (updated|corrected|produced|published)|\bsign up\b|\bfollow us\b|\bdownload (our|the) app\b|^\(?(reporting|writing|editing|additional reporting|compiled) by\b|contributed (to )?(this|the) (report|story|article)|\bmay not be (published|reproduced|redistributed))/i.test(
     text,
   );
 }

@@ -160,6 +160,27 @@ describe("boilerplate", () => {
     expect(kinds(body, seg).filter((k) => k.bp).map((k) => k.text)).toEqual(["This is a developing story", "https://example.com/a/b", "Page 2"]);
   });
 
+  it("marks credits, 'story continues' prompts and wire credit lines", () => {
+    const body = [
+      "Council Passes Budget After a Long and Heated Debate",
+      "Updated 3 hours ago",
+      PROSE,
+      "(AP Photo/Jane Smith)",
+      "Story continues below advertisement",
+      PROSE,
+      "Associated Press writer John Roe contributed to this report.",
+      "(Reporting by Ann Lee; Editing by Tom Fox)",
+    ].join("\n");
+    const seg = segmentArticle(body);
+    expect(kinds(body, seg).find((k) => k.text === "Updated 3 hours ago")?.kind).toBe("byline");
+    expect(kinds(body, seg).filter((k) => k.bp).map((k) => k.text)).toEqual([
+      "(AP Photo/Jane Smith)",
+      "Story continues below advertisement",
+      "Associated Press writer John Roe contributed to this report.",
+      "(Reporting by Ann Lee; Editing by Tom Fox)",
+    ]);
+  });
+
   it("keeps a real last paragraph and a final list that is content", () => {
     const body = `${PROSE}\nKey Terms:\n- budget\n- levy\n${PROSE}`;
     const seg = segmentArticle(body);
