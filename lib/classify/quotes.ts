@@ -232,9 +232,15 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
         const o = arts[m.article].analysis.quotes[m.best!.quote];
         return what === "speaker" ? surnameKey(o.speaker ?? "") : foldText(o.venue ?? "");
       };
-      const groups = new Map<string, number>();
-      for (const m of conflicts) groups.set(keyOf(m), (groups.get(keyOf(m)) ?? 0) + 1);
-      if (groups.size > 1 && Math.max(...groups.values()) < 2) return;
+      const same = (x: string, y: string) => (what === "speaker" ? x === y : venuesMatch(x, y));
+      const groups: { key: string; n: number }[] = [];
+      for (const m of conflicts) {
+        const k = keyOf(m);
+        const g = groups.find((x) => same(x.key, k));
+        if (g) g.n++;
+        else groups.push({ key: k, n: 1 });
+      }
+      if (groups.length > 1 && Math.max(...groups.map((g) => g.n)) < 2) return;
       const mine = 1 + agree;
       if (mine > conflicts.length) return;
       if (mine === conflicts.length && !flagThisSide(corr, ai, conflicts.map((m) => m.article))) return;
