@@ -17,6 +17,7 @@ import {
   type SpeakerMatch,
 } from "./attribution";
 import { headlineSpeaker, sentenceLeadSpeaker, transcriptSpeaker } from "./speakers";
+import { isDashSignature } from "./collect";
 import { CONTENT_KINDS, type Draft, sentenceAt, words } from "./util";
 
 export function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Draft[]): Quote[] {
@@ -80,6 +81,18 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       }
     }
     if (!a) a = transcriptSpeaker(body, first) ?? sentenceLeadSpeaker(body, sent, first.start);
+    if (!a) {
+      // a signature line right under the quote: "— Jane Doe"
+      const nb = blocks[(blockPos.get(d.block) ?? -2) + 1];
+      const lastBlock = seg.blocks[d.block];
+      if (nb && lastBlock && last.end >= lastBlock.end - 2 && isDashSignature(body.slice(nb.start, nb.end))) {
+        const m = /^(?:[–—―]|--)\s*/.exec(body.slice(nb.start, nb.end))!;
+        let e = nb.end;
+        while (e > nb.start && /[.,\s]/.test(body[e - 1])) e--;
+        const span = { start: nb.start + m[0].length, end: e };
+        a = { text: body.slice(span.start, span.end), span, pronoun: false, cue: body[nb.start], cueSpan: { start: nb.start, end: nb.start + 1 } };
+      }
+    }
     if (!a && sent && sent.index > 0 && d.style !== "dash" && words(body.slice(sent.start, first.start)) <= 1) {
       // "Lenahan says he sees a bigger issue. “There is ...”": the previous sentence's named speaker goes on speaking
       const ps = seg.sentences[sent.index - 1];

@@ -26,6 +26,8 @@ export function dashQuote(body: string, b: Block): Draft | null {
   const t = body.slice(b.start, b.end);
   const m = /^([–—―]|--)\s+/.exec(t);
   if (!m) return null;
+  // "— Jane Doe": a signature under a quote, not a quote
+  if (isDashSignature(t)) return null;
   const qs = b.start + m[0].length;
   let qe = b.end;
   let attribution: SpeakerMatch | null = null;
@@ -124,4 +126,12 @@ export function mergeInterrupted(body: string, seg: Segmentation, drafts: Draft[
     out.push(d);
   }
   return out;
+}
+
+/** "— Jane Doe", "― Carlos Raúl, Phoenix": a dash and a short capitalised name, signing the quote above. */
+export function isDashSignature(text: string): boolean {
+  const m = /^(?:[–—―]|--)\s*(.+?)[.]?$/.exec(text);
+  if (!m) return false;
+  const toks = m[1].split(/[\s,]+/).filter(Boolean);
+  return toks.length >= 1 && toks.length <= 5 && toks.every((w) => /^[\p{Lu}(]/u.test(w) || /^(of|de|van|von|der|la|the|and)$/.test(w)) && /^\p{Lu}/u.test(toks[0]);
 }

@@ -82,6 +82,15 @@ describe("quote styles", () => {
     ]);
   });
 
+  it("a dash signature under a quote names its speaker and is not itself a quote", () => {
+    const body = "Readers wrote in after the debate on Monday night in large numbers.\n“The most unqualified candidate ever to run for office.”\n— Maria Lopez\n– We want to strengthen cooperation, says Støre.";
+    const q = quotes(body);
+    expect(q.map((x) => [x.style, x.text, x.speaker])).toEqual([
+      ["double", "The most unqualified candidate ever to run for office.", "Maria Lopez"],
+      ["dash", "We want to strengthen cooperation", "Støre"],
+    ]);
+  });
+
   it("reads a colon-introduced block quote and an inline colon quote", () => {
     const body = "The minister said in a statement on Sunday:\n\nThe budget will be balanced by next year and no taxes will rise.\n\nThe mayor told reporters: We are ready for the storm and the shelters are open.";
     const q = quotes(body);
