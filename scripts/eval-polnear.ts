@@ -33,6 +33,8 @@ export interface PolnearReport {
   goldDirectQuotes: number;
   recalled: number;
   recall: number;
+  /** Share of gold quotes whose best predicted part has the same extent (character Jaccard >= 0.8). */
+  boundaryRecall: number;
   goldWithSource: number;
   speakerCorrect: number;
   speakerAccuracy: number;
@@ -178,6 +180,7 @@ export function evalPolnear(sharedDir: string): PolnearReport {
     goldDirectQuotes: 0,
     recalled: 0,
     recall: 0,
+    boundaryRecall: 0,
     goldWithSource: 0,
     speakerCorrect: 0,
     speakerAccuracy: 0,
@@ -187,6 +190,7 @@ export function evalPolnear(sharedDir: string): PolnearReport {
     missedExamples: [],
     wrongSpeakerExamples: [],
   };
+  let exact = 0;
   for (const tf of readdirSync(textDir).filter((f) => f.endsWith(".txt")).sort()) {
     const base = tf.slice(0, -4);
     // one annotator per article (the first file), so every article counts once
@@ -222,6 +226,9 @@ export function evalPolnear(sharedDir: string): PolnearReport {
         continue;
       }
       report.recalled++;
+      const part = best.parts.reduce((a, p) => (overlap(p, g) > overlap(a, g) ? p : a), best.parts[0]);
+      const inter = overlap(part, g);
+      if (inter / (Math.max(part.end, g.end) - Math.min(part.start, g.start)) >= 0.8) exact++;
       if (!g.source) continue;
       report.goldWithSource++;
       if (speakerMatches(best, g.source)) report.speakerCorrect++;
@@ -234,6 +241,7 @@ export function evalPolnear(sharedDir: string): PolnearReport {
     }
   }
   report.recall = report.goldDirectQuotes ? report.recalled / report.goldDirectQuotes : 0;
+  report.boundaryRecall = report.goldDirectQuotes ? exact / report.goldDirectQuotes : 0;
   report.speakerAccuracy = report.goldWithSource ? report.speakerCorrect / report.goldWithSource : 0;
   report.precisionVsContent = report.predictedQuotes ? report.predictedInContent / report.predictedQuotes : 0;
   return report;
@@ -248,6 +256,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
       `articles            ${r.articles}`,
       `gold direct quotes  ${r.goldDirectQuotes}`,
       `recall              ${r.recall.toFixed(3)} (${r.recalled})`,
+      `boundary recall     ${r.boundaryRecall.toFixed(3)} (same extent, Jaccard >= 0.8)`,
       `speaker accuracy    ${r.speakerAccuracy.toFixed(3)} (${r.speakerCorrect}/${r.goldWithSource})`,
       `predicted quotes    ${r.predictedQuotes} (non-fragment), in gold content ${r.precisionVsContent.toFixed(3)}`,
     ].join("\n"),

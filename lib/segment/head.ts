@@ -3,7 +3,7 @@
  * kind, then the head of the article (kickers, headline, bylines, datelines).
  */
 import { normalizeLine, type Line, listMarkerLength, isTableRow, wordCount, endsLikeSentence, isDashLed } from "./lines";
-import { datelinePrefix, inlineCalloutLabel, isBylineShaped, isDatelineLine, isHeadingShaped, isLabelLine, isMarkdownHeading } from "./shapes";
+import { datelinePrefix, inlineCalloutLabel, isBylineShaped, isDatelineLine, isHeadingShaped, isLabelLine, isMarkdownHeading, isTitleCase } from "./shapes";
 import type { Draft } from "./draft";
 import type { BlockKind } from "../types";
 
@@ -73,6 +73,11 @@ export function markHead(drafts: Draft[], body: string, title: string | undefine
     const cands = drafts.slice(0, headEnd).map((d, i) => ({ d, i })).filter(({ d }) => d.kind === "heading" && !text(d).endsWith(":"));
     const long = cands.find(({ d }) => wordCount(text(d)) >= 4);
     headline = long ? long.i : cands.length > 0 && cands[0].i === 0 ? 0 : -1;
+  }
+  if (headline < 0 && drafts.length > 1 && drafts[0].kind === "paragraph") {
+    // "Stealth Over Health: Clinton Was Headed to ER." — a title-case first line, even with a final stop
+    const t = text(drafts[0]).replace(/[.!]$/, "");
+    if (wordCount(t) >= 4 && wordCount(t) <= 20 && isTitleCase(t) && !/[.!?]\s/.test(t) && !/^["“‘'«„–—]/.test(t)) headline = 0;
   }
   if (headline >= 0) {
     drafts[headline].kind = "headline";

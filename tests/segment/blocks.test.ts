@@ -23,6 +23,13 @@ describe("blocks", () => {
     expect(blockOf(body, seg, "## What comes next").kind).toBe("heading");
   });
 
+  it("takes a title-case first line as the headline even with a final stop, but not a sentence-case lede", () => {
+    const a = `Stealth Over Health: Clinton Was Headed to the ER But Diverted.\n\n${PROSE}`;
+    expect(segmentArticle(a).blocks[0].kind).toBe("headline");
+    const b = `The council met on Tuesday and passed the budget.\n\n${PROSE}`;
+    expect(segmentArticle(b).blocks[0].kind).toBe("paragraph");
+  });
+
   it("recognises a list with its introducing label", () => {
     const body = `${PROSE}\nWhat Changes:\n- Schools get more money.\n* Hospitals hire staff.\n• Roads are repaired.\n1. Taxes stay flat.\n${PROSE}`;
     const seg = segmentArticle(body);
