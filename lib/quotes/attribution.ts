@@ -106,6 +106,8 @@ const NOUN_OR_VERB = /^(claims|comments|remarks|notes|reports|calls|tweets|quest
 
 /** "32% of Republican claims", "the protests demands": a noun, not a speech verb. */
 function nounUse(toks: Tok[], v: number): boolean {
+  // "Kim's mental state is ...", "the state of": a speech-verb spelling used as a noun
+  if (/^(state|states|note|notes|report|reports|claim|claims|comment|comments|remark|remarks|call|calls|tweet|tweets|post|posts|promise|pledge|quote|quotes|answer|reply|demand|demands|question|questions)$/.test(toks[v].text) && /^(is|was|are|were|has|had|of)$/.test(toks[v + 1]?.text ?? "")) return true;
   if (!NOUN_OR_VERB.test(toks[v].text)) return false;
   let k = v - 1;
   while (k >= 0 && /^\p{Lu}/u.test(toks[k].text) && v - k <= 2) k--;
