@@ -46,6 +46,10 @@ export interface AssignResult {
 }
 
 export const DEFAULT_THRESHOLD = 0.24;
+/** Stories per term beyond which the term no longer nominates candidates. */
+export const MAX_POSTING = 40;
+/** Candidate stories scored in full per article. */
+export const MAX_CANDIDATES = 12;
 
 interface Pool {
   key: string;
@@ -150,16 +154,26 @@ export function assignStories(
     const art = articles[ai];
     const sig = signatures[ai];
     const n = pool.size + 1;
-    // A term carried by more than a third of the stories is not distinctive enough to nominate candidates.
-    const rareLimit = Math.max(2, Math.ceil(n / 3));
+    // A term carried by more than a third of the stories (or by very many) is not distinctive
+    // enough to nominate candidates; only the few best-sharing candidates are scored in full.
+    const rareLimit = Math.max(2, Math.min(MAX_POSTING, Math.ceil(n / 3)));
     const shared = new Map<string, number>();
+    const sharedWeight = new Map<string, number>();
     for (const t of Object.keys(sig.terms)) {
       const posting = index.get(t);
       if (!posting || posting.size > rareLimit) continue;
-      for (const key of posting) shared.set(key, (shared.get(key) ?? 0) + 1);
+      const w = idf(t);
+      for (const key of posting) {
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+        sharedWeight.set(key, (sharedWeight.get(key) ?? 0) + w);
+      }
     }
     let best: { key: string; score: number } | null = null;
-    const candidates = [...shared.entries()].filter(([, c]) => c >= minShared).map(([k]) => k).sort();
+    const candidates = [...shared.entries()]
+      .filter(([, c]) => c >= minShared)
+      .map(([k]) => k)
+      .sort((x, y) => sharedWeight.get(y)! - sharedWeight.get(x)! || (x < y ? -1 : x > y ? 1 : 0))
+      .slice(0, MAX_CANDIDATES);
     for (const key of candidates) {
       const story = pool.get(key)!;
       if (!withinWindow(sig, story.sig, window)) continue;
