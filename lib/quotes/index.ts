@@ -13,6 +13,7 @@
  *   paragraphs is ONE quote with several `parts`; `start/end/text` then cover
  *   the whole envelope and `spokenText` holds the parts' words joined by a space.
  * - Quotes nested inside another quote are not returned separately.
+ * - Boilerplate blocks and table-of-contents entries yield no quotes.
  */
 import type { Quote, Segmentation, Span } from "../types";
 import { scanQuotes, opensDouble, type RawQuote } from "./marks";
@@ -27,7 +28,9 @@ import { CONTENT_KINDS, type Draft, sentenceAt, trimSpan, words } from "./util";
 export function extractQuotes(body: string, seg: Segmentation): Quote[] {
   if (typeof body !== "string") throw new TypeError("extractQuotes: body must be a string");
   if (!seg || !Array.isArray(seg.blocks) || !Array.isArray(seg.sentences)) throw new TypeError("extractQuotes: seg must be a Segmentation");
-  const blocks = seg.blocks.filter((b) => !b.boilerplate && CONTENT_KINDS.has(b.kind));
+  // a table of contents repeats the headings: its quotes would be counted twice
+  const toc = new Set((seg.structures ?? []).filter((s) => s.kind === "toc").map((s) => s.index));
+  const blocks = seg.blocks.filter((b) => !b.boilerplate && CONTENT_KINDS.has(b.kind) && !(b.structure !== null && toc.has(b.structure)));
   const drafts: Draft[] = [];
   let carried: { raw: RawQuote; parts: Span[]; block: number } | null = null;
 

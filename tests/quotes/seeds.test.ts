@@ -85,11 +85,12 @@ describe.skipIf(!present)("seed articles (skipped: ../shared/seeds is absent)", 
     expect(cs && expert && expert.start >= cs.start && expert.end <= cs.end).toBe(true);
   });
 
-  it("003: table of contents, table, FAQ and call-outs; no claims from the contents", () => {
-    const { seg, claims } = load("003");
+  it("003: table of contents, table, FAQ and call-outs; no claims or quotes from the contents", () => {
+    const { seg, claims, quotes } = load("003");
     const kinds = seg.structures.map((s) => s.kind);
     for (const k of ["toc", "table", "faq", "callout"] as const) expect(kinds).toContain(k);
     const toc = seg.structures.find((s) => s.kind === "toc")!;
     expect(claims.every((c) => c.end <= toc.start || c.start >= toc.end)).toBe(true);
+    expect(quotes.every((q) => q.end <= toc.start || q.start >= toc.end)).toBe(true);
   });
 });
