@@ -71,11 +71,10 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       // inside the parts' gaps (multi-part without a known attribution)
       if (!a) for (let k = 1; k < d.parts.length && !a; k++) a = attributionAfter(body, d.parts[k - 1].end, d.parts[k].start);
     }
-    if (!a && (d.style === "dash" || d.style === "colon" || true)) {
-      // the sentence before, when it introduces the quote with a colon ("He also says that ...:")
-      const si = sent ? sent.index : -1;
-      const ps = si > 0 ? seg.sentences[si - 1] : null;
-      if (ps && body.slice(ps.start, ps.end).trimEnd().endsWith(":") && first.start - ps.end < 4 + (first.start - (sent?.start ?? first.start)) + 3) {
+    if (!a && sent && sent.index > 0 && words(body.slice(sent.start, first.start)) <= 1) {
+      // the sentence before introduces the quote with a colon ("He also says that ...:")
+      const ps = seg.sentences[sent.index - 1];
+      if (body.slice(ps.start, ps.end).trimEnd().endsWith(":")) {
         const pa = attributionBefore(body, ps.start, ps.end);
         if (pa && SPEECH_VERB.test(pa.cue)) a = pa;
       }
