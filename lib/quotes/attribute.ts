@@ -20,6 +20,16 @@ import { headlineSpeaker, sentenceLeadSpeaker, transcriptSpeaker } from "./speak
 import { isDashSignature } from "./collect";
 import { CONTENT_KINDS, type Draft, sentenceAt, words } from "./util";
 
+/**
+ * Turn collected quote drafts into Quotes with speaker, cue and venue.
+ * Precedence, most specific first: an attribution known from the quote's shape
+ * (dash, colon, interruption); the same sentence after / before the quote (after
+ * first when the quote opens the sentence); the sentence after a quote ending in
+ * "?"/"!"/","; a colon-ended sentence before; a transcript "NAME:"; a "Name:" lead;
+ * a headline verb; a "— Name" signature; the named speaker of the previous
+ * sentence; the previous quote's speaker when this one simply continues it.
+ * Pronouns resolve to the last person-like subject of a speech verb or sentence.
+ */
 export function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Draft[]): Quote[] {
   // Named mentions of speakers, in body order, for pronoun resolution.
   const inQuote = (sp: Span) => drafts.some((d) => d.parts.some((p) => p.start <= sp.start && sp.end <= p.end));
