@@ -41,6 +41,7 @@ const VERB_STEMS = [
   "writes", "emailed", "texted", "messaged", "joking", "quipping", "boasting", "responding", "replying",
   "condemn", "condemns", "condemned", "scold", "scolds", "scolded", "liken", "likens", "likened", "laud", "lauds",
   "lauded", "reads", "read", "recalling", "recounting", "posited", "posits", "exhorted", "quipped", "shot",
+  "yells", "yelling", "shouts", "screams", "cries", "cried", "characterized", "characterizes", "characterised",
 ];
 // Case-sensitive on purpose: "States" in "United States" or "Reveals" in a title-case heading is not a speech verb.
 export const SPEECH_VERB = new RegExp(`\\b(${[...new Set(VERB_STEMS)].join("|")})\\b`);
@@ -113,6 +114,18 @@ function nounUse(toks: Tok[], v: number): boolean {
   while (k >= 0 && /^\p{Lu}/u.test(toks[k].text) && v - k <= 2) k--;
   const before = toks[k]?.text ?? "";
   return k < v - 1 ? /^(of|the|a|an|his|her|their|its|our|my|these|those|some|many|and|\d+%?|%)$/i.test(before) : /^(the|his|her|their|its|our|my|these|those|some|many|and|of)$/i.test(before);
+}
+
+/** "9/11 widow Terry Strada", "conservative talk radio host Rush Limbaugh": skip a short lower-case descriptor to the name. */
+function nameAfterDescriptor(toks: Tok[], from: number): { first: number; last: number; pronoun: boolean } | null {
+  for (let k = from + 1; k < Math.min(toks.length, from + 7); k++) {
+    if (/^[,.;:“"”]$/.test(toks[k - 1].text)) return null;
+    if (isNameToken(toks[k].text)) {
+      const np = npStartingAt(toks, k);
+      return np && !np.pronoun ? np : null;
+    }
+  }
+  return null;
 }
 
 /** An appositive after a name opens with a determiner, a role or a capitalised title ("Flynn, a top Trump surrogate, said"). */
@@ -283,20 +296,16 @@ export function attributionAfter(body: string, from: number, to: number): Speake
   if (/^according$/i.test(win[0].text) && win[1] && /^to$/i.test(win[1].text)) {
     const np = npStartingAt(win, 2);
     if (np) return mk(body, win, np, win[0], "according to", win[1].end);
+    const np2 = nameAfterDescriptor(win, 2);
+    if (np2) return mk(body, win, np2, win[0], "according to", win[1].end);
   }
   // verb first: "said Mr. Witkoff", "says Støre after the meeting"
   if (SPEECH_VERB.test(win[0].text) && win[0].text.length > 2) {
     const np = npStartingAt(win, 1);
     if (np) return mk(body, win, np, win[0]);
     // "said 9/11 widow Terry Strada": a short lower-case descriptor, then the name
-    for (let k = 2; k < Math.min(win.length, 7); k++) {
-      if (/^[,.;:]$/.test(win[k - 1].text)) break;
-      if (isNameToken(win[k].text)) {
-        const np2 = npStartingAt(win, k);
-        if (np2 && !np2.pronoun) return mk(body, win, np2, win[0]);
-        break;
-      }
-    }
+    const np2 = nameAfterDescriptor(win, 1);
+    if (np2) return mk(body, win, np2, win[0]);
   }
   // subject then verb: "he said", "Mr. Witkoff said on", "Flynn, a top Trump surrogate, said"
   for (let v = 1; v < win.length; v++) {
@@ -337,6 +346,8 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     if (/^according$/i.test(t.text) && toks[v + 1] && /^to$/i.test(toks[v + 1].text)) {
       const np = npStartingAt(toks, v + 2);
       if (np) return mk(body, toks, np, t, "according to", toks[v + 1].end);
+      const np2 = nameAfterDescriptor(toks, v + 2);
+      if (np2) return mk(body, toks, np2, t, "according to", toks[v + 1].end);
       continue;
     }
     if (!SPEECH_VERB.test(t.text) || t.text.length <= 2) continue;

@@ -54,6 +54,11 @@ describe("speakers", () => {
     expect(who("The talks were “productive,” according to a senior official.")[0]).toMatchObject({ speaker: "a senior official", cue: "according to" });
   });
 
+  it("according to a described name", () => {
+    expect(who("According to conservative talk radio host Rush Limbaugh, the move reeks of “fear and desperation.”")[0].speaker).toBe("Rush Limbaugh");
+    expect(who("“The rationales are unfounded,” said 9/11 widow Terry Strada.")[0].speaker).toBe("Terry Strada");
+  });
+
   it("colon introductions", () => {
     expect(who("Regarding Donetsk, Witkoff said: \"There is an important discussion to be had.\"")[0]).toMatchObject({ speaker: "Witkoff", cue: "said" });
     expect(who("Støre: “We stand with Ukraine and will keep our support.”")[0]).toMatchObject({ speaker: "Støre" });
