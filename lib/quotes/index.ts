@@ -20,6 +20,20 @@ import { scanQuotes, opensDouble, type RawQuote } from "./marks";
 import { addColonQuotes, closeCarried, dashQuote, isTitleQuote, mergeInterrupted } from "./collect";
 import { attribute } from "./attribute";
 import { CONTENT_KINDS, type Draft, sentenceAt, trimSpan, words } from "./util";
+import { attributionAfter, speakerKey } from "./attribution";
+
+/**
+ * The attribution right after `close` names someone who is not mentioned in
+ * the paragraph where the carried quote opened.
+ */
+function namesAnotherSpeaker(body: string, seg: Segmentation, openBlock: number, close: number, end: number): boolean {
+  const s = sentenceAt(seg.sentences, close);
+  const a = attributionAfter(body, close + 1, Math.min(end, s ? Math.max(s.end, close + 1) : end));
+  if (!a || a.pronoun || !/^\p{Lu}/u.test(a.text)) return false;
+  const key = speakerKey(a.text);
+  const ob = seg.blocks[openBlock];
+  return key.length > 1 && !!ob && !speakerKey(body.slice(ob.start, ob.end)).includes(key) && !body.slice(ob.start, ob.end).toLowerCase().includes(key);
+}
 
 /**
  * Extract the direct quotes of an article from its body and segmentation.
@@ -59,8 +73,19 @@ export function extractQuotes(body: string, seg: Segmentation): Quote[] {
     let lastClose = b.start - 1;
     for (const q of quotes) {
       if (cont && q.open === cont.open && carried) {
+        const part = trimSpan(body, from, q.close);
+        if (namesAnotherSpeaker(body, seg, carried.block, q.close, b.end)) {
+          // `“...\n“...,” added X` where X does not appear where the quote opened: a missing closing
+          // mark, not one quote running on — close the first at its paragraph end
+          drafts.push(closeCarried(body, carried));
+          drafts.push({ parts: [part], open: b.start, close: q.close, style: q.style, block: b.index });
+          carried = null;
+          cont = null;
+          lastClose = q.close;
+          continue;
+        }
         // the carried quote closes in this paragraph
-        const parts = [...carried.parts, trimSpan(body, from, q.close)];
+        const parts = [...carried.parts, part];
         drafts.push({ parts, open: cont.open, close: q.close, style: q.style, block: carried.block });
         carried = null;
         cont = null;

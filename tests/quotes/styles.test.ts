@@ -50,6 +50,16 @@ describe("quote styles", () => {
     expect(q[0].speaker).toBe("the minister");
   });
 
+  it("does not run a quote on into a paragraph that another named person closes", () => {
+    const body = "Intro line that is long enough to be a paragraph of prose here.\n\n“It is a dog whistle,” Gwen Moore said. “If indeed he is not legitimate, then nothing is.\n\n“I have been thinking about where we are as a country,” added Jim Clyburn.";
+    const q = quotes(body);
+    expect(q.map((x) => [x.text, x.speaker])).toEqual([
+      ["It is a dog whistle,", "Gwen Moore"],
+      ["If indeed he is not legitimate, then nothing is.", "Gwen Moore"],
+      ["I have been thinking about where we are as a country,", "Jim Clyburn"],
+    ]);
+  });
+
   it("closes an unbalanced quote at the paragraph end", () => {
     const body = "“This is not over, the mayor said at the rally.\n\nThe crowd cheered loudly for a long time after that.";
     const q = quotes(body);
