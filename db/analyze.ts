@@ -113,10 +113,8 @@ export function assignPending(db: Db, now: () => Date): { assigned: number; crea
     for (const [id, sig] of result.updated) {
       tx.update(stories).set({ signature: JSON.stringify(sig), dirty: true, updatedAt: at }).where(eq(stories.id, id)).run();
     }
-    for (const x of result.assignments) {
-      const storyId = x.storyId ?? newIds[x.newStory!];
-      tx.update(articles).set({ storyId }).where(eq(articles.id, x.articleId)).run();
-    }
+    const setStory = db.$client.prepare("UPDATE articles SET story_id = ? WHERE id = ?");
+    for (const x of result.assignments) setStory.run(x.storyId ?? newIds[x.newStory!], x.articleId);
   });
   return { assigned: pending.length, created };
 }
@@ -337,9 +335,10 @@ function analyzeOne(
       byKind[d.kind]++;
       bySeverity[d.severity]++;
       const values = flagValues(d, storyId, outletOf);
-      const prev = tx.select().from(flags).where(eq(flags.fingerprint, d.fingerprint)).get();
+      const prev = st.flagByFingerprint.get(d.fingerprint) as (typeof values & { id: number; status: string; version: number; stale: number }) | undefined;
       if (!prev) {
-        tx.insert(flags).values({ ...values, fingerprint: d.fingerprint, status: "open", note: "", stale: false, createdAt: at, updatedAt: at, version: 1 }).run();
+        const v = values;
+        st.insertFlag.run(d.fingerprint, v.storyId, v.articleId, v.kind, v.severity, v.severityRank, v.confidence, v.text, v.start, v.end, v.speaker, v.explanation, v.evidence, v.counterparts, at, at);
         counts.added++;
         continue;
       }
@@ -392,6 +391,15 @@ function prepareStatements(db: Db) {
     ),
     quote: c.prepare(
       "INSERT INTO quotes (article_id, ordinal, start, end, text, style, speaker, speaker_start, speaker_end, venue, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    flagByFingerprint: c.prepare(
+      `SELECT id, status, version, stale, story_id AS storyId, article_id AS articleId, kind, severity, severity_rank AS severityRank,
+              confidence, text, start, "end" AS "end", speaker, explanation, evidence, counterparts FROM flags WHERE fingerprint = ?`,
+    ),
+    insertFlag: c.prepare(
+      `INSERT INTO flags (fingerprint, story_id, article_id, kind, severity, severity_rank, confidence, text, start, "end", speaker,
+                          explanation, evidence, counterparts, status, note, stale, created_at, updated_at, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', '', 0, ?, ?, 1)`,
     ),
     alignment: c.prepare(
       "INSERT INTO alignments (story_id, unit, source_article_id, source_start, source_end, target_article_id, coverage, score, target_start, target_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

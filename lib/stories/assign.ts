@@ -93,17 +93,33 @@ export function storySimilarity(a: StorySignature, s: StorySignature, idf: (t: s
 /** Weight of the name-and-figure similarity in the article–story similarity. */
 export const NAME_SHARE = 0.5;
 
+// Norms depend only on the vector and the idf function: remember them per (idf, vector).
+const NORMS = new WeakMap<(t: string) => number, WeakMap<Record<string, number>, number>>();
+
+function norm(v: Record<string, number>, idf: (t: string) => number): number {
+  let byVector = NORMS.get(idf);
+  if (!byVector) NORMS.set(idf, (byVector = new WeakMap()));
+  let n = byVector.get(v);
+  if (n === undefined) {
+    n = 0;
+    for (const t in v) n += (v[t] * idf(t)) ** 2;
+    byVector.set(v, n);
+  }
+  return n;
+}
+
 function cosine(a: Record<string, number>, s: Record<string, number>, idf: (t: string) => number): number {
   let dot = 0;
-  let na = 0;
-  let ns = 0;
-  for (const [t, w] of Object.entries(a)) {
-    const i = idf(t);
-    na += (w * i) ** 2;
+  for (const t in a) {
     const x = s[t];
-    if (x !== undefined) dot += w * x * i * i;
+    if (x !== undefined) {
+      const i = idf(t);
+      dot += a[t] * x * i * i;
+    }
   }
-  for (const [t, w] of Object.entries(s)) ns += (w * idf(t)) ** 2;
+  if (!dot) return 0;
+  const na = norm(a, idf);
+  const ns = norm(s, idf);
   return na && ns ? dot / Math.sqrt(na * ns) : 0;
 }
 
@@ -148,7 +164,12 @@ export function assignStories(
   const df = new Map<string, number>();
   for (const sg of [...signatures, ...existing.map((e) => e.signature)]) for (const t of Object.keys(sg.terms)) df.set(t, (df.get(t) ?? 0) + 1);
   const docs = signatures.length + existing.length;
-  const idf = (t: string) => Math.log((docs + 1) / ((df.get(t) ?? 0) + 1)) + 1;
+  const idfMemo = new Map<string, number>();
+  const idf = (t: string) => {
+    let v = idfMemo.get(t);
+    if (v === undefined) idfMemo.set(t, (v = Math.log((docs + 1) / ((df.get(t) ?? 0) + 1)) + 1));
+    return v;
+  };
 
   for (let ai = 0; ai < articles.length; ai++) {
     const art = articles[ai];
