@@ -17,6 +17,7 @@
  *
  * Options: --articles N (1000) --seed S (1) --naive-articles M (min(N, 100); 0 skips)
  *          --flags F (100000; 0 skips) --runs R (/flags repetitions, 7) --scaling --keep --json
+ *          --stages (re-run extraction, alignment and classification per story to show where time goes)
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -24,10 +25,14 @@ import os from "node:os";
 import path from "node:path";
 import { openDb, type Db } from "../db/client";
 import { ingestInputs } from "../db/ingest";
-import { analyzePending, type AnalyzeSummary } from "../db/analyze";
+import { analyzePending, assignPending, type AnalyzeSummary } from "../db/analyze";
 import { exportFlags } from "../db/export";
 import { flagFacets, listFlags } from "../db/queries";
-import { articles } from "../db/schema";
+import { articles, outlets } from "../db/schema";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { analyzeArticle } from "../lib/analyze";
+import { alignStory, toAlignments } from "../lib/align";
+import { classifyStory } from "../lib/classify";
 import { seedFlags } from "./seed-flags";
 import { decodeBytes, EXTENSION_KINDS, extensionOf, parseText } from "../lib/ingest";
 import { generateCorpus, type SampleStory, type SyntheticArticle } from "../lib/bench/corpus";
@@ -35,7 +40,7 @@ import { countTokensFloor } from "../lib/bench/floor";
 import { alignStoryNaive, type NaiveStoryResult } from "../lib/bench/naive";
 import { createRandom } from "../lib/bench/random";
 import { groupSamples, type SampleInput } from "../lib/bench/samples";
-import type { FlagQuery } from "../lib/types";
+import type { ArticleText, FlagQuery } from "../lib/types";
 
 const ROOT = path.resolve(__dirname, "..");
 const SAMPLE_DIR = path.join(ROOT, "db", "sample", "articles");
@@ -59,15 +64,17 @@ interface Options {
   scaling: boolean;
   keep: boolean;
   json: boolean;
+  stages: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const known = new Set(["--articles", "--seed", "--naive-articles", "--flags", "--runs", "--scaling", "--keep", "--json"]);
+  const flagsOnly = new Set(["--scaling", "--keep", "--json", "--stages"]);
+  const known = new Set(["--articles", "--seed", "--naive-articles", "--flags", "--runs", ...flagsOnly]);
   const values = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!known.has(a)) throw new Error(`bench: unknown option "${a}" (known: ${[...known].join(" ")})`);
-    if (a === "--scaling" || a === "--keep" || a === "--json") values.set(a, true);
+    if (flagsOnly.has(a)) values.set(a, true);
     else {
       const v = argv[++i];
       if (v === undefined) throw new Error(`bench: ${a} needs a value`);
@@ -91,6 +98,7 @@ function parseArgs(argv: string[]): Options {
     scaling: values.has("--scaling"),
     keep: values.has("--keep"),
     json: values.has("--json"),
+    stages: values.has("--stages"),
   };
 }
 
@@ -164,6 +172,12 @@ function resetPeakRss(): boolean {
   } catch {
     return false;
   }
+}
+
+/** CPU seconds (user + system) this process has used so far. */
+function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
 }
 
 function seconds(start: number): number {
@@ -261,7 +275,17 @@ interface PipelineResult {
   articles: number;
   stories: number;
   ingest: { seconds: number; articlesPerSecond: number; added: number; failed: number };
-  analysis: { seconds: number; articlesPerSecond: number; summary: Omit<AnalyzeSummary, "reports"> };
+  analysis: {
+    seconds: number;
+    cpuSeconds: number;
+    articlesPerSecond: number;
+    /** Story grouping (assignPending) and the per-story analysis and save that follow it. */
+    groupingSeconds: number;
+    groupingCpuSeconds: number;
+    storiesSeconds: number;
+    summary: Omit<AnalyzeSummary, "reports">;
+  };
+  stages: StageProfile | null;
   totalSeconds: number;
   peakRssMb: number | null;
   peakRssReset: boolean;
@@ -271,7 +295,52 @@ interface PipelineResult {
   grouping: ReturnType<typeof groupingQuality>;
 }
 
-async function runPipeline(dir: string, name: string, corpus: SyntheticArticle[], stories: number, runs: number): Promise<PipelineResult> {
+interface StageProfile {
+  /** CPU seconds summed over every story, re-running the pure stages on the stored articles (warm, so slightly low). */
+  extractSeconds: number;
+  alignSeconds: number;
+  classifySeconds: number;
+  /** Per-story analysis CPU time not spent in the pure stages: loading, page-chrome lines, saving. */
+  databaseSeconds: number;
+}
+
+/**
+ * Where per-story time goes: re-runs extraction (segments, quotes, claims),
+ * alignment and classification on every stored story and times each; the
+ * rest of the measured per-story time is loading and saving.
+ */
+function stageProfile(db: Db, storiesCpuSeconds: number): StageProfile {
+  const rows = db
+    .select({ id: articles.id, storyId: articles.storyId, outlet: outlets.name, source: articles.source, title: articles.title, body: articles.body, publishedAt: articles.publishedAt, language: articles.language })
+    .from(articles)
+    .innerJoin(outlets, eq(outlets.id, articles.outletId))
+    .where(and(eq(articles.current, true), isNotNull(articles.storyId)))
+    .orderBy(asc(articles.id))
+    .all();
+  const byStory = new Map<number, ArticleText[]>();
+  for (const { storyId, ...text } of rows) {
+    const list = byStory.get(storyId!) ?? [];
+    list.push(text);
+    byStory.set(storyId!, list);
+  }
+  const profile = { extractSeconds: 0, alignSeconds: 0, classifySeconds: 0, databaseSeconds: 0 };
+  for (const texts of byStory.values()) {
+    let t = cpuNow();
+    const analyses = texts.map((a) => analyzeArticle(a));
+    profile.extractSeconds += cpuNow() - t;
+    t = cpuNow();
+    const al = alignStory(analyses);
+    toAlignments(al, { diffs: false });
+    profile.alignSeconds += cpuNow() - t;
+    t = cpuNow();
+    classifyStory(al);
+    profile.classifySeconds += cpuNow() - t;
+  }
+  profile.databaseSeconds = Math.max(0, storiesCpuSeconds - profile.extractSeconds - profile.alignSeconds - profile.classifySeconds);
+  return profile;
+}
+
+async function runPipeline(dir: string, name: string, corpus: SyntheticArticle[], stories: number, runs: number, stages = false): Promise<PipelineResult> {
   const folder = writeCorpus(path.join(dir, `${name}-corpus`), corpus);
   const db = openDb(path.join(dir, `${name}.db`));
   global.gc?.();
@@ -286,8 +355,15 @@ async function runPipeline(dir: string, name: string, corpus: SyntheticArticle[]
   }
 
   t = performance.now();
+  // CPU time as well as wall time: on a shared machine the wall clock includes waiting for a core.
+  const cpu0 = cpuNow();
+  // Grouping is the first step of analyzePending; run it on its own first to time it apart.
+  const grouped = assignPending(db, () => CLOCK);
+  const groupingSeconds = seconds(t);
+  const groupingCpuSeconds = cpuNow() - cpu0;
   const summary = analyzePending(db, { now: () => CLOCK });
   const analysisSeconds = seconds(t);
+  const analysisCpuSeconds = cpuNow() - cpu0;
   const peak = peakRssMb();
 
   t = performance.now();
@@ -298,12 +374,22 @@ async function runPipeline(dir: string, name: string, corpus: SyntheticArticle[]
   const flagCount = (db.$client.prepare("select count(*) as n from flags").get() as { n: number }).n;
   const flagsPage = timePages(db, runs);
   const grouping = groupingQuality(db, corpus);
+  const stageResult = stages ? stageProfile(db, analysisCpuSeconds - groupingCpuSeconds) : null;
   db.$client.close();
   return {
     articles: corpus.length,
     stories,
     ingest: { seconds: ingestSeconds, articlesPerSecond: corpus.length / ingestSeconds, added: run.added, failed: run.failed },
-    analysis: { seconds: analysisSeconds, articlesPerSecond: corpus.length / analysisSeconds, summary: analysisTotals(summary) },
+    analysis: {
+      seconds: analysisSeconds,
+      cpuSeconds: analysisCpuSeconds,
+      articlesPerSecond: corpus.length / analysisSeconds,
+      groupingSeconds,
+      groupingCpuSeconds,
+      storiesSeconds: analysisSeconds - groupingSeconds,
+      summary: { ...analysisTotals(summary), assigned: grouped.assigned, createdStories: grouped.created },
+    },
+    stages: stageResult,
     totalSeconds: ingestSeconds + analysisSeconds,
     peakRssMb: peak,
     peakRssReset: reset,
@@ -390,7 +476,7 @@ async function main(): Promise<void> {
     const corpus = generateCorpus(samples, { articles: opts.articles, random: createRandom(opts.seed) });
     const generateSeconds = seconds(t);
     log(`generated ${corpus.articles.length} articles in ${corpus.stories} stories (${generateSeconds.toFixed(1)} s); ingesting and analysing ...`);
-    const pipeline = await runPipeline(dir, "main", corpus.articles, corpus.stories, opts.runs);
+    const pipeline = await runPipeline(dir, "main", corpus.articles, corpus.stories, opts.runs, opts.stages);
     if (small) scaling = { small, large: { articles: pipeline.articles, totalSeconds: pipeline.totalSeconds }, ratio: pipeline.totalSeconds / small.totalSeconds };
 
     log("floor: reading and tokenising the corpus ...");
@@ -499,7 +585,16 @@ function printTable(r: {
   const rows: [string, string][] = [
     ["articles / stories", `${p.articles} / ${p.stories} (seed ${r.params.seed})`],
     ["ingest", `${fmt(p.ingest.articlesPerSecond, 0)} articles/s (${fmt(p.ingest.seconds, 2)} s)`],
-    ["analysis", `${fmt(p.analysis.articlesPerSecond, 0)} articles/s (${fmt(p.analysis.seconds, 2)} s)`],
+    ["analysis", `${fmt(p.analysis.articlesPerSecond, 0)} articles/s (${fmt(p.analysis.seconds, 2)} s; CPU ${fmt(p.analysis.cpuSeconds, 2)} s)`],
+    ["  grouping", `${fmt(p.analysis.groupingSeconds, 2)} s (CPU ${fmt(p.analysis.groupingCpuSeconds, 2)} s)`],
+    ...(p.stages
+      ? ([
+          ["  extraction (segments, quotes, claims)", `CPU ${fmt(p.stages.extractSeconds, 2)} s`],
+          ["  alignment", `CPU ${fmt(p.stages.alignSeconds, 2)} s`],
+          ["  classification", `CPU ${fmt(p.stages.classifySeconds, 2)} s`],
+          ["  loading and saving (the rest)", `CPU ${fmt(p.stages.databaseSeconds, 2)} s`],
+        ] as [string, string][])
+      : []),
     ["ingest + analysis", `${fmt(p.totalSeconds, 2)} s`],
     ["peak resident memory", `${fmt(p.peakRssMb, 0)} MB${p.peakRssReset ? "" : " (since process start)"}`],
     ["flags found", String(p.flags)],
