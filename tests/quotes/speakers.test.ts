@@ -49,6 +49,13 @@ describe("speakers", () => {
     expect(who(body)[0].speaker).toBe("Tom Hale");
   });
 
+  it("'they' never resolves to a single person, but may take a plural group", () => {
+    const one = "Mitt Romney spoke on Tuesday about the race.\n\n“The issues at stake are too big,” they said.";
+    expect(who(one)[0].speaker).toBeNull();
+    const group = "Senior officials said the talks had stalled again.\n\n“We need more time,” they said.";
+    expect(who(group)[0].speaker).toMatch(/officials$/);
+  });
+
   it("according to", () => {
     expect(who("According to Steve Witkoff, Russia agreed to “robust security guarantees.”")[0]).toMatchObject({ speaker: "Steve Witkoff", cue: "according to" });
     expect(who("The talks were “productive,” according to a senior official.")[0]).toMatchObject({ speaker: "a senior official", cue: "according to" });
