@@ -7,7 +7,7 @@ import { matchRuns, claimTokens, CLAIM_PARTIAL_MIN, CLAIM_SUPPORT_MIN, type Stor
 import type { PreparedArticle } from "@/lib/align";
 import { extractDates, extractNames, extractNumbers, foldText, numberWordValue } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
-import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence, joinNames } from "./common";
+import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -283,7 +283,10 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
       text: c.text,
       speaker: null,
       explanation: `${a.article.outlet} has "${first.conflict.mine}" in "${clip(c.text, 80)}" where ${joinNames(parts)}.`,
-      evidence: [...byArticle.values()].map((f) => evidenceFor(c.text, arts[f.m.article].analysis, f.m.support!.span)),
+      evidence: [...byArticle.values()]
+        .sort((x, y) => y.m.support!.score - x.m.support!.score || x.m.article - y.m.article)
+        .slice(0, MAX_EVIDENCE)
+        .map((f) => evidenceFor(c.text, arts[f.m.article].analysis, f.m.support!.span)),
     });
   });
   return out;

@@ -11,6 +11,8 @@ import type { ArticleAnalysis, Evidence, FlagKind, Segmentation, Span } from "@/
 /** Longest flagged or evidence text kept (characters): evidence stays small per flag. */
 export const MAX_FLAG_TEXT = 2000;
 export const MAX_EVIDENCE_TEXT = 600;
+/** Counterparts kept as evidence per flag (the closest first): evidence stays small in large stories. */
+export const MAX_EVIDENCE = 5;
 
 /** sha256 of (source, kind, normalised text): survives re-analysis, revisions and offset shifts. */
 export function fingerprintOf(source: string, kind: FlagKind, text: string): string {

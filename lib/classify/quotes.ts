@@ -7,7 +7,7 @@
 import type { QuoteMatch, StoryAlignment } from "@/lib/align";
 import { foldText, surnameKey } from "@/lib/text";
 import type { Evidence, FlagDraft, Severity } from "@/lib/types";
-import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence, joinNames } from "./common";
+import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -93,7 +93,8 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
           return m.changedSource.some((i) => A.terms[sIdx[i]]) || m.changedTarget.some((j) => B.terms[tIdx[j]]);
         });
         const sim = Math.max(...real.map((m) => m.best!.regionSimilarity));
-        const evidence = real.map((m) => evidenceFor(q.text, arts[m.article].analysis, m.span!));
+        const closest = [...real].sort((x, y) => y.best!.regionSimilarity - x.best!.regionSimilarity || x.article - y.article).slice(0, MAX_EVIDENCE);
+        const evidence = closest.map((m) => evidenceFor(q.text, arts[m.article].analysis, m.span!));
         out.push({
           articleId: a.article.id,
           kind: "quote_paraphrased",
@@ -244,7 +245,7 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
       const mine = 1 + agree;
       if (mine > conflicts.length) return;
       if (mine === conflicts.length && !flagThisSide(corr, ai, conflicts.map((m) => m.article))) return;
-      const evidence: Evidence[] = conflicts.map((m) => evidenceFor(q.text, arts[m.article].analysis, m.span!));
+      const evidence: Evidence[] = conflicts.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(q.text, arts[m.article].analysis, m.span!));
       const theirs = conflicts.map((m) => {
         const o = arts[m.article].analysis.quotes[m.best!.quote];
         return `${arts[m.article].analysis.article.outlet} gives them to ${what === "speaker" ? o.speaker : o.venue}`;
