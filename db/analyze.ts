@@ -40,6 +40,9 @@ export interface StoryReport {
   removed: number;
   staled: number;
   revived: number;
+  /** Milliseconds spent analysing (pure) and writing (one transaction). */
+  analysisMs: number;
+  writeMs: number;
 }
 
 export interface AnalyzeSummary {
@@ -246,7 +249,9 @@ function analyzeOne(
   }));
   const outletIdOf = new Map(rows.map((r) => [r.id, r.outletId]));
   // Analysis runs outside the transaction: it is pure and may take a while; the write is short.
+  const t0 = performance.now();
   const result = analyzeStory(texts, { recurringLines: (a) => chromeOf(outletIdOf.get(a.id)!), alignmentDiffs: false });
+  const t1 = performance.now();
   const at = now().toISOString();
   const byKind = emptyCounts(FLAG_KINDS);
   const bySeverity = emptyCounts(SEVERITIES);
@@ -375,6 +380,8 @@ function analyzeOne(
     outlets: new Set(texts.map((t) => t.outlet)).size,
     flags: result.flags.length,
     ...counts,
+    analysisMs: Math.round(t1 - t0),
+    writeMs: Math.round(performance.now() - t1),
     byKind,
     bySeverity,
   };

@@ -106,17 +106,22 @@ function findConflicts(al: StoryAlignment, ai: number, ci: number, m: ClaimMatch
   const sIdx = claimTokens(al.index, ai, ci);
   const [s0, s1] = m.support!.sentences;
   const tIdx: number[] = [];
+  const tStarts = new Set<number>();
   for (let s = s0; s <= s1; s++) {
     const [x, y] = B.sentenceTokens[s];
+    tStarts.add(x);
     for (let i = x; i < y; i++) tIdx.push(i);
   }
   const sKeys = sIdx.map((i) => A.keys[i]);
   const tKeys = tIdx.map((i) => B.keys[i]);
   // A conflict needs a figure, date or name on each side that the other side lacks: check cheaply before diffing.
-  const factual = (p: PreparedArticle, i: number) => /^\d/.test(p.keys[i]) || /^\p{Lu}/u.test(p.tokens[i].raw) || numberWordValue(p.tokens[i].norm) !== null;
+  // (Sentence-initial capitals and function words are not names.)
+  const factual = (p: PreparedArticle, i: number, first: boolean) =>
+    /^\d/.test(p.keys[i]) || numberWordValue(p.tokens[i].norm) !== null || (!first && p.terms[i] !== "" && /^\p{Lu}/u.test(p.tokens[i].raw));
   const sSet = new Set(sKeys);
   const tSet = new Set(tKeys);
-  if (!sIdx.some((i) => factual(A, i) && !tSet.has(A.keys[i])) || !tIdx.some((i) => factual(B, i) && !sSet.has(B.keys[i]))) return [];
+  if (!sIdx.some((i, k) => !tSet.has(A.keys[i]) && factual(A, i, k === 0))) return [];
+  if (!tIdx.some((i) => !sSet.has(B.keys[i]) && factual(B, i, tStarts.has(i)))) return [];
   const runs = matchRuns(sKeys, tKeys);
   if (!runs) return [];
   // Every equal run anchors here (even a lone "about"): a substitution must sit between agreeing words.
