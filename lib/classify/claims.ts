@@ -40,6 +40,7 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     if (block?.structure !== null && block?.structure !== undefined) {
       const st = seg.structures[block.structure];
       if (st && NON_STATEMENT_STRUCTURES.has(st.kind)) return;
+      // The structure's own label line ("Frequently Asked Questions:") is a heading, not a statement.
       if (st && st.label !== null && c.start >= st.start && c.end <= st.start + st.label.length + 2) return;
     }
     const words = claimTokens(al.index, ai, ci).length;
