@@ -16,7 +16,7 @@ import { alignments, articles, flagEvents, flags, outlets, quotes, segments, sto
 export const ANALYSIS_EDITOR = "parallax";
 const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
 /** Articles of one outlet read to learn its page chrome (most recent first). */
-const RECURRING_SAMPLE = 40;
+const RECURRING_SAMPLE = 20;
 
 export interface AnalyzeOptions {
   /** Re-analyse only this story (whether dirty or not). */
