@@ -66,10 +66,10 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     const text = a.article.body.slice(first.start, last.end);
     const block = seg.blocks[first.block];
     const inStructure = !!block && (block.structure !== null || block.kind === "callout");
-    const specific = extractNumbers(text).length > 0 || extractDates(text).length > 0 || extractNames(text).length > 0;
+    const specific = () => extractNumbers(text).length > 0 || extractDates(text).length > 0 || extractNames(text).length > 0;
     // Single-source detail is normal reporting (low); inside added blocks, or stacked in a padded
     // and mostly unsupported article, it is what fabrication looks like (medium).
-    const severity: Severity = inStructure || (ctx.padded.has(ai) && corr[ai] < 0.5 && specific) ? "medium" : "low";
+    const severity: Severity = inStructure || (ctx.padded.has(ai) && corr[ai] < 0.5 && specific()) ? "medium" : "low";
     return {
       articleId: a.article.id,
       kind: "claim_added" as const,

@@ -55,7 +55,9 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
   const aTrigrams = ngramSet(allQuoteKeys.flat(), 3);
   // One cut flagged once, even when A's two quotes sit either side of it.
   const cutsSeen = new Set<string>();
-  const otherBodies = counterpartsOf(al, ai).map((i) => foldText(arts[i].analysis.article.body));
+  // Folded counterpart bodies, only when a speaker has to be looked up (folding is not free).
+  let folded: string[] | null = null;
+  const otherBodies = () => (folded ??= counterpartsOf(al, ai).map((i) => foldedBody(al, i)));
 
   a.quotes.forEach((q, qi) => {
     if (!isFlaggableSentence(a.segmentation, q.sentence)) return;
@@ -173,7 +175,7 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
       const block = a.segmentation.blocks[a.segmentation.sentences[q.sentence]?.block ?? -1];
       const inStructure = !!block && (block.kind === "callout" || block.structure !== null);
       const sk = q.speaker ? surnameKey(q.speaker) : "";
-      const speakerElsewhere = !sk || otherBodies.some((b) => b && new RegExp(`\\b${escapeRe(sk)}`, "u").test(b));
+      const speakerElsewhere = !sk || otherBodies().some((b) => b && new RegExp(`\\b${escapeRe(sk)}`, "u").test(b));
       const padded = ctx.padded.has(ai);
       const signals = [inStructure, !speakerElsewhere, padded].filter(Boolean).length;
       const severity: Severity = signals >= 3 ? "high" : signals === 2 ? "medium" : "low";
@@ -265,6 +267,17 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
     }
   });
   return out;
+}
+
+const FOLDED = new WeakMap<StoryAlignment, Map<number, string>>();
+
+/** The folded body of article `i`, computed once per story alignment. */
+function foldedBody(al: StoryAlignment, i: number): string {
+  let m = FOLDED.get(al);
+  if (!m) FOLDED.set(al, (m = new Map()));
+  let b = m.get(i);
+  if (b === undefined) m.set(i, (b = foldText(al.index.articles[i].analysis.article.body)));
+  return b;
 }
 
 /** True when offset sits inside [...] or (...) on its line (looked up within 60 characters). */
