@@ -15,7 +15,7 @@ function bench(args: string[]) {
 
 describe("npm run bench", () => {
   it("runs at a small N and reports every figure as JSON", () => {
-    const run = bench(["--articles", "40", "--naive-articles", "20", "--flags", "300", "--runs", "1", "--scaling", "--json"]);
+    const run = bench(["--articles", "40", "--naive-articles", "20", "--flags", "300", "--runs", "1", "--scaling", "--stages", "--json"]);
     expect(run.stderr).not.toMatch(/Error|failed/);
     expect(run.status).toBe(0);
     const r = JSON.parse(run.stdout);
@@ -29,6 +29,10 @@ describe("npm run bench", () => {
       expect(Number.isFinite(v) && v > 0).toBe(true);
     }
     expect(p.peakRssMb).toBeGreaterThan(10);
+    expect(p.peakRssMb).toBeGreaterThanOrEqual(p.peakRssAnalysisMb);
+    expect(p.analysis.groupingSeconds).toBeLessThan(p.analysis.seconds);
+    expect(p.analysis.summary.assigned).toBe(40);
+    for (const k of ["extractSeconds", "alignSeconds", "classifySeconds", "databaseSeconds"]) expect(p.stages[k]).toBeGreaterThanOrEqual(0);
     expect(p.flags).toBeGreaterThan(0); // the corpus plants divergences: some must be flagged
     expect(p.export.bytes).toBeGreaterThan(2);
     expect(p.flagsPage).toHaveLength(3);
