@@ -39,8 +39,11 @@ export function flagConditions(query: FlagQuery): SQL | undefined {
   const fts = query.q ? toFtsQuery(query.q) : null;
   if (fts) {
     const like = "%" + query.q!.trim().replace(/[\\%_]/g, (c) => "\\" + c) + "%";
+    // One membership set (FTS hits, plus the flags of outlets whose name matches) rather than an OR of
+    // two tests: with the OR, SQLite gives up the covering index and reads every row (100k flags:
+    // ~105 ms per count against ~19 ms this way).
     conds.push(
-      sql`(+${flags.id} in (select rowid from flags_fts where flags_fts match ${fts}) or +${flags.articleId} in (select pa.id from articles pa join outlets po on po.id = pa.outlet_id where po.name like ${like} escape '\\'))`,
+      sql`+${flags.id} in (select rowid from flags_fts where flags_fts match ${fts} union select sf.id from flags sf where sf.article_id in (select pa.id from articles pa join outlets po on po.id = pa.outlet_id where po.name like ${like} escape '\\'))`,
     );
   }
   return conds.length ? and(...conds) : undefined;
