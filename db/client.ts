@@ -17,12 +17,13 @@ export const DEFAULT_DB_PATH = "data/parallax.db";
 
 /** Resolves the database path from an explicit value, the environment, or the default. */
 export function resolveDbPath(explicit?: string): string {
-  return path.resolve(explicit ?? process.env.PARALLAX_DB ?? DEFAULT_DB_PATH);
+  // The comment keeps Next's file tracer from treating a runtime path as a reason to trace the whole project.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), explicit ?? process.env.PARALLAX_DB ?? DEFAULT_DB_PATH);
 }
 
 function migrationsFolder(): string {
   // Works from the repo (tsx, vitest) and from the Next server, whose cwd is the project root.
-  const candidates = [path.join(__dirname, "migrations"), path.resolve("db/migrations")];
+  const candidates = [path.join(__dirname, "migrations"), path.join(/* turbopackIgnore: true */ process.cwd(), "db", "migrations")];
   for (const dir of candidates) if (fs.existsSync(path.join(dir, "meta", "_journal.json"))) return dir;
   throw new Error(`Parallax migrations not found (looked in ${candidates.join(", ")}): this is a bug in the install`);
 }
