@@ -42,20 +42,42 @@ export function findSupportAll(index: StoryIndex, source: number, unit: number[]
   let total = 0;
   for (const w of weights.values()) total += w;
 
-  // Accumulate per target sentence through the inverted index.
-  const acc = new Map<number, Map<number, number>>();
-  for (const t of targets) acc.set(t, new Map());
+  // Accumulate per target sentence through the inverted index, in flat arrays
+  // (story-wide sentence numbers) rather than maps: this loop runs for every
+  // claim against every counterpart and dominated alignment time.
+  const flat = flatIndexOf(index);
+  const gen = ++flat.generation;
+  const isTarget = flat.targetMark;
+  for (const t of targets) isTarget[t] = gen;
+  const touched: number[][] = targets.map(() => []);
+  const slot = new Map<number, number>();
+  targets.forEach((t, i) => slot.set(t, i));
   for (const [t, w] of weights) {
-    for (const ref of index.postings.get(t) ?? []) {
-      const m = acc.get(ref.article);
-      if (m) m.set(ref.sentence, (m.get(ref.sentence) ?? 0) + w);
+    const list = flat.postings.get(t);
+    if (!list) continue;
+    for (let k = 0; k < list.length; k++) {
+      const g = list[k];
+      const art = flat.articleOf[g];
+      if (isTarget[art] !== gen) continue;
+      if (flat.stamp[g] !== gen) {
+        flat.stamp[g] = gen;
+        flat.acc[g] = 0 + w;
+        touched[slot.get(art)!].push(g);
+      } else flat.acc[g] += w;
     }
   }
-  for (const target of targets) {
-    const sentAcc = acc.get(target)!;
-    if (!sentAcc.size) continue;
+  const termNames = [...weights.keys()];
+  const termWeights = [...weights.values()];
+  const maskWords = (termNames.length + 31) >>> 5;
+  for (let ti = 0; ti < targets.length; ti++) {
+    const target = targets[ti];
+    const hits = touched[ti];
+    if (!hits.length) continue;
+    const base = flat.base[target];
+    const ranked: [number, number][] = new Array(hits.length);
+    for (let h = 0; h < hits.length; h++) ranked[h] = [hits[h] - base, flat.acc[hits[h]]];
     const tgt = index.articles[target];
-    const ranked = [...sentAcc.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const seeds = ranked.slice(0, TOP_SENTENCES);
     let best: { score: number; s0: number; s1: number } | null = null;
     // No window can score more than its three best sentences together: when even that is weak,
@@ -64,18 +86,23 @@ export function findSupportAll(index: StoryIndex, source: number, unit: number[]
     if (bound < WINDOW_MIN) {
       best = { score: ranked[0][1] / total, s0: ranked[0][0], s1: ranked[0][0] };
     } else {
-      const termList = [...weights.entries()];
-      const masks = new Map<number, Uint8Array>();
-      const maskOf = (si: number) => {
-        let m = masks.get(si);
+      // Each sentence's share of the unit's terms as a bit set (32 terms a word), so a
+      // window's terms are an OR of at most three sets; weights are summed in term
+      // order, exactly as a term-by-term scan would.
+      const masks: (Uint32Array | undefined)[] = [];
+      function maskOf(si: number): Uint32Array {
+        let m = masks[si];
         if (!m) {
-          m = new Uint8Array(termList.length);
-          const set = tgt.sentenceTerms[si];
-          if (sentAcc.has(si)) for (let k = 0; k < termList.length; k++) m[k] = set.has(termList[k][0]) ? 1 : 0;
-          masks.set(si, m);
+          m = new Uint32Array(maskWords);
+          // Untouched sentences share no term with the unit.
+          if (flat.stamp[base + si] === gen) {
+            const set = tgt.sentenceTerms[si];
+            for (let k = 0; k < termNames.length; k++) if (set.has(termNames[k])) m[k >>> 5] |= 1 << (k & 31);
+          }
+          masks[si] = m;
         }
         return m;
-      };
+      }
       const n = tgt.sentenceTokens.length;
       const tried = new Set<number>();
       for (const [seed] of seeds) {
@@ -86,15 +113,16 @@ export function findSupportAll(index: StoryIndex, source: number, unit: number[]
             const key = s0 * 4 + len;
             if (tried.has(key)) continue;
             tried.add(key);
-            const ms: Uint8Array[] = [];
-            for (let si = s0; si <= s1; si++) ms.push(maskOf(si));
+            const m0 = maskOf(s0);
+            const m1 = len > 1 ? maskOf(s0 + 1) : null;
+            const m2 = len > 2 ? maskOf(s0 + 2) : null;
             let got = 0;
-            for (let k = 0; k < termList.length; k++) {
-              for (const m of ms) {
-                if (m[k]) {
-                  got += termList[k][1];
-                  break;
-                }
+            for (let wi = 0; wi < maskWords; wi++) {
+              let u = m0[wi] | (m1 ? m1[wi] : 0) | (m2 ? m2[wi] : 0);
+              while (u !== 0) {
+                const low = u & -u;
+                got += termWeights[(wi << 5) + (31 - Math.clz32(low))];
+                u ^= low;
               }
             }
             // A longer window must earn its length: small penalty per extra sentence.
@@ -121,4 +149,42 @@ export function findSupportAll(index: StoryIndex, source: number, unit: number[]
 /** Best supporting window in one target article (see findSupportAll). */
 export function findSupport(index: StoryIndex, source: number, unit: number[], target: number): SupportMatch | null {
   return findSupportAll(index, source, unit, [target]).get(target) ?? null;
+}
+
+/** The story index in flat arrays: story-wide sentence numbers, postings as typed arrays, reusable accumulators. */
+interface FlatIndex {
+  /** First story-wide sentence number of each article, and its sentence count. */
+  base: Int32Array;
+  count: Int32Array;
+  /** Article of each story-wide sentence. */
+  articleOf: Int32Array;
+  postings: Map<string, Int32Array>;
+  /** Per-call scratch: acc[g] is valid when stamp[g] equals the call's generation. */
+  acc: Float64Array;
+  stamp: Int32Array;
+  targetMark: Int32Array;
+  generation: number;
+}
+
+const FLAT = new WeakMap<StoryIndex, FlatIndex>();
+
+function flatIndexOf(index: StoryIndex): FlatIndex {
+  let flat = FLAT.get(index);
+  if (flat) return flat;
+  const n = index.articles.length;
+  const base = new Int32Array(n);
+  const count = new Int32Array(n);
+  let total = 0;
+  index.articles.forEach((p, ai) => {
+    base[ai] = total;
+    count[ai] = p.sentenceTokens.length;
+    total += p.sentenceTokens.length;
+  });
+  const articleOf = new Int32Array(total);
+  for (let ai = 0; ai < n; ai++) articleOf.fill(ai, base[ai], base[ai] + count[ai]);
+  const postings = new Map<string, Int32Array>();
+  for (const [t, refs] of index.postings) postings.set(t, Int32Array.from(refs, (r) => base[r.article] + r.sentence));
+  flat = { base, count, articleOf, postings, acc: new Float64Array(total), stamp: new Int32Array(total), targetMark: new Int32Array(n), generation: 0 };
+  FLAT.set(index, flat);
+  return flat;
 }
