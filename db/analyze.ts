@@ -292,7 +292,7 @@ function analyzeOne(
           structure: null,
         })),
       ];
-      for (const r of segRows) st.segment.run(r.articleId, r.kind, r.ordinal, r.start, r.end, r.boilerplate ? 1 : 0, r.blockOrdinal, r.structure);
+      insertRows(st.segment, segRows.map((r) => [r.articleId, r.kind, r.ordinal, r.start, r.end, r.boilerplate ? 1 : 0, r.blockOrdinal, r.structure]));
       const qRows = a.quotes.map((q, i) => ({
         articleId: a.article.id,
         ordinal: i,
@@ -328,9 +328,10 @@ function analyzeOne(
         targetEnd: x.target?.end ?? null,
       };
     });
-    for (const r of alRows) {
-      st.alignment.run(r.storyId, r.unit, r.sourceArticleId, r.sourceStart, r.sourceEnd, r.targetArticleId, r.coverage, r.score, r.targetStart, r.targetEnd);
-    }
+    insertRows(
+      st.alignment,
+      alRows.map((r) => [r.storyId, r.unit, r.sourceArticleId, r.sourceStart, r.sourceEnd, r.targetArticleId, r.coverage, r.score, r.targetStart, r.targetEnd]),
+    );
 
     // Flags: upsert by fingerprint; what no longer holds is deleted (untriaged) or marked stale (triaged).
     const existing = tx.select().from(flags).where(eq(flags.storyId, storyId)).all();
@@ -393,9 +394,7 @@ const STATEMENTS = new WeakMap<object, ReturnType<typeof prepareStatements>>();
 function prepareStatements(db: Db) {
   const c = db.$client;
   return {
-    segment: c.prepare(
-      "INSERT INTO segments (article_id, kind, ordinal, start, end, boilerplate, block_ordinal, structure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    ),
+    segment: batchInsert(c, "INSERT INTO segments (article_id, kind, ordinal, start, end, boilerplate, block_ordinal, structure) VALUES", 8),
     quote: c.prepare(
       "INSERT INTO quotes (article_id, ordinal, start, end, text, style, speaker, speaker_start, speaker_end, venue, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ),
@@ -408,10 +407,36 @@ function prepareStatements(db: Db) {
                           explanation, evidence, counterparts, status, note, stale, created_at, updated_at, version)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', '', 0, ?, ?, 1)`,
     ),
-    alignment: c.prepare(
-      "INSERT INTO alignments (story_id, unit, source_article_id, source_start, source_end, target_article_id, coverage, score, target_start, target_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    alignment: batchInsert(
+      c,
+      "INSERT INTO alignments (story_id, unit, source_article_id, source_start, source_end, target_article_id, coverage, score, target_start, target_end) VALUES",
+      10,
     ),
   };
+}
+
+/** Rows per multi-row INSERT: one statement call per batch instead of per row (thousands of rows a story). */
+const BATCH_ROWS = 64;
+
+interface BatchInsert {
+  one: ReturnType<Db["$client"]["prepare"]>;
+  many: ReturnType<Db["$client"]["prepare"]>;
+}
+
+function batchInsert(c: Db["$client"], head: string, width: number): BatchInsert {
+  const tuple = `(${new Array(width).fill("?").join(", ")})`;
+  return { one: c.prepare(`${head} ${tuple}`), many: c.prepare(`${head} ${new Array(BATCH_ROWS).fill(tuple).join(", ")}`) };
+}
+
+/** Inserts rows in order (ids follow the row order, as row-by-row inserts would), BATCH_ROWS at a time. */
+function insertRows(st: BatchInsert, rows: unknown[][]): void {
+  let i = 0;
+  for (; i + BATCH_ROWS <= rows.length; i += BATCH_ROWS) {
+    const params: unknown[] = [];
+    for (let k = i; k < i + BATCH_ROWS; k++) for (const v of rows[k]) params.push(v);
+    st.many.run(params);
+  }
+  for (; i < rows.length; i++) st.one.run(rows[i]);
 }
 
 function statementsFor(db: Db): ReturnType<typeof prepareStatements> {
