@@ -5,10 +5,13 @@
  * triage (status, note, history, id) survives re-analysis and revisions.
  */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { analyzeStory } from "@/lib/analyze";
+import { analyzeStory, type StoryAnalysis } from "@/lib/analyze";
 import { collectRecurringLines } from "@/lib/segment";
 import { assignStories, mergeSignature, parseSignature, signArticle, type StorySignature } from "@/lib/stories";
 import { FLAG_KINDS, SEVERITIES, type ArticleText, type FlagDraft, type FlagKind, type Severity } from "@/lib/types";
+import os from "node:os";
+import path from "node:path";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { Db } from "./client";
 import { alignments, articles, flagEvents, flags, outlets, quotes, segments, stories } from "./schema";
 
@@ -25,6 +28,12 @@ export interface AnalyzeOptions {
   all?: boolean;
   /** Clock for timestamps (default: system clock). */
   now?: () => Date;
+  /**
+   * Worker threads for the pure analysis: undefined = one when the machine has a
+   * spare core and the run has enough stories (in-process when a worker cannot start);
+   * 0 = never; any other number = use one worker whatever the story count (tests).
+   */
+  workers?: number;
   /** Called after each story is saved. */
   onStory?: (report: StoryReport) => void;
 }
@@ -198,8 +207,10 @@ export function analyzePending(db: Db, opts: AnalyzeOptions = {}): AnalyzeSummar
     return set;
   };
 
-  for (const storyId of targets) {
-    const report = analyzeOne(db, storyId, now, chromeOf);
+  const wantWorker = opts.workers === undefined ? targets.length >= MIN_STORIES_FOR_WORKERS && os.availableParallelism() >= 2 : opts.workers > 0;
+  const pool = wantWorker ? startWorker() : null;
+  const reports = pool ? analyzeWithWorker(db, targets, now, chromeOf, pool) : targets.map((id) => saveStory(db, loadStory(db, id, chromeOf), null, now));
+  for (const report of reports) {
     summary.stories++;
     summary.articles += report.articles;
     summary.flags += report.flags;
@@ -216,12 +227,15 @@ export function analyzePending(db: Db, opts: AnalyzeOptions = {}): AnalyzeSummar
   return summary;
 }
 
-function analyzeOne(
-  db: Db,
-  storyId: number,
-  now: () => Date,
-  chromeOf: (outletId: number) => ReadonlySet<string>,
-): StoryReport & { byKind: Record<FlagKind, number>; bySeverity: Record<Severity, number> } {
+/** A story's current articles and their page-chrome lines, as loaded for analysis. */
+interface LoadedStory {
+  storyId: number;
+  texts: ArticleText[];
+  /** Page-chrome lines per article, parallel to texts. */
+  chrome: ReadonlySet<string>[];
+}
+
+function loadStory(db: Db, storyId: number, chromeOf: (outletId: number) => ReadonlySet<string>): LoadedStory {
   const rows = db
     .select({
       id: articles.id,
@@ -247,10 +261,30 @@ function analyzeOne(
     publishedAt: r.publishedAt,
     language: r.language,
   }));
-  const outletIdOf = new Map(rows.map((r) => [r.id, r.outletId]));
-  // Analysis runs outside the transaction: it is pure and may take a while; the write is short.
+  return { storyId, texts, chrome: rows.map((r) => chromeOf(r.outletId)) };
+}
+
+/** The pure analysis of a loaded story (what a worker runs too). */
+function analyzeLoaded(story: LoadedStory): { result: StoryAnalysis; ms: number } {
   const t0 = performance.now();
-  const result = analyzeStory(texts, { recurringLines: (a) => chromeOf(outletIdOf.get(a.id)!), alignmentDiffs: false });
+  const chromeById = new Map(story.texts.map((t, i) => [t.id, story.chrome[i]]));
+  const result = analyzeStory(story.texts, { recurringLines: (a) => chromeById.get(a.id), alignmentDiffs: false });
+  return { result, ms: performance.now() - t0 };
+}
+
+/**
+ * Saves one analysed story in one transaction (analysing it first when `done`
+ * is null: analysis runs outside the transaction, it is pure and may take a while).
+ */
+function saveStory(
+  db: Db,
+  story: LoadedStory,
+  done: { result: StoryAnalysis; ms: number } | null,
+  now: () => Date,
+): StoryReport & { byKind: Record<FlagKind, number>; bySeverity: Record<Severity, number> } {
+  const { storyId, texts } = story;
+  const analysed = done ?? analyzeLoaded(story);
+  const result = analysed.result;
   const t1 = performance.now();
   const at = now().toISOString();
   const byKind = emptyCounts(FLAG_KINDS);
@@ -381,7 +415,7 @@ function analyzeOne(
     outlets: new Set(texts.map((t) => t.outlet)).size,
     flags: result.flags.length,
     ...counts,
-    analysisMs: Math.round(t1 - t0),
+    analysisMs: Math.round(analysed.ms),
     writeMs: Math.round(performance.now() - t1),
     byKind,
     bySeverity,
@@ -464,4 +498,174 @@ function flagValues(d: FlagDraft, storyId: number, outletOf: Map<number, string>
     evidence: JSON.stringify(d.evidence),
     counterparts: counterparts.map((o) => o.replace(/,/g, " ")).join(", "),
   };
+}
+
+// ---------------------------------------------------------------------------
+// One worker thread for the pure analysis. analyzePending stays synchronous
+// (its callers are), so the main thread talks to the worker through a
+// MessageChannel it reads with receiveMessageOnPort, sleeping on a shared
+// counter (Atomics.wait) the worker bumps after each message. The main thread
+// analyses stories too while the worker is busy, and saves every story in
+// story-id order, so the database ends up exactly as with no worker.
+// Whatever goes wrong in the worker (cannot load, throws, dies), the story is
+// analysed in-process instead: the worker only ever saves time.
+
+/** Below this many stories a worker's start-up (loading the analysis code) costs more than it saves. */
+const MIN_STORIES_FOR_WORKERS = 8;
+/** Stories queued on the worker at once, and results the main thread may hold ahead of saving. */
+const WORKER_QUEUE = 2;
+const MAX_AHEAD = 8;
+/** Longest wait for one worker answer before giving up on the worker. */
+const WORKER_TIMEOUT_MS = 120_000;
+
+interface WorkerPool {
+  worker: Worker;
+  port: MessagePort;
+  signal: Int32Array;
+  seen: number;
+  dead: boolean;
+}
+
+type WorkerReply = { job: number; result?: StoryAnalysis; ms?: number; error?: string } | { fatal: string };
+
+const WORKER_SOURCE = `
+const { workerData } = require("node:worker_threads");
+const { port, signal, modulePath, root } = workerData;
+function post(message) {
+  port.postMessage(message);
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+(function main() {
+  let analyzeStory;
+  try {
+    try {
+      analyzeStory = require(modulePath).analyzeStory;
+    } catch {
+      // Not started under tsx (e.g. a test runner): register it, then load the TypeScript source.
+      require(require.resolve("tsx/cjs/api", { paths: [root] })).register();
+      analyzeStory = require(modulePath).analyzeStory;
+    }
+    if (typeof analyzeStory !== "function") throw new Error("analyzeStory not found in " + modulePath);
+  } catch (e) {
+    post({ fatal: String((e && e.message) || e) });
+    return;
+  }
+  port.on("message", ({ job, texts, chrome }) => {
+    try {
+      const t0 = performance.now();
+      const byId = new Map(texts.map((t, i) => [t.id, chrome[i]]));
+      const result = analyzeStory(texts, { recurringLines: (a) => byId.get(a.id), alignmentDiffs: false });
+      post({ job, result, ms: performance.now() - t0 });
+    } catch (e) {
+      post({ job, error: String((e && e.message) || e) });
+    }
+  });
+})();
+`;
+
+/** Starts the analysis worker, or returns null when this runtime cannot (the caller analyses in-process). */
+function startWorker(): WorkerPool | null {
+  try {
+    const root = typeof __dirname === "string" ? path.resolve(__dirname, "..") : process.cwd();
+    const modulePath = path.join(root, "lib", "analyze", "index.ts");
+    const { port1, port2 } = new MessageChannel();
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { port: port2, signal, modulePath, root }, transferList: [port2] });
+    worker.unref();
+    port1.unref();
+    return { worker, port: port1, signal, seen: 0, dead: false };
+  } catch {
+    return null;
+  }
+}
+
+function stopWorker(pool: WorkerPool): void {
+  pool.dead = true;
+  pool.port.close();
+  void pool.worker.terminate();
+}
+
+/** Next message from the worker; blocks up to WORKER_TIMEOUT_MS when `wait`. Null when none (or the worker is gone). */
+function receive(pool: WorkerPool, wait: boolean): WorkerReply | null {
+  if (pool.dead) return null;
+  for (;;) {
+    const got = receiveMessageOnPort(pool.port);
+    if (got) return got.message as WorkerReply;
+    if (!wait || pool.dead) return null;
+    if (Atomics.wait(pool.signal, 0, pool.seen, WORKER_TIMEOUT_MS) === "timed-out" && Atomics.load(pool.signal, 0) === pool.seen) return null;
+    pool.seen = Atomics.load(pool.signal, 0);
+  }
+}
+
+/**
+ * Analyses and saves `targets` in order, sharing the analysis with the worker:
+ * stories go to the worker from the front of the queue; the main thread saves
+ * results in order and analyses the next unqueued story while it would wait.
+ */
+function analyzeWithWorker(
+  db: Db,
+  targets: number[],
+  now: () => Date,
+  chromeOf: (outletId: number) => ReadonlySet<string>,
+  pool: WorkerPool,
+): ReturnType<typeof saveStory>[] {
+  const reports: ReturnType<typeof saveStory>[] = [];
+  const loaded = new Map<number, LoadedStory>();
+  const results = new Map<number, { result: StoryAnalysis; ms: number } | null>();
+  const onWorker = new Set<number>();
+  let next = 0; // next story (index into targets) to hand out
+  let saved = 0; // next story to save
+  const load = (i: number) => {
+    let s = loaded.get(i);
+    if (!s) loaded.set(i, (s = loadStory(db, targets[i], chromeOf)));
+    return s;
+  };
+  const take = (reply: WorkerReply | null): boolean => {
+    if (!reply) return false;
+    if ("fatal" in reply) {
+      giveUp();
+      return true;
+    }
+    onWorker.delete(reply.job);
+    // A story the worker could not analyse is analysed in-process (where any error surfaces as usual).
+    results.set(reply.job, reply.result ? { result: reply.result, ms: reply.ms ?? 0 } : null);
+    return true;
+  };
+  const giveUp = () => {
+    stopWorker(pool);
+    for (const i of onWorker) results.set(i, null);
+    onWorker.clear();
+  };
+  try {
+    while (saved < targets.length) {
+      while (take(receive(pool, false)));
+      while (!pool.dead && onWorker.size < WORKER_QUEUE && next < targets.length) {
+        const s = load(next);
+        pool.port.postMessage({ job: next, texts: s.texts, chrome: s.chrome });
+        onWorker.add(next++);
+      }
+      if (results.has(saved)) {
+        reports.push(saveStory(db, load(saved), results.get(saved)!, now));
+        results.delete(saved);
+        loaded.delete(saved);
+        saved++;
+      } else if (!onWorker.has(saved)) {
+        // Not handed out (or the worker gave it back): analyse and save it here.
+        if (saved === next) next++;
+        reports.push(saveStory(db, load(saved), null, now));
+        loaded.delete(saved);
+        saved++;
+      } else if (next < targets.length && results.size < MAX_AHEAD) {
+        // The worker has the story due next: analyse a later one meanwhile.
+        results.set(next, analyzeLoaded(load(next)));
+        next++;
+      } else if (!take(receive(pool, true))) {
+        giveUp();
+      }
+    }
+  } finally {
+    if (!pool.dead) stopWorker(pool);
+  }
+  return reports;
 }

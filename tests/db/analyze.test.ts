@@ -152,3 +152,42 @@ describe("analyzePending", () => {
     expect(() => analyzePending(db, { storyId: 999 })).toThrow("Story 999 does not exist");
   });
 });
+
+describe("analyzePending with a worker thread", () => {
+  /** Every row of the analysis tables, in id order. */
+  function dump(d: Db): unknown {
+    const out: Record<string, unknown[]> = {};
+    for (const t of ["stories", "segments", "quotes", "alignments", "flags", "flag_events"]) out[t] = d.$client.prepare(`SELECT * FROM ${t} ORDER BY id`).all();
+    return out;
+  }
+  function fill(): void {
+    const variants = [bodyA, bodyB, bodyC(paraphrased), bodyD];
+    for (let s = 0; s < 5; s++) {
+      variants.forEach((body, i) => addArticle(`Outlet ${i}`, `s${s}-${i}.txt`, `Story ${s} headline ${i}`, body.replace("Tuesday", ["Monday", "Tuesday", "Friday"][(s + i) % 3]), { storyLabel: `story-${s}` }));
+    }
+  }
+
+  it("saves exactly what the in-process analysis saves, story by story in id order", () => {
+    fill();
+    const at = () => new Date(Date.UTC(2026, 2, 4, 9, 0, 0));
+    const inProcess = analyzePending(db, { now: at, workers: 0 });
+    const expected = dump(db);
+    const other = openDb(path.join(dir, "worker.db"));
+    try {
+      const saved = db;
+      db = other;
+      clock = 0;
+      fill();
+      db = saved;
+      const order: number[] = [];
+      const withWorker = analyzePending(other, { now: at, workers: 1, onStory: (r) => order.push(r.storyId) });
+      expect(withWorker.flags).toBe(inProcess.flags);
+      expect(withWorker.flags).toBeGreaterThan(0);
+      expect(order).toEqual([...order].sort((x, y) => x - y));
+      expect(order).toHaveLength(5);
+      expect(dump(other)).toEqual(expected);
+    } finally {
+      other.$client.close();
+    }
+  });
+});
