@@ -50,6 +50,21 @@ export interface MatchRun {
 export function matchRuns(a: string[], b: string[]): MatchRun[] | null {
   const x = a.length > MAX_DIFF_TOKENS ? a.slice(0, MAX_DIFF_TOKENS) : a;
   const y = b.length > MAX_DIFF_TOKENS ? b.slice(0, MAX_DIFF_TOKENS) : b;
+  // The same pair recurs a lot (one quote or claim compared from several sides and by
+  // several classifiers; outlets copying each other): remember recent answers, by content.
+  const key = JSON.stringify([x, y]);
+  const known = RUNS_MEMO.get(key);
+  if (known !== undefined) return known && known.map((r) => ({ ...r }));
+  const runs = computeRuns(x, y);
+  if (RUNS_MEMO.size >= RUNS_MEMO_MAX) RUNS_MEMO.clear();
+  RUNS_MEMO.set(key, runs && runs.map((r) => ({ ...r })));
+  return runs;
+}
+
+const RUNS_MEMO = new Map<string, MatchRun[] | null>();
+const RUNS_MEMO_MAX = 4096;
+
+function computeRuns(x: string[], y: string[]): MatchRun[] | null {
   const changes = diffArrays(x, y, { timeout: TIMEOUT_MS, maxEditLength: 250 } as never) as
     | { count?: number; added: boolean; removed: boolean; value: string[] }[]
     | undefined;
