@@ -513,7 +513,7 @@ function flagValues(d: FlagDraft, storyId: number, outletOf: Map<number, string>
 /** Below this many stories a worker's start-up (loading the analysis code) costs more than it saves. */
 const MIN_STORIES_FOR_WORKERS = 8;
 /** Stories queued on the worker at once, and results the main thread may hold ahead of saving. */
-const WORKER_QUEUE = 2;
+const WORKER_QUEUE = 3;
 const MAX_AHEAD = 8;
 /** Longest wait for one worker answer before giving up on the worker. */
 const WORKER_TIMEOUT_MS = 120_000;
@@ -555,7 +555,18 @@ function post(message) {
     try {
       const t0 = performance.now();
       const byId = new Map(texts.map((t, i) => [t.id, chrome[i]]));
-      const result = analyzeStory(texts, { recurringLines: (a) => byId.get(a.id), alignmentDiffs: false });
+      const full = analyzeStory(texts, { recurringLines: (a) => byId.get(a.id), alignmentDiffs: false });
+      // Only what the save reads goes back (copying bodies and matched texts costs both threads).
+      const result = {
+        analyses: full.analyses.map((a) => ({
+          article: { id: a.article.id },
+          segmentation: { blocks: a.segmentation.blocks, sentences: a.segmentation.sentences, structures: a.segmentation.structures },
+          quotes: a.quotes,
+          claims: a.claims.map((c) => ({ start: c.start, end: c.end })),
+        })),
+        alignments: full.alignments.map((x) => ({ ...x, target: x.target && { start: x.target.start, end: x.target.end } })),
+        flags: full.flags,
+      };
       post({ job, result, ms: performance.now() - t0 });
     } catch (e) {
       post({ job, error: String((e && e.message) || e) });
