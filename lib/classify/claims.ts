@@ -100,6 +100,25 @@ function numbersOf(text: string): number[] {
   return extractNumbers(text).filter((n) => !n.year).map((n) => n.value);
 }
 
+/** Token flags for the conflict pre-check: a figure (digits or a number word), or a capitalised content word. */
+const FIGURE = 1;
+const NAME = 2;
+const FACTUAL = new WeakMap<PreparedArticle, Uint8Array>();
+
+/** Per-token FIGURE/NAME flags of an article, computed once (every claim is checked against many windows). */
+function factualTokens(p: PreparedArticle): Uint8Array {
+  let f = FACTUAL.get(p);
+  if (!f) {
+    f = new Uint8Array(p.tokens.length);
+    for (let i = 0; i < p.tokens.length; i++) {
+      if (/^\d/.test(p.keys[i]) || numberWordValue(p.tokens[i].norm) !== null) f[i] |= FIGURE;
+      if (p.terms[i] !== "" && /^\p{Lu}/u.test(p.tokens[i].raw)) f[i] |= NAME;
+    }
+    FACTUAL.set(p, f);
+  }
+  return f;
+}
+
 /** Conflicting facts between a claim and its aligned window, found in the substitutions of their word alignment. */
 function findConflicts(al: StoryAlignment, ai: number, ci: number, m: ClaimMatch): Conflict[] {
   const A = al.index.articles[ai];
@@ -117,12 +136,13 @@ function findConflicts(al: StoryAlignment, ai: number, ci: number, m: ClaimMatch
   const tKeys = tIdx.map((i) => B.keys[i]);
   // A conflict needs a figure, date or name on each side that the other side lacks: check cheaply before diffing.
   // (Sentence-initial capitals and function words are not names.)
-  const factual = (p: PreparedArticle, i: number, first: boolean) =>
-    /^\d/.test(p.keys[i]) || numberWordValue(p.tokens[i].norm) !== null || (!first && p.terms[i] !== "" && /^\p{Lu}/u.test(p.tokens[i].raw));
+  const fa = factualTokens(A);
+  const fb = factualTokens(B);
+  const factual = (f: Uint8Array, i: number, first: boolean) => (f[i] & FIGURE) !== 0 || (!first && (f[i] & NAME) !== 0);
   const sSet = new Set(sKeys);
   const tSet = new Set(tKeys);
-  if (!sIdx.some((i, k) => !tSet.has(A.keys[i]) && factual(A, i, k === 0))) return [];
-  if (!tIdx.some((i) => !sSet.has(B.keys[i]) && factual(B, i, tStarts.has(i)))) return [];
+  if (!sIdx.some((i, k) => !tSet.has(A.keys[i]) && factual(fa, i, k === 0))) return [];
+  if (!tIdx.some((i) => !sSet.has(B.keys[i]) && factual(fb, i, tStarts.has(i)))) return [];
   const runs = matchRuns(sKeys, tKeys);
   if (!runs) return [];
   // Every equal run anchors here (even a lone "about"): a substitution must sit between agreeing words.
