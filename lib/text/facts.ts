@@ -132,15 +132,15 @@ export function extractNames(text: string): NameMention[] {
     const w = m[0].replace(/[.'’-]+$/, "");
     const gap = text.slice(prevEnd, m.index);
     const cap = /^\p{Lu}/u.test(w);
-    const lw = foldText(w);
     if (run && (prevEnd < 0 || !/^[ \t]+$/.test(gap))) flush();
-    if (cap && HONORIFICS.has(lw.replace(/\.$/, ""))) {
+    // The folded word is only needed for capitalised words and inside a run: most words skip it.
+    if (cap && HONORIFICS.has(foldText(w).replace(/\.$/, ""))) {
       flush();
     } else if (cap) {
       if (!run) run = { start: m.index, end: m.index + w.length, words: [] };
       run.words.push(w);
       run.end = m.index + w.length;
-    } else if (run && NAME_PARTICLES.has(lw)) {
+    } else if (run && NAME_PARTICLES.has(foldText(w))) {
       // keep "von der" inside a name, tentatively
       run.words.push(w);
       run.end = m.index + w.length;

@@ -12,8 +12,12 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
 const FOLD_LETTERS: Record<string, string> = { ø: "o", Ø: "O", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", ß: "ss", ł: "l", Ł: "L", đ: "d", Đ: "D", ı: "i", þ: "th", ð: "d" };
 const FOLD_RE = /[øØæÆœŒßłŁđĐıþð]/g;
 
+const PLAIN_ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
+
 /** NFKC, diacritics removed, lower-cased, typographic apostrophes/quotes/dashes made ASCII. */
 export function foldText(s: string): string {
+  // Plain ASCII (backtick aside) is unchanged by every step but lower-casing: skip the chain.
+  if (PLAIN_ASCII.test(s)) return s.toLowerCase();
   return s
     .normalize("NFKC")
     .normalize("NFD")
