@@ -32,6 +32,7 @@ export interface AnalyzeOptions {
    * Worker threads for the pure analysis: undefined = one when the machine has a
    * spare core and the run has enough stories (in-process when a worker cannot start);
    * 0 = never; any other number = use one worker whatever the story count (tests).
+   * When not given, PARALLAX_WORKERS (a number) decides the same way.
    */
   workers?: number;
   /** Called after each story is saved. */
@@ -207,7 +208,8 @@ export function analyzePending(db: Db, opts: AnalyzeOptions = {}): AnalyzeSummar
     return set;
   };
 
-  const wantWorker = opts.workers === undefined ? targets.length >= MIN_STORIES_FOR_WORKERS && os.availableParallelism() >= 2 : opts.workers > 0;
+  const workers = opts.workers ?? workersFromEnv();
+  const wantWorker = workers === undefined ? targets.length >= MIN_STORIES_FOR_WORKERS && os.availableParallelism() >= 2 : workers > 0;
   const pool = wantWorker ? startWorker() : null;
   const reports = pool ? analyzeWithWorker(db, targets, now, chromeOf, pool) : targets.map((id) => saveStory(db, loadStory(db, id, chromeOf), null, now));
   for (const report of reports) {
@@ -574,6 +576,13 @@ function post(message) {
   });
 })();
 `;
+
+/** PARALLAX_WORKERS=0 turns the worker off (e.g. to measure the analysis on one thread); unset or invalid = automatic. */
+function workersFromEnv(): number | undefined {
+  const v = process.env.PARALLAX_WORKERS;
+  if (v === undefined || v === "" || !/^\d+$/.test(v)) return undefined;
+  return Number(v);
+}
 
 /** Starts the analysis worker, or returns null when this runtime cannot (the caller analyses in-process). */
 function startWorker(): WorkerPool | null {
