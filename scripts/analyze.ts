@@ -2,6 +2,8 @@
  * `npm run analyze [-- --story ID] [--all] [--db FILE] [--json]`
  * Groups new articles into stories and re-analyses the stories that changed
  * (or the one given, or all), printing a line per story and a summary.
+ * With 8 or more stories to analyse, one worker thread shares the analysis
+ * (results identical); PARALLAX_WORKERS=0 keeps it on one thread.
  */
 import { openDb } from "@/db/client";
 import { analyzePending, AnalyzeError, type AnalyzeSummary } from "@/db/analyze";
