@@ -11,7 +11,12 @@ import type { DiffOp } from "@/lib/types";
 export const MAX_DIFF_CHARS = 1500;
 /** Longest token sequence compared. */
 export const MAX_DIFF_TOKENS = 300;
-const TIMEOUT_MS = 40;
+/**
+ * The edit budgets below (maxEditLength over at most MAX_DIFF_TOKENS tokens) are what bound the work, and
+ * they are deterministic. The wall-clock timeout is only a last-resort net: set well above what a diff
+ * within budget ever needs, so results do not depend on how busy the machine is.
+ */
+const TIMEOUT_MS = 1000;
 
 /** Word-level display diff from `from` to `to` (what changes to turn the flagged text into the counterpart). */
 export function diffText(from: string, to: string): DiffOp[] {
