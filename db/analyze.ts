@@ -136,8 +136,12 @@ function emptyCounts<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
-/** The headline most articles share (folded), else the earliest article's. */
-function storyTitle(arts: ArticleText[]): string {
+/**
+ * The headline most articles share (folded); when none is shared, the headline of the
+ * best-corroborated article (fewest medium/high flags, then fewest flags, then the
+ * earliest), so a padded rewrite's click-bait headline does not name the story.
+ */
+function storyTitle(arts: ArticleText[], drafts: readonly FlagDraft[]): string {
   const counts = new Map<string, { n: number; title: string }>();
   for (const a of arts) {
     const k = a.title.trim().toLowerCase();
@@ -148,7 +152,12 @@ function storyTitle(arts: ArticleText[]): string {
   }
   let best: { n: number; title: string } | null = null;
   for (const c of counts.values()) if (!best || c.n > best.n) best = c;
-  return best?.title || "Untitled story";
+  if (best && best.n > 1) return best.title;
+  const weight = new Map<number, number>();
+  for (const f of drafts) weight.set(f.articleId, (weight.get(f.articleId) ?? 0) + (f.severity === "low" ? 1 : 1000));
+  const candidates = arts.filter((a) => a.title.trim());
+  candidates.sort((a, b) => (weight.get(a.id) ?? 0) - (weight.get(b.id) ?? 0) || a.id - b.id);
+  return candidates[0]?.title.trim() || "Untitled story";
 }
 
 /**
@@ -406,13 +415,13 @@ function saveStory(
       }
     }
     tx.update(stories)
-      .set({ title: storyTitle(texts), updatedAt: at, analyzedAt: at, dirty: false })
+      .set({ title: storyTitle(texts, result.flags), updatedAt: at, analyzedAt: at, dirty: false })
       .where(eq(stories.id, storyId))
       .run();
   });
   return {
     storyId,
-    title: storyTitle(texts),
+    title: storyTitle(texts, result.flags),
     articles: texts.length,
     outlets: new Set(texts.map((t) => t.outlet)).size,
     flags: result.flags.length,
