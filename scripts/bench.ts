@@ -561,7 +561,8 @@ async function main(): Promise<void> {
       naive,
       flagsAtScale,
       scaling,
-      overallPeakRssMb: peakRssMb(),
+      // Largest peak of the run: the main pipeline's, or the one since the last reset (naive, /flags seeding).
+      overallPeakRssMb: Math.max(pipeline.peakRssMb ?? 0, peakRssMb() ?? 0) || null,
       targets,
       tempDir: opts.keep ? dir : null,
     };
