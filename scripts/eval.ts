@@ -16,11 +16,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { analyzePending } from "../db/analyze";
 import { openDb, type Db } from "../db/client";
 import { ingestInputs } from "../db/ingest";
-import { articles, flags, outlets, segments } from "../db/schema";
+import { loadExportData } from "../db/export";
+import { articles, outlets, segments } from "../db/schema";
+import type { ExportFlag } from "../lib/export/types";
 import { scorePairwise, type PairwiseScore } from "../lib/stories";
 import { FLAG_KINDS, type FlagKind, type Severity } from "../lib/types";
 import { evalPolnear, type PolnearReport } from "./eval-polnear";
@@ -30,21 +32,8 @@ export const SAMPLE_DIR = path.join(ROOT, "db", "sample");
 
 // ---------------------------------------------------------------- running a corpus
 
-/** One stored flag with where it sits. */
-export interface EvalFlag {
-  id: number;
-  kind: FlagKind;
-  severity: Severity;
-  confidence: number;
-  text: string;
-  start: number;
-  end: number;
-  speaker: string | null;
-  articleId: number;
-  storyId: number;
-  source: string;
-  outlet: string;
-}
+/** One stored flag with where it sits: the export's flag shape, so eval reads flags the way every export does. */
+export type EvalFlag = ExportFlag;
 
 export interface EvalArticle {
   id: number;
@@ -80,27 +69,7 @@ function readCorpus(db: Db): Pick<CorpusRun, "articles" | "flags"> {
     ...a,
     chrome: chrome.filter((c) => c.articleId === a.id).map((c) => ({ start: c.start, end: c.end })),
   }));
-  const rows = db
-    .select({
-      id: flags.id,
-      kind: flags.kind,
-      severity: flags.severity,
-      confidence: flags.confidence,
-      text: flags.text,
-      start: flags.start,
-      end: flags.end,
-      speaker: flags.speaker,
-      articleId: flags.articleId,
-      storyId: flags.storyId,
-      source: articles.source,
-      outlet: outlets.name,
-    })
-    .from(flags)
-    .innerJoin(articles, eq(flags.articleId, articles.id))
-    .innerJoin(outlets, eq(articles.outletId, outlets.id))
-    .where(and(eq(flags.stale, false), eq(articles.current, true)))
-    .all();
-  return { articles: evalArticles, flags: rows.map((r) => ({ ...r, kind: r.kind as FlagKind, severity: r.severity as Severity })) };
+  return { articles: evalArticles, flags: loadExportData(db, { stale: false }).flags };
 }
 
 /**

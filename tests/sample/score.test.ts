@@ -8,6 +8,7 @@ const other: EvalArticle = { id: 2, source: "/abs/db/sample/articles/feed.jsonl#
 const span = (t: string) => ({ start: body.indexOf(t), end: body.indexOf(t) + t.length });
 const flag = (id: number, kind: EvalFlag["kind"], severity: EvalFlag["severity"], t: string, articleId = 1): EvalFlag => ({
   id, kind, severity, confidence: 0.5, text: t, ...span(t), speaker: null, articleId, storyId: 1, source: articleId === 1 ? art.source : other.source, outlet: "Post",
+  explanation: "", evidence: [], status: "open", note: "",
 });
 const planted: Planted[] = [
   { story: "s", file: "articles/x/post.html", kind: "fact_conflict", text: "71,000 vehicles", why: "" },
