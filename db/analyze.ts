@@ -113,9 +113,12 @@ export function assignPending(db: Db, now: () => Date): { assigned: number; crea
       .all()
       .map((s) => ({ id: s.id, signature: parseSignature(s.signature) }));
     const result = assignStories(auto, existing);
+    // The first article assigned to each new story names it (maps, not scans: 10k articles make 1k stories).
+    const titleOf = new Map(auto.map((a) => [a.id, a.title]));
+    const firstTitle = new Map<number, string>();
+    for (const x of result.assignments) if (x.newStory !== null && !firstTitle.has(x.newStory)) firstTitle.set(x.newStory, titleOf.get(x.articleId)!);
     const newIds: number[] = result.newStories.map((sig: StorySignature, i) => {
-      const first = result.assignments.find((x) => x.newStory === i)!;
-      const title = auto.find((a) => a.id === first.articleId)!.title;
+      const title = firstTitle.get(i)!;
       created++;
       return tx
         .insert(stories)
