@@ -1,21 +1,37 @@
 /**
- * Quote-extraction evaluation on the PolNeAR dev split (../shared/datasets/polnear-dev).
+ * Quote-extraction evaluation on the PolNeAR splits under ../shared/datasets:
+ * polnear-train (840 articles, for developing) and polnear-dev (84 articles,
+ * the check set: look at its figures, never tune on its examples).
  *
  * Gold direct quotes: the quoted stretches (inside quotation marks in the .txt)
  * of the Content spans of Attribution relations, with the relation's Source.
  * A gold quote is recalled when predicted quote parts cover at least half of it.
  * Speaker accuracy: among recalled gold quotes that have a Source, the predicted
- * speaker overlaps the Source span or shares its last name token; for a pronoun
- * Source ("he"), the predicted attribution mention overlapping the pronoun counts.
+ * speaker overlaps the Source span or its key (`speakerKeyOf`) is a word of the
+ * Source; for a pronoun Source ("he"), the predicted attribution mention
+ * overlapping the pronoun counts. Head accuracy is stricter: the predicted
+ * key must equal the key of the Source's head ("Gov. John Kasich of Ohio" →
+ * "kasich", so "Ohio" is wrong there although it overlaps the Source).
+ * Gold speakers are also broken down by kind: pronoun, named (capitalised
+ * head), descriptive (lower-case head: "the spokesman", "a senior official").
  *
- * Run: npx tsx scripts/eval-polnear.ts [sharedDir]   (default ../shared relative to the repo)
+ * Run: npx tsx scripts/eval-polnear.ts [sharedDir] [--split train|dev|both] [--verbose]
+ * (default ../shared relative to the repo, both splits side by side; --verbose
+ * lists misses and wrong speakers, for the train split unless --split dev).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { segmentArticle } from "../lib/segment";
 import { extractQuotes } from "../lib/quotes";
+import { speakerKeyOf } from "../lib/text";
 import type { Quote, Span } from "../lib/types";
+
+/** The PolNeAR splits on disk: train to develop on, dev to check. */
+export type PolnearSplit = "train" | "dev";
+
+/** What kind of phrase the gold Source is. */
+type SourceKind = "pronoun" | "named" | "descriptive" | "other";
 
 interface TextBound {
   label: string;
@@ -25,10 +41,18 @@ interface TextBound {
 
 interface GoldQuote extends Span {
   file: string;
-  source: (TextBound & { pronoun: boolean }) | null;
+  source: (TextBound & { pronoun: boolean; kind: SourceKind }) | null;
+}
+
+/** Gold speakers of one kind and how many the extractor got right. */
+export interface KindScore {
+  gold: number;
+  correct: number;
+  accuracy: number;
 }
 
 export interface PolnearReport {
+  split: PolnearSplit;
   articles: number;
   goldDirectQuotes: number;
   recalled: number;
@@ -38,6 +62,11 @@ export interface PolnearReport {
   goldWithSource: number;
   speakerCorrect: number;
   speakerAccuracy: number;
+  /** Predicted speaker key equals the key of the gold Source's head (pronoun Sources scored as above). */
+  headCorrect: number;
+  headAccuracy: number;
+  /** Speaker accuracy by kind of gold Source. */
+  byKind: Record<SourceKind, KindScore>;
   predictedQuotes: number;
   /** Predicted quotes (fragments excluded) that overlap some gold Content span: a precision proxy (gold only marks attributed content). */
   predictedInContent: number;
@@ -116,15 +145,17 @@ function overlap(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
 
-function lastToken(s: string): string {
-  const toks = s
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .replace(/['’]s\b/g, "")
-    .split(/\s+/)
-    .map((t) => t.replace(/[^\p{L}\p{N}]/gu, "").toLowerCase())
-    .filter(Boolean);
-  return toks[toks.length - 1] ?? "";
+const PRONOUN_SOURCE = /^(he|she|they|it|i|we|him|her|them)$/i;
+
+/** Pronoun, named (the head word is capitalised) or descriptive (a lower-case head: "the spokesman"). */
+function sourceKind(text: string): SourceKind {
+  const t = text.trim();
+  if (PRONOUN_SOURCE.test(t)) return "pronoun";
+  const key = speakerKeyOf(t);
+  if (!key || /^(who|whom|which|that|his|its|their|our|my|your|you|me|us|one|this|these|those)$/.test(key)) return "other";
+  const head = t.split(/[^\p{L}\p{N}'’.-]+/u).find((w) => speakerKeyOf(w) === key);
+  if (!head) return "other";
+  return /^\p{Lu}/u.test(head) ? "named" : "descriptive";
 }
 
 function goldQuotes(file: string, text: string, ann: string): GoldQuote[] {
@@ -146,7 +177,7 @@ function goldQuotes(file: string, text: string, ann: string): GoldQuote[] {
       out.push({
         ...st,
         file,
-        source: src ? { ...src, pronoun: /^(he|she|they|it|i|we|him|her|them)$/i.test(src.text.trim()) } : null,
+        source: src ? { ...src, pronoun: PRONOUN_SOURCE.test(src.text.trim()), kind: sourceKind(src.text) } : null,
       });
     }
   }
@@ -155,27 +186,36 @@ function goldQuotes(file: string, text: string, ann: string): GoldQuote[] {
 
 function speakerMatches(q: Quote, gold: NonNullable<GoldQuote["source"]>): boolean {
   const goldSpans = gold.frags;
-  if (gold.pronoun) {
-    if (q.mention && goldSpans.some((g) => overlap(g, q.mention!) > 0)) return true;
-    if (q.speakerSpan && goldSpans.some((g) => overlap(g, q.speakerSpan!) > 0)) return true;
-    return false;
-  }
+  if (gold.pronoun) return pronounMatches(q, gold);
   if (!q.speaker) return false;
   if (q.speakerSpan && goldSpans.some((g) => overlap(g, q.speakerSpan!) > 0)) return true;
-  const key = lastToken(q.speaker);
+  const key = speakerKeyOf(q.speaker);
   if (!key) return false;
-  const goldToks = new Set(gold.text.split(/\s+/).map((t) => lastToken(t)));
-  return key === lastToken(gold.text) || goldToks.has(key);
+  const goldToks = new Set(gold.text.split(/\s+/).map((t) => speakerKeyOf(t)));
+  return key === speakerKeyOf(gold.text) || goldToks.has(key);
 }
 
-/** Evaluate quote extraction on polnear-dev under `sharedDir` (the folder holding datasets/). */
-export function evalPolnear(sharedDir: string): PolnearReport {
-  const root = path.join(sharedDir, "datasets", "polnear-dev");
+function pronounMatches(q: Quote, gold: NonNullable<GoldQuote["source"]>): boolean {
+  if (q.mention && gold.frags.some((g) => overlap(g, q.mention!) > 0)) return true;
+  return !!q.speakerSpan && gold.frags.some((g) => overlap(g, q.speakerSpan!) > 0);
+}
+
+/** Stricter: the predicted speaker is the Source's head ("Kasich" for "Gov. John Kasich of Ohio", not "Ohio"). */
+function headMatches(q: Quote, gold: NonNullable<GoldQuote["source"]>): boolean {
+  if (gold.pronoun) return pronounMatches(q, gold);
+  return !!q.speaker && speakerKeyOf(q.speaker) !== "" && speakerKeyOf(q.speaker) === speakerKeyOf(gold.text);
+}
+
+/** Evaluate quote extraction on a PolNeAR split (default dev) under `sharedDir` (the folder holding datasets/). */
+export function evalPolnear(sharedDir: string, split: PolnearSplit = "dev"): PolnearReport {
+  const root = path.join(sharedDir, "datasets", `polnear-${split}`);
   const textDir = path.join(root, "text");
   const annDir = path.join(root, "attributions");
   if (!existsSync(textDir) || !existsSync(annDir)) throw new Error(`evalPolnear: ${root} has no text/ and attributions/ folders`);
   const annFiles = readdirSync(annDir).filter((f) => f.endsWith(".ann")).sort();
+  const kind = (): KindScore => ({ gold: 0, correct: 0, accuracy: 0 });
   const report: PolnearReport = {
+    split,
     articles: 0,
     goldDirectQuotes: 0,
     recalled: 0,
@@ -184,6 +224,9 @@ export function evalPolnear(sharedDir: string): PolnearReport {
     goldWithSource: 0,
     speakerCorrect: 0,
     speakerAccuracy: 0,
+    headCorrect: 0,
+    headAccuracy: 0,
+    byKind: { pronoun: kind(), named: kind(), descriptive: kind(), other: kind() },
     predictedQuotes: 0,
     predictedInContent: 0,
     precisionVsContent: 0,
@@ -231,10 +274,15 @@ export function evalPolnear(sharedDir: string): PolnearReport {
       if (inter / (Math.max(part.end, g.end) - Math.min(part.start, g.start)) >= 0.8) exact++;
       if (!g.source) continue;
       report.goldWithSource++;
-      if (speakerMatches(best, g.source)) report.speakerCorrect++;
-      else if (report.wrongSpeakerExamples.length < 400)
+      const byKind = report.byKind[g.source.kind];
+      byKind.gold++;
+      if (headMatches(best, g.source)) report.headCorrect++;
+      if (speakerMatches(best, g.source)) {
+        report.speakerCorrect++;
+        byKind.correct++;
+      } else if (report.wrongSpeakerExamples.length < 400)
         report.wrongSpeakerExamples.push(
-          `${tf.slice(0, 24)}: gold=${JSON.stringify(g.source.text)} pred=${JSON.stringify(best.speaker)} cue=${best.cue} | ${JSON.stringify(
+          `${tf.slice(0, 24)}: [${g.source.kind}] gold=${JSON.stringify(g.source.text)} pred=${JSON.stringify(best.speaker)} cue=${best.cue} | ${JSON.stringify(
             text.slice(Math.max(0, best.start - 90), best.start) + "[" + text.slice(best.start, Math.min(best.end, best.start + 40)) + "…]" + text.slice(best.end, Math.min(text.length, best.end + 50)),
           )}`,
         );
@@ -243,26 +291,51 @@ export function evalPolnear(sharedDir: string): PolnearReport {
   report.recall = report.goldDirectQuotes ? report.recalled / report.goldDirectQuotes : 0;
   report.boundaryRecall = report.goldDirectQuotes ? exact / report.goldDirectQuotes : 0;
   report.speakerAccuracy = report.goldWithSource ? report.speakerCorrect / report.goldWithSource : 0;
+  report.headAccuracy = report.goldWithSource ? report.headCorrect / report.goldWithSource : 0;
+  for (const k of Object.values(report.byKind)) k.accuracy = k.gold ? k.correct / k.gold : 0;
   report.precisionVsContent = report.predictedQuotes ? report.predictedInContent / report.predictedQuotes : 0;
   return report;
 }
 
+/** The report lines of one or more splits, one column per split. */
+export function formatPolnear(reports: PolnearReport[]): string[] {
+  const pct = (n: number) => n.toFixed(3);
+  const rows: [string, (r: PolnearReport) => string][] = [
+    ["articles", (r) => String(r.articles)],
+    ["gold direct quotes", (r) => String(r.goldDirectQuotes)],
+    ["quote recall", (r) => `${pct(r.recall)} (${r.recalled})`],
+    ["boundary recall", (r) => pct(r.boundaryRecall)],
+    ["speaker accuracy", (r) => `${pct(r.speakerAccuracy)} (${r.speakerCorrect}/${r.goldWithSource})`],
+    ["  head accuracy", (r) => `${pct(r.headAccuracy)} (${r.headCorrect}/${r.goldWithSource})`],
+    ...(["named", "descriptive", "pronoun", "other"] as const).map((k): [string, (r: PolnearReport) => string] => [
+      `  ${k} speakers`,
+      (r) => `${pct(r.byKind[k].accuracy)} (${r.byKind[k].correct}/${r.byKind[k].gold})`,
+    ]),
+    ["predicted quotes", (r) => String(r.predictedQuotes)],
+    ["  in gold content", (r) => pct(r.precisionVsContent)],
+  ];
+  const w = 24;
+  const col = 24;
+  return [
+    "".padEnd(w) + reports.map((r) => `polnear-${r.split}`.padEnd(col)).join(""),
+    ...rows.map(([label, f]) => label.padEnd(w) + reports.map((r) => f(r).padEnd(col)).join("")),
+  ];
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const shared = process.argv[2] ?? path.resolve(process.cwd(), "..", "shared");
-  const r = evalPolnear(shared);
-  const verbose = process.argv.includes("--verbose");
-  console.log(
-    [
-      `articles            ${r.articles}`,
-      `gold direct quotes  ${r.goldDirectQuotes}`,
-      `recall              ${r.recall.toFixed(3)} (${r.recalled})`,
-      `boundary recall     ${r.boundaryRecall.toFixed(3)} (same extent, Jaccard >= 0.8)`,
-      `speaker accuracy    ${r.speakerAccuracy.toFixed(3)} (${r.speakerCorrect}/${r.goldWithSource})`,
-      `predicted quotes    ${r.predictedQuotes} (non-fragment), in gold content ${r.precisionVsContent.toFixed(3)}`,
-    ].join("\n"),
-  );
-  if (verbose) {
-    console.log("\nMISSED\n" + r.missedExamples.join("\n"));
-    console.log("\nWRONG SPEAKER\n" + r.wrongSpeakerExamples.join("\n"));
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--split");
+  const which = at >= 0 ? args[at + 1] : "both";
+  if (!["train", "dev", "both"].includes(which)) throw new Error(`--split must be train, dev or both (got "${which}")`);
+  const positional = args.filter((a, i) => !a.startsWith("--") && !(at >= 0 && i === at + 1));
+  const shared = positional[0] ?? path.resolve(process.cwd(), "..", "shared");
+  const splits: PolnearSplit[] = which === "both" ? ["train", "dev"] : [which as PolnearSplit];
+  const reports = splits.map((s) => evalPolnear(shared, s));
+  console.log(formatPolnear(reports).join("\n"));
+  if (args.includes("--verbose")) {
+    // examples come from the development split unless dev alone was asked for
+    const r = reports[0];
+    console.log(`\nMISSED (polnear-${r.split})\n` + r.missedExamples.join("\n"));
+    console.log(`\nWRONG SPEAKER (polnear-${r.split})\n` + r.wrongSpeakerExamples.join("\n"));
   }
 }

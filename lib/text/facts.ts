@@ -4,6 +4,7 @@
  * and proper names. fact_conflict compares these between aligned statements.
  */
 import { foldText } from "./normalize";
+import { speakerKeyOf } from "./speaker";
 
 const SMALL: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -157,14 +158,8 @@ export function extractNames(text: string): NameMention[] {
   });
 }
 
-/** Surname key of a person's name: last word, folded, possessive dropped ("Mr. Witkoff" → "witkoff"). */
-export function surnameKey(name: string): string {
-  const words = foldText(name)
-    .replace(/'s\b/g, "")
-    .split(/[^\p{L}\p{N}'-]+/u)
-    .filter((w) => w && !HONORIFICS.has(w));
-  while (words.length > 1 && /^(jr|sr|ii|iii|iv)$/.test(words[words.length - 1])) words.pop();
-  const last = words[words.length - 1] ?? "";
-  // "Zelenskyy" / "Zelensky": transliteration doubles a final y.
-  return last.replace(/yy$/, "y");
-}
+/**
+ * Surname key of a person's name ("Mr. Witkoff" → "witkoff").
+ * @deprecated Use `speakerKeyOf` from lib/text/speaker: kept as an alias while lib/classify still imports it.
+ */
+export const surnameKey = speakerKeyOf;

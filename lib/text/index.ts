@@ -4,6 +4,7 @@ export { tokenize, wordKey, termKey, isContentWord, contentTerms, type Token } f
 export { stem } from "./stem";
 export { STOPWORDS, QUALIFIERS, isStopword } from "./stopwords";
 export { canonicalTerm } from "./synonyms";
+export { speakerKeyOf } from "./speaker";
 export {
   extractNumbers, extractDates, extractNames, surnameKey, numberWordValue,
   WEEKDAYS, MONTHS, type NumberMention, type DateMention, type NameMention,
