@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { analyzeStory, type StoryAnalysis } from "@/lib/analyze";
-import { collectRecurringLines } from "@/lib/segment";
+import { collectRecurringLines, crossStoryLines, indexStoryLines, type StoryLineIndex } from "@/lib/segment";
 import { assignStories, mergeSignature, parseSignature, signArticle, type StorySignature } from "@/lib/stories";
 import { FLAG_KINDS, SEVERITIES, type ArticleText, type FlagDraft, type FlagKind, type Severity } from "@/lib/types";
 import os from "node:os";
@@ -220,10 +220,29 @@ export function analyzePending(db: Db, opts: AnalyzeOptions = {}): AnalyzeSummar
     return set;
   };
 
+  // Chrome an outlet repeats in other stories, whatever the outlet label: built once per run.
+  let lineIndex: StoryLineIndex | null = null;
+  const storyLines = (): StoryLineIndex =>
+    (lineIndex ??= indexStoryLines(
+      db
+        .select({ story: articles.storyId, title: articles.title, body: articles.body })
+        .from(articles)
+        .where(eq(articles.current, true))
+        .all()
+        .filter((r): r is { story: number; title: string; body: string } => r.story !== null),
+    ));
+  const chromeFor = (a: ChromeKey): ReadonlySet<string> => {
+    const outletLines = chromeOf(a.outletId);
+    const cross = crossStoryLines(storyLines(), a.storyId, a.body, a.title);
+    if (!cross.size) return outletLines;
+    for (const l of outletLines) cross.add(l);
+    return cross;
+  };
+
   const workers = opts.workers ?? workersFromEnv();
   const wantWorker = workers === undefined ? targets.length >= MIN_STORIES_FOR_WORKERS && os.availableParallelism() >= 2 : workers > 0;
   const pool = wantWorker ? startWorker() : null;
-  const reports = pool ? analyzeWithWorker(db, targets, now, chromeOf, pool) : targets.map((id) => saveStory(db, loadStory(db, id, chromeOf), null, now));
+  const reports = pool ? analyzeWithWorker(db, targets, now, chromeFor, pool) : targets.map((id) => saveStory(db, loadStory(db, id, chromeFor), null, now));
   for (const report of reports) {
     summary.stories++;
     summary.articles += report.articles;
@@ -249,7 +268,15 @@ interface LoadedStory {
   chrome: ReadonlySet<string>[];
 }
 
-function loadStory(db: Db, storyId: number, chromeOf: (outletId: number) => ReadonlySet<string>): LoadedStory {
+/** What decides an article's page-chrome lines: its outlet's recurring lines and lines other stories carry. */
+interface ChromeKey {
+  outletId: number;
+  storyId: number;
+  title: string;
+  body: string;
+}
+
+function loadStory(db: Db, storyId: number, chromeOf: (a: ChromeKey) => ReadonlySet<string>): LoadedStory {
   const rows = db
     .select({
       id: articles.id,
@@ -275,7 +302,7 @@ function loadStory(db: Db, storyId: number, chromeOf: (outletId: number) => Read
     publishedAt: r.publishedAt,
     language: r.language,
   }));
-  return { storyId, texts, chrome: rows.map((r) => chromeOf(r.outletId)) };
+  return { storyId, texts, chrome: rows.map((r) => chromeOf({ outletId: r.outletId, storyId, title: r.title, body: r.body })) };
 }
 
 /** The pure analysis of a loaded story (what a worker runs too). */
@@ -639,7 +666,7 @@ function analyzeWithWorker(
   db: Db,
   targets: number[],
   now: () => Date,
-  chromeOf: (outletId: number) => ReadonlySet<string>,
+  chromeOf: (a: ChromeKey) => ReadonlySet<string>,
   pool: WorkerPool,
 ): ReturnType<typeof saveStory>[] {
   const reports: ReturnType<typeof saveStory>[] = [];

@@ -21,6 +21,13 @@ export interface QuoteCounterpart {
   target: [number, number];
   /** 2·matched / (source region + target region): how alike the overlapping parts are. */
   regionSimilarity: number;
+  /**
+   * True when the counterpart was recognised as the same quote by speaker and content
+   * (a heavy rewording or a back-translation) rather than by shared word runs.
+   */
+  twin?: boolean;
+  /** Dice overlap of the two quotes' content terms (stems, synonyms merged). */
+  contentShare?: number;
 }
 
 export interface QuoteMatch {
@@ -51,6 +58,86 @@ export interface QuoteMatch {
 export const QUOTE_REGION_MIN = 0.55;
 /** Plain support at or above which a quote counts as carried (indirectly). */
 export const QUOTE_SUPPORT_MIN = 0.5;
+/**
+ * Content-term overlap (Dice over stems and synonyms) at which two quotes by one speaker are
+ * the same statement reworded, however few words they share verbatim; and the fewest shared
+ * content terms that can show it (the speaker's own name never counts).
+ */
+export const QUOTE_TWIN_MIN = 0.45;
+export const QUOTE_TWIN_MIN_SHARED = 4;
+
+/**
+ * Could two quotes come from one speaker? Unknown or descriptive speakers ("a spokesman")
+ * could be anyone; two named speakers must share their key.
+ */
+export function speakersCompatible(a: { speaker: string | null; speakerKey?: string }, b: { speaker: string | null; speakerKey?: string }): boolean {
+  if (!a.speaker || !b.speaker || !a.speakerKey || !b.speakerKey) return true;
+  if (!isNamed(a.speaker) || !isNamed(b.speaker)) return true;
+  return sameSpeakerKey(a.speakerKey, b.speakerKey);
+}
+
+/** Two speaker keys name one person, allowing for transliteration's doubled letters ("Zelenskyy" / "Zelensky"). */
+export function sameSpeakerKey(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  return a === b || a.replace(/(\p{L})\1+/gu, "$1") === b.replace(/(\p{L})\1+/gu, "$1");
+}
+
+/** A speaker written as a name ("Mr. Rydell", "Ursula von der Leyen"), not a description ("the city's finance minister"). */
+function isNamed(speaker: string): boolean {
+  const words = speaker.replace(/[’']s\b/g, "").split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:von|van|der|den|de|del|da|di|du|la|le|bin|al|el|ibn)$/.test(w));
+}
+
+/** Distinct content terms of a quote (stems, synonyms merged), without its speaker's name. */
+function quoteTerms(p: StoryIndex["articles"][number], q: number): Set<string> {
+  const quote = p.analysis.quotes[q];
+  const skip = quote.speakerKey ?? "";
+  const out = new Set<string>();
+  for (const i of p.quoteTokens[q]) {
+    const t = p.terms[i];
+    if (t && p.keys[i] !== skip) out.add(t);
+  }
+  return out;
+}
+
+/**
+ * The quote of `target` that is the same statement as quote `sq` of `source` by speaker and
+ * content, when no quote shares enough word runs with it: the best content-term overlap among
+ * the target's quotes by a compatible speaker, at or above QUOTE_TWIN_MIN.
+ */
+function findTwin(index: StoryIndex, source: number, sq: number, target: number): QuoteCounterpart | null {
+  const src = index.articles[source];
+  const tgt = index.articles[target];
+  const sq0 = src.analysis.quotes[sq];
+  const sTerms = quoteTerms(src, sq);
+  if (sTerms.size < QUOTE_TWIN_MIN_SHARED) return null;
+  let best: { tq: number; dice: number } | null = null;
+  for (let tq = 0; tq < tgt.quoteTokens.length; tq++) {
+    if (!speakersCompatible(sq0, tgt.analysis.quotes[tq])) continue;
+    const tTerms = quoteTerms(tgt, tq);
+    let shared = 0;
+    for (const t of sTerms) if (tTerms.has(t)) shared++;
+    if (shared < QUOTE_TWIN_MIN_SHARED) continue;
+    const dice = (2 * shared) / (sTerms.size + tTerms.size);
+    if (dice >= QUOTE_TWIN_MIN && (!best || dice > best.dice)) best = { tq, dice };
+  }
+  if (!best) return null;
+  const sKeys = src.quoteKeys[sq];
+  const tKeys = tgt.quoteKeys[best.tq];
+  const runs = (matchRuns(sKeys, tKeys) ?? []).filter((r) => r.length >= 2 || src.terms[src.quoteTokens[sq][r.a]] !== "");
+  const matched = runs.reduce((n, r) => n + r.length, 0);
+  return {
+    quote: best.tq,
+    runs,
+    matched,
+    // A twin is aligned as a whole: every word of either version is inside the compared region.
+    source: [0, sKeys.length],
+    target: [0, tKeys.length],
+    regionSimilarity: (2 * matched) / (sKeys.length + tKeys.length),
+    twin: true,
+    contentShare: best.dice,
+  };
+}
 
 function compare(index: StoryIndex, source: number, sq: number, target: number, tq: number): QuoteCounterpart | null {
   const src = index.articles[source];
@@ -100,6 +187,26 @@ function compare(index: StoryIndex, source: number, sq: number, target: number, 
   return { quote: tq, runs: accepted, matched, source: sRegion, target: tRegion, regionSimilarity };
 }
 
+/**
+ * True when counterpart `c` changes a content word inside its aligned region: a source word
+ * that no counterpart quote of the target carries, or a target word the source lacks there.
+ */
+function contentChangedIn(index: StoryIndex, source: number, sq: number, target: number, c: QuoteCounterpart, covered: Uint8Array): boolean {
+  const src = index.articles[source];
+  const tgt = index.articles[target];
+  const sIdx = src.quoteTokens[sq];
+  const tIdx = tgt.quoteTokens[c.quote];
+  const inS = new Uint8Array(sIdx.length);
+  const inT = new Uint8Array(tIdx.length);
+  for (const r of c.runs) {
+    inS.fill(1, r.a, r.a + r.length);
+    inT.fill(1, r.b, r.b + r.length);
+  }
+  for (let i = c.source[0]; i < c.source[1]; i++) if (!inS[i] && !covered[i] && src.terms[sIdx[i]]) return true;
+  for (let j = c.target[0]; j < c.target[1]; j++) if (!inT[j] && tgt.terms[tIdx[j]]) return true;
+  return false;
+}
+
 /** Aligns quote `sq` of article `source` against article `target`. */
 export function alignQuote(index: StoryIndex, source: number, sq: number, target: number): QuoteMatch {
   const src = index.articles[source];
@@ -108,12 +215,28 @@ export function alignQuote(index: StoryIndex, source: number, sq: number, target
   const n = sIdx.length;
   const covered = new Uint8Array(n);
   let best: QuoteCounterpart | null = null;
+  const candidates: QuoteCounterpart[] = [];
   for (let tq = 0; tq < tgt.quoteTokens.length; tq++) {
     const c = compare(index, source, sq, target, tq);
     if (!c || c.regionSimilarity < QUOTE_REGION_MIN) continue;
     if (c.matched < Math.min(3, n)) continue;
+    candidates.push(c);
     for (const r of c.runs) for (let i = r.a; i < r.a + r.length; i++) covered[i] = 1;
     if (!best || c.matched > best.matched || (c.matched === best.matched && c.regionSimilarity > best.regionSimilarity)) best = c;
+  }
+  // A quote the target splits into several quotations may be changed in one part and verbatim in
+  // another: the changed part is the finding, so it is the counterpart even when it is shorter.
+  if (candidates.length > 1) {
+    let changed: QuoteCounterpart | null = null;
+    for (const c of candidates) {
+      if (!contentChangedIn(index, source, sq, target, c, covered)) continue;
+      if (!changed || c.matched > changed.matched) changed = c;
+    }
+    if (changed) best = changed;
+  }
+  if (!best) {
+    best = findTwin(index, source, sq, target);
+    if (best) for (const r of best.runs) for (let i = r.a; i < r.a + r.length; i++) covered[i] = 1;
   }
   let verbatim = 0;
   for (const x of covered) verbatim += x;

@@ -4,9 +4,10 @@
  * direct quote nobody else carries (quote_unattested), and the same words
  * given to another speaker or venue (attribution_conflict).
  */
-import type { QuoteMatch, StoryAlignment } from "@/lib/align";
+import { sameSpeakerKey, speakersCompatible, type PreparedArticle, type QuoteMatch, type StoryAlignment } from "@/lib/align";
 import { foldText, surnameKey } from "@/lib/text";
 import type { Evidence, FlagDraft, Severity } from "@/lib/types";
+import { isNegationKey, readRewording } from "./rewording";
 import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
@@ -17,6 +18,10 @@ export const MIN_QUOTE_WORDS = 6;
 export const MIN_CUT_WORDS = 4;
 /** Region similarity two quotes need before their differences count as a rewording. */
 export const PARAPHRASE_REGION_MIN = 0.75;
+/** How close a third outlet's copy must be for its words to attest one version against another. */
+const ATTEST_REGION_MIN = 0.8;
+/** The same, when both outlets name the same speaker. */
+export const PARAPHRASE_REGION_MIN_SAME_SPEAKER = 0.5;
 
 // Words that open a qualifying clause: contrast, negation, condition.
 const CONTRAST = new Set([
@@ -70,11 +75,17 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
     // --- quote_paraphrased ---------------------------------------------------------------
     const hasVerbatim = matches.some((m) => m.coverage === "verbatim");
     const reworded = matches.filter((m) => {
-      if (!m.best || m.coverage !== "reworded" || m.best.matched < 4 || m.best.regionSimilarity < PARAPHRASE_REGION_MIN) return false;
-      if (!m.best.runs.some((r) => r.length >= 3)) return false;
-      // Versions of one quote come from one speaker; different speakers are an attribution question.
+      if (!m.best || m.coverage !== "reworded") return false;
       const other = arts[m.article].analysis.quotes[m.best.quote];
-      return !(q.speaker && other.speaker && surnameKey(q.speaker) !== surnameKey(other.speaker));
+      // Versions of one quote come from one speaker; different speakers are an attribution question.
+      if (!speakersCompatible(q, other)) return false;
+      // Recognised by speaker and content (heavy rewording, back-translation): the same quote.
+      if (m.best.twin) return true;
+      // The same named speaker on both sides is strong evidence of one quote: less shared wording is needed.
+      const sameNamed = !!(q.speaker && other.speaker && sameSpeakerKey(q.speakerKey, other.speakerKey));
+      const regionMin = sameNamed ? PARAPHRASE_REGION_MIN_SAME_SPEAKER : PARAPHRASE_REGION_MIN;
+      if (m.best.matched < 4 || m.best.regionSimilarity < regionMin) return false;
+      return m.best.runs.some((r) => r.length >= 3);
     });
     if (!hasVerbatim && reworded.length) {
       const real = reworded.filter((m) => {
@@ -86,14 +97,61 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
         const tgtChanged = m.changedTarget.filter((j) => !bracketed(B, tIdx[j]));
         // An omission marked with an ellipsis is an honest cut, not a rewording.
         const ellipsis = /\.\.\.|…/.test(q.text) && srcChanged.length === 0;
-        return srcChanged.length + tgtChanged.length > 0 && !ellipsis;
+        if (srcChanged.length + tgtChanged.length === 0 || ellipsis) return false;
+        // One version inside the other, or overlapping excerpts of one statement: no rewording.
+        return !readRewording(A, qi, B, m, bracketedToken).excerpt;
       });
-      if (real.length && flagThisSide(corr, ai, real.map((m) => m.article))) {
-        const content = real.some((m) => {
-          const B = arts[m.article];
-          const tIdx = B.quoteTokens[m.best!.quote];
-          return m.changedSource.some((i) => A.terms[sIdx[i]]) || m.changedTarget.some((j) => B.terms[tIdx[j]]);
-        });
+      // Which side changed the words? A version another outlet carries word for word is the
+      // original; the version nobody else carries is the rewording. Only when that does not
+      // decide does corroboration break the tie.
+      // Words of A's version that a third outlet's copy of the quote carries too are attested:
+      // when every content word A changed relative to B is attested, B is the one that changed.
+      const attested = (except: number) => {
+        const set = new Set<number>();
+        for (const x of matches) {
+          if (x.article === except || !x.best || x.best.twin || x.best.regionSimilarity < ATTEST_REGION_MIN || x.best.matched < 4) continue;
+          if (!speakersCompatible(q, arts[x.article].analysis.quotes[x.best.quote])) continue;
+          for (const r of x.best.runs) for (let i = r.a; i < r.a + r.length; i++) set.add(i);
+        }
+        return set;
+      };
+      const contested = real.filter((m) => {
+        // Votes: third outlets whose version of the quote carries A's changed words against those
+        // carrying B's. The majority wording is the original.
+        const B = arts[m.article];
+        const tIdx = B.quoteTokens[m.best!.quote];
+        const marked = (p: PreparedArticle, i: number) => !!p.terms[i] || isNegationKey(p.keys[i]);
+        const sK = m.changedSource.filter((i) => marked(A, sIdx[i])).map((i) => A.keys[sIdx[i]]);
+        const tK = m.changedTarget.filter((j) => marked(B, tIdx[j])).map((j) => B.keys[tIdx[j]]);
+        let forA = 0;
+        let forB = 0;
+        for (const x of matches) {
+          if (x.article === m.article || !x.best) continue;
+          if (!speakersCompatible(q, arts[x.article].analysis.quotes[x.best.quote])) continue;
+          const keys = new Set(arts[x.article].quoteKeys[x.best.quote]);
+          const hasA = sK.length > 0 && sK.every((k) => keys.has(k));
+          const hasB = tK.length > 0 && tK.every((k) => keys.has(k));
+          if (hasA && !hasB) forA++;
+          if (hasB && !hasA) forB++;
+        }
+        if (forA !== forB) return forA < forB;
+        const changed = m.changedSource.filter((i) => A.terms[sIdx[i]]);
+        if (!changed.length) return true;
+        const att = attested(m.article);
+        return !changed.every((i) => att.has(i));
+      });
+      real.splice(0, real.length, ...contested);
+      const twinned = (art: number, quote: number, except: number) =>
+        al.quotes[art][quote].some((x) => x.article !== except && x.coverage === "verbatim");
+      const mineTwinned = twinned(ai, qi, -1);
+      const theirsTwinned = real.some((m) => twinned(m.article, m.best!.quote, ai));
+      const thisSide = mineTwinned !== theirsTwinned ? theirsTwinned : flagThisSide(corr, ai, real.map((m) => m.article));
+      if (real.length && thisSide) {
+        // High only when the change is one of substance (a word swapped for another, a figure, a negation);
+        // spelling, brackets and reworded phrasing that keeps every fact are medium.
+        const readings = real.map((m) => readRewording(A, qi, arts[m.article], m, bracketedToken));
+        const content = readings.some((r) => r.substantive);
+        const change = readings.find((r) => r.example)?.example ?? null;
         const sim = Math.max(...real.map((m) => m.best!.regionSimilarity));
         const closest = [...real].sort((x, y) => y.best!.regionSimilarity - x.best!.regionSimilarity || x.article - y.article).slice(0, MAX_EVIDENCE);
         const evidence = closest.map((m) => evidenceFor(q.text, arts[m.article].analysis, m.span!));
@@ -106,7 +164,7 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
           end: q.end,
           text: q.text,
           speaker: q.speaker,
-          explanation: `${a.article.outlet} quotes ${speakerLabel(q.speaker)} as "${clip(q.text)}"; ${joinNames(real.map(outletOf))} ${real.length > 1 ? "have" : "has"} "${clip(real[0].text)}".`,
+          explanation: `${a.article.outlet} quotes ${speakerLabel(q.speaker)} as "${clip(q.text)}"; ${joinNames(real.map(outletOf))} ${real.length > 1 ? "have" : "has"} "${clip(real[0].text)}"${change ? ` (changed: ${clip(change, 80)})` : ""}.`,
           evidence,
         });
       }
@@ -153,7 +211,8 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
           (!leading.length || sentenceEnd(leading[leading.length - 1]));
         // A fragment woven into the writer's own sentence is ordinary practice too.
         const fragment = /^[\s"'“‘(….]*\p{Ll}/u.test(q.text);
-        const severity: Severity = drops && !wholeSentences ? "high" : fragment || wholeSentences ? "low" : "medium";
+        // A fragment woven into the writer's sentence never reads as the whole statement: at most medium.
+        const severity: Severity = drops && !wholeSentences ? (fragment ? "medium" : "high") : fragment || wholeSentences ? "low" : "medium";
         const droppedText = dropped.slice(0, 12).map((j) => B.tokens[tIdx[j]].raw).join(" ");
         out.push({
           articleId: a.article.id,
@@ -278,6 +337,11 @@ function foldedBody(al: StoryAlignment, i: number): string {
   let b = m.get(i);
   if (b === undefined) m.set(i, (b = foldText(al.index.articles[i].analysis.article.body)));
   return b;
+}
+
+/** True when token `ti` of an article sits inside editorial brackets. */
+function bracketedToken(p: PreparedArticle, ti: number): boolean {
+  return insideBrackets(p.analysis.article.body, p.tokens[ti].start);
 }
 
 /** True when offset sits inside [...] or (...) on its line (looked up within 60 characters). */

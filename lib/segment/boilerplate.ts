@@ -7,7 +7,10 @@ import type { Draft } from "./draft";
 /** Page chrome by general signals: head kickers (done in markHead), foot chrome, counters, links, notices, recurring lines. */
 export function markBoilerplate(drafts: Draft[], body: string, recurring: ReadonlySet<string> | undefined): void {
   const text = (d: Draft) => body.slice(d.start, d.end);
-  const prose = drafts.map((d) => d.kind === "paragraph" && isProse(text(d)) && !isTextNotice(text(d)));
+  // Recurring lines are not the article's own prose: a recurring paragraph after the last
+  // paragraph of its own (a disclosure, a standing notice) sits in the foot.
+  const recurs = (t: string) => !!recurring && recurring.size > 0 && recurring.has(normalizeLine(t));
+  const prose = drafts.map((d) => d.kind === "paragraph" && isProse(text(d)) && !isTextNotice(text(d)) && !recurs(text(d)));
   const firstProse = prose.indexOf(true);
   const lastProse = prose.lastIndexOf(true);
   drafts.forEach((d, i) => {
@@ -15,11 +18,12 @@ export function markBoilerplate(drafts: Draft[], body: string, recurring: Readon
     // A recurring line is chrome when it is short, a notice, or sits at the head or foot; a long
     // paragraph repeated in two articles of one outlet is shared reporting and stays content.
     const recurringChrome =
-      recurring && recurring.size > 0 && recurring.has(normalizeLine(t)) && (wordCount(t) <= 15 || isTextNotice(t) || i < firstProse || i > lastProse);
+      recurs(t) && (wordCount(t) <= 15 || isTextNotice(t) || i < firstProse || i > lastProse);
     if (recurringChrome) d.boilerplate = true;
     else if (isCounter(t) || isUrlLike(t) || isLiveNotice(t)) d.boilerplate = true;
     else if (d.kind !== "list_item" && d.kind !== "faq_question" && d.kind !== "faq_answer" && isChromeLead(t)) d.boilerplate = true;
   });
+  markLinkLists(drafts, body);
   // Foot: walk back from the end while lines look like chrome (short fragments, prompts, notices, labels with nothing after).
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i];
@@ -34,4 +38,31 @@ export function markBoilerplate(drafts: Draft[], body: string, recurring: Readon
     d.boilerplate = true;
   }
   for (const d of drafts) if (d.boilerplate && d.kind === "paragraph") d.kind = "boilerplate";
+}
+
+/** A list item shaped like a linked headline: short, no sentence-final punctuation. */
+function isHeadlineItem(t: string): boolean {
+  const text = t.replace(/^\s*(?:[-*•·]|\d{1,2}[.)])\s+/, "");
+  return wordCount(text) <= 15 && !/[.!?…:;]["”’')\]]*$/.test(text);
+}
+
+/**
+ * A list of linked headlines ("Related coverage") is chrome as a whole once one of its items
+ * is: an item recurring in other articles shows what the list is, and its neighbours are the
+ * same kind of link even when they name a story that only this article links to.
+ */
+function markLinkLists(drafts: Draft[], body: string): void {
+  for (let i = 0; i < drafts.length; ) {
+    if (drafts[i].kind !== "list_item") {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < drafts.length && drafts[j].kind === "list_item") j++;
+    const run = drafts.slice(i, j);
+    if (run.length >= 2 && run.some((d) => d.boilerplate) && run.every((d) => isHeadlineItem(body.slice(d.start, d.end)))) {
+      for (const d of run) d.boilerplate = true;
+    }
+    i = j;
+  }
 }

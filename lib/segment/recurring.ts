@@ -22,3 +22,63 @@ export function collectRecurringLines(bodies: readonly string[]): Set<string> {
   for (const [n, c] of seen) if (c >= 2) out.add(n);
   return out;
 }
+
+/** Lines longer than this (characters) are prose, never indexed as cross-story chrome. */
+export const MAX_CHROME_LINE = 300;
+
+/** Normalised line → the stories whose articles carry it (as a line, or as an article's headline). */
+export type StoryLineIndex = Map<string, Set<number>>;
+
+/**
+ * Indexes the short lines and headlines of every article by story, so that page chrome an
+ * outlet repeats in other stories (share bars, "related coverage" links, notices, reading-time
+ * lines) can be recognised even when the outlet label differs between files: a line that
+ * another story's article also carries, or that is another story's headline, is not news about
+ * this story.
+ */
+export function indexStoryLines(articles: Iterable<{ story: number; title: string; body: string }>): StoryLineIndex {
+  const index: StoryLineIndex = new Map();
+  const add = (text: string, story: number) => {
+    if (text.length > MAX_CHROME_LINE) return;
+    const n = normalizeLine(text);
+    if (n.length < 2 || !/\p{L}/u.test(n)) return;
+    let set = index.get(n);
+    if (!set) index.set(n, (set = new Set()));
+    set.add(story);
+  };
+  for (const a of articles) {
+    if (a.title) add(stripListMarker(a.title), a.story);
+    for (const l of splitLines(a.body)) add(stripListMarker(l.text), a.story);
+  }
+  return index;
+}
+
+/**
+ * The lines of `body` (normalised as the segmenter compares them) that articles of stories
+ * other than `story` carry too. The article's own headline is never among them.
+ */
+export function crossStoryLines(index: StoryLineIndex, story: number, body: string, title: string): Set<string> {
+  const out = new Set<string>();
+  const own = normalizeLine(stripListMarker(title));
+  for (const l of splitLines(body)) {
+    if (l.text.length > MAX_CHROME_LINE) continue;
+    const n = normalizeLine(stripListMarker(l.text));
+    if (n === own) continue;
+    const stories = index.get(n);
+    if (!stories) continue;
+    for (const s of stories) {
+      if (s !== story) {
+        // The segmenter compares whole lines, list marker included.
+        out.add(normalizeLine(l.text));
+        out.add(n);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A line without its list marker ("- ", "1. "), so a linked headline meets the headline itself. */
+function stripListMarker(text: string): string {
+  return text.replace(/^\s*(?:[-*•·]|\d{1,2}[.)])\s+/, "");
+}

@@ -1,0 +1,144 @@
+/**
+ * What a difference between two versions of one quote amounts to: an excerpt
+ * (one version inside the other, or two overlapping excerpts of a longer
+ * statement: not a rewording), a cosmetic change (spelling, transliteration,
+ * editorial brackets) or a change of substance (a content word replaced, a
+ * number or a negation that differs). Only substance makes a high flag.
+ */
+import type { PreparedArticle, QuoteMatch } from "@/lib/align";
+
+/** Words (at least) an overlapping stretch must share for two quotes to be excerpts of one statement. */
+const MIN_OVERLAP = 4;
+/** Longest gap (tokens) that still reads as a word swap rather than a different passage. */
+const MAX_SWAP = 6;
+/** Character-bigram similarity at or above which two words are one word spelled differently. */
+const SPELLING_SIM = 0.5;
+
+const NEGATIONS = new Set(["not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "cannot", "cant", "dont", "doesnt", "didnt", "wont", "isnt", "arent", "wasnt", "werent", "shouldnt", "wouldnt", "couldnt", "hasnt", "havent", "hadnt"]);
+
+/** True for a word key that negates ("not", "never", "shouldnt"). */
+export function isNegationKey(key: string): boolean {
+  return NEGATIONS.has(key.replace(/'/g, ""));
+}
+
+export interface Rewording {
+  /** One version is (all but one word of) the other, or the two overlap at their ends: excerpts, not a rewording. */
+  excerpt: boolean;
+  /** Content words replaced by other words (not spelling variants, not inside brackets), numbers or negations that differ. */
+  substantive: boolean;
+  /** The first substantive change, as "old → new", for the explanation. */
+  example: string | null;
+}
+
+function bigrams(w: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 2 <= w.length; i++) out.add(w.slice(i, i + 2));
+  return out;
+}
+
+/** Dice similarity of two words' character bigrams: "Gadhafi" ~ "Qaddafi", "IRS" ~ "I.R.S.". */
+export function spellingSimilarity(a: string, b: string): number {
+  const x = a.replace(/[^\p{L}\p{N}]/gu, "");
+  const y = b.replace(/[^\p{L}\p{N}]/gu, "");
+  if (x === y) return 1;
+  const bx = bigrams(x);
+  const by = bigrams(y);
+  if (!bx.size || !by.size) return 0;
+  let shared = 0;
+  for (const g of bx) if (by.has(g)) shared++;
+  return (2 * shared) / (bx.size + by.size);
+}
+
+/**
+ * Reads the difference between quote `sq` of article A and its counterpart in `m`.
+ * `bracketed(article, token)` says whether a token sits inside editorial brackets.
+ */
+export function readRewording(
+  A: PreparedArticle,
+  sq: number,
+  B: PreparedArticle,
+  m: QuoteMatch,
+  bracketed: (p: PreparedArticle, token: number) => boolean,
+): Rewording {
+  const best = m.best!;
+  const sIdx = A.quoteTokens[sq];
+  const tIdx = B.quoteTokens[best.quote];
+  const nS = sIdx.length;
+  const nT = tIdx.length;
+  const longest = best.runs.reduce((x, r) => (r.length > x.length ? r : x), { a: 0, b: 0, length: 0 });
+  // One version inside the other (give or take a word at the seam), or two excerpts of one longer
+  // statement overlapping at their ends. Read from the words themselves, not from the diff's runs,
+  // which may anchor a repeated phrase ("I have not ...") in the wrong place.
+  if (longest.length >= Math.min(nS, nT) - 1 && longest.length >= 2) return { excerpt: true, substantive: false, example: null };
+  const sKeys = sIdx.map((i) => A.keys[i]);
+  const tKeys = tIdx.map((j) => B.keys[j]);
+  if (containsSequence(sKeys, tKeys) || containsSequence(tKeys, sKeys) || endOverlap(sKeys, tKeys) >= MIN_OVERLAP || endOverlap(tKeys, sKeys) >= MIN_OVERLAP) {
+    return { excerpt: true, substantive: false, example: null };
+  }
+
+  let example: string | null = null;
+  const words = (p: PreparedArticle, idx: number[], from: number, to: number) => idx.slice(from, to).map((i) => p.tokens[i].raw).join(" ");
+  const isNumber = (p: PreparedArticle, i: number) => /^\d/.test(p.keys[i]);
+  const isNegation = (p: PreparedArticle, i: number) => NEGATIONS.has(p.keys[i].replace(/'/g, ""));
+  // Gaps between agreeing runs: a word swapped for another, or a figure or negation that one
+  // side has and the other lacks there. Gaps outside the first and last run are an excerpt's
+  // edges, not changes.
+  const runs = [...best.runs].sort((x, y) => x.a - y.a);
+  for (let k = 0; k + 1 < runs.length && !example; k++) {
+    const sa = runs[k].a + runs[k].length;
+    const sb = runs[k + 1].a;
+    const ta = runs[k].b + runs[k].length;
+    const tb = runs[k + 1].b;
+    if (sb - sa > MAX_SWAP || tb - ta > MAX_SWAP) continue;
+    const sGap = sIdx.slice(sa, sb).filter((i) => !bracketed(A, i));
+    const tGap = tIdx.slice(ta, tb).filter((j) => !bracketed(B, j));
+    // A negation added or dropped is a word or two; a longer one-sided gap is a passage the diff skipped.
+    const short = Math.max(sGap.length, tGap.length) <= 2 || (sGap.length > 0 && tGap.length > 0);
+    if (short && sGap.some((i) => isNegation(A, i)) !== tGap.some((j) => isNegation(B, j))) {
+      example = `${words(A, sIdx, sa, sb) || "—"} → ${words(B, tIdx, ta, tb) || "—"}`;
+      break;
+    }
+    const sNum = sGap.filter((i) => isNumber(A, i)).map((i) => A.keys[i]);
+    const tNum = tGap.filter((j) => isNumber(B, j)).map((j) => B.keys[j]);
+    if (sNum.length && tNum.length && sNum.join(" ") !== tNum.join(" ")) {
+      example = `${words(A, sIdx, sa, sb)} → ${words(B, tIdx, ta, tb)}`;
+      break;
+    }
+    // Particles and initials ("al-", "J.") are not the words a swap is about.
+    const sWords = sGap.filter((i) => A.terms[i] && A.tokens[i].norm.length > 2);
+    const tWords = tGap.filter((j) => B.terms[j] && B.tokens[j].norm.length > 2);
+    if (!sWords.length || !tWords.length) continue;
+    // A spelling or transliteration variant is the same word.
+    const cosmetic = sWords.every((i) => tWords.some((j) => spellingSimilarity(A.tokens[i].norm, B.tokens[j].norm) >= SPELLING_SIM));
+    if (cosmetic) continue;
+    example = `${words(A, sIdx, sa, sb)} → ${words(B, tIdx, ta, tb)}`;
+  }
+  if (!example && best.twin) {
+    // A heavy rewording keeps no runs to compare between: compare its figures as wholes.
+    const nums = (p: PreparedArticle, idx: number[]) => new Set(idx.filter((i) => isNumber(p, i)).map((i) => p.keys[i]));
+    const nA = nums(A, sIdx);
+    const nB = nums(B, tIdx);
+    if (nA.size && nB.size && ([...nA].some((x) => !nB.has(x)) || [...nB].some((x) => !nA.has(x)))) example = "a figure";
+  }
+  return { excerpt: false, substantive: example !== null, example };
+}
+
+/** True when `needle` occurs in `hay` as a contiguous run. */
+function containsSequence(hay: string[], needle: string[]): boolean {
+  if (!needle.length || needle.length > hay.length) return false;
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Length of the longest suffix of `a` that is a prefix of `b`. */
+function endOverlap(a: string[], b: string[]): number {
+  for (let k = Math.min(a.length, b.length); k > 0; k--) {
+    let ok = true;
+    for (let j = 0; j < k && ok; j++) if (a[a.length - k + j] !== b[j]) ok = false;
+    if (ok) return k;
+  }
+  return 0;
+}
