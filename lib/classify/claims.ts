@@ -5,7 +5,8 @@
  */
 import { matchRuns, claimTokens, CLAIM_PARTIAL_MIN, CLAIM_SUPPORT_MIN, type StoryAlignment, type ClaimMatch } from "@/lib/align";
 import type { PreparedArticle } from "@/lib/align";
-import { extractDates, extractNames, extractNumbers, foldText, numberWordValue } from "@/lib/text";
+import { extractDates, extractNames, extractNumbers, extractValues, foldText, numberWordValue, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
+import { findSlotConflicts, HARD_VALUE_KINDS } from "./values";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
 
@@ -87,6 +88,10 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
 
 interface Conflict {
   type: "number" | "date" | "name";
+  /** For a conflict of typed values: each side's value as "kind|unit|key", and the value kind. */
+  value?: { mine: string; theirs: string; kind: ValueKind };
+  /** Either value was written as approximate. */
+  hedged?: boolean;
   mine: string;
   theirs: string;
   /** Key sequences (with one word of context either side) of each version. */
@@ -170,12 +175,8 @@ function findConflicts(al: StoryAlignment, ai: number, ci: number, m: ClaimMatch
     // A version is the differing words plus the word after them ("3400 drivers", "union president").
     const ctxKeys = (keys: string[], from: number, to: number) => keys.slice(from, to + 1);
     const base = { mineKeys: ctxKeys(sKeys, sa, sb), theirsKeys: ctxKeys(tKeys, ta, tb) };
-    const nA = numbersOf(mine + nextA);
-    const nB = numbersOf(theirs + nextB);
-    if (nA.length && nB.length) {
-      if (!nA.some((x) => nB.some((y) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x))))) out.push({ type: "number", mine, theirs, ...base });
-      continue;
-    }
+    // Figures are compared by slot (./values), where the words around each value say what it measures.
+    if (numbersOf(mine + nextA).length || numbersOf(theirs + nextB).length) continue;
     const dA = extractDates(mine);
     const dB = extractDates(theirs);
     if (dA.length && dB.length) {
@@ -196,46 +197,6 @@ function findConflicts(al: StoryAlignment, ai: number, ci: number, m: ClaimMatch
       const fb = foldText(bodyA.slice(A.analysis.claims[ci].start, A.analysis.claims[ci].end));
       if (!fa.includes(foldText(mine)) && !fb.includes(foldText(theirs))) out.push({ type: "name", mine, theirs, ...base });
     }
-  }
-  // Figures counting the same thing ("4,300 residents" / "3,400 residents"), wherever they sit.
-  if (!out.some((c) => c.type === "number")) {
-    const unitsA = countedNumbers(A, sIdx);
-    const unitsB = countedNumbers(B, tIdx);
-    for (const [unit, xs] of unitsA) {
-      const ys = unitsB.get(unit);
-      if (!ys) continue;
-      if (xs.some((x) => ys.some((y) => sameValue(x.value, y.value)))) continue;
-      const x = xs[0];
-      const y = ys[0];
-      out.push({ type: "number", mine: x.text, theirs: y.text, mineKeys: [...x.keys, unit], theirsKeys: [...y.keys, unit] });
-    }
-  }
-  return out;
-}
-
-function sameValue(x: number, y: number): boolean {
-  return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
-}
-
-const SCALE_WORDS = new Set(["hundred", "thousand", "million", "millions", "billion", "billions", "trillion", "percent", "per", "cent", "bn", "m", "k"]);
-
-/** Figures followed by the content word they count ("3,400 residents" → residents: 3400), keyed by that word's term. */
-function countedNumbers(p: PreparedArticle, idx: number[]): Map<string, { value: number; text: string; keys: string[] }[]> {
-  const out = new Map<string, { value: number; text: string; keys: string[] }[]>();
-  const body = p.analysis.article.body;
-  for (let k = 0; k < idx.length; k++) {
-    const t = p.tokens[idx[k]];
-    if (!/^\d/.test(p.keys[idx[k]]) && numberWordValue(t.norm) === null) continue;
-    let e = k + 1;
-    while (e < idx.length && SCALE_WORDS.has(p.tokens[idx[e]].norm)) e++;
-    if (e >= idx.length || !p.terms[idx[e]]) continue;
-    const text = body.slice(t.start, p.tokens[idx[e - 1]].end);
-    const nums = extractNumbers(text).filter((n) => !n.year);
-    if (!nums.length) continue;
-    const unit = p.terms[idx[e]];
-    let list = out.get(unit);
-    if (!list) out.set(unit, (list = []));
-    list.push({ value: nums[0].value, text: body.slice(t.start, p.tokens[idx[e]].end), keys: idx.slice(k, e).map((i) => p.keys[i]) });
   }
   return out;
 }
@@ -269,31 +230,63 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
       if (!m.support || m.support.score < CLAIM_SUPPORT_MIN) continue;
       for (const conflict of findConflicts(al, ai, ci, m)) found.push({ m, conflict });
     }
+    // Typed values (figures, times, scores, dates) by slot, in any counterpart statement.
+    const slots = findSlotConflicts(al, ai, ci, counterpartsOf(al, ai));
+    for (const v of slots) {
+      // Two values each article states somewhere are two facts, not a dispute about one.
+      if (valuesOf(al, ai).has(slotKey(v.theirs)) || valuesOf(al, v.article).has(slotKey(v.mine))) continue;
+      const B = arts[v.article].analysis;
+      const bc = B.claims[v.claim];
+      const m: ClaimMatch = {
+        article: v.article,
+        coverage: "cut",
+        support: { article: v.article, score: v.overlap, sentences: [bc.sentence, bc.sentence], span: { start: bc.start, end: bc.end }, text: bc.text },
+      };
+      const conflict: Conflict = {
+        type: v.kind === "weekday" || v.kind === "month_day" || v.kind === "year" || v.kind === "time" ? "date" : "number",
+        mine: v.mine.text,
+        theirs: v.theirs.text,
+        mineKeys: [],
+        theirsKeys: [],
+        value: { mine: slotKey(v.mine), theirs: slotKey(v.theirs), kind: v.kind },
+        hedged: !!(v.mine.hedged || v.theirs.hedged),
+      };
+      // The word-level pass may have seen the same date: one conflict per value.
+      const dup = found.findIndex((f) => f.m.article === v.article && !f.conflict.value && f.conflict.type === "date" && conflict.type === "date");
+      if (dup >= 0) found.splice(dup, 1);
+      found.push({ m, conflict });
+    }
     if (!found.length) return;
     // A conflict needs a consensus to conflict with: counterparts that each say something different
     // (a templated claim with varying figures) contest nothing in particular.
     const versions = new Map<string, Set<number>>();
     for (const f of found) {
-      const k = f.conflict.theirsKeys.join(" ");
+      const k = f.conflict.value?.theirs ?? f.conflict.theirsKeys.join(" ");
       let set = versions.get(k);
       if (!set) versions.set(k, (set = new Set()));
       set.add(f.m.article);
     }
     if (versions.size > 1 && Math.max(...[...versions.values()].map((v) => v.size)) < 2) return;
-    // Count how many articles carry each version (with its context words) to find the minority.
-    const first = found[0];
+    // Count how many articles carry each version (with its context words, or as the same typed
+    // value) to find the minority: only the side fewer outlets carry is flagged, per conflict.
     const carriers = (seq: string[]) => arts.filter((p) => containsSeq(p.keys, seq)).length;
-    const mine = carriers(first.conflict.mineKeys);
-    const theirs = Math.max(...found.map((f) => carriers(f.conflict.theirsKeys)));
-    if (mine > theirs) return;
-    if (mine === theirs && !flagThisSide(corr, ai, found.map((f) => f.m.article))) return;
-    const high = found.some((f) => f.conflict.type !== "name");
+    const valueCarriers = (key: string) => arts.filter((_, i) => valuesOf(al, i).has(key)).length;
+    const minority = found.filter((f) => {
+      const mine = f.conflict.value ? valueCarriers(f.conflict.value.mine) : carriers(f.conflict.mineKeys);
+      const theirs = f.conflict.value ? valueCarriers(f.conflict.value.theirs) : carriers(f.conflict.theirsKeys);
+      return mine < theirs || (mine === theirs && flagThisSide(corr, ai, [f.m.article]));
+    });
+    if (!minority.length) return;
+    found.splice(0, found.length, ...minority);
+    const first = found[0];
+    // Exact figures that disagree are high; approximate ones ("at least eight") and calendar values medium.
+    const high = found.some((f) => (f.conflict.value ? HARD_VALUE_KINDS.has(f.conflict.value.kind) && !f.conflict.hedged : f.conflict.type !== "name"));
     const byArticle = new Map<number, (typeof found)[number]>();
     for (const f of found) if (!byArticle.has(f.m.article)) byArticle.set(f.m.article, f);
     // One clause per version: "B and C have "3,400"".
     const byVersion = new Map<string, { text: string; outlets: string[] }>();
     for (const f of byArticle.values()) {
-      const k = f.conflict.theirsKeys.join(" ");
+      const k = f.conflict.value?.theirs ?? f.conflict.theirsKeys.join(" ");
       const v = byVersion.get(k) ?? { text: f.conflict.theirs, outlets: [] };
       v.outlets.push(arts[f.m.article].analysis.article.outlet);
       byVersion.set(k, v);
@@ -316,6 +309,26 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     });
   });
   return out;
+}
+
+function slotKey(v: ValueMention): string {
+  return `${v.kind}|${v.unit}|${v.key}`;
+}
+
+const VALUES = new WeakMap<StoryAlignment, Map<number, Set<string>>>();
+
+/** Every typed value an article's flaggable text carries, as slot keys, computed once per story. */
+function valuesOf(al: StoryAlignment, i: number): Set<string> {
+  let m = VALUES.get(al);
+  if (!m) VALUES.set(al, (m = new Map()));
+  let set = m.get(i);
+  if (!set) {
+    set = new Set();
+    const a = al.index.articles[i].analysis;
+    for (const c of a.claims) for (const v of extractValues(c.text)) set.add(slotKey(v));
+    m.set(i, set);
+  }
+  return set;
 }
 
 function round(x: number): number {

@@ -9,3 +9,4 @@ export {
   extractNumbers, extractDates, extractNames, surnameKey, numberWordValue,
   WEEKDAYS, MONTHS, type NumberMention, type DateMention, type NameMention,
 } from "./facts";
+export { extractValues, sameSlotKind, type ValueKind, type ValueMention } from "./values";

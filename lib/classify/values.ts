@@ -1,0 +1,152 @@
+/**
+ * Value conflicts by slot: two aligned statements that give different values
+ * of the same kind (a time, a score or vote, a percentage, an amount of money,
+ * a weekday, a date, a year, a count of the same thing) for the same subject.
+ * The subject is read from the words around each value, so a part is not
+ * compared with a whole ("150 killed in 400 shootings") and two different
+ * people's figures are not compared; a statement that carries both values
+ * ("from 4.25 to 4.75 percent") disagrees with neither.
+ */
+import type { StoryAlignment } from "@/lib/align";
+import { contentTerms, extractValues, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
+
+/** Content words either side of a value that describe what it is the value of. */
+const CONTEXT_WORDS = 4;
+/** Context terms two mentions must share to fill the same slot. */
+const MIN_SHARED_CONTEXT = 2;
+
+/** Kinds whose disagreement is a hard fact (high); the rest (calendar) are medium. */
+export const HARD_VALUE_KINDS: ReadonlySet<ValueKind> = new Set(["time", "score", "percent", "money", "count"]);
+
+export interface ValueConflict {
+  kind: ValueKind;
+  mine: ValueMention;
+  theirs: ValueMention;
+}
+
+interface Located extends ValueMention {
+  context: Set<string>;
+}
+
+/** Statement-level term overlap (Dice) two statements need before their values are compared. */
+const MIN_STATEMENT_OVERLAP = 0.15;
+/** Relative difference within which a round figure and a precise one are the same figure ("$700 billion" / "$716 billion"). */
+const ROUNDING = 0.1;
+
+/** Significant digits of a number ("700" → 1, "716" → 3, "4.25" → 3). */
+function significantDigits(x: number): number {
+  const digits = String(Math.abs(x)).replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+  return Math.max(1, digits.length);
+}
+
+/** A rounded figure and a more precise one close to it are one figure written two ways. */
+function approximately(v: ValueMention, w: ValueMention): boolean {
+  if (v.kind !== "money" && v.kind !== "count" && v.kind !== "percent") return false;
+  const x = Number(v.key);
+  const y = Number(w.key);
+  if (!Number.isFinite(x) || !Number.isFinite(y) || x === y) return x === y;
+  const rel = Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y));
+  return rel <= ROUNDING && Math.min(significantDigits(x), significantDigits(y)) <= 2 && significantDigits(x) !== significantDigits(y);
+}
+
+interface ClaimValues {
+  values: Located[];
+  terms: Set<string>;
+}
+
+const CLAIM_VALUES = new WeakMap<StoryAlignment, Map<number, ClaimValues[]>>();
+
+/** Located values and content terms of every claim of article `i`, computed once per story. */
+function claimValues(al: StoryAlignment, i: number): ClaimValues[] {
+  let m = CLAIM_VALUES.get(al);
+  if (!m) CLAIM_VALUES.set(al, (m = new Map()));
+  let list = m.get(i);
+  if (!list) {
+    list = al.index.articles[i].analysis.claims.map((c) => ({ values: locate(c.text), terms: new Set(contentTerms(c.text)) }));
+    m.set(i, list);
+  }
+  return list;
+}
+
+export interface SlotConflict extends ValueConflict {
+  /** Counterpart article and claim that carries the other value. */
+  article: number;
+  claim: number;
+  /** Dice overlap of the two statements' content terms. */
+  overlap: number;
+}
+
+/**
+ * Value conflicts of claim `ci` of article `ai` against every claim of the articles in
+ * `targets`, found by slot rather than through the claim's best-supported window: a
+ * translated or reworded statement of the same fact may share few words overall but
+ * still puts its value in the same slot (same kind, same unit, same words around it).
+ */
+export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, targets: readonly number[]): SlotConflict[] {
+  const mine = claimValues(al, ai)[ci];
+  if (!mine.values.length) return [];
+  // Figures inside a quotation are the speaker's claim: the quote classifier compares those.
+  if (al.index.articles[ai].analysis.claims[ci].quoted) return [];
+  const out: SlotConflict[] = [];
+  for (const bi of targets) {
+    const theirs = claimValues(al, bi);
+    for (let cj = 0; cj < theirs.length; cj++) {
+      const t = theirs[cj];
+      if (!t.values.length || al.index.articles[bi].analysis.claims[cj].quoted) continue;
+      let shared = 0;
+      for (const x of mine.terms) if (t.terms.has(x)) shared++;
+      const overlap = (2 * shared) / (mine.terms.size + t.terms.size || 1);
+      if (overlap < MIN_STATEMENT_OVERLAP) continue;
+      for (const c of conflictsBetween(mine.values, t.values)) out.push({ ...c, article: bi, claim: cj, overlap });
+    }
+  }
+  return out;
+}
+
+function locate(text: string): Located[] {
+  const values = extractValues(text);
+  return values.map((v) => {
+    const before = text.slice(0, v.start).split(/\s+/).slice(-CONTEXT_WORDS - 1).join(" ");
+    const after = text.slice(v.end).split(/\s+/).slice(0, CONTEXT_WORDS + 1).join(" ");
+    // Other values' words are not context: "4.25" and "4.75" must not match through "percent".
+    const strip = (s: string) => s.replace(/[\p{N}][\p{N}.,:%-]*/gu, " ");
+    const context = new Set(contentTerms(strip(`${before} ${after}`)));
+    if (v.unit) context.add(v.unit);
+    return { ...v, context };
+  });
+}
+
+/**
+ * Conflicting values between statement `mine` and counterpart `theirs` (plain texts).
+ * Each returned pair fills one slot with two different values, and neither text
+ * also carries the other's value of that kind.
+ */
+export function findValueConflicts(mine: string, theirs: string): ValueConflict[] {
+  const a = locate(mine);
+  if (!a.length) return [];
+  return conflictsBetween(a, locate(theirs));
+}
+
+function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
+  if (!a.length || !b.length) return [];
+  const out: ValueConflict[] = [];
+  // A statement listing several values of one kind ("8% in Virginia, 6% in North Carolina") pairs them by
+  // words this comparison does not parse: it contests none of them.
+  const several = (list: Located[], v: Located) => list.filter((x) => sameSlotKind(x, v)).length > 1;
+  for (const v of a) {
+    if (several(a, v)) continue;
+    if (b.some((w) => sameSlotKind(v, w) && w.key === v.key)) continue;
+    let best: { w: Located; shared: number } | null = null;
+    for (const w of b) {
+      if (!sameSlotKind(v, w) || w.key === v.key || approximately(v, w) || several(b, w)) continue;
+      if (a.some((x) => sameSlotKind(x, w) && x.key === w.key)) continue;
+      let shared = 0;
+      for (const t of v.context) if (w.context.has(t)) shared++;
+      // A count's unit is its subject: with the same counted thing, the unit is the shared context.
+      if (shared < MIN_SHARED_CONTEXT + (v.kind === "count" ? 1 : 0)) continue;
+      if (!best || shared > best.shared) best = { w, shared };
+    }
+    if (best) out.push({ kind: v.kind, mine: v, theirs: best.w });
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+/**
+ * Typed values in a sentence, normalised so that two outlets' ways of writing
+ * one value meet ("$2.4 million" = "2,400,000 dollars", "5:40 a.m." = "5.40am",
+ * "5-2" = "5 to 2 votes") and two different values of the same kind can be
+ * compared: times, scores and votes, percentages, money, weekdays, dates,
+ * years and counts of a thing ("3,200 residents").
+ */
+import { extractDates, extractNumbers } from "./facts";
+import { termKey } from "./tokenize";
+import { isStopword } from "./stopwords";
+
+export type ValueKind = "time" | "score" | "percent" | "money" | "weekday" | "month_day" | "year" | "count";
+
+export interface ValueMention {
+  kind: ValueKind;
+  /** True when the writer hedged the value ("about", "at least", "nearly"): approximate, not exact. */
+  hedged?: boolean;
+  /** Normalised value: equal keys are the same value. */
+  key: string;
+  /** What the value measures, when the kind needs it: the counted thing's term, or the currency. */
+  unit: string;
+  /** Offsets relative to the text given. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+const CURRENCY_SIGNS: Record<string, string> = { "$": "usd", "£": "gbp", "€": "eur", "¥": "jpy" };
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: "usd", dollars: "usd", pound: "gbp", pounds: "gbp", euro: "eur", euros: "eur", yen: "jpy",
+  crown: "crown", crowns: "crown", kroner: "crown", kronor: "crown", francs: "chf", rupees: "inr", yuan: "cny",
+};
+const MONTH_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+/** Words after a number that make it a measure, not a count of things. */
+const NOT_COUNTED = new Set(["last", "next", "more", "less", "fewer", "other", "others", "times", "each", "earlier", "later", "ago", "percent", "per", "cent", "a", "p", "am", "pm", "o", "clock", "hundred", "thousand", "million", "millions", "billion", "billions", "trillion", "bn", "mn", "m", "k", "th", "st", "nd", "rd"]);
+
+function overlaps(taken: { start: number; end: number }[], s: number, e: number): boolean {
+  return taken.some((t) => s < t.end && e > t.start);
+}
+
+/** Every typed value in `text`, in order. */
+export function extractValues(text: string): ValueMention[] {
+  const t = text.normalize("NFKC");
+  const out: ValueMention[] = [];
+  const push = (v: ValueMention) => {
+    if (!overlaps(out, v.start, v.end)) out.push(v);
+  };
+  // Clock times: "5:40 a.m.", "6.40 am", "1 p.m.", "13:45".
+  const time = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![\p{L}])|\b([01]?\d|2[0-3]):([0-5]\d)\b/giu;
+  for (let m = time.exec(t); m; m = time.exec(t)) {
+    let h = Number(m[1] ?? m[4]);
+    const min = Number(m[2] ?? m[5] ?? 0);
+    const ampm = (m[3] ?? "").toLowerCase().replace(/\./g, "");
+    if (h > 23 || min > 59 || (ampm && h > 12)) continue;
+    if (ampm === "pm" && h < 12) h += 12;
+    if (ampm === "am" && h === 12) h = 0;
+    // Without a.m./p.m. a time may be either half of the day ("3:20 this afternoon"): compare on a 12-hour dial.
+    push({ kind: "time", key: String((h * 60 + min) % 720), unit: "", start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  // Scores and votes: "4-0", "5–2", "5 to 2 votes"; not ranges of dates ("June 11-13") or years.
+  const score = /\b(\d{1,2})\s?[-–]\s?(\d{1,2})\b(?![-–\d])|\b(\d{1,2}) to (\d{1,2}) votes?\b/giu;
+  for (let m = score.exec(t); m; m = score.exec(t)) {
+    const before = t.slice(Math.max(0, m.index - 12), m.index).trim().split(/\s+/).pop() ?? "";
+    if (MONTH_WORD.test(before) || /[\d.,]$/.test(t.slice(Math.max(0, m.index - 1), m.index))) continue;
+    const a = m[1] ?? m[3];
+    const b = m[2] ?? m[4];
+    push({ kind: "score", key: `${a}-${b}`, unit: "", start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  for (const d of extractDates(t)) {
+    if (overlaps(out, d.start, d.end)) continue;
+    if (d.kind === "year") continue;
+    push({ kind: d.kind, key: d.value, unit: "", start: d.start, end: d.end, text: d.text });
+  }
+  for (const n of extractNumbers(t)) {
+    if (overlaps(out, n.start, n.end)) continue;
+    // Digits inside a word ("G7", "COVID-19", "F-35") are part of a name, not a figure.
+    if (/\p{L}[-–]?$/u.test(t.slice(Math.max(0, n.start - 2), n.start)) || /^[-–]?\p{L}/u.test(t.slice(n.end, n.end + 1)) && !/^\s/.test(t.slice(n.end, n.end + 1)) && !/^(?:m|bn|k|mn)\b/i.test(t.slice(n.end))) continue;
+    if (n.year) {
+      push({ kind: "year", key: String(n.value), unit: "", start: n.start, end: n.end, text: n.text });
+      continue;
+    }
+    if (n.unit === "%") {
+      push({ kind: "percent", key: String(n.value), unit: "", start: n.start, end: n.end, text: n.text });
+      continue;
+    }
+    const sign = t.slice(Math.max(0, n.start - 1), n.start);
+    const after = t.slice(n.end).match(/^\s*([\p{L}]+)/u);
+    const afterWord = after ? after[1].toLowerCase() : "";
+    const currency = CURRENCY_SIGNS[sign] ?? CURRENCY_WORDS[afterWord];
+    if (currency) {
+      const start = CURRENCY_SIGNS[sign] ? n.start - 1 : n.start;
+      const end = CURRENCY_SIGNS[sign] ? n.end : n.end + after![0].length;
+      push({ kind: "money", key: String(n.value), unit: currency, start, end, text: t.slice(start, end) });
+      continue;
+    }
+    // A count of something: the first content word after the number (skipping one adjective-like word is
+    // left out on purpose: "six straight defeats" and "six defeats" are then simply not compared).
+    if (afterWord && !NOT_COUNTED.has(afterWord) && !isStopword(afterWord) && afterWord.length > 1) {
+      push({ kind: "count", key: String(n.value), unit: termKey(afterWord), start: n.start, end: n.end + after![0].length, text: t.slice(n.start, n.end + after![0].length) });
+    }
+  }
+  for (const v of out) if (HEDGE.test(t.slice(Math.max(0, v.start - 24), v.start))) v.hedged = true;
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Words just before a value that make it approximate. */
+const HEDGE = /\b(?:about|around|roughly|approximately|nearly|almost|some|over|under|more than|less than|fewer than|at least|at most|up to|as many as|as much as|close to|upwards of|an estimated|estimated)\s*[$£€¥]?\s*$/i;
+
+/** Two mentions measure the same kind of thing (and could disagree). */
+export function sameSlotKind(a: ValueMention, b: ValueMention): boolean {
+  return a.kind === b.kind && a.unit === b.unit;
+}
