@@ -233,8 +233,8 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     // Typed values (figures, times, scores, dates) by slot, in any counterpart statement.
     const slots = findSlotConflicts(al, ai, ci, counterpartsOf(al, ai));
     for (const v of slots) {
-      // Two values each article states somewhere are two facts, not a dispute about one.
-      if (valuesOf(al, ai).has(slotKey(v.theirs)) || valuesOf(al, v.article).has(slotKey(v.mine))) continue;
+      // An article that states the other value itself elsewhere holds two facts, not a dispute about one.
+      if (valuesOf(al, ai).has(slotKey(v.theirs))) continue;
       const B = arts[v.article].analysis;
       const bc = B.claims[v.claim];
       const m: ClaimMatch = {
@@ -249,7 +249,8 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
         mineKeys: [],
         theirsKeys: [],
         value: { mine: slotKey(v.mine), theirs: slotKey(v.theirs), kind: v.kind },
-        hedged: !!(v.mine.hedged || v.theirs.hedged),
+        // An approximate figure may round a nearby one; far apart, even hedged figures disagree.
+        hedged: !!(v.mine.hedged || v.theirs.hedged) && relativeGap(v.mine.key, v.theirs.key) <= HEDGED_GAP,
       };
       // The word-level pass may have seen the same date: one conflict per value.
       const dup = found.findIndex((f) => f.m.article === v.article && !f.conflict.value && f.conflict.type === "date" && conflict.type === "date");
@@ -309,6 +310,16 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     });
   });
   return out;
+}
+
+/** Relative gap within which two hedged figures may be one figure rounded two ways (medium, not high). */
+const HEDGED_GAP = 0.25;
+
+function relativeGap(a: string, b: string): number {
+  const x = Number(a);
+  const y = Number(b);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return 1;
+  return Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y), 1e-9);
 }
 
 function slotKey(v: ValueMention): string {

@@ -11,7 +11,7 @@ import type { StoryAlignment } from "@/lib/align";
 import { contentTerms, extractValues, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 
 /** Content words either side of a value that describe what it is the value of. */
-const CONTEXT_WORDS = 4;
+const CONTEXT_WORDS = 5;
 /** Context terms two mentions must share to fill the same slot. */
 const MIN_SHARED_CONTEXT = 2;
 
@@ -103,11 +103,11 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
   return out;
 }
 
-function locate(text: string): Located[] {
+export function locate(text: string): Located[] {
   const values = extractValues(text);
   return values.map((v) => {
-    const before = text.slice(0, v.start).split(/\s+/).slice(-CONTEXT_WORDS - 1).join(" ");
-    const after = text.slice(v.end).split(/\s+/).slice(0, CONTEXT_WORDS + 1).join(" ");
+    const before = text.slice(0, v.start).trim().split(/\s+/).slice(-CONTEXT_WORDS).join(" ");
+    const after = text.slice(v.end).trim().split(/\s+/).slice(0, CONTEXT_WORDS).join(" ");
     // Other values' words are not context: "4.25" and "4.75" must not match through "percent".
     const strip = (s: string) => s.replace(/[\p{N}][\p{N}.,:%-]*/gu, " ");
     const context = new Set(contentTerms(strip(`${before} ${after}`)));
