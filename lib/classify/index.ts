@@ -9,6 +9,8 @@ import { classifyAddedClaims, classifyFactConflicts } from "./claims";
 import { corroboration, fingerprintOf, MAX_FLAG_TEXT, outletCount } from "./common";
 import { classifyQuotes } from "./quotes";
 import { classifyStructures } from "./structures";
+import { findDerivations } from "./derivation";
+import { classifySpecifics } from "./specifics";
 
 export { fingerprintOf, corroboration, flagThisSide, counterpartsOf, outletCount, MAX_FLAG_TEXT, MAX_EVIDENCE_TEXT } from "./common";
 export { venuesMatch, MIN_QUOTE_WORDS, MIN_CUT_WORDS } from "./quotes";
@@ -44,10 +46,19 @@ export function classifyStory(al: StoryAlignment): FlagDraft[] {
       drafts.push({ ...f, source: src });
     }
   });
+  const derivations = findDerivations(al);
   arts.forEach((p, ai) => {
     const src = p.analysis.article.source;
-    for (const f of classifyFactConflicts({ al, corr }, ai)) drafts.push({ ...f, source: src });
-    for (const f of classifyAddedClaims({ al, corr, quotedSentences, padded }, ai)) drafts.push({ ...f, source: src });
+    const conflicts = classifyFactConflicts({ al, corr }, ai);
+    const added = classifyAddedClaims({ al, corr, quotedSentences, padded }, ai);
+    for (const f of conflicts) drafts.push({ ...f, source: src });
+    for (const f of added) drafts.push({ ...f, source: src });
+    // A specific inside a statement already flagged (as a conflict or as added) is that flag's business.
+    const taken = [...conflicts, ...added];
+    for (const f of classifySpecifics({ al, derivations }, ai)) {
+      if (taken.some((t) => t.start < f.end && t.end > f.start)) continue;
+      drafts.push({ ...f, source: src });
+    }
     for (const f of structureFlags[ai]) drafts.push({ ...f, source: src });
   });
   drafts.sort(

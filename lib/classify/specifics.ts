@@ -1,0 +1,139 @@
+/**
+ * Unsupported specifics: a figure, amount, date, name or attribution inside a
+ * statement that other outlets do carry, where no other outlet gives that
+ * specific at all ("processes about 18,000 tons a year" in a sentence every
+ * outlet has, without the figure). Flagged as claim_added on the specific
+ * itself, with the counterpart that carries the rest of the sentence as evidence.
+ */
+import { CLAIM_PARTIAL_MIN, type StoryAlignment } from "@/lib/align";
+import { extractNames, extractValues, isContentWord, MONTHS, termKey, tokenize, WEEKDAYS, type ValueMention } from "@/lib/text";
+import type { FlagDraft, Severity } from "@/lib/types";
+import { clip, counterpartsOf, evidenceFor, isFlaggableSentence, MAX_EVIDENCE } from "./common";
+import type { Derivation } from "./derivation";
+
+type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
+
+/** Value kinds that are specifics an outlet can invent (calendar values are compared as conflicts instead). */
+const SPECIFIC_KINDS = new Set(["count", "money", "percent"]);
+/** Words before a value that belong to its phrase ("about", "an estimated"). */
+const LEAD = /(?:\b(?:about|around|roughly|approximately|nearly|almost|some|over|more than|less than|at least|up to|as many as|as much as|close to|an estimated|estimated)\s+)$/i;
+
+export interface SpecificsContext {
+  al: StoryAlignment;
+  derivations: Derivation[];
+}
+
+const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
+
+const TERMS = new WeakMap<StoryAlignment, Map<number, Set<string>>>();
+
+/** Every term of article `i`'s analysed tokens, once per story. */
+function articleTerms(al: StoryAlignment, i: number): Set<string> {
+  let m = TERMS.get(al);
+  if (!m) TERMS.set(al, (m = new Map()));
+  let set = m.get(i);
+  if (!set) {
+    const p = al.index.articles[i];
+    set = new Set(p.tokens.map((t) => termKey(t.norm)));
+    m.set(i, set);
+  }
+  return set;
+}
+
+const FOLDED = new WeakMap<StoryAlignment, Map<number, { values: ValueMention[] }>>();
+
+/** Every value and the folded text of article `i`'s analysed body, once per story. */
+function articleFacts(al: StoryAlignment, i: number): { values: ValueMention[] } {
+  let m = FOLDED.get(al);
+  if (!m) FOLDED.set(al, (m = new Map()));
+  let f = m.get(i);
+  if (!f) {
+    const a = al.index.articles[i].analysis;
+    const body = a.article.body.slice(0, a.segmentation.sentences.at(-1)?.end ?? a.article.body.length);
+    f = { values: extractValues(body) };
+    m.set(i, f);
+  }
+  return f;
+}
+
+/** Units in which the same change is written as x or x × 100 ("0.25 points" = "25 basis points" = "0.25 percent"). */
+const POINT_UNITS = new Set(["point", "basi", "basis", "percentag", "percentage", ""]);
+
+/** Two values are one figure written two ways (same number whatever the unit word, or points and basis points). */
+function sameFigure(v: ValueMention, w: ValueMention): boolean {
+  const x = Number(v.key);
+  const y = Number(w.key);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return v.kind === w.kind && v.key === w.key;
+  const close = (p: number, q: number) => Math.abs(p - q) <= 0.05 * Math.max(Math.abs(p), Math.abs(q));
+  if (close(x, y)) return true;
+  const pointLike = (m: ValueMention) => m.kind === "percent" || (m.kind === "count" && POINT_UNITS.has(m.unit));
+  return pointLike(v) && pointLike(w) && (close(x * 100, y) || close(x, y * 100));
+}
+
+/**
+ * claim_added flags on the specifics of article `ai` that no counterpart carries, inside
+ * statements that some counterpart supports at least in part. Low in original reporting
+ * (single-source detail is normal); medium when the article is derived from another.
+ */
+export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
+  const { al } = ctx;
+  const arts = al.index.articles;
+  const others = counterpartsOf(al, ai);
+  if (!others.length) return [];
+  const a = arts[ai].analysis;
+  const body = a.article.body;
+  const derived = ctx.derivations[ai].source;
+  const out: Draft[] = [];
+  a.claims.forEach((c, ci) => {
+    if (c.quoted || !isFlaggableSentence(a.segmentation, c.sentence)) return;
+    const matches = al.claims[ai][ci];
+    const best = [...matches].filter((m) => m.support && m.support.score >= CLAIM_PARTIAL_MIN).sort((x, y) => y.support!.score - x.support!.score || x.article - y.article);
+    // A statement nobody carries is flagged whole elsewhere; here only specifics inside carried ones.
+    if (!best.length) return;
+    const specifics: { start: number; end: number; what: string }[] = [];
+    for (const v of extractValues(c.text)) {
+      if (!SPECIFIC_KINDS.has(v.kind)) continue;
+      if (others.some((bi) => articleFacts(al, bi).values.some((w) => sameFigure(v, w)))) continue;
+      const lead = c.text.slice(0, v.start).match(LEAD);
+      const start = c.start + v.start - (lead ? lead[0].length : 0);
+      specifics.push({ start, end: c.start + v.end, what: "figure" });
+    }
+    for (const n of extractNames(c.text)) {
+      // Words of the name as terms (possessives, plurals and spelling folded); months, weekdays and
+      // function words are not names. A name any other outlet mentions (any of its words) is carried.
+      const terms = tokenize(n.text)
+        .filter((t) => t.norm.length > 2 && isContentWord(t.norm) && !CALENDAR.has(t.norm))
+        .map((t) => termKey(t.norm));
+      if (!terms.length) continue;
+      if (others.some((bi) => terms.some((t) => articleTerms(al, bi).has(t)))) continue;
+      if (specifics.some((s) => s.start < c.start + n.end && s.end > c.start + n.start)) continue;
+      specifics.push({ start: c.start + n.start, end: c.start + n.end, what: "name" });
+    }
+    if (!specifics.length) return;
+    // Figures a derived article adds are what fabrication looks like (medium); names and any specific in
+    // original reporting are single-source detail (low).
+    const severityOf = (what: string): Severity => (derived !== null && what === "figure" ? "medium" : "low");
+    const evidence = best.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(c.text, arts[m.article].analysis, m.support!.span));
+    const carriers = best.map((m) => arts[m.article].analysis.article.outlet);
+    for (const s of specifics) {
+      const text = body.slice(s.start, s.end);
+      out.push({
+        articleId: a.article.id,
+        kind: "claim_added",
+        severity: severityOf(s.what),
+        confidence: round(best[0].support!.score),
+        start: s.start,
+        end: s.end,
+        text,
+        speaker: null,
+        explanation: `${a.article.outlet} gives the ${s.what} "${clip(text, 60)}" in "${clip(c.text, 80)}"; ${[...new Set(carriers)].join(", ")} ${carriers.length > 1 ? "carry" : "carries"} the statement without it, and no other outlet gives it${derived !== null ? ` (${a.article.outlet} is mostly carried by ${arts[derived].analysis.article.outlet}, its likely source)` : ""}.`,
+        evidence,
+      });
+    }
+  });
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
+}
