@@ -11,7 +11,7 @@ import type { StoryAlignment } from "@/lib/align";
 import { contentTerms, extractValues, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 
 /** Content words either side of a value that describe what it is the value of. */
-const CONTEXT_WORDS = 5;
+const CONTEXT_WORDS = 4;
 /** Context terms two mentions must share to fill the same slot. */
 const MIN_SHARED_CONTEXT = 2;
 
@@ -29,7 +29,9 @@ interface Located extends ValueMention {
 }
 
 /** Statement-level term overlap (Dice) two statements need before their values are compared. */
-const MIN_STATEMENT_OVERLAP = 0.15;
+const MIN_STATEMENT_OVERLAP = 0.22;
+/** The same for figures (counts, money, percentages, scores): lists of figures share many words. */
+const MIN_FIGURE_OVERLAP = 0.3;
 /** Relative difference within which a round figure and a precise one are the same figure ("$700 billion" / "$716 billion"). */
 const ROUNDING = 0.1;
 
@@ -97,7 +99,11 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
       for (const x of mine.terms) if (t.terms.has(x)) shared++;
       const overlap = (2 * shared) / (mine.terms.size + t.terms.size || 1);
       if (overlap < MIN_STATEMENT_OVERLAP) continue;
-      for (const c of conflictsBetween(mine.values, t.values)) out.push({ ...c, article: bi, claim: cj, overlap });
+      for (const c of conflictsBetween(mine.values, t.values)) {
+        // A figure is only comparable between statements that are mostly the same statement.
+        if (HARD_VALUE_KINDS.has(c.kind) && c.kind !== "time" && overlap < MIN_FIGURE_OVERLAP) continue;
+        out.push({ ...c, article: bi, claim: cj, overlap });
+      }
     }
   }
   return out;
@@ -105,12 +111,13 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
 
 export function locate(text: string): Located[] {
   const values = extractValues(text);
+  // Other values' words are not context: "4.25" and "4.75" must not match through "percent".
+  const strip = (x: string) => x.replace(/[\p{N}][\p{N}.,:%-]*/gu, " ");
   return values.map((v) => {
-    const before = text.slice(0, v.start).trim().split(/\s+/).slice(-CONTEXT_WORDS).join(" ");
-    const after = text.slice(v.end).trim().split(/\s+/).slice(0, CONTEXT_WORDS).join(" ");
-    // Other values' words are not context: "4.25" and "4.75" must not match through "percent".
-    const strip = (s: string) => s.replace(/[\p{N}][\p{N}.,:%-]*/gu, " ");
-    const context = new Set(contentTerms(strip(`${before} ${after}`)));
+    // The nearest content words either side, however many function words lie between.
+    const before = contentTerms(strip(text.slice(0, v.start))).slice(-CONTEXT_WORDS);
+    const after = contentTerms(strip(text.slice(v.end))).slice(0, CONTEXT_WORDS);
+    const context = new Set([...before, ...after]);
     if (v.unit) context.add(v.unit);
     return { ...v, context };
   });
@@ -132,7 +139,14 @@ function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
   const out: ValueConflict[] = [];
   // A statement listing several values of one kind ("8% in Virginia, 6% in North Carolina") pairs them by
   // words this comparison does not parse: it contests none of them.
-  const several = (list: Located[], v: Located) => list.filter((x) => sameSlotKind(x, v)).length > 1;
+  // So is a statement dense with figures ("21 points from 24 games, 14 matches left"): which figure
+  // answers which is a matter of grammar.
+  const NUMERIC = new Set<ValueKind>(["count", "money", "percent"]);
+  const dense = (list: Located[]) => list.filter((x) => NUMERIC.has(x.kind)).length >= 3;
+  const denseA = dense(a);
+  const denseB = dense(b);
+  const several = (list: Located[], v: Located) =>
+    list.filter((x) => sameSlotKind(x, v)).length > 1 || (NUMERIC.has(v.kind) && (list === a ? denseA : denseB));
   for (const v of a) {
     if (several(a, v)) continue;
     if (b.some((w) => sameSlotKind(v, w) && w.key === v.key)) continue;
