@@ -3,19 +3,11 @@
  * named person), cue, venue, sentence index and the optional fields.
  */
 import type { Block, Quote, Segmentation, Span } from "../types";
-import {
-  nameMentions,
-  attributionAfter,
-  attributionBefore,
-  collectSurnames,
-  findVenue,
-  isPersonLike,
-  namedSpeakers,
-  sentenceSubject,
-  speakerKey,
-  SPEECH_VERB,
-  type SpeakerMatch,
-} from "./attribution";
+import { speakerKeyOf } from "../text";
+import { attributionAfter, attributionBefore, namedSpeakers, sentenceSubject, type SpeakerMatch } from "./cues";
+import { SPEECH_VERB } from "./lexicon";
+import { collectSurnames, isPersonLike, nameMentions } from "./names";
+import { findVenue } from "./venues";
 import { headlineSpeaker, sentenceLeadSpeaker, transcriptSpeaker } from "./speakers";
 import { isDashSignature } from "./collect";
 import { CONTENT_KINDS, type Draft, sentenceAt, words } from "./util";
@@ -190,7 +182,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       cue: a ? a.cue : null,
       sentence: sent ? sent.index : 0,
       parts: d.parts,
-      speakerKey: speaker ? speakerKey(speaker) : undefined,
+      speakerKey: speaker ? speakerKeyOf(speaker) : undefined,
       spokenText: spoken,
       mention,
       fragment: words(spoken) <= 3,

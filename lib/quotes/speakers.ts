@@ -1,6 +1,6 @@
 /** Speaker cues that are not verb attributions: transcripts, "Name:" leads and headline verbs. */
 import type { Sentence, Span } from "../types";
-import type { SpeakerMatch } from "./attribution";
+import type { SpeakerMatch } from "./cues";
 
 /** Transcripts: a quote that opens with an all-capitals name and a colon ("WALLACE: Let’s start ..."). */
 export function transcriptSpeaker(body: string, first: Span): SpeakerMatch | null {
