@@ -4,7 +4,7 @@
  */
 import type { Block, Quote, Segmentation, Span } from "../types";
 import { speakerKeyOf } from "../text";
-import { attributionAfter, attributionBefore, namedSpeakers, sentenceSubject, type SpeakerMatch } from "./cues";
+import { attributionAfter, attributionBefore, clauseSubject, namedSpeakers, sentenceSubject, type SpeakerMatch } from "./cues";
 import { SPEECH_VERB } from "./lexicon";
 import { collectSurnames, isPersonLike, nameMentions } from "./names";
 import { findVenue } from "./venues";
@@ -22,6 +22,8 @@ import { CONTENT_KINDS, type Draft, sentenceAt, words } from "./util";
  * sentence; the previous quote's speaker when this one simply continues it.
  * Pronouns resolve to the last person-like subject of a speech verb or sentence.
  */
+const HEADING_KINDS = new Set(["headline", "heading"]);
+
 export function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Draft[]): Quote[] {
   // Named mentions of speakers, in body order, for pronoun resolution.
   const inQuote = (sp: Span) => drafts.some((d) => d.parts.some((p) => p.start <= sp.start && sp.end <= p.end));
@@ -93,6 +95,10 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
         const span = { start: nb.start + m[0].length, end: e };
         a = { text: body.slice(span.start, span.end), span, pronoun: false, cue: body[nb.start], cueSpan: { start: nb.start, end: nb.start + 1 } };
       }
+    }
+    if (!a && sent && d.style !== "dash" && d.style !== "colon" && !HEADING_KINDS.has(seg.blocks[sent.block]?.kind ?? "")) {
+      // no speech verb: the subject of the clause the quote sits in ("Rubio bemoaned a climate where people “hate each other”")
+      a = clauseSubject(body, sent.start, d.open >= 0 ? d.open : first.start);
     }
     if (!a && sent && sent.index > 0 && d.style !== "dash" && words(body.slice(sent.start, first.start)) <= 1) {
       // "Lenahan says he sees a bigger issue. “There is ...”": the previous sentence's named speaker goes on speaking

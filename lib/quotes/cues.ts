@@ -6,8 +6,8 @@
  */
 import type { Span } from "../types";
 import {
-  ADVERB, INTRO, LOWER_ROLE, LOWER_ROLE_TEST, NOUN_OR_VERB, PARTICLE, PRONOUNS, HONORIFIC, ROLE, SPEECH_NOUN, SPEECH_VERB,
-  SPEECH_VERB_G, TIME_WORD,
+  ADVERB, AUXILIARY, BOUNDARY_WORD, DETERMINER, HONORIFIC, INTRO, IRREGULAR_PAST, LOWER_ROLE, LOWER_ROLE_TEST, NOT_A_CUE,
+  NOUN_OR_VERB, PARTICLE, PREPOSITION, PRONOUNS, ROLE, SPEECH_NOUN, SPEECH_VERB, SPEECH_VERB_G, TIME_WORD,
 } from "./lexicon";
 import { isAbbrevDot, isNameToken, nameAfterDescriptor, npEndingAt, npStartingAt, tokens, type NP, type Tok } from "./names";
 
@@ -68,6 +68,52 @@ function mk(body: string, toks: Tok[], np: NP, cue: Tok, cueText?: string, cueEn
 }
 
 /**
+ * Step back from token e over what sits between a subject and its verb:
+ * adverbs ("also", "flatly"), auxiliaries and a passive or perfect verb
+ * group ("can be heard asking", "has repeatedly said", "was quoted as saying").
+ */
+function skipVerbGroup(toks: Tok[], e: number): number {
+  while (e >= 0) {
+    const w = toks[e].text;
+    if (ADVERB.test(w) || /^\p{Ll}+ly$/u.test(w) || AUXILIARY.test(w) || /^(not|never|as)$/.test(w)) e--;
+    // "be heard", "been quoted": a participle after an auxiliary belongs to the verb group
+    else if (e > 0 && AUXILIARY.test(toks[e - 1].text) && (isPastVerb(w) || /^(heard|seen|quoted)$/.test(w))) e -= 2;
+    else break;
+  }
+  return e;
+}
+
+/** A past-tense verb by its form: "interjected", "gushed", "beamed", or an irregular past ("spoke", "shot"). */
+function isPastVerb(t: string): boolean {
+  return (/^\p{Ll}{3,}ed$/u.test(t) || IRREGULAR_PAST.test(t)) && !NOT_A_CUE.test(t);
+}
+
+/**
+ * A verb outside the lexicon used as a cue right after a quote: `“...,” he
+ * interjected.`, `“...,” Smith gushed to reporters.` The subject sits right
+ * after the quote and the verb ends the clause or is followed by a
+ * prepositional phrase, an adverb or a comma, so it has no object of its own.
+ */
+function unknownCueAfter(win: Tok[], v: number): boolean {
+  if (!isPastVerb(win[v].text) && !/^\p{Ll}{3,}s$/u.test(win[v].text)) return false;
+  const next = win[v + 1]?.text;
+  if (next !== undefined && next !== "," && !PREPOSITION.test(next) && !/^\p{Ll}+ly$/u.test(next) && !/^(again|back|aloud|out|up|in)$/.test(next)) return false;
+  const e = skipVerbGroup(win, v - 1);
+  if (e < 0) return false;
+  const np = npEndingAt(win.slice(0, e + 1), e);
+  // -s forms only after a name or pronoun ("she marvels"), never after a plural noun ("officials"), so "points" and "others" stay nouns
+  if (!np || (!isPastVerb(win[v].text) && !(np.pronoun || isNameToken(win[np.last].text)))) return false;
+  return np.first === 0 || skipParenthetical(win, e) !== e;
+}
+
+/** The noun phrase is the whole clause, or is followed only by a comma, a preposition or punctuation. */
+function closesClause(win: Tok[], np: NP | null): boolean {
+  if (!np || np.pronoun) return false;
+  const after = win[np.last + 1]?.text;
+  return after === undefined || /^[,(]$/.test(after) || PREPOSITION.test(after) || /^(who|as)$/.test(after);
+}
+
+/**
  * Attribution AFTER a quote: the clause from the closing mark up to the next
  * quote / sentence end. `“...,” he said`, `“...,” said Mr. X`, `“...,” X told CNN`.
  */
@@ -102,8 +148,8 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     const np2 = nameAfterDescriptor(win, 2);
     if (np2) return mk(body, win, np2, win[0], "according to", win[1].end);
   }
-  // verb first: "said Mr. Witkoff", "says Støre after the meeting"
-  if (SPEECH_VERB.test(win[0].text) && win[0].text.length > 2) {
+  // verb first: "said Mr. Witkoff", "says Støre after the meeting"; "beamed Ana Ruiz" with a verb outside the lexicon
+  if ((SPEECH_VERB.test(win[0].text) && win[0].text.length > 2) || (isPastVerb(win[0].text) && isNameToken(win[1]?.text ?? "") && closesClause(win, npStartingAt(win, 1)))) {
     const np = npStartingAt(win, 1);
     if (np) return mk(body, win, np, win[0]);
     // "said 9/11 widow Terry Strada": a short lower-case descriptor, then the name
@@ -112,10 +158,9 @@ export function attributionAfter(body: string, from: number, to: number): Speake
   }
   // subject then verb: "he said", "Mr. Witkoff said on", "Flynn, a top Trump surrogate, said"
   for (let v = 1; v < win.length; v++) {
-    if (!SPEECH_VERB.test(win[v].text) || win[v].text.length <= 2) continue;
+    if (!(SPEECH_VERB.test(win[v].text) && win[v].text.length > 2) && !unknownCueAfter(win, v)) continue;
     if (nounUse(win, v)) continue;
-    let e = v - 1;
-    while (e >= 0 && (ADVERB.test(win[e].text) || /^\p{Ll}+ly$/u.test(win[e].text))) e--;
+    let e = skipVerbGroup(win, v - 1);
     e = skipTemporal(win, skipParenthetical(win, e));
     if (e >= 0 && win[e].text === ",") {
       // appositive: "Flynn, a top Trump surrogate, said"
@@ -155,8 +200,7 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     }
     if (!SPEECH_VERB.test(t.text) || t.text.length <= 2) continue;
     if (nounUse(toks, v)) continue;
-    let e = v - 1;
-    while (e >= 0 && (ADVERB.test(toks[e].text) || /^\p{Ll}+ly$/u.test(toks[e].text))) e--;
+    let e = skipVerbGroup(toks, v - 1);
     e = skipTemporal(toks, skipParenthetical(toks, e));
     // "outlined his plan and vowed", "took to Twitter to accuse", "mocked the complaint, saying": the clause subject speaks
     if (e >= 0 && (/^(and|to|by)$/i.test(toks[e].text) || (toks[e].text === "," && /ing$/.test(t.text)))) {
@@ -243,4 +287,90 @@ export function sentenceSubject(body: string, from: number, to: number): Speaker
   const np = npEndingAt(toks.slice(0, lastName + 1), lastName);
   if (!np || np.pronoun) return null;
   return mk(body, toks, np, toks[lastName], "", toks[lastName].end);
+}
+
+/**
+ * The subject of the clause a quote sits in, when no speech verb attributes
+ * it: `Rubio bemoaned a climate in which people “literally hate each other”`,
+ * `The council called the plan “reckless”`. Reads the sentence start (after an
+ * introductory phrase closed by a comma), takes the noun phrase there (a name,
+ * a pronoun or a descriptive phrase with a determiner) and requires a verb
+ * between it and the quote, so a quote inside the subject (`The so-called
+ * “coalition” met`) gets none.
+ */
+export function clauseSubject(body: string, from: number, quoteOpen: number): SpeakerMatch | null {
+  const toks = tokens(body, from, quoteOpen);
+  if (toks.length < 2) return null;
+  let i = 0;
+  if (/^(and|but|so|yet|still|now|then|instead|meanwhile|later|also|indeed|ultimately|finally)$/i.test(toks[0].text) && toks[1]?.text !== ",") i = 1;
+  const w0 = toks[i]?.text ?? "";
+  if (INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0) || toks[i + 1]?.text === ",") {
+    const c = toks.findIndex((t, k) => k > i && k < i + 16 && t.text === ",");
+    if (c < 0) return null;
+    i = c + 1;
+  }
+  if (i >= toks.length) return null;
+  const np = subjectStartingAt(toks, i);
+  if (!np) return null;
+  let v = np.last + 1;
+  // "Ted Cruz, who has led in Iowa, named ...": a relative clause or apposition between commas
+  if (toks[v]?.text === "," && !np.pronoun) {
+    const c = toks.findIndex((t, k) => k > v && k < v + 20 && t.text === ",");
+    if (c < 0) return null;
+    v = c + 1;
+  }
+  if (toks[v]?.text === "(") {
+    const c = toks.findIndex((t, k) => k > v && t.text === ")");
+    if (c < 0) return null;
+    v = c + 1;
+  }
+  while (v < toks.length && (ADVERB.test(toks[v].text) || /^\p{Ll}+ly$/u.test(toks[v].text) || AUXILIARY.test(toks[v].text) || /^(not|never)$/.test(toks[v].text))) v++;
+  const verb = toks[v];
+  if (!verb || !/^\p{Ll}[\p{Ll}\-’']+$/u.test(verb.text) || PREPOSITION.test(verb.text) || BOUNDARY_WORD.test(verb.text) || DETERMINER.test(verb.text)) return null;
+  if (v > 0 && AUXILIARY.test(toks[v - 1].text) === false && !/(ed|s)$/.test(verb.text) && !IRREGULAR_PAST.test(verb.text) && !SPEECH_VERB.test(verb.text) && !np.pronoun) return null;
+  if (/^(it|there|this|that)$/i.test(toks[np.first].text)) return null;
+  return mk(body, toks, np, verb);
+}
+
+/**
+ * The noun phrase that opens a clause, read forwards: a pronoun, a name (roles
+ * stripped), or a descriptive phrase from its determiner or owner to the head
+ * noun before the verb ("The longtime senator", "Sanders’ campaign manager",
+ * "a senior official").
+ */
+function subjectStartingAt(toks: Tok[], i: number): NP | null {
+  const t = toks[i].text;
+  if (PRONOUNS.test(t)) return /^(it|it['’]s)$/i.test(t) ? null : { first: i, last: i, pronoun: true };
+  let j = i;
+  if (isNameToken(t) || HONORIFIC.test(t)) {
+    const np = npStartingAt(toks, i);
+    if (!np) return null;
+    // a possessive name owns the head that follows ("Clinton’s campaign manager")
+    if (!/['’]s$/.test(toks[np.last].text) && toks[np.last + 1]?.text !== "’") {
+      // "White House officials", "Sanders supporters": a name used as a modifier of a plural head
+      const n = toks[np.last + 1]?.text ?? "";
+      if (/^\p{Ll}[\p{Ll}\-]*[^s]s$/u.test(n) && !SPEECH_VERB.test(n) && isVerbish(toks, np.last + 2)) return { first: i, last: np.last + 1, pronoun: false };
+      return np;
+    }
+    j = np.last + 1;
+  } else if (DETERMINER.test(t)) j = i + 1;
+  else return null;
+  let head = -1;
+  for (let k = j; k < toks.length && k - i <= 7; k++) {
+    const w = toks[k].text;
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(w) || PREPOSITION.test(w) || BOUNDARY_WORD.test(w) || AUXILIARY.test(w)) break;
+    if (k > j && isVerbish(toks, k)) break;
+    head = k;
+  }
+  if (head < 0 || !/^[\p{Ll}\p{N}]/u.test(toks[head].text)) return null;
+  return { first: i, last: head, pronoun: false };
+}
+
+/** Token k reads as the finite verb after a subject: an auxiliary, a speech verb, a past form, an adverb, or an -s form before an object. */
+function isVerbish(toks: Tok[], k: number): boolean {
+  const w = toks[k]?.text;
+  if (!w || !/^\p{Ll}/u.test(w)) return false;
+  if (AUXILIARY.test(w) || /^\p{Ll}+ly$/u.test(w) || isPastVerb(w) || (SPEECH_VERB.test(w) && !NOUN_OR_VERB.test(w))) return true;
+  const n = toks[k + 1]?.text ?? "";
+  return /[^s]s$/.test(w) && (DETERMINER.test(n) || PRONOUNS.test(n) || /^(that|to|him|her|them|“|")$/i.test(n) || /^\p{Lu}/u.test(n));
 }

@@ -82,3 +82,24 @@ export const ORG_TAIL =
 
 export const INTRO = /^(during|before|after|in|on|at|however|meanwhile|there|speaking|when|while|following|regarding|despite|earlier|later|still|but|and|yet|so|separately|also|on|last|this|asked|since|as)$/i;
 export const LOWER_ROLE = /^(president|envoy|special|minister|secretary|leader|chancellor|spokesman|spokeswoman|spokesperson|senator|governor|chief|general|adviser|advisor|candidate|nominee|foreign|prime|vice|former|state|deputy|senior|top|presidential|defense|defence|press|campaign|manager|director|chairman|official|ambassador|commissioner|representative|rep|sen|gov)$/i;
+
+/** Determiners, possessive pronouns and quantifiers that open a descriptive speaker ("the spokesman", "one official"). */
+export const DETERMINER = /^(the|a|an|his|her|their|its|our|my|your|this|these|those|one|another|some|many|several|both|two|three|four|five|each|every|any|most|all|other)$/i;
+
+/** Words that end a noun phrase read backwards: conjunctions, relatives and subordinators. */
+export const BOUNDARY_WORD = /^(that|and|but|or|nor|as|while|when|who|whom|whose|which|because|if|so|than|then|where|since|though|although|unless|until|whether|not|also)$/i;
+
+/** Prepositions: a phrase after one is a complement or an adjunct, not a subject. */
+export const PREPOSITION = /^(of|for|in|on|at|by|to|with|from|about|after|before|during|over|under|into|onto|upon|through|via|against|among|amid|between|without|within|toward|towards|behind|beyond|across|around|near|like|per|despite|including)$/i;
+
+/** Auxiliaries and modals: never a noun, they sit between a subject and its verb. */
+export const AUXILIARY = /^(is|was|are|were|be|been|being|am|has|have|had|having|do|does|did|will|would|shall|should|can|could|may|might|must|'s|’s|'d|’d)$/i;
+
+/** Irregular past forms that would otherwise read as nouns at the end of a phrase ("the meeting began"). */
+export const IRREGULAR_PAST = /^(began|became|brought|built|bought|came|caught|chose|did|drew|drove|fell|felt|fought|found|flew|forgot|gave|got|grew|had|heard|held|hit|kept|knew|laid|led|left|lent|lost|made|meant|met|paid|ran|rang|rose|sat|saw|sent|set|shook|shot|slept|sold|spoke|spent|stood|stole|struck|swore|took|taught|thought|threw|told|understood|went|won|wore|wrote|said)$/i;
+
+/** Nouns ending in -ly, so that the -ly adverb test spares them. */
+export const NOUN_IN_LY = /^(ally|allies|family|assembly|monopoly|supply|rally|reply|anomaly|italy|july|fly|belly|bully|lily|jelly|folly|holly|tally|melancholy|homily|deputy)$/i;
+
+/** Past forms that look like cue verbs by their ending but never introduce speech (time and place words, adjectives). */
+export const NOT_A_CUE = /^(need|indeed|proceed|succeed|exceed|based|related|united|limited|interested|concerned|supposed|used|tired|scared|married|worried|pleased|excited|surprised|armed|called|named|released|expected|scheduled|reported|elected|retired)$/;

@@ -5,7 +5,10 @@
  * person, and every person-like name of a text (pronoun antecedents).
  */
 import type { Span } from "../types";
-import { HONORIFIC, NOT_NAME, ORG_TAIL, PARTICLE, PRONOUNS, FUNCTION_WORD, ROLE, SPEECH_VERB } from "./lexicon";
+import {
+  AUXILIARY, BOUNDARY_WORD, DETERMINER, FUNCTION_WORD, HONORIFIC, IRREGULAR_PAST, NOT_NAME, NOUN_IN_LY, ORG_TAIL, PARTICLE, PREPOSITION,
+  PRONOUNS, ROLE, SPEECH_VERB,
+} from "./lexicon";
 
 /** A noun phrase as token indices (inclusive). */
 export interface NP {
@@ -66,6 +69,25 @@ export function isNameToken(t: string): boolean {
  * stripped), a pronoun, or a short determiner phrase ("the source", "a spokesman").
  */
 export function npEndingAt(toks: Tok[], last: number): NP | null {
+  const np = npCore(toks, last);
+  if (!np || np.pronoun || np.first < 2) return np;
+  const prep = toks[np.first - 1].text;
+  if (!PREPOSITION.test(prep) || /^(like|including|per|despite|to)$/i.test(prep)) return np;
+  // the phrase is the complement of a preposition: the speaker is the noun phrase it qualifies
+  const head = npCore(toks, np.first - 2);
+  if (!head || head.pronoun) return /^(of|for)$/i.test(prep) ? null : np;
+  const headIsName = isCap(toks[head.last].text);
+  if (/^(of|for|at|from|with)$/i.test(prep)) {
+    // "Gov. John Kasich of Ohio" → the person; "Bank of America", "a spokesman for the campaign" → the whole phrase, keyed on its head
+    if (headIsName && !ORG_TAIL.test(toks[head.last].text) && !ROLE.test(toks[np.first].text)) return head;
+    if (headIsName && ROLE.test(toks[np.first].text)) return np;
+    return { first: head.first, last: np.last, pronoun: false };
+  }
+  // "Smith in a low voice said": an adverbial phrase between the subject and its verb
+  return head;
+}
+
+function npCore(toks: Tok[], last: number): NP | null {
   if (last < 0) return null;
   const t = toks[last].text;
   if (!/^[\p{L}\p{N}]/u.test(t) || FUNCTION_WORD.test(t)) return null;
@@ -100,27 +122,52 @@ export function npEndingAt(toks: Tok[], last: number): NP | null {
     if (last - first > 3) first = last - 2;
     return { first, last, pronoun: false };
   }
-  // lower-case phrase: "the source", "a campaign spokesman", "officials", "the Post" handled above
+  return descriptiveEndingAt(toks, last);
+}
+
+/**
+ * A descriptive speaker ending at `last`, read backwards from its head noun:
+ * "the spokesman", "a senior administration official", "Donald Trump’s
+ * campaign manager", "White House officials". It needs a determiner, a
+ * possessive owner or a plural head; a head that reads as a verb ("began",
+ * "reported") or an adverb is no noun phrase.
+ */
+function descriptiveEndingAt(toks: Tok[], last: number): NP | null {
+  const t = toks[last].text;
+  if (!isNounLike(t)) return null;
   let first = last;
   let n = 0;
-  while (first - 1 >= 0 && n < 4) {
+  let closed = false;
+  while (first - 1 >= 0 && n < 5) {
     const p = toks[first - 1].text;
-    if (!/^[\p{L}\p{N}][\p{L}\p{N}\-’']*$/u.test(p) || SPEECH_VERB.test(p) && p.length > 2 && /^(said|says|told)$/i.test(p)) break;
-    if (/^(that|and|but|or|as|while|when|who|which|because|if|so|than|then|where|after|before|since)$/i.test(p)) break;
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(p) || BOUNDARY_WORD.test(p) || PREPOSITION.test(p) || PRONOUNS.test(p) || AUXILIARY.test(p)) break;
+    if (SPEECH_VERB.test(p) && !isCap(p)) break;
     first--;
     n++;
-    if (/^(the|a|an|his|her|their|its|one|another|some|many|other|two|three|several|both|these|those|our)$/i.test(p)) break;
+    if (DETERMINER.test(p)) {
+      closed = true;
+      break;
+    }
+    // "Donald Trump’s campaign manager": the owner's name closes the phrase
+    if (/['’]s$/.test(p) || toks[first + 1]?.text === "’") {
+      while (first - 1 >= 0 && (isNameToken(toks[first - 1].text) || HONORIFIC.test(toks[first - 1].text)) && !DETERMINER.test(toks[first - 1].text)) first--;
+      if (first - 1 >= 0 && /^the$/i.test(toks[first - 1].text)) first--;
+      closed = true;
+      break;
+    }
   }
-  const head = toks[first].text;
-  // "Obama's former campaign strategist": a possessive name works as a determiner
-  const possHead = /^\p{Lu}/u.test(head) && /['’]s$/.test(head);
-  if (!possHead && !/^(the|a|an|his|her|their|its|one|another|some|many|other|two|three|several|both|these|those|our)$/i.test(head) && first !== last) {
-    // without a determiner accept only a bare plural ("officials said", "sources say")
-    if (!/s$/i.test(t)) return null;
-    return { first: last, last, pronoun: false };
-  }
-  if (first === last && !/s$/i.test(t)) return null;
+  if (closed) return first === last ? null : { first, last, pronoun: false };
+  // without a determiner accept only a plural head ("officials said", "senior aides say", "White House officials")
+  if (!/[^s]s$/i.test(t)) return null;
   return { first, last, pronoun: false };
+}
+
+/** A head noun candidate: not a function word, adverb or past-tense verb. */
+function isNounLike(t: string): boolean {
+  if (!/^\p{Ll}[\p{L}\-’']*$/u.test(t) || FUNCTION_WORD.test(t) || BOUNDARY_WORD.test(t) || PREPOSITION.test(t) || AUXILIARY.test(t)) return false;
+  if (/ly$/.test(t) && !NOUN_IN_LY.test(t)) return false;
+  if (IRREGULAR_PAST.test(t)) return false;
+  return !(/[^e]ed$/.test(t) && t.length > 4);
 }
 
 /** The noun phrase that STARTS at token index `i`: for verb-first attributions ("said Mr. Witkoff", "says Støre"). */
