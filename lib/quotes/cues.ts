@@ -9,7 +9,7 @@ import {
   ADVERB, AUXILIARY, BOUNDARY_WORD, DETERMINER, HONORIFIC, INTRO, IRREGULAR_PAST, LOWER_ROLE, LOWER_ROLE_TEST, NOT_A_CUE,
   NOUN_OR_VERB, PARTICLE, PREPOSITION, PRONOUNS, ROLE, SPEECH_NOUN, SPEECH_VERB, SPEECH_VERB_G, TIME_WORD,
 } from "./lexicon";
-import { isAbbrevDot, isNameToken, nameAfterDescriptor, npEndingAt, npStartingAt, tokens, type NP, type Tok } from "./names";
+import { isAbbrevDot, isCap, isNameToken, nameAfterDescriptor, npEndingAt, npStartingAt, tokens, type NP, type Tok } from "./names";
 
 export interface SpeakerMatch {
   /** The mention as written. */
@@ -65,6 +65,30 @@ function mk(body: string, toks: Tok[], np: NP, cue: Tok, cueText?: string, cueEn
     cue: cueText ?? cue.text,
     cueSpan: { start: cue.start, end: cueEnd ?? cue.end },
   };
+}
+
+/**
+ * `Flynn, a top Trump surrogate, said`, `Clinton, during a town hall in
+ * Columbus, Ohio, said`, `Ramil Carr, 31, a photographer, said`: the subject is
+ * the leftmost name followed by a comma-delimited apposition or adjunct that
+ * runs up to the comma at `e` right before the verb. Returns the index where
+ * that name ends, or -1.
+ */
+function subjectBeforeAppositions(toks: Tok[], e: number): number {
+  for (let c = Math.max(1, e - 30); c < e; c++) {
+    if (toks[c].text !== ",") continue;
+    const next = toks[c + 1]?.text ?? "";
+    if (!(isAppositiveStart(next) || PREPOSITION.test(next) || /^\d/.test(next) || /^\p{Ll}+ing$/u.test(next))) continue;
+    const end = skipParenthetical(toks, c - 1);
+    if (end < 0) continue;
+    const np = npEndingAt(toks.slice(0, end + 1), end);
+    if (!np || np.pronoun || !isCap(toks[np.last].text)) continue;
+    // "In Columbus, Ohio, ...": a name inside a prepositional phrase is no subject
+    if (np.first > 0 && PREPOSITION.test(toks[np.first - 1].text)) continue;
+    if (toks.slice(c + 1, e).some((t) => /^[;:“"”]$/.test(t.text) || SPEECH_VERB.test(t.text))) continue;
+    return end;
+  }
+  return -1;
 }
 
 /**
@@ -149,7 +173,7 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     if (np2) return mk(body, win, np2, win[0], "according to", win[1].end);
   }
   // verb first: "said Mr. Witkoff", "says Støre after the meeting"; "beamed Ana Ruiz" with a verb outside the lexicon
-  if ((SPEECH_VERB.test(win[0].text) && win[0].text.length > 2) || (isPastVerb(win[0].text) && isNameToken(win[1]?.text ?? "") && closesClause(win, npStartingAt(win, 1)))) {
+  if ((SPEECH_VERB.test(win[0].text) && win[0].text.length > 2 && !/ing$/.test(win[0].text)) || (isPastVerb(win[0].text) && isNameToken(win[1]?.text ?? "") && closesClause(win, npStartingAt(win, 1)))) {
     const np = npStartingAt(win, 1);
     if (np) return mk(body, win, np, win[0]);
     // "said 9/11 widow Terry Strada": a short lower-case descriptor, then the name
@@ -162,7 +186,9 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     if (nounUse(win, v)) continue;
     let e = skipVerbGroup(win, v - 1);
     e = skipTemporal(win, skipParenthetical(win, e));
-    if (e >= 0 && win[e].text === ",") {
+    const past = e >= 0 && win[e].text === "," ? subjectBeforeAppositions(win, e) : -1;
+    if (past >= 0) e = past;
+    else if (e >= 0 && win[e].text === ",") {
       // appositive: "Flynn, a top Trump surrogate, said"
       let c = e - 1;
       while (c >= 0 && win[c].text !== ",") c--;
@@ -204,11 +230,13 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     e = skipTemporal(toks, skipParenthetical(toks, e));
     // "outlined his plan and vowed", "took to Twitter to accuse", "mocked the complaint, saying": the clause subject speaks
     if (e >= 0 && (/^(and|to|by)$/i.test(toks[e].text) || (toks[e].text === "," && /ing$/.test(t.text)))) {
-      const subj = sentenceSubject(body, sentStart ?? from, t.start);
+      const subj = clauseSubject(body, sentStart ?? from, t.start) ?? sentenceSubject(body, sentStart ?? from, t.start);
       if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
       continue;
     }
-    if (e >= 0 && toks[e].text === ",") {
+    const past = e >= 0 && toks[e].text === "," ? subjectBeforeAppositions(toks, e) : -1;
+    if (past >= 0) e = past;
+    else if (e >= 0 && toks[e].text === ",") {
       let c = e - 1;
       while (c >= 0 && toks[c].text !== ",") c--;
       if (c > 0 && e - c <= 12 && (isAppositiveStart(toks[c + 1]?.text) || (isNameToken(toks[c - 1].text) && !/^(including|such|especially|particularly|like|and|but)$/i.test(toks[c + 1]?.text ?? ""))))
@@ -216,6 +244,11 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     }
     if (e >= 0 && /^(with|as)$/i.test(toks[e].text)) e--; // "with Putin saying"
     const np = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
+    // "Trump issued a statement saying", "she opened the debate saying": a participle after an object; the clause subject speaks
+    if (np && !np.pronoun && /ing$/.test(t.text) && !isCap(toks[np.last].text) && np.first > 0 && isObjectPosition(toks, np.first)) {
+      const subj = clauseSubject(body, sentStart ?? from, t.start);
+      if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
+    }
     if (np) return mk(body, toks, np, t);
     // verb first before the quote: "said Mr. X: “...”" (only a name directly followed by ':' or ',' or the quote)
     if (/^(said|says|asked|asks|added|adds|wrote|writes|continued|recalled|explained)$/.test(t.text)) {
@@ -304,17 +337,25 @@ export function clauseSubject(body: string, from: number, quoteOpen: number): Sp
   let i = 0;
   if (/^(and|but|so|yet|still|now|then|instead|meanwhile|later|also|indeed|ultimately|finally)$/i.test(toks[0].text) && toks[1]?.text !== ",") i = 1;
   const w0 = toks[i]?.text ?? "";
-  if (INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0) || toks[i + 1]?.text === ",") {
-    const c = toks.findIndex((t, k) => k > i && k < i + 16 && t.text === ",");
-    if (c < 0) return null;
-    i = c + 1;
+  const intro = INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0);
+  // the subject opens the sentence, or follows an introductory phrase closed by a comma ("Hours later, Trump returned ...")
+  if (!intro) {
+    const m = subjectAndVerb(body, toks, i);
+    if (m) return m;
   }
+  const c = toks.findIndex((t, k) => k > i && k < i + 16 && t.text === ",");
+  return c < 0 ? null : subjectAndVerb(body, toks, c + 1);
+}
+
+/** A subject noun phrase at token i followed (past an apposition or parenthesis, adverbs and auxiliaries) by a verb. */
+function subjectAndVerb(body: string, toks: Tok[], i: number): SpeakerMatch | null {
   if (i >= toks.length) return null;
   const np = subjectStartingAt(toks, i);
   if (!np) return null;
   let v = np.last + 1;
   // "Ted Cruz, who has led in Iowa, named ...": a relative clause or apposition between commas
   if (toks[v]?.text === "," && !np.pronoun) {
+    if (!/^(who|whose|a|an|the|his|her|their|its|one|now|then|also|herself|himself)$/i.test(toks[v + 1]?.text ?? "") && !isCap(toks[v + 1]?.text ?? "") && !/^\p{Ll}+ly$/u.test(toks[v + 1]?.text ?? "")) return null;
     const c = toks.findIndex((t, k) => k > v && k < v + 20 && t.text === ",");
     if (c < 0) return null;
     v = c + 1;
@@ -327,7 +368,7 @@ export function clauseSubject(body: string, from: number, quoteOpen: number): Sp
   while (v < toks.length && (ADVERB.test(toks[v].text) || /^\p{Ll}+ly$/u.test(toks[v].text) || AUXILIARY.test(toks[v].text) || /^(not|never)$/.test(toks[v].text))) v++;
   const verb = toks[v];
   if (!verb || !/^\p{Ll}[\p{Ll}\-’']+$/u.test(verb.text) || PREPOSITION.test(verb.text) || BOUNDARY_WORD.test(verb.text) || DETERMINER.test(verb.text)) return null;
-  if (v > 0 && AUXILIARY.test(toks[v - 1].text) === false && !/(ed|s)$/.test(verb.text) && !IRREGULAR_PAST.test(verb.text) && !SPEECH_VERB.test(verb.text) && !np.pronoun) return null;
+  if (!AUXILIARY.test(toks[v - 1]?.text ?? "") && !/(ed|s)$/.test(verb.text) && !IRREGULAR_PAST.test(verb.text) && !SPEECH_VERB.test(verb.text) && !np.pronoun) return null;
   if (/^(it|there|this|that)$/i.test(toks[np.first].text)) return null;
   return mk(body, toks, np, verb);
 }
@@ -349,7 +390,7 @@ function subjectStartingAt(toks: Tok[], i: number): NP | null {
     if (!/['’]s$/.test(toks[np.last].text) && toks[np.last + 1]?.text !== "’") {
       // "White House officials", "Sanders supporters": a name used as a modifier of a plural head
       const n = toks[np.last + 1]?.text ?? "";
-      if (/^\p{Ll}[\p{Ll}\-]*[^s]s$/u.test(n) && !SPEECH_VERB.test(n) && isVerbish(toks, np.last + 2)) return { first: i, last: np.last + 1, pronoun: false };
+      if (/^\p{Ll}[\p{Ll}\-]*[^s]s$/u.test(n) && !AUXILIARY.test(n) && !SPEECH_VERB.test(n) && isVerbish(toks, np.last + 2)) return { first: i, last: np.last + 1, pronoun: false };
       return np;
     }
     j = np.last + 1;
@@ -364,6 +405,12 @@ function subjectStartingAt(toks: Tok[], i: number): NP | null {
   }
   if (head < 0 || !/^[\p{Ll}\p{N}]/u.test(toks[head].text)) return null;
   return { first: i, last: head, pronoun: false };
+}
+
+/** The phrase at token `first` follows a verb (or verb and particle: "started out"), so it is an object, not a subject. */
+function isObjectPosition(toks: Tok[], first: number): boolean {
+  const p = toks[first - 1]?.text ?? "";
+  return /^\p{Ll}[\p{Ll}\-]+$/u.test(p) && !PREPOSITION.test(p) && !BOUNDARY_WORD.test(p) && !DETERMINER.test(p) && !PRONOUNS.test(p);
 }
 
 /** Token k reads as the finite verb after a subject: an auxiliary, a speech verb, a past form, an adverb, or an -s form before an object. */

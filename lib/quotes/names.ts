@@ -72,7 +72,7 @@ export function npEndingAt(toks: Tok[], last: number): NP | null {
   const np = npCore(toks, last);
   if (!np || np.pronoun || np.first < 2) return np;
   const prep = toks[np.first - 1].text;
-  if (!PREPOSITION.test(prep) || /^(like|including|per|despite|to)$/i.test(prep)) return np;
+  if (!PREPOSITION.test(prep) || /^(like|including|per|despite|to|after|before|about|against|toward|towards|among|between|without|within|near|behind|beyond|across|around)$/i.test(prep)) return np;
   // the phrase is the complement of a preposition: the speaker is the noun phrase it qualifies
   const head = npCore(toks, np.first - 2);
   if (!head || head.pronoun) return /^(of|for)$/i.test(prep) ? null : np;
