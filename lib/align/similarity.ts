@@ -1,0 +1,476 @@
+/**
+ * Sentence-pair similarity: does sentence `a` say what sentence `b` says?
+ *
+ * Word overlap alone cannot tell a rewording from a sentence that shares the topic
+ * but changes a figure, a name or a clause, so this measures several things at
+ * once (stem and bigram overlap both ways, character n-grams, synonyms, numbers,
+ * names, order, length, unmatched content words) and `scoreSupport` combines them
+ * with a logistic model fitted by scripts/fit-support.ts (weights in support-weights.ts).
+ *
+ * Pure and deterministic. It is called on many sentence pairs, so it works on
+ * interned integer ids and reusable scratch buffers; both only make it faster,
+ * never change a result.
+ */
+import { extractNumbers, isContentWord, stem, termKey, tokenize, wordKey } from "../text";
+import { SUPPORT_MODEL } from "./support-weights";
+
+/** Every measure of one sentence pair. "a→b" shares are of `a`'s units found in `b`. */
+export interface SimilarityFeatures {
+  /** Tokens in a and in b. */
+  lengthA: number;
+  lengthB: number;
+  /** Share of a's word stems found in b (multiset, clipped counts). */
+  unigramPrecision: number;
+  /** Share of b's word stems found in a. */
+  unigramRecall: number;
+  /** Harmonic mean of the two. */
+  unigramF: number;
+  /** The same for adjacent stem pairs: word order and phrasing. */
+  bigramPrecision: number;
+  bigramRecall: number;
+  bigramF: number;
+  /** BLEU-like: geometric mean of a's 1..4-gram stem precisions against b (add-one smoothed), and of b's against a. */
+  bleuAB: number;
+  bleuBA: number;
+  /** chrF-like F-score of character 1..4-grams of the folded words (spaces dropped): catches inflections and compounds stems miss. */
+  charF: number;
+  /** F-score of content words with stems and synonyms merged (canonicalTerm), function words ignored. */
+  synonymF: number;
+  /** Content words (synonyms merged) of a with no counterpart in b, and of b in a. */
+  contentUnmatchedA: number;
+  contentUnmatchedB: number;
+  /** Letters of a's unmatched content words over all of a's word letters (long, rare words weigh more), and the same for b. */
+  unmatchedShareA: number;
+  unmatchedShareB: number;
+  /** Numbers (value and unit, scale words applied) mentioned in one sentence and not the other, both ways. */
+  numbersUnmatched: number;
+  /** 1 when both sentences carry figures and every figure of each is in the other. */
+  numbersAgree: number;
+  /** Capitalised words (names; not the sentence's first word) of one sentence absent from the other, both ways. */
+  namesUnmatched: number;
+  /** 1 when the sentences carry a different number of negations ("not", "never", "n't"...). */
+  negationMismatch: number;
+  /** Shorter over longer token count. */
+  lengthRatio: number;
+  /** Longest common subsequence of stems, as an F-score (2·LCS / (|a| + |b|)): shared words in the same order. */
+  lcsF: number;
+}
+
+/**
+ * A fitted logistic model over `supportTerms`: per-term standardisation (mean,
+ * scale), weights on the standardised terms, bias, and the decision threshold.
+ */
+export interface SupportModel {
+  /** Term names, in the order of `SUPPORT_TERMS` (checked by `scoreSupport`). */
+  terms: readonly string[];
+  mean: readonly number[];
+  scale: readonly number[];
+  weights: readonly number[];
+  bias: number;
+  /** Score at or above which a pair counts as "same meaning". */
+  threshold: number;
+}
+
+/**
+ * The model's inputs, one per family of measures (the other members of a family,
+ * e.g. unigramF next to unigramMin, add nothing in cross-validation and only make
+ * the weights unstable). Symmetric in a and b: paraphrase has no direction.
+ */
+export const SUPPORT_INPUTS = [
+  "unigramMin",
+  "bigramF",
+  "bleuMax",
+  "charF",
+  "synonymF",
+  "lcsF",
+  "contentUnmatchedMin",
+  "contentUnmatchedMax",
+  "unmatchedShareMin",
+  "numbersUnmatched",
+  "namesUnmatched",
+  "negationMismatch",
+] as const;
+
+/**
+ * The model's input vector for one pair, in `SUPPORT_INPUTS` order. Directional
+ * shares become min (the less-covered side) or max; counts are damped with log1p
+ * so one long sentence does not dominate.
+ */
+export function supportInputs(f: SimilarityFeatures): number[] {
+  return [
+    Math.min(f.unigramPrecision, f.unigramRecall),
+    f.bigramF,
+    Math.max(f.bleuAB, f.bleuBA),
+    f.charF,
+    f.synonymF,
+    f.lcsF,
+    Math.log1p(Math.min(f.contentUnmatchedA, f.contentUnmatchedB)),
+    Math.log1p(Math.max(f.contentUnmatchedA, f.contentUnmatchedB)),
+    Math.min(f.unmatchedShareA, f.unmatchedShareB),
+    Math.log1p(f.numbersUnmatched),
+    Math.log1p(f.namesUnmatched),
+    f.negationMismatch,
+  ];
+}
+
+/**
+ * Names of the model terms: every input, then every product of two inputs
+ * (squares included). The products let the evidence interact (high overlap
+ * means less when a figure or a negation differs, unmatched words weigh
+ * differently in short and long sentences); L2 regularisation keeps them small.
+ */
+export const SUPPORT_TERMS: readonly string[] = (() => {
+  const names: string[] = [...SUPPORT_INPUTS];
+  for (let i = 0; i < SUPPORT_INPUTS.length; i++)
+    for (let j = i; j < SUPPORT_INPUTS.length; j++) names.push(`${SUPPORT_INPUTS[i]}*${SUPPORT_INPUTS[j]}`);
+  return names;
+})();
+
+/** The model's term vector for one pair, in `SUPPORT_TERMS` order (inputs, then pairwise products). */
+export function supportTerms(f: SimilarityFeatures): number[] {
+  const x = supportInputs(f);
+  const out = x.slice();
+  for (let i = 0; i < x.length; i++) for (let j = i; j < x.length; j++) out.push(x[i] * x[j]);
+  return out;
+}
+
+/**
+ * Probability (0..1) that the two sentences of `features` say the same thing,
+ * from a logistic model (default: the committed fit on MRPC, support-weights.ts).
+ * Compare with `model.threshold` for a yes/no decision.
+ */
+export function scoreSupport(features: SimilarityFeatures, model: SupportModel = SUPPORT_MODEL): number {
+  const x = supportTerms(features);
+  if (model.weights.length !== x.length) throw new Error(`support model has ${model.weights.length} weights for ${x.length} terms: refit with scripts/fit-support.ts --write`);
+  let z = model.bias;
+  for (let i = 0; i < x.length; i++) z += model.weights[i] * ((x[i] - model.mean[i]) / model.scale[i]);
+  return 1 / (1 + Math.exp(-z));
+}
+
+// ---------------------------------------------------------------------------
+// Preparation: tokens to interned ids. News vocabulary repeats, so the word →
+// ids memo saves the stemming; it is bounded and only cleared between calls.
+
+interface WordIds {
+  stem: number;
+  term: number;
+  content: boolean;
+}
+
+const MEMO_MAX = 200_000;
+const WORDS = new Map<string, WordIds>();
+const IDS = new Map<string, number>();
+
+function intern(key: string): number {
+  let id = IDS.get(key);
+  if (id === undefined) {
+    id = IDS.size + 1;
+    IDS.set(key, id);
+  }
+  return id;
+}
+
+function wordIds(norm: string): WordIds {
+  let w = WORDS.get(norm);
+  if (w === undefined) {
+    const k = wordKey(norm);
+    // Stems without synonyms for the plain overlaps; termKey (stems + synonyms) for synonymF.
+    const s = /^\d/.test(k) ? k : stem(k);
+    w = { stem: intern(s), term: intern("\u0001" + termKey(norm)), content: isContentWord(norm) };
+    WORDS.set(norm, w);
+  }
+  return w;
+}
+
+// Negation words: a dropped "not" flips the meaning however much else is shared.
+const NEGATIONS = new Set(["not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without", "cannot"]);
+
+interface Prepared {
+  stems: number[];
+  /** Per token: content word (not a function word). */
+  content: boolean[];
+  /** Per token: letters in the folded word. */
+  letters: number[];
+  totalLetters: number;
+  /** Content terms (synonyms merged), duplicates kept. */
+  terms: number[];
+  /** Folded words of capitalised non-initial content tokens. */
+  caps: string[];
+  norms: Set<string>;
+  /** Folded words joined without spaces, for character n-grams. */
+  joined: string;
+  numbers: string[];
+  negations: number;
+}
+
+function prepare(text: string): Prepared {
+  const toks = tokenize(text);
+  const stems: number[] = [];
+  const content: boolean[] = [];
+  const letters: number[] = [];
+  const terms: number[] = [];
+  const caps: string[] = [];
+  const norms = new Set<string>();
+  let joined = "";
+  let negations = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const ids = wordIds(t.norm);
+    stems.push(ids.stem);
+    content.push(ids.content);
+    letters.push(t.norm.length);
+    if (ids.content) terms.push(ids.term);
+    norms.add(t.norm);
+    joined += t.norm;
+    if (NEGATIONS.has(t.norm) || t.norm.endsWith("n't")) negations++;
+    const c = t.raw.charCodeAt(0);
+    // Capitalised and not the first word: a name (sentence-initial capitals say nothing).
+    if (i > 0 && ids.content && ((c >= 65 && c <= 90) || (c > 127 && t.raw[0] !== t.raw[0].toLowerCase()))) caps.push(t.norm);
+  }
+  const numbers: string[] = [];
+  for (const n of extractNumbers(text)) numbers.push(n.value + n.unit);
+  return { stems, content, letters, totalLetters: joined.length, terms, caps, norms, joined, numbers, negations };
+}
+
+// ---------------------------------------------------------------------------
+// Measures.
+
+let RUN = new Int32Array(1024);
+let USED = new Uint8Array(256);
+
+/**
+ * Clipped n-gram matches of the stem sequences for n = 1..4 (matches[n]) and
+ * their longest common subsequence, from one table of common-suffix lengths:
+ * the n-grams ending at a[i] and b[j] are equal exactly when RUN[i][j] >= n.
+ */
+function sequenceMatches(a: number[], b: number[]): { matches: number[]; lcs: number } {
+  const n = a.length;
+  const m = b.length;
+  const w = m + 1;
+  if (RUN.length < (n + 1) * w) RUN = new Int32Array(2 * (n + 1) * w);
+  if (USED.length < m) USED = new Uint8Array(2 * m);
+  const run = RUN;
+  run.fill(0, 0, w);
+  for (let i = 1; i <= n; i++) {
+    run[i * w] = 0;
+    const x = a[i - 1];
+    for (let j = 1; j <= m; j++) run[i * w + j] = b[j - 1] === x ? run[(i - 1) * w + j - 1] + 1 : 0;
+  }
+  const matches = [0, 0, 0, 0, 0];
+  for (let order = 1; order <= 4; order++) {
+    // Greedy pairing is exact for clipped counts: equal n-grams are interchangeable.
+    USED.fill(0, 0, m);
+    let k = 0;
+    for (let i = order; i <= n; i++) {
+      for (let j = order; j <= m; j++) {
+        if (USED[j - 1] === 0 && run[i * w + j] >= order) {
+          USED[j - 1] = 1;
+          k++;
+          break;
+        }
+      }
+    }
+    matches[order] = k;
+  }
+  // LCS in one reused row.
+  if (LCS_ROW.length < m + 1) LCS_ROW = new Int32Array(2 * m + 2);
+  const row = LCS_ROW;
+  row.fill(0, 0, m + 1);
+  for (let i = 0; i < n; i++) {
+    let diag = 0;
+    const x = a[i];
+    for (let j = 1; j <= m; j++) {
+      const up = row[j];
+      row[j] = b[j - 1] === x ? diag + 1 : up > row[j - 1] ? up : row[j - 1];
+      diag = up;
+    }
+  }
+  return { matches, lcs: row[m] };
+}
+let LCS_ROW = new Int32Array(256);
+
+/** Clipped multiset matches of two id arrays (each element of b used at most once). */
+function countMatches(a: number[], b: number[]): number {
+  if (USED.length < b.length) USED = new Uint8Array(2 * b.length);
+  USED.fill(0, 0, b.length);
+  let k = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    for (let j = 0; j < b.length; j++) {
+      if (USED[j] === 0 && b[j] === x) {
+        USED[j] = 1;
+        k++;
+        break;
+      }
+    }
+  }
+  return k;
+}
+
+function fScore(p: number, r: number): number {
+  return p + r > 0 ? (2 * p * r) / (p + r) : 0;
+}
+
+/** Geometric mean of add-one-smoothed 1..4-gram precisions of a sequence of `len` tokens. */
+function bleuLike(matches: number[], len: number): number {
+  let logSum = 0;
+  for (let n = 1; n <= 4; n++) {
+    const grams = Math.max(0, len - n + 1);
+    logSum += Math.log((matches[n] + 1) / (grams + 1));
+  }
+  return Math.exp(logSum / 4);
+}
+
+// chrF over character 1..CHAR_N-grams. Grams are packed into exact integer codes
+// (6 bits a character) and counted in an open-addressing table reused across calls.
+const CHAR_N = 4;
+let TABLE_KEYS = new Float64Array(1024);
+let TABLE_COUNTS = new Int32Array(1024);
+let TABLE_STAMP = new Int32Array(1024);
+let stamp = 0;
+
+function charCode6(c: number): number {
+  if (c >= 97 && c <= 122) return c - 96; // a-z → 1..26
+  if (c >= 48 && c <= 57) return c - 21; // 0-9 → 27..36
+  return 37 + (c % 27); // anything else: folded into 37..63
+}
+
+function charF(a: string, b: string): number {
+  if (a.length === 0 || b.length === 0) return a === b ? 1 : 0;
+  const need = 4 * CHAR_N * a.length;
+  if (TABLE_KEYS.length < need) {
+    let size = TABLE_KEYS.length;
+    while (size < need) size *= 2;
+    TABLE_KEYS = new Float64Array(size);
+    TABLE_COUNTS = new Int32Array(size);
+    TABLE_STAMP = new Int32Array(size);
+    stamp = 0;
+  }
+  stamp++;
+  const mask = TABLE_KEYS.length - 1;
+  const ca = new Int32Array(a.length);
+  for (let i = 0; i < a.length; i++) ca[i] = charCode6(a.charCodeAt(i));
+  // Insert every gram of a: key = (packed chars) * 8 + n.
+  for (let i = 0; i < ca.length; i++) {
+    let code = 0;
+    for (let n = 1; n <= CHAR_N && i + n <= ca.length; n++) {
+      code = code * 64 + ca[i + n - 1];
+      const key = code * 8 + n;
+      let h = (Math.imul(key | 0, 0x9e3779b1) ^ (key / 4294967296)) & mask;
+      while (TABLE_STAMP[h] === stamp && TABLE_KEYS[h] !== key) h = (h + 1) & mask;
+      if (TABLE_STAMP[h] !== stamp) {
+        TABLE_STAMP[h] = stamp;
+        TABLE_KEYS[h] = key;
+        TABLE_COUNTS[h] = 0;
+      }
+      TABLE_COUNTS[h]++;
+    }
+  }
+  // Match the grams of b, consuming counts (clipped matches per order n).
+  const matched = [0, 0, 0, 0, 0, 0, 0, 0];
+  const cb = new Int32Array(b.length);
+  for (let i = 0; i < b.length; i++) cb[i] = charCode6(b.charCodeAt(i));
+  for (let i = 0; i < cb.length; i++) {
+    let code = 0;
+    for (let n = 1; n <= CHAR_N && i + n <= cb.length; n++) {
+      code = code * 64 + cb[i + n - 1];
+      const key = code * 8 + n;
+      let h = (Math.imul(key | 0, 0x9e3779b1) ^ (key / 4294967296)) & mask;
+      while (TABLE_STAMP[h] === stamp && TABLE_KEYS[h] !== key) h = (h + 1) & mask;
+      if (TABLE_STAMP[h] === stamp && TABLE_COUNTS[h] > 0) {
+        TABLE_COUNTS[h]--;
+        matched[n]++;
+      }
+    }
+  }
+  let p = 0;
+  let r = 0;
+  let orders = 0;
+  for (let n = 1; n <= CHAR_N; n++) {
+    const na = a.length - n + 1;
+    const nb = b.length - n + 1;
+    if (na <= 0 || nb <= 0) break;
+    p += matched[n] / na;
+    r += matched[n] / nb;
+    orders++;
+  }
+  return orders ? fScore(p / orders, r / orders) : 0;
+}
+
+/** Distinct values of `a` absent from `b`. */
+function unmatchedValues(a: string[], b: string[]): number {
+  let k = 0;
+  for (let i = 0; i < a.length; i++) if (!b.includes(a[i]) && a.indexOf(a[i]) === i) k++;
+  return k;
+}
+
+/** Distinct ids of `a` absent from `b`. */
+function unmatchedIds(a: number[], b: number[]): number {
+  let k = 0;
+  for (let i = 0; i < a.length; i++) if (!b.includes(a[i]) && a.indexOf(a[i]) === i) k++;
+  return k;
+}
+
+/** Letters of p's content words whose stem is absent from q, over all of p's word letters. */
+function unmatchedShare(p: Prepared, q: Prepared): number {
+  if (p.totalLetters === 0) return 0;
+  let k = 0;
+  for (let i = 0; i < p.stems.length; i++) if (p.content[i] && !q.stems.includes(p.stems[i])) k += p.letters[i];
+  return k / p.totalLetters;
+}
+
+/** Capitalised words of p (distinct) that q does not contain in any case. */
+function unmatchedNames(p: Prepared, q: Prepared): number {
+  let k = 0;
+  for (let i = 0; i < p.caps.length; i++) if (!q.norms.has(p.caps[i]) && p.caps.indexOf(p.caps[i]) === i) k++;
+  return k;
+}
+
+/** Every similarity measure of the sentence pair (a, b); see `SimilarityFeatures`. */
+export function measureSimilarity(a: string, b: string): SimilarityFeatures {
+  if (IDS.size > MEMO_MAX) {
+    IDS.clear();
+    WORDS.clear();
+  }
+  const pa = prepare(a);
+  const pb = prepare(b);
+  const la = pa.stems.length;
+  const lb = pb.stems.length;
+
+  const { matches, lcs } = sequenceMatches(pa.stems, pb.stems);
+  const unigramPrecision = la ? matches[1] / la : 0;
+  const unigramRecall = lb ? matches[1] / lb : 0;
+  const bigramPrecision = la > 1 ? matches[2] / (la - 1) : 0;
+  const bigramRecall = lb > 1 ? matches[2] / (lb - 1) : 0;
+
+  const syn = countMatches(pa.terms, pb.terms);
+  const synP = pa.terms.length ? syn / pa.terms.length : 0;
+  const synR = pb.terms.length ? syn / pb.terms.length : 0;
+
+  const numbersUnmatched = unmatchedValues(pa.numbers, pb.numbers) + unmatchedValues(pb.numbers, pa.numbers);
+
+  return {
+    lengthA: la,
+    lengthB: lb,
+    unigramPrecision,
+    unigramRecall,
+    unigramF: fScore(unigramPrecision, unigramRecall),
+    bigramPrecision,
+    bigramRecall,
+    bigramF: fScore(bigramPrecision, bigramRecall),
+    bleuAB: bleuLike(matches, la),
+    bleuBA: bleuLike(matches, lb),
+    charF: charF(pa.joined, pb.joined),
+    synonymF: fScore(synP, synR),
+    contentUnmatchedA: unmatchedIds(pa.terms, pb.terms),
+    contentUnmatchedB: unmatchedIds(pb.terms, pa.terms),
+    unmatchedShareA: unmatchedShare(pa, pb),
+    unmatchedShareB: unmatchedShare(pb, pa),
+    numbersUnmatched,
+    numbersAgree: pa.numbers.length > 0 && pb.numbers.length > 0 && numbersUnmatched === 0 ? 1 : 0,
+    namesUnmatched: unmatchedNames(pa, pb) + unmatchedNames(pb, pa),
+    negationMismatch: pa.negations !== pb.negations ? 1 : 0,
+    lengthRatio: la + lb ? Math.min(la, lb) / Math.max(la, lb) : 1,
+    lcsF: la + lb ? (2 * lcs) / (la + lb) : 1,
+  };
+}
