@@ -261,26 +261,35 @@ export function assignStories(
     home[ai] = { key, score: 0 };
   };
 
+  // Dated articles are placed in publication order (ties as given), as they would have
+  // arrived had they been grouped as they came out, so a batch groups the same way however
+  // its articles were ingested. Undated ones come last: they carry no evidence of which
+  // day's event they belong to, so the dated ones shape the stories first.
+  const dated = articles.map((_, i) => i).filter((i) => signatures[i].dateMin);
+  dated.sort((x, y) => (signatures[x].dateMin! < signatures[y].dateMin! ? -1 : signatures[x].dateMin! > signatures[y].dateMin! ? 1 : x - y));
+  const undated = articles.map((_, i) => i).filter((i) => !signatures[i].dateMin);
+  const place = (ai: number, decay: number, key = `n${created++}`) => {
+    const best = bestStory(signatures[ai], decay);
+    if (best) join(ai, best.key, best.score);
+    else found(ai, key);
+  };
+
   // First pass: an article joins only a story with a member of its own day (or of unknown
   // day), so the articles of one day's event find each other before any of them can be
   // pulled into the previous day's event on the same topic.
-  for (let ai = 0; ai < articles.length; ai++) {
-    const best = bestStory(signatures[ai], 0);
-    if (best) join(ai, best.key, best.score);
-    else found(ai, `n${created++}`);
-  }
+  for (const ai of dated) place(ai, 0);
   // Second pass: an article still alone may join a story of nearby days, at a discount
-  // growing with the days between them (an event reported over several days).
-  for (let ai = 0; ai < articles.length; ai++) {
+  // growing with the days between them (an event reported over several days). A day's
+  // cluster of two or more is that day's event and stays as it is.
+  for (const ai of dated) {
     const { key } = home[ai];
     const story = pool.get(key)!;
     if (!key.startsWith("n") || story.sig.size !== 1) continue;
     pool.delete(key);
     removeFromIndex(key, story.sig);
-    const best = bestStory(signatures[ai], dayDecay);
-    if (best) join(ai, best.key, best.score);
-    else found(ai, key);
+    place(ai, dayDecay, key);
   }
+  for (const ai of undated) place(ai, dayDecay);
 
   // New stories keep their creation order; stories emptied by the second pass are gone.
   const newIndex = new Map<string, number>();
