@@ -8,7 +8,7 @@ import { attributionAfter, attributionBefore, clauseSubject, namedSpeakers, sent
 import { SPEECH_VERB } from "./lexicon";
 import { collectSurnames, isPersonLike, nameMentions } from "./names";
 import { findVenue } from "./venues";
-import { headlineSpeaker, sentenceLeadSpeaker, transcriptSpeaker } from "./speakers";
+import { headlineSpeaker, roundupSpeaker, sentenceLeadSpeaker, transcriptSpeaker } from "./speakers";
 import { isDashSignature } from "./collect";
 import { CONTENT_KINDS, type Draft, sentenceAt, words } from "./util";
 
@@ -51,6 +51,8 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
     const nextQ = drafts[qi + 1];
     let a: SpeakerMatch | null = d.attribution ?? null;
 
+    // "Name, Outlet: “...”" in a roundup: the person, not the outlet
+    if (!a && d.open >= 0 && seg.blocks[d.block]) a = roundupSpeaker(body, seg.blocks[d.block].start, d.open);
     if (!a && d.style !== "dash" && d.style !== "colon") {
       const sStart = sent ? sent.start : first.start;
       const lo = Math.max(sStart, prevQ && prevQ.block === d.block && prevQ.close >= 0 && prevQ.close < first.start ? prevQ.close + 1 : sStart);

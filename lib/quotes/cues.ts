@@ -24,6 +24,8 @@ export interface SpeakerMatch {
 function nounUse(toks: Tok[], v: number): boolean {
   // "Kim's mental state is ...", "the state of": a speech-verb spelling used as a noun
   if (/^(state|states|note|notes|report|reports|claim|claims|comment|comments|remark|remarks|call|calls|tweet|tweets|post|posts|promise|pledge|quote|quotes|answer|reply|demand|demands|question|questions)$/.test(toks[v].text) && /^(is|was|are|were|has|had|of)$/.test(toks[v + 1]?.text ?? "")) return true;
+  // "the report stated", "a statement said": a base-form spelling right after a determiner is a noun
+  if (/^(report|statement|note|claim|comment|remark|call|tweet|post|promise|pledge|quote|answer|reply|demand|question|state|chant|read|cry|shout|vow|warn|boast|joke)$/.test(toks[v].text) && /^(the|a|an|his|her|their|its|our|my|this|that|one|another)$/i.test(toks[v - 1]?.text ?? "")) return true;
   if (!NOUN_OR_VERB.test(toks[v].text)) return false;
   let k = v - 1;
   while (k >= 0 && /^\p{Lu}/u.test(toks[k].text) && v - k <= 2) k--;

@@ -164,7 +164,7 @@ function descriptiveEndingAt(toks: Tok[], last: number): NP | null {
 
 /** A head noun candidate: not a function word, adverb or past-tense verb. */
 function isNounLike(t: string): boolean {
-  if (!/^\p{Ll}[\p{L}\-’']*$/u.test(t) || FUNCTION_WORD.test(t) || BOUNDARY_WORD.test(t) || PREPOSITION.test(t) || AUXILIARY.test(t)) return false;
+  if (!/^[\p{Ll}\p{N}][\p{L}\p{N}\-’']*$/u.test(t) || /^\p{N}+$/u.test(t) || FUNCTION_WORD.test(t) || BOUNDARY_WORD.test(t) || PREPOSITION.test(t) || AUXILIARY.test(t)) return false;
   if (/ly$/.test(t) && !NOUN_IN_LY.test(t)) return false;
   if (IRREGULAR_PAST.test(t)) return false;
   return !(/[^e]ed$/.test(t) && t.length > 4);

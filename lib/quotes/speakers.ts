@@ -1,6 +1,8 @@
 /** Speaker cues that are not verb attributions: transcripts, "Name:" leads and headline verbs. */
 import type { Sentence, Span } from "../types";
 import type { SpeakerMatch } from "./cues";
+import { isCap, isNameToken, npStartingAt, tokens } from "./names";
+import { ROLE } from "./lexicon";
 
 /** Transcripts: a quote that opens with an all-capitals name and a colon ("WALLACE: Let’s start ..."). */
 export function transcriptSpeaker(body: string, first: Span): SpeakerMatch | null {
@@ -41,4 +43,40 @@ export function headlineSpeaker(body: string, sent: Sentence, qStart: number, qE
     break;
   }
   return best;
+}
+
+/**
+ * A roundup line: `Name, Outlet: “...”`, `HEADLINE - Name: “...”`,
+ * `Name (Outlet): “...”`. The segment between the last dash separator (or the
+ * paragraph start) and the colon right before the quote opens with a person's
+ * name; what follows a comma or in parentheses is the affiliation, not the
+ * speaker.
+ */
+export function roundupSpeaker(body: string, blockStart: number, quoteOpen: number): SpeakerMatch | null {
+  let colon = quoteOpen - 1;
+  while (colon > blockStart && /\s/.test(body[colon])) colon--;
+  if (body[colon] !== ":") return null;
+  const line = body.slice(blockStart, colon);
+  // the segment starts after the last " - " / " — " separator of a headline-and-byline line
+  const sep = Math.max(line.lastIndexOf(" - "), line.lastIndexOf(" — "), line.lastIndexOf(" – "));
+  const from = sep >= 0 ? blockStart + sep + 3 : blockStart;
+  const toks = tokens(body, from, colon);
+  if (toks.length < 2 || toks.length > 14) return null;
+  const np = npStartingAt(toks, 0);
+  if (!np || np.pronoun || np.first !== 0 && !ROLE.test(toks[0].text)) return null;
+  // "Jane Roe and John Doe": two names of one byline
+  let last = np.last;
+  if (toks[last + 1]?.text === "and" && isNameToken(toks[last + 2]?.text ?? "")) {
+    const second = npStartingAt(toks, last + 2);
+    if (second && !second.pronoun) last = second.last;
+  }
+  const after = toks[last + 1]?.text;
+  // after a headline separator the name may stand alone before the colon
+  if (!(after === "," || after === "(" || (after === undefined && sep >= 0))) return null;
+  // the affiliation is capitalised words only ("The Daily Courier", "Example Weekly"), no clause
+  if (!toks.slice(last + 2).every((t) => isCap(t.text) || /^[()&.,'’\-]$/.test(t.text) || /^(of|the|and|for|on|at)$/.test(t.text))) return null;
+  if (last - np.first < 1) return null;
+  const start = toks[np.first].start;
+  const end = toks[last].end;
+  return { text: body.slice(start, end), span: { start, end }, pronoun: false, cue: ":", cueSpan: { start: colon, end: colon + 1 } };
 }

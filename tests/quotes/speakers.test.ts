@@ -139,3 +139,74 @@ describe("speakers", () => {
     expect(q[2].speaker).toBeNull();
   });
 });
+
+describe("speakers: the grammar of the attribution", () => {
+  it("a title and a place after 'of' name the person, not the place", () => {
+    expect(who("Gov. Lena Marsh of Vermont said the bill was “a disgrace to the state.”")[0]).toMatchObject({ speaker: "Lena Marsh", cue: "said" });
+    expect(who("“We are done here,” Sen. Paul Ortiz of Nevada told reporters.")[0]).toMatchObject({ speaker: "Paul Ortiz", cue: "told" });
+    const q = quotes("“We are done here,” Sen. Paul Ortiz of Nevada told reporters.")[0];
+    expect(q.speakerKey).toBe("ortiz");
+  });
+
+  it("an adverbial phrase between the subject and the verb is not the speaker", () => {
+    expect(who("“We are done here,” Ana Ruiz in a low voice said.")[0].speaker).toBe("Ana Ruiz");
+    expect(who("“It is over,” the coach, with a shrug, said.")[0].speaker).toBe("the coach");
+  });
+
+  it("cue verbs outside the lexicon, recognised by form right after a quote", () => {
+    expect(who("“We are done here,” Ana Ruiz interjected.")[0]).toMatchObject({ speaker: "Ana Ruiz", cue: "interjected" });
+    expect(who("“What a night this was,” gushed Ana Ruiz.")[0]).toMatchObject({ speaker: "Ana Ruiz", cue: "gushed" });
+    const body = "Carla Mendes took the stage late.\n\n“Nobody saw that coming,” she marveled to the crowd.";
+    expect(who(body)[0]).toMatchObject({ speaker: "Carla Mendes", cue: "marveled" });
+  });
+
+  it("a verb-like word after a plain noun phrase is not taken as a cue", () => {
+    // "points" is a noun here; the quote has no speaker
+    expect(who("The “fair share” of the points went unclaimed.")[0].speaker).toBeNull();
+  });
+
+  it("descriptive speakers keep the descriptive phrase, keyed on its head noun", () => {
+    const q = quotes("“We are done here,” the spokesman said.")[0];
+    expect(q.speaker).toBe("the spokesman");
+    expect(q.speakerKey).toBe("spokesman");
+    expect(who("“We are shocked,” one company employee told local television.")[0].speaker).toBe("one company employee");
+    expect(who("“The results are in,” the report stated.")[0]).toMatchObject({ speaker: "the report", cue: "stated" });
+    expect(who("“What if he had lessons?” the 43-year-old asked in the video.")[0].speaker).toBe("the 43-year-old");
+    expect(who("Donald Okafor’s campaign manager says he is “gratified” by the ruling.")[0].speaker).toBe("Donald Okafor’s campaign manager");
+    expect(quotes("A spokeswoman for the mayor said the plan was “dead on arrival.”")[0].speakerKey).toBe("spokeswoman");
+  });
+
+  it("a noun phrase whose last word is a past-tense verb is no speaker", () => {
+    expect(who("Mia Cole sent out an email as the committee meeting began vowing to “fight for every vote.”")[0].speaker).toBe("Mia Cole");
+  });
+
+  it("no cue verb: the subject of the clause the quote sits in", () => {
+    expect(who("The longtime senator called the plan “reckless and unworkable.”")[0]).toMatchObject({ speaker: "The longtime senator", cue: "called" });
+    expect(who("Rubén Ortega bemoaned a climate in which neighbours “simply hate each other.”")[0].speaker).toBe("Rubén Ortega");
+    expect(who("Hours later, Ortega returned the compliment, telling a local radio station, “We are friends.”")[0].speaker).toBe("Ortega");
+    const body = "Nora Lind spoke for an hour on Tuesday.\n\nShe then offered “my thoughts and prayers” to the families.";
+    expect(who(body)[0].speaker).toBe("Nora Lind");
+  });
+
+  it("a participle after an object: the clause subject speaks, not the object", () => {
+    expect(who("The mayor’s office issued a statement saying the plan “has no future.”")[0].speaker).toBe("The mayor’s office");
+    expect(who("Ada Stone opened the debate saying “of course” she would run.")[0].speaker).toBe("Ada Stone");
+  });
+
+  it("a participle that introduces the content is not a verb-first attribution", () => {
+    const q = who("Ada Stone defended “small towns,” saying the region embodied the “grit of the state.”");
+    expect(q.map((x) => x.speaker)).toEqual(["Ada Stone", "Ada Stone"]);
+  });
+
+  it("the subject before comma-delimited adjuncts and appositions", () => {
+    expect(who("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to win.”")[0].speaker).toBe("Clinton");
+    expect(who("“It was a long day,” Ramón Carr, 31, a freelance photographer, said.")[0].speaker).toBe("Ramón Carr");
+  });
+
+  it("roundups: 'Name, Outlet:' and 'HEADLINE - Name:' lines give the person", () => {
+    const body = "Tom Hale, Example Weekly: “Nobody expected this.”\n\nAna Ruiz, Metro Radio: “It was a long night.”";
+    expect(who(body).map((q) => q.speaker)).toEqual(["Tom Hale", "Ana Ruiz"]);
+    expect(who("TURNOUT SURGES IN OHIO - Dana Reyes: “Turnout was high across the state.” [Example.]")[0].speaker).toBe("Dana Reyes");
+    expect(who("EARLY POLLS - Jo Park and Lee Moss, Example Post: “The polls were early.”")[0].speaker).toBe("Jo Park and Lee Moss");
+  });
+});
