@@ -11,7 +11,7 @@
  * interned integer ids and reusable scratch buffers; both only make it faster,
  * never change a result.
  */
-import { extractNumbers, isContentWord, stem, termKey, tokenize, wordKey } from "../text";
+import { extractNumbers, isContentWord, numberWordValue, stem, termKey, tokenize, wordKey } from "../text";
 import { SUPPORT_MODEL } from "./support-weights";
 
 /** Every measure of one sentence pair. "a→b" shares are of `a`'s units found in `b`. */
@@ -185,51 +185,181 @@ function wordIds(norm: string): WordIds {
 // Negation words: a dropped "not" flips the meaning however much else is shared.
 const NEGATIONS = new Set(["not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without", "cannot"]);
 
+/** One sentence, ready for comparison. Built once per distinct text (see `prepared`). */
 interface Prepared {
+  /** Stem id per token. */
   stems: number[];
-  /** Per token: content word (not a function word). */
+  /** Per token: a content word (not a function word). */
   content: boolean[];
   /** Per token: letters in the folded word. */
   letters: number[];
+  /** Letters of all words. */
   totalLetters: number;
   /** Content terms (synonyms merged), duplicates kept. */
   terms: number[];
   /** Folded words of capitalised non-initial content tokens. */
   caps: string[];
   norms: Set<string>;
-  /** Folded words joined without spaces, for character n-grams. */
-  joined: string;
+  /** Character 1..CHAR_N-grams of the folded words joined without spaces, as sorted codes (code * 8 + n). */
+  grams: number[];
+  /** Number of n-grams per order n (index n). */
+  gramCounts: number[];
   numbers: string[];
   negations: number;
 }
 
+interface Word {
+  norm: string;
+  /** First character is an upper-case letter. */
+  capital: boolean;
+}
+
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * The words of `text`, exactly as lib/text `tokenize` folds them (its norms),
+ * with a hand-written scanner for plain-ASCII text: the regex tokenizer is the
+ * dearest step of a comparison. Other text goes through `tokenize` itself.
+ */
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (text.charCodeAt(i) > 127) {
+      for (const t of tokenize(text)) {
+        const c = t.raw[0];
+        out.push({ norm: t.norm, capital: c !== c.toLowerCase() && c === c.toUpperCase() });
+      }
+      return out;
+    }
+  }
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c)) {
+      // Dotted acronym ("U.S."): two or more letter-dot pairs not followed by a letter; the dots are dropped.
+      let k = 0;
+      let j = i;
+      while (j + 1 < n && isLetter(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) {
+        k++;
+        j += 2;
+      }
+      if (k >= 2 && !(j < n && isLetter(text.charCodeAt(j)))) {
+        out.push({ norm: text.slice(i, j).replace(/\./g, "").toLowerCase(), capital: c <= 90 });
+        i = j;
+        continue;
+      }
+      // Letters, with inner apostrophes ("don't").
+      j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (isLetter(d)) j++;
+        else if (d === 39 && j + 1 < n && isLetter(text.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+      let norm = text.slice(i, j).toLowerCase();
+      if (norm.length > 3 && norm.endsWith("'s")) norm = norm.slice(0, -2);
+      out.push({ norm, capital: c <= 90 });
+      i = j;
+    } else if (isDigit(c)) {
+      // Digits with inner separators ("6,000,000", "2.5") and a trailing percent sign.
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (isDigit(d)) j++;
+        else if ((d === 44 || d === 46) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+      if (j < n && text.charCodeAt(j) === 37) j++;
+      out.push({ norm: text.slice(i, j), capital: false });
+      i = j;
+    } else i++;
+  }
+  return out;
+}
+
+function charCode6(c: number): number {
+  if (c >= 97 && c <= 122) return c - 96; // a-z → 1..26
+  if (c >= 48 && c <= 57) return c - 21; // 0-9 → 27..36
+  return 37 + (c % 27); // anything else: folded into 37..63
+}
+
+// Scratch buffers, reused by every call (typed arrays are dear to allocate).
+let CODES = new Int32Array(1024);
+let GRAMS = new Int32Array(4096);
+
 function prepare(text: string): Prepared {
-  const toks = tokenize(text);
+  const toks = words(text);
+  const len = toks.length;
+  // Plain arrays for the per-token data: small typed arrays cost more to allocate than they save.
   const stems: number[] = [];
   const content: boolean[] = [];
   const letters: number[] = [];
   const terms: number[] = [];
   const caps: string[] = [];
   const norms = new Set<string>();
-  let joined = "";
+  let L = 0;
   let negations = 0;
-  for (let i = 0; i < toks.length; i++) {
+  let maybeNumber = false;
+  // The folded words are never longer than the text.
+  if (CODES.length < text.length) CODES = new Int32Array(2 * text.length);
+  const codes = CODES;
+  for (let i = 0; i < len; i++) {
     const t = toks[i];
-    const ids = wordIds(t.norm);
+    const norm = t.norm;
+    const ids = wordIds(norm);
     stems.push(ids.stem);
     content.push(ids.content);
-    letters.push(t.norm.length);
+    letters.push(norm.length);
     if (ids.content) terms.push(ids.term);
-    norms.add(t.norm);
-    joined += t.norm;
-    if (NEGATIONS.has(t.norm) || t.norm.endsWith("n't")) negations++;
-    const c = t.raw.charCodeAt(0);
+    norms.add(norm);
+    // Character codes of the folded words, run together (chrF ignores spaces).
+    for (let c = 0; c < norm.length; c++) codes[L++] = charCode6(norm.charCodeAt(c));
+    if (NEGATIONS.has(norm) || norm.endsWith("n't")) negations++;
     // Capitalised and not the first word: a name (sentence-initial capitals say nothing).
-    if (i > 0 && ids.content && ((c >= 65 && c <= 90) || (c > 127 && t.raw[0] !== t.raw[0].toLowerCase()))) caps.push(t.norm);
+    if (i > 0 && ids.content && t.capital) caps.push(norm);
+    if (!maybeNumber && (isDigit(norm.charCodeAt(0)) || numberWordValue(norm) !== null)) maybeNumber = true;
   }
+  // The figure regex is dear; most sentences have no digit and no number word.
   const numbers: string[] = [];
-  for (const n of extractNumbers(text)) numbers.push(n.value + n.unit);
-  return { stems, content, letters, totalLetters: joined.length, terms, caps, norms, joined, numbers, negations };
+  if (maybeNumber) for (const m of extractNumbers(text)) numbers.push(m.value + m.unit);
+
+  const gramCounts: number[] = [0];
+  let total = 0;
+  for (let g = 1; g <= CHAR_N; g++) {
+    gramCounts.push(Math.max(0, L - g + 1));
+    total += gramCounts[g];
+  }
+  if (GRAMS.length < total) GRAMS = new Int32Array(2 * total);
+  const scratch = GRAMS;
+  let k = 0;
+  for (let i = 0; i < L; i++) {
+    let code = 0;
+    // 6 bits a character, 4 characters at most, times 8 for the order: below 2^27, exact in an int.
+    for (let g = 1; g <= CHAR_N && i + g <= L; g++) {
+      code = code * 64 + codes[i + g - 1];
+      scratch[k++] = code * 8 + g;
+    }
+  }
+  scratch.subarray(0, k).sort();
+  const grams: number[] = new Array(k);
+  for (let i = 0; i < k; i++) grams[i] = scratch[i];
+  return { stems, content, letters, totalLetters: L, terms, caps, norms, grams, gramCounts, numbers, negations };
+}
+
+// Sentences recur across the pairs of a story (each sentence of one article meets
+// every sentence of another), so prepared sentences are kept by text, bounded.
+const PREPARED_MAX = 8192;
+const PREPARED = new Map<string, Prepared>();
+
+function prepared(text: string): Prepared {
+  let p = PREPARED.get(text);
+  if (p === undefined) {
+    p = prepare(text);
+    PREPARED.set(text, p);
+  }
+  return p;
 }
 
 // ---------------------------------------------------------------------------
@@ -321,74 +451,33 @@ function bleuLike(matches: number[], len: number): number {
   return Math.exp(logSum / 4);
 }
 
-// chrF over character 1..CHAR_N-grams. Grams are packed into exact integer codes
-// (6 bits a character) and counted in an open-addressing table reused across calls.
+// chrF over character 1..CHAR_N-grams: a merge of the two sorted gram arrays
+// counts the clipped matches of every order in one pass.
 const CHAR_N = 4;
-let TABLE_KEYS = new Float64Array(1024);
-let TABLE_COUNTS = new Int32Array(1024);
-let TABLE_STAMP = new Int32Array(1024);
-let stamp = 0;
 
-function charCode6(c: number): number {
-  if (c >= 97 && c <= 122) return c - 96; // a-z → 1..26
-  if (c >= 48 && c <= 57) return c - 21; // 0-9 → 27..36
-  return 37 + (c % 27); // anything else: folded into 37..63
-}
-
-function charF(a: string, b: string): number {
-  if (a.length === 0 || b.length === 0) return a === b ? 1 : 0;
-  const need = 4 * CHAR_N * a.length;
-  if (TABLE_KEYS.length < need) {
-    let size = TABLE_KEYS.length;
-    while (size < need) size *= 2;
-    TABLE_KEYS = new Float64Array(size);
-    TABLE_COUNTS = new Int32Array(size);
-    TABLE_STAMP = new Int32Array(size);
-    stamp = 0;
-  }
-  stamp++;
-  const mask = TABLE_KEYS.length - 1;
-  const ca = new Int32Array(a.length);
-  for (let i = 0; i < a.length; i++) ca[i] = charCode6(a.charCodeAt(i));
-  // Insert every gram of a: key = (packed chars) * 8 + n.
-  for (let i = 0; i < ca.length; i++) {
-    let code = 0;
-    for (let n = 1; n <= CHAR_N && i + n <= ca.length; n++) {
-      code = code * 64 + ca[i + n - 1];
-      const key = code * 8 + n;
-      let h = (Math.imul(key | 0, 0x9e3779b1) ^ (key / 4294967296)) & mask;
-      while (TABLE_STAMP[h] === stamp && TABLE_KEYS[h] !== key) h = (h + 1) & mask;
-      if (TABLE_STAMP[h] !== stamp) {
-        TABLE_STAMP[h] = stamp;
-        TABLE_KEYS[h] = key;
-        TABLE_COUNTS[h] = 0;
-      }
-      TABLE_COUNTS[h]++;
-    }
-  }
-  // Match the grams of b, consuming counts (clipped matches per order n).
+function charF(a: Prepared, b: Prepared): number {
+  if (a.totalLetters === 0 || b.totalLetters === 0) return a.totalLetters === b.totalLetters ? 1 : 0;
+  const ga = a.grams;
+  const gb = b.grams;
   const matched = [0, 0, 0, 0, 0, 0, 0, 0];
-  const cb = new Int32Array(b.length);
-  for (let i = 0; i < b.length; i++) cb[i] = charCode6(b.charCodeAt(i));
-  for (let i = 0; i < cb.length; i++) {
-    let code = 0;
-    for (let n = 1; n <= CHAR_N && i + n <= cb.length; n++) {
-      code = code * 64 + cb[i + n - 1];
-      const key = code * 8 + n;
-      let h = (Math.imul(key | 0, 0x9e3779b1) ^ (key / 4294967296)) & mask;
-      while (TABLE_STAMP[h] === stamp && TABLE_KEYS[h] !== key) h = (h + 1) & mask;
-      if (TABLE_STAMP[h] === stamp && TABLE_COUNTS[h] > 0) {
-        TABLE_COUNTS[h]--;
-        matched[n]++;
-      }
-    }
+  let i = 0;
+  let j = 0;
+  while (i < ga.length && j < gb.length) {
+    const x = ga[i];
+    const y = gb[j];
+    if (x === y) {
+      matched[x & 7]++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
   let p = 0;
   let r = 0;
   let orders = 0;
   for (let n = 1; n <= CHAR_N; n++) {
-    const na = a.length - n + 1;
-    const nb = b.length - n + 1;
+    const na = a.gramCounts[n];
+    const nb = b.gramCounts[n];
     if (na <= 0 || nb <= 0) break;
     p += matched[n] / na;
     r += matched[n] / nb;
@@ -428,12 +517,16 @@ function unmatchedNames(p: Prepared, q: Prepared): number {
 
 /** Every similarity measure of the sentence pair (a, b); see `SimilarityFeatures`. */
 export function measureSimilarity(a: string, b: string): SimilarityFeatures {
-  if (IDS.size > MEMO_MAX) {
-    IDS.clear();
-    WORDS.clear();
+  // Ids are only renumbered between calls, and prepared sentences go with them.
+  if (IDS.size > MEMO_MAX || PREPARED.size > PREPARED_MAX) {
+    if (IDS.size > MEMO_MAX) {
+      IDS.clear();
+      WORDS.clear();
+    }
+    PREPARED.clear();
   }
-  const pa = prepare(a);
-  const pb = prepare(b);
+  const pa = prepared(a);
+  const pb = prepared(b);
   const la = pa.stems.length;
   const lb = pb.stems.length;
 
@@ -460,7 +553,7 @@ export function measureSimilarity(a: string, b: string): SimilarityFeatures {
     bigramF: fScore(bigramPrecision, bigramRecall),
     bleuAB: bleuLike(matches, la),
     bleuBA: bleuLike(matches, lb),
-    charF: charF(pa.joined, pb.joined),
+    charF: charF(pa, pb),
     synonymF: fScore(synP, synR),
     contentUnmatchedA: unmatchedIds(pa.terms, pb.terms),
     contentUnmatchedB: unmatchedIds(pb.terms, pa.terms),
