@@ -26,6 +26,8 @@ function nounUse(toks: Tok[], v: number): boolean {
   if (/^(state|states|note|notes|report|reports|claim|claims|comment|comments|remark|remarks|call|calls|tweet|tweets|post|posts|promise|pledge|quote|quotes|answer|reply|demand|demands|question|questions)$/.test(toks[v].text) && /^(is|was|are|were|has|had|of)$/.test(toks[v + 1]?.text ?? "")) return true;
   // "the report stated", "a statement said": a base-form spelling right after a determiner is a noun
   if (/^(report|statement|note|claim|comment|remark|call|tweet|post|promise|pledge|quote|answer|reply|demand|question|state|chant|read|cry|shout|vow|warn|boast|joke)$/.test(toks[v].text) && /^(the|a|an|his|her|their|its|our|my|this|that|one|another)$/i.test(toks[v - 1]?.text ?? "")) return true;
+  // "his home state", "the caustic chant": a base-form spelling after a determiner and one modifier (not a plural subject: "the officials say")
+  if (/^(state|note|claim|comment|remark|call|tweet|post|promise|pledge|quote|answer|reply|demand|question|chant|cry|shout|vow|warning|boast|joke|report|statement)$/.test(toks[v].text) && /^(the|a|an|his|her|their|its|our|my|this|that)$/i.test(toks[v - 2]?.text ?? "") && /^[\p{L}\-]+$/u.test(toks[v - 1]?.text ?? "") && !/[^s]s$/.test(toks[v - 1].text)) return true;
   if (!NOUN_OR_VERB.test(toks[v].text)) return false;
   let k = v - 1;
   while (k >= 0 && /^\p{Lu}/u.test(toks[k].text) && v - k <= 2) k--;
@@ -89,6 +91,50 @@ function subjectBeforeAppositions(toks: Tok[], e: number): number {
     if (np.first > 0 && PREPOSITION.test(toks[np.first - 1].text)) continue;
     if (toks.slice(c + 1, e).some((t) => /^[;:“"”]$/.test(t.text) || SPEECH_VERB.test(t.text))) continue;
     return end;
+  }
+  return -1;
+}
+
+/**
+ * Where the subject of the verb after token e ends: steps back over the verb
+ * group, time phrases ("on Thursday", "two weeks ago"), a parenthetical, a
+ * prepositional adjunct ("in a low voice", "at one point", "in the past") and a
+ * relative pronoun after a comma ("Beck, who has ... described" → "Beck").
+ */
+function subjectEnd(toks: Tok[], e: number): number {
+  for (let guard = 0; guard < 4; guard++) {
+    const e0 = e;
+    e = skipTemporal(toks, skipParenthetical(toks, skipVerbGroup(toks, e)));
+    e = skipAgo(toks, e);
+    const pp = adjunctStart(toks, e);
+    if (pp > 0) e = pp - 1;
+    if (e > 1 && /^(who|which)$/i.test(toks[e].text) && toks[e - 1].text === ",") e -= 2;
+    if (e === e0) break;
+  }
+  return e;
+}
+
+/** "two weeks ago", "less than a month ago": step back over a span of time that ends in "ago". */
+function skipAgo(toks: Tok[], e: number): number {
+  if (e < 0 || toks[e].text !== "ago") return e;
+  let k = e - 1;
+  while (k >= 0 && e - k <= 5 && /^(\d+|a|an|one|two|three|four|five|six|few|several|many|some|less|more|than|about|nearly|almost|just|only|days?|weeks?|months?|years?|hours?|minutes?|decades?)$/i.test(toks[k].text)) k--;
+  return k;
+}
+
+/** Adjunct prepositions: their phrase can stand between a subject and its verb. */
+const ADJUNCT_PREP = /^(in|at|on|during|with|without|over|under|through|via|amid|inside|outside)$/i;
+
+/**
+ * The index of the preposition that opens a short adjunct ending at token e
+ * ("in a low voice", "at one point"), or -1. Only plain words may sit between.
+ */
+function adjunctStart(toks: Tok[], e: number): number {
+  if (e < 1 || !/^[\p{L}\p{N}]/u.test(toks[e].text) || BOUNDARY_WORD.test(toks[e].text) || AUXILIARY.test(toks[e].text)) return -1;
+  for (let k = e - 1; k >= 1 && e - k <= 5; k--) {
+    const w = toks[k].text;
+    if (ADJUNCT_PREP.test(w)) return isCap(toks[e].text) && !isCap(toks[k - 1].text) ? -1 : k;
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(w) || BOUNDARY_WORD.test(w) || PREPOSITION.test(w) || SPEECH_VERB.test(w) || AUXILIARY.test(w)) return -1;
   }
   return -1;
 }
@@ -186,8 +232,7 @@ export function attributionAfter(body: string, from: number, to: number): Speake
   for (let v = 1; v < win.length; v++) {
     if (!(SPEECH_VERB.test(win[v].text) && win[v].text.length > 2) && !unknownCueAfter(win, v)) continue;
     if (nounUse(win, v)) continue;
-    let e = skipVerbGroup(win, v - 1);
-    e = skipTemporal(win, skipParenthetical(win, e));
+    let e = subjectEnd(win, v - 1);
     const past = e >= 0 && win[e].text === "," ? subjectBeforeAppositions(win, e) : -1;
     if (past >= 0) e = past;
     else if (e >= 0 && win[e].text === ",") {
@@ -228,8 +273,7 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     }
     if (!SPEECH_VERB.test(t.text) || t.text.length <= 2) continue;
     if (nounUse(toks, v)) continue;
-    let e = skipVerbGroup(toks, v - 1);
-    e = skipTemporal(toks, skipParenthetical(toks, e));
+    let e = subjectEnd(toks, v - 1);
     // "outlined his plan and vowed", "took to Twitter to accuse", "mocked the complaint, saying": the clause subject speaks
     if (e >= 0 && (/^(and|to|by)$/i.test(toks[e].text) || (toks[e].text === "," && /ing$/.test(t.text)))) {
       const subj = clauseSubject(body, sentStart ?? from, t.start) ?? sentenceSubject(body, sentStart ?? from, t.start);
@@ -248,6 +292,13 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     const np = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
     // "Trump issued a statement saying", "she opened the debate saying": a participle after an object; the clause subject speaks
     if (np && !np.pronoun && /ing$/.test(t.text) && !isCap(toks[np.last].text) && np.first > 0 && isObjectPosition(toks, np.first)) {
+      const subj = clauseSubject(body, sentStart ?? from, t.start);
+      if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
+    }
+    // "items labeled “...”", "a website called “...”": a participle after an object names, it does not attribute
+    if (np && !np.pronoun && /ed$/.test(t.text) && !isCap(toks[np.last].text) && np.first > 0 && (isObjectPosition(toks, np.first) || PREPOSITION.test(toks[np.first - 1].text))) continue;
+    // "was criticized at one point calling ...": no subject right before a participle; the clause subject speaks
+    if (!np && /ing$/.test(t.text)) {
       const subj = clauseSubject(body, sentStart ?? from, t.start);
       if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
     }

@@ -115,7 +115,8 @@ function npCore(toks: Tok[], last: number): NP | null {
       }
     }
     let lastRole = -1;
-    for (let k = first; k < last; k++) if (ROLE.test(toks[k].text)) lastRole = k;
+    // "State Department", "White House Press Office": an organisation's name keeps its role-like words
+    if (!ORG_TAIL.test(toks[last].text)) for (let k = first; k < last; k++) if (ROLE.test(toks[k].text)) lastRole = k;
     if (lastRole >= 0) first = lastRole + 1;
     while (first < last && (PARTICLE.test(toks[first].text) || NOT_NAME.test(toks[first].text))) first++;
     // a long run is usually "Organisation Role Name": keep the last three tokens at most (plus honorific)

@@ -209,4 +209,20 @@ describe("speakers: the grammar of the attribution", () => {
     expect(who("TURNOUT SURGES IN OHIO - Dana Reyes: “Turnout was high across the state.” [Example.]")[0].speaker).toBe("Dana Reyes");
     expect(who("EARLY POLLS - Jo Park and Lee Moss, Example Post: “The polls were early.”")[0].speaker).toBe("Jo Park and Lee Moss");
   });
+
+  it("steps back over adjuncts, time spans and relative clauses to the subject", () => {
+    expect(who("Lena Park, who has in the past described the plan as “a pathological fantasy,” spoke first.")[0].speaker).toBe("Lena Park");
+    expect(who("The Interior Ministry less than two weeks ago said for the first time that “classified” files were lost.")[0].speaker).toBe("Interior Ministry");
+    expect(who("The mayor was criticized at one point calling the auditor a “liar” in public.")[0].speaker).toBe("The mayor");
+  });
+
+  it("a participle that names rather than attributes gives no speaker", () => {
+    expect(who("Buyers prefer to pay a premium for goods labeled “Made at Home” in stores.")[0].speaker).toBeNull();
+  });
+
+  it("a speech-verb spelling inside a noun phrase is a noun", () => {
+    const body = "Ravi Menon spoke in Dayton.\n\nHe is looking ahead to the contest in his home state because he will have “a lot of delegates” there.";
+    expect(who(body)[0]).toMatchObject({ speaker: "Ravi Menon", cue: "looking" });
+  });
 });
+
