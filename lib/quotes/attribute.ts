@@ -110,6 +110,11 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       if (sameOrNext && !prevHasQuote) {
         const m = mentions.filter((x) => x.span.start >= ps.start && x.span.end <= ps.end && x.cue !== "" && !inQuote(x.span) && /^\p{Lu}/u.test(x.text) && !/^(The|A|An|This|That|These|Those)\b/.test(x.text)).pop();
         if (m) a = m;
+        // "Fiorina offered her own approach. “Look, ...”": the person the previous sentence is about introduces the quote
+        else if (!HEADING_KINDS.has(seg.blocks[ps.block]?.kind ?? "")) {
+          const cs = clauseSubject(body, ps.start, ps.end);
+          if (cs && (cs.pronoun ? /^(he|she|i|we)$/i.test(cs.text) : isPersonLike(cs.text, surnames) || /^(the|a|an)\s/i.test(cs.text))) a = cs;
+        }
       }
     }
     if (!a && sent && sent.index > 0 && d.style !== "dash") {

@@ -42,7 +42,33 @@ export function headlineSpeaker(body: string, sent: Sentence, qStart: number, qE
     best = { text: body.slice(span.start, span.end), span, pronoun: false, cue: toks[v].t.toLowerCase(), cueSpan: { start: toks[v].s, end: toks[v].e } };
     break;
   }
-  return best;
+  return best ?? headlineSubject(body, toks, qStart);
+}
+
+/** Title-case words that open a headline predicate: auxiliaries and adverbs before a verb ("Trump Is Now Calling", "Hillary Just Insulted"). */
+const HEADLINE_AUX = /^(Is|Was|Are|Were|Has|Had|Have|Will|Would|Just|Now|Also|Still|Again|Finally|Reportedly)$/;
+
+/** Title-case words ending like verbs that are not verbs. */
+const HEADLINE_NOT_VERB = /^(News|Times|Its|His|This|Has|Was|Is|Us|Plus|Bus|Campus|Status|Chaos|Texas|Kansas|Arkansas|Paris|Davis|Lewis|Williams|Adams|Jones|Roberts|Sanders|Powers|Andrews|Gas|Bias|Series|Species|Bless|United|Embattled|Beloved|Red|Ted|Ned|Fred|Ed)$/;
+
+/**
+ * A headline without a known headline verb: its opening capitalised run is the
+ * subject when the next word is a verb by its form ("Glenn Beck Blasts ...",
+ * "Carly Fiorina Endorses ...", "Gingrich Takes ..."), or an auxiliary or
+ * adverb ("Donald Trump Is Now Calling ...", "Trump Just Announced ...").
+ */
+function headlineSubject(body: string, toks: { t: string; s: number; e: number }[], qStart: number): SpeakerMatch | null {
+  for (let v = 1; v <= 4 && v < toks.length && toks[v].e <= qStart; v++) {
+    const w = toks[v].t;
+    if (!/^\p{Lu}/u.test(w)) return null;
+    const verbLike = HEADLINE_AUX.test(w) || (/^\p{Lu}\p{Ll}+(?:[^s’']s|ed)$/u.test(w) && !HEADLINE_NOT_VERB.test(w));
+    if (!verbLike) continue;
+    // the subject is a name: no function words inside it
+    if (toks.slice(0, v).some((t) => !/^\p{Lu}/u.test(t.t) || /^(The|A|An|In|On|At|Of|For|To|Why|How|What|When|Who|Don’t|Don't)$/.test(t.t))) return null;
+    const span = { start: toks[0].s, end: toks[v - 1].e };
+    return { text: body.slice(span.start, span.end), span, pronoun: false, cue: w.toLowerCase(), cueSpan: { start: toks[v].s, end: toks[v].e } };
+  }
+  return null;
 }
 
 /**

@@ -224,5 +224,19 @@ describe("speakers: the grammar of the attribution", () => {
     const body = "Ravi Menon spoke in Dayton.\n\nHe is looking ahead to the contest in his home state because he will have “a lot of delegates” there.";
     expect(who(body)[0]).toMatchObject({ speaker: "Ravi Menon", cue: "looking" });
   });
+
+  it("a quote opening a paragraph is introduced by the person the previous sentence is about", () => {
+    const body = "After the vote, Marta Quinn offered her own approach.\n\n“Look, how about a simple budget? How about that?”";
+    expect(who(body)[0].speaker).toBe("Marta Quinn");
+    const judge = "The judge then turned to me.\n\n“Mr. Alvarez?”";
+    expect(who(judge)[0].speaker).toBe("The judge");
+  });
+
+  it("headlines: the opening name before a verb by its form, an auxiliary or an adverb", () => {
+    expect(who("Dana Ruiz Endorses Tom Hale: I Am ‘Thrilled’ By His Plan\n\nThe endorsement came on Monday.")[0].speaker).toBe("Dana Ruiz");
+    expect(who("Tom Hale Is Now Calling The Plan ‘A Total Disaster’ For Farmers\n\nHale spoke in Ohio.")[0].speaker).toBe("Tom Hale");
+    // a lone word that is no known name is no speaker
+    expect(who("Summit Produces ‘Robust’ Guarantees\n\nThe talks ended late.")[0].speaker).toBeNull();
+  });
 });
 
