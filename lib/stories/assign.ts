@@ -57,7 +57,7 @@ export interface AssignResult {
 /** Minimum similarity to join a story (a mean over members, so lower than a best-member score). */
 export const DEFAULT_THRESHOLD = 0.17;
 /** Per-day discount of similarity between articles published on different days. */
-export const DAY_DECAY = 0.85;
+export const DAY_DECAY = 0.9;
 /** Longest span of a story, in days. */
 export const MAX_SPAN_DAYS = 7;
 /** Stories per term beyond which the term no longer nominates candidates. */
