@@ -3,10 +3,11 @@
  * (../shared/datasets/mrpc-train/pairs.tsv: `label<TAB>s1<TAB>s2`, label 1 = same meaning).
  *
  * 10-fold cross-validation with a deterministic fold assignment (line index mod 10):
- * on each fold the logistic model over `supportTerms` (lib/align/similarity.ts) is
- * fitted on the other nine folds (standardised inputs, L2-regularised Newton
- * iterations), its decision threshold is the one with the best training accuracy,
- * and it is scored on the held-out fold. The baseline is plain word overlap
+ * on each fold the support model (lib/align/similarity.ts: inputs clamped to their
+ * training range, inputs and pairwise products standardised, L2-regularised
+ * logistic regression by Newton iterations) is fitted on the other nine folds,
+ * its decision threshold is the one with the best training accuracy, and the
+ * held-out fold is scored through `scoreInputs`, the same code the product runs. The baseline is plain word overlap
  * (F-score of shared lower-cased words), its threshold also chosen on the training folds.
  *
  * Also holds the small fitting code scripts/fit-support.ts uses for the committed weights.
@@ -16,7 +17,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { measureSimilarity, supportTerms, SUPPORT_TERMS, type SupportModel } from "../lib/align/similarity";
+import {
+  measureSimilarity, scoreInputs, supportInputs, supportTerms, SUPPORT_TERMS, type SupportModel,
+} from "../lib/align/similarity";
 import { tokenize } from "../lib/text";
 
 export const FOLDS = 10;
@@ -110,18 +113,26 @@ function solve(A: number[][], b: number[]): number[] {
   return x;
 }
 
+/** A fitted linear-logistic scorer over standardised columns. */
+export interface LogisticFit {
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  bias: number;
+}
+
 /**
- * L2-regularised logistic regression by Newton's method on standardised inputs
- * (the bias is not penalised). Deterministic: starts at zero, fixed iteration cap.
+ * L2-regularised logistic regression by Newton's method on standardised columns
+ * of Z (the bias is not penalised). Deterministic: starts at zero, fixed iteration cap.
  */
-export function fitLogistic(X: number[][], y: number[], lambda = LAMBDA): Omit<SupportModel, "threshold"> {
-  const d = X[0].length;
+export function fitLogistic(Z0: number[][], y: number[], lambda = LAMBDA): LogisticFit {
+  const d = Z0[0].length;
   const mean = new Array<number>(d).fill(0);
   const scale = new Array<number>(d).fill(0);
-  for (const x of X) for (let j = 0; j < d; j++) mean[j] += x[j] / X.length;
-  for (const x of X) for (let j = 0; j < d; j++) scale[j] += (x[j] - mean[j]) ** 2 / X.length;
+  for (const x of Z0) for (let j = 0; j < d; j++) mean[j] += x[j] / Z0.length;
+  for (const x of Z0) for (let j = 0; j < d; j++) scale[j] += (x[j] - mean[j]) ** 2 / Z0.length;
   for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]) || 1;
-  const Z = X.map((x) => x.map((v, j) => (v - mean[j]) / scale[j]));
+  const Z = Z0.map((x) => x.map((v, j) => (v - mean[j]) / scale[j]));
   // Parameters: [bias, w_1..w_d].
   let theta = new Array<number>(d + 1).fill(0);
   for (let it = 0; it < 50; it++) {
@@ -137,9 +148,11 @@ export function fitLogistic(X: number[][], y: number[], lambda = LAMBDA): Omit<S
       grad[0] += r;
       H[0][0] += w;
       for (let j = 0; j < d; j++) {
+        const wz = w * z[j];
         grad[j + 1] += r * z[j];
-        H[0][j + 1] += w * z[j];
-        for (let k = j; k < d; k++) H[j + 1][k + 1] += w * z[j] * z[k];
+        H[0][j + 1] += wz;
+        const row = H[j + 1];
+        for (let k = j; k < d; k++) row[k + 1] += wz * z[k];
       }
     }
     for (let j = 0; j <= d; j++) for (let k = 0; k < j; k++) H[j][k] = H[k][j];
@@ -151,44 +164,63 @@ export function fitLogistic(X: number[][], y: number[], lambda = LAMBDA): Omit<S
     theta = theta.map((t, j) => t - step[j]);
     if (Math.max(...step.map(Math.abs)) < 1e-10) break;
   }
-  return { terms: [...SUPPORT_TERMS], mean, scale, weights: theta.slice(1), bias: theta[0] };
+  return { mean, scale, weights: theta.slice(1), bias: theta[0] };
 }
 
-/** Logistic score of one input vector under `model`. */
-export function predict(model: Omit<SupportModel, "threshold">, x: number[]): number {
-  let s = model.bias;
-  for (let j = 0; j < x.length; j++) s += model.weights[j] * ((x[j] - model.mean[j]) / model.scale[j]);
+/** Logistic score of one row under a `LogisticFit`. */
+export function logisticScore(m: LogisticFit, z: readonly number[]): number {
+  let s = m.bias;
+  for (let j = 0; j < z.length; j++) s += m.weights[j] * ((z[j] - m.mean[j]) / m.scale[j]);
   return 1 / (1 + Math.exp(-s));
 }
 
-/** Fits the model and picks its threshold on (X, y). */
+/**
+ * Fits the support model on input vectors (`supportInputs`): records the input
+ * range, forms the terms (inputs and their products), fits the logistic model
+ * and picks the threshold with the best training accuracy.
+ */
 export function fitSupportModel(X: number[][], y: number[], lambda = LAMBDA): SupportModel {
-  const m = fitLogistic(X, y, lambda);
-  const { threshold } = bestThreshold(X.map((x) => predict(m, x)), y);
-  return { ...m, threshold };
+  const d = X[0].length;
+  const inputMin = Array.from({ length: d }, (_, j) => Math.min(...X.map((x) => x[j])));
+  const inputMax = Array.from({ length: d }, (_, j) => Math.max(...X.map((x) => x[j])));
+  const fit = fitLogistic(X.map((x) => supportTerms(x)), y, lambda);
+  const model: SupportModel = { terms: [...SUPPORT_TERMS], inputMin, inputMax, ...fit, threshold: 0.5 };
+  model.threshold = bestThreshold(X.map((x) => scoreInputs(x, model)), y).threshold;
+  return model;
 }
 
-/** Input vectors, labels and overlap scores of every pair. */
+/** Something that learns a scorer and a threshold from training rows. */
+export type Fitter = (X: number[][], y: number[]) => { score: (x: number[]) => number; threshold: number };
+
+/** The committed model's procedure: `fitSupportModel`, scored by `scoreInputs` (the runtime path). */
+export function supportFitter(lambda = LAMBDA): Fitter {
+  return (X, y) => {
+    const model = fitSupportModel(X, y, lambda);
+    return { score: (x) => scoreInputs(x, model), threshold: model.threshold };
+  };
+}
+
+/** Input vectors (`supportInputs`), labels and overlap scores of every pair. */
 export function featurize(pairs: MrpcPair[]): { X: number[][]; y: number[]; overlap: number[] } {
   return {
-    X: pairs.map((p) => supportTerms(measureSimilarity(p.a, p.b))),
+    X: pairs.map((p) => supportInputs(measureSimilarity(p.a, p.b))),
     y: pairs.map((p) => p.label),
     overlap: pairs.map((p) => wordOverlap(p.a, p.b)),
   };
 }
 
-/** 10-fold CV (fold = index mod 10) of the support model and the overlap baseline on precomputed inputs. */
-export function crossValidate(X: number[][], y: number[], overlap: number[], lambda = LAMBDA): Omit<MrpcEval, "pairs"> {
+/** 10-fold CV (fold = index mod 10) of a fitter (default: the support model) and of the overlap baseline. */
+export function crossValidate(X: number[][], y: number[], overlap: number[], fitter: Fitter = supportFitter()): Omit<MrpcEval, "pairs"> {
   const foldAccuracies: number[] = [];
   const overlapFoldAccuracies: number[] = [];
   const foldThresholds: number[] = [];
   for (let f = 0; f < FOLDS; f++) {
     const train = y.map((_, i) => i).filter((i) => i % FOLDS !== f);
     const test = y.map((_, i) => i).filter((i) => i % FOLDS === f);
-    const model = fitSupportModel(train.map((i) => X[i]), train.map((i) => y[i]), lambda);
+    const model = fitter(train.map((i) => X[i]), train.map((i) => y[i]));
     foldThresholds.push(model.threshold);
     let ok = 0;
-    for (const i of test) if ((predict(model, X[i]) >= model.threshold ? 1 : 0) === y[i]) ok++;
+    for (const i of test) if ((model.score(X[i]) >= model.threshold ? 1 : 0) === y[i]) ok++;
     foldAccuracies.push(ok / test.length);
     const t = bestThreshold(train.map((i) => overlap[i]), train.map((i) => y[i])).threshold;
     let okO = 0;
@@ -224,7 +256,7 @@ export function describeFolds(v: number[]): string {
   return `mean ${mean.toFixed(4)} (min ${Math.min(...v).toFixed(4)}, max ${Math.max(...v).toFixed(4)}, sd ${sd.toFixed(4)})`;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const file = process.argv[2] ?? defaultMrpcFile();
   const r = evalMrpc(file);
   console.log(`MRPC ${r.pairs} pairs, ${FOLDS}-fold CV (fold = line index mod ${FOLDS})`);

@@ -17,9 +17,10 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { SUPPORT_INPUTS, SUPPORT_TERMS, type SupportModel } from "../lib/align/similarity";
+import { scoreInputs, SUPPORT_INPUTS, SUPPORT_TERMS, type SupportModel } from "../lib/align/similarity";
 import {
-  FOLDS, LAMBDA, bestThreshold, crossValidate, defaultMrpcFile, describeFolds, featurize, fitSupportModel, predict, readMrpc,
+  FOLDS, LAMBDA, bestThreshold, crossValidate, defaultMrpcFile, describeFolds, featurize, fitLogistic, fitSupportModel,
+  logisticScore, readMrpc, supportFitter, type Fitter,
 } from "./eval-mrpc";
 
 const LAMBDAS = [1, 3, 10, 30];
@@ -33,7 +34,7 @@ function argValue(name: string): string | undefined {
 function heldOut(X: number[][], y: number[], train: number[], test: number[], lambda: number): number {
   const m = fitSupportModel(train.map((i) => X[i]), train.map((i) => y[i]), lambda);
   let ok = 0;
-  for (const i of test) if ((predict(m, X[i]) >= m.threshold ? 1 : 0) === y[i]) ok++;
+  for (const i of test) if ((scoreInputs(X[i], m) >= m.threshold ? 1 : 0) === y[i]) ok++;
   return ok / test.length;
 }
 
@@ -71,8 +72,9 @@ function weightsFile(model: SupportModel, cv: number[], overlap: number[], pairs
  *
  * Written by \`npx tsx scripts/fit-support.ts --write\`; do not edit by hand.
  * Data: MRPC training split (../shared/datasets/mrpc-train/pairs.tsv, ${pairs} pairs, label 1 = same meaning).
- * Model: logistic regression on the ${SUPPORT_INPUTS.length} inputs of supportInputs and their pairwise products
- * (${SUPPORT_TERMS.length} terms), each standardised; L2 = ${LAMBDA}; Newton iterations from zero; fitted on all pairs.
+ * Model: logistic regression on the ${SUPPORT_INPUTS.length} inputs of supportInputs (clamped to inputMin..inputMax,
+ * their range in these pairs) and their pairwise products (${SUPPORT_TERMS.length} terms), each standardised;
+ * L2 = ${LAMBDA}; Newton iterations from zero; fitted on all pairs.
  * 10-fold CV accuracy (fold = line index mod 10): ${describeFolds(cv)};
  * plain word overlap with its best training threshold: mean ${oMean.toFixed(4)}.
  * Threshold: the one with the best accuracy on all training pairs.
@@ -81,6 +83,8 @@ import type { SupportModel } from "./similarity";
 
 export const SUPPORT_MODEL: SupportModel = {
   terms: ${JSON.stringify(model.terms)},
+  inputMin: ${list(model.inputMin)},
+  inputMax: ${list(model.inputMax)},
   mean: ${list(model.mean)},
   scale: ${list(model.scale)},
   weights: ${list(model.weights)},
@@ -100,17 +104,22 @@ function main(): void {
   console.log(`MRPC ${pairs.length} pairs (${positives} same meaning, majority baseline ${(Math.max(positives, pairs.length - positives) / pairs.length).toFixed(4)}), features in ${ms.toFixed(0)} ms`);
   console.log(`${FOLDS}-fold CV, fold = line index mod ${FOLDS}; thresholds chosen on the training folds`);
 
-  const cv = crossValidate(X, y, overlap, LAMBDA);
+  const cv = crossValidate(X, y, overlap, supportFitter(LAMBDA));
   console.log(`support model (${SUPPORT_TERMS.length} terms, L2 ${LAMBDA}): ${describeFolds(cv.foldAccuracies)}`);
   console.log(`  per fold: ${cv.foldAccuracies.map((a) => a.toFixed(3)).join(" ")}`);
   console.log(`  thresholds: ${cv.foldThresholds.map((a) => a.toFixed(3)).join(" ")}`);
   console.log(`word overlap baseline:          ${describeFolds(cv.overlapFoldAccuracies)}`);
   console.log(`  per fold: ${cv.overlapFoldAccuracies.map((a) => a.toFixed(3)).join(" ")}`);
-  const linear = crossValidate(X.map((x) => x.slice(0, SUPPORT_INPUTS.length)), y, overlap, 1);
+  // For comparison: the same inputs in a purely linear model (no products).
+  const linearFitter: Fitter = (Xt, yt) => {
+    const m = fitLogistic(Xt, yt, 1);
+    return { score: (x) => logisticScore(m, x), threshold: bestThreshold(Xt.map((x) => logisticScore(m, x)), yt).threshold };
+  };
+  const linear = crossValidate(X, y, overlap, linearFitter);
   console.log(`inputs only, no products (${SUPPORT_INPUTS.length} terms, L2 1): ${describeFolds(linear.foldAccuracies)}`);
   for (const lambda of LAMBDAS) {
     if (lambda === LAMBDA) continue;
-    console.log(`support model with L2 ${lambda}: ${describeFolds(crossValidate(X, y, overlap, lambda).foldAccuracies)}`);
+    console.log(`support model with L2 ${lambda}: ${describeFolds(crossValidate(X, y, overlap, supportFitter(lambda)).foldAccuracies)}`);
   }
   if (process.argv.includes("--nested")) {
     console.log(`nested CV (L2 chosen from ${LAMBDAS.join(", ")} by inner 5-fold CV):`);
@@ -119,7 +128,7 @@ function main(): void {
   }
 
   const model = fitSupportModel(X, y, LAMBDA);
-  const train = bestThreshold(X.map((x) => predict(model, x)), y);
+  const train = bestThreshold(X.map((x) => scoreInputs(x, model)), y);
   console.log(`fit on all ${pairs.length} pairs: threshold ${model.threshold.toFixed(4)}, training accuracy ${train.accuracy.toFixed(4)}`);
   const order = model.weights.map((w, i) => i).sort((i, j) => Math.abs(model.weights[j]) - Math.abs(model.weights[i]));
   console.log(`largest standardised weights: ${order.slice(0, 10).map((i) => `${SUPPORT_TERMS[i]} ${model.weights[i].toFixed(2)}`).join(", ")}`);

@@ -57,12 +57,21 @@ export interface SimilarityFeatures {
 }
 
 /**
- * A fitted logistic model over `supportTerms`: per-term standardisation (mean,
- * scale), weights on the standardised terms, bias, and the decision threshold.
+ * A fitted logistic model over `supportTerms`: the input range seen in training,
+ * per-term standardisation (mean, scale), weights on the standardised terms,
+ * bias, and the decision threshold.
  */
 export interface SupportModel {
   /** Term names, in the order of `SUPPORT_TERMS` (checked by `scoreSupport`). */
   terms: readonly string[];
+  /**
+   * Smallest and largest value of each input (`SUPPORT_INPUTS` order) in the
+   * training data. Inputs are clamped to this range before the products are
+   * formed: a quadratic model must not extrapolate (training pairs were all on
+   * one topic; real pairs can be unrelated, or a sentence against a paragraph).
+   */
+  inputMin: readonly number[];
+  inputMax: readonly number[];
   mean: readonly number[];
   scale: readonly number[];
   weights: readonly number[];
@@ -126,12 +135,26 @@ export const SUPPORT_TERMS: readonly string[] = (() => {
   return names;
 })();
 
-/** The model's term vector for one pair, in `SUPPORT_TERMS` order (inputs, then pairwise products). */
-export function supportTerms(f: SimilarityFeatures): number[] {
-  const x = supportInputs(f);
+/**
+ * The model's term vector for an input vector (`supportInputs`): the inputs,
+ * clamped to [min, max] when given, then every product of two of them, in
+ * `SUPPORT_TERMS` order.
+ */
+export function supportTerms(inputs: readonly number[], min?: readonly number[], max?: readonly number[]): number[] {
+  const x = inputs.slice();
+  if (min && max) for (let i = 0; i < x.length; i++) x[i] = Math.min(max[i], Math.max(min[i], x[i]));
   const out = x.slice();
   for (let i = 0; i < x.length; i++) for (let j = i; j < x.length; j++) out.push(x[i] * x[j]);
   return out;
+}
+
+/** Logistic score (0..1) of one input vector (`supportInputs`) under `model`. */
+export function scoreInputs(inputs: readonly number[], model: SupportModel = SUPPORT_MODEL): number {
+  const x = supportTerms(inputs, model.inputMin, model.inputMax);
+  if (model.weights.length !== x.length) throw new Error(`support model has ${model.weights.length} weights for ${x.length} terms: refit with scripts/fit-support.ts --write`);
+  let z = model.bias;
+  for (let i = 0; i < x.length; i++) z += model.weights[i] * ((x[i] - model.mean[i]) / model.scale[i]);
+  return 1 / (1 + Math.exp(-z));
 }
 
 /**
@@ -140,11 +163,7 @@ export function supportTerms(f: SimilarityFeatures): number[] {
  * Compare with `model.threshold` for a yes/no decision.
  */
 export function scoreSupport(features: SimilarityFeatures, model: SupportModel = SUPPORT_MODEL): number {
-  const x = supportTerms(features);
-  if (model.weights.length !== x.length) throw new Error(`support model has ${model.weights.length} weights for ${x.length} terms: refit with scripts/fit-support.ts --write`);
-  let z = model.bias;
-  for (let i = 0; i < x.length; i++) z += model.weights[i] * ((x[i] - model.mean[i]) / model.scale[i]);
-  return 1 / (1 + Math.exp(-z));
+  return scoreInputs(supportInputs(features), model);
 }
 
 // ---------------------------------------------------------------------------
@@ -365,59 +384,80 @@ function prepared(text: string): Prepared {
 // ---------------------------------------------------------------------------
 // Measures.
 
-let RUN = new Int32Array(1024);
+let ROW_RUN = new Int32Array(256);
+let ROW_PREV = new Int32Array(256);
+let ROW_LCS = new Int32Array(256);
+let CELLS = new Int32Array(3 * 1024);
 let USED = new Uint8Array(256);
 
 /**
  * Clipped n-gram matches of the stem sequences for n = 1..4 (matches[n]) and
- * their longest common subsequence, from one table of common-suffix lengths:
- * the n-grams ending at a[i] and b[j] are equal exactly when RUN[i][j] >= n.
+ * their longest common subsequence, in one pass over the token grid: the
+ * n-grams ending at a[i] and b[j] are equal exactly when the common run of equal
+ * tokens ending there is at least n long. Only the cells where tokens are equal
+ * (few) are kept for the per-order pairing.
  */
 function sequenceMatches(a: number[], b: number[]): { matches: number[]; lcs: number } {
   const n = a.length;
   const m = b.length;
-  const w = m + 1;
-  if (RUN.length < (n + 1) * w) RUN = new Int32Array(2 * (n + 1) * w);
-  if (USED.length < m) USED = new Uint8Array(2 * m);
-  const run = RUN;
-  run.fill(0, 0, w);
+  if (ROW_RUN.length < m + 1) {
+    ROW_RUN = new Int32Array(2 * m + 2);
+    ROW_PREV = new Int32Array(2 * m + 2);
+    ROW_LCS = new Int32Array(2 * m + 2);
+  }
+  if (USED.length < m + 1) USED = new Uint8Array(2 * m + 2);
+  if (CELLS.length < 3 * n * m) CELLS = new Int32Array(6 * n * m);
+  let run = ROW_RUN;
+  let prev = ROW_PREV;
+  const lcsRow = ROW_LCS;
+  const cells = CELLS;
+  prev.fill(0, 0, m + 1);
+  lcsRow.fill(0, 0, m + 1);
+  let nc = 0;
   for (let i = 1; i <= n; i++) {
-    run[i * w] = 0;
     const x = a[i - 1];
-    for (let j = 1; j <= m; j++) run[i * w + j] = b[j - 1] === x ? run[(i - 1) * w + j - 1] + 1 : 0;
+    let diag = 0;
+    run[0] = 0;
+    for (let j = 1; j <= m; j++) {
+      const up = lcsRow[j];
+      if (b[j - 1] === x) {
+        const v = prev[j - 1] + 1;
+        run[j] = v;
+        cells[nc++] = i;
+        cells[nc++] = j;
+        cells[nc++] = v;
+        lcsRow[j] = diag + 1;
+      } else {
+        run[j] = 0;
+        const left = lcsRow[j - 1];
+        lcsRow[j] = up > left ? up : left;
+      }
+      diag = up;
+    }
+    const t = prev;
+    prev = run;
+    run = t;
   }
   const matches = [0, 0, 0, 0, 0];
   for (let order = 1; order <= 4; order++) {
-    // Greedy pairing is exact for clipped counts: equal n-grams are interchangeable.
-    USED.fill(0, 0, m);
+    // Each position of a takes the first unused equal n-gram of b. Greedy pairing
+    // is exact for clipped counts: equal n-grams are interchangeable.
+    USED.fill(0, 0, m + 1);
     let k = 0;
-    for (let i = order; i <= n; i++) {
-      for (let j = order; j <= m; j++) {
-        if (USED[j - 1] === 0 && run[i * w + j] >= order) {
-          USED[j - 1] = 1;
-          k++;
-          break;
-        }
+    let lastI = -1;
+    for (let c = 0; c < nc; c += 3) {
+      const i = cells[c];
+      const j = cells[c + 1];
+      if (i !== lastI && cells[c + 2] >= order && USED[j] === 0) {
+        USED[j] = 1;
+        k++;
+        lastI = i;
       }
     }
     matches[order] = k;
   }
-  // LCS in one reused row.
-  if (LCS_ROW.length < m + 1) LCS_ROW = new Int32Array(2 * m + 2);
-  const row = LCS_ROW;
-  row.fill(0, 0, m + 1);
-  for (let i = 0; i < n; i++) {
-    let diag = 0;
-    const x = a[i];
-    for (let j = 1; j <= m; j++) {
-      const up = row[j];
-      row[j] = b[j - 1] === x ? diag + 1 : up > row[j - 1] ? up : row[j - 1];
-      diag = up;
-    }
-  }
-  return { matches, lcs: row[m] };
+  return { matches, lcs: n && m ? lcsRow[m] : 0 };
 }
-let LCS_ROW = new Int32Array(256);
 
 /** Clipped multiset matches of two id arrays (each element of b used at most once). */
 function countMatches(a: number[], b: number[]): number {

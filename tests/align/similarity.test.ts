@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  measureSimilarity, scoreSupport, supportInputs, supportTerms, SUPPORT_INPUTS, SUPPORT_TERMS,
+  measureSimilarity, scoreInputs, scoreSupport, supportInputs, supportTerms, SUPPORT_INPUTS, SUPPORT_TERMS,
 } from "@/lib/align/similarity";
 import { SUPPORT_MODEL } from "@/lib/align/support-weights";
 import { evalMrpc, readMrpc, wordOverlap } from "../../scripts/eval-mrpc";
@@ -86,8 +86,10 @@ describe("measureSimilarity", () => {
 describe("scoreSupport", () => {
   it("uses committed weights that match the model's terms", () => {
     expect(SUPPORT_MODEL.terms).toEqual(SUPPORT_TERMS);
+    expect(SUPPORT_MODEL.inputMin).toHaveLength(SUPPORT_INPUTS.length);
+    expect(SUPPORT_MODEL.inputMax).toHaveLength(SUPPORT_INPUTS.length);
     expect(SUPPORT_TERMS.length).toBe(SUPPORT_INPUTS.length + (SUPPORT_INPUTS.length * (SUPPORT_INPUTS.length + 1)) / 2);
-    expect(supportTerms(measureSimilarity(PROFITS, PROFITS_REWORDED))).toHaveLength(SUPPORT_TERMS.length);
+    expect(supportTerms(supportInputs(measureSimilarity(PROFITS, PROFITS_REWORDED)))).toHaveLength(SUPPORT_TERMS.length);
     expect(SUPPORT_MODEL.threshold).toBeGreaterThan(0.2);
     expect(SUPPORT_MODEL.threshold).toBeLessThan(0.8);
   });
@@ -122,6 +124,16 @@ describe("scoreSupport", () => {
     const frame = score(a, "Officials said the school would close its library next week.");
     expect(para).toBeGreaterThan(frame);
     expect(para).toBeGreaterThan(SUPPORT_MODEL.threshold);
+  });
+
+  it("does not extrapolate: unrelated long sentences stay far below the threshold", () => {
+    const a = "In a long statement released late on Friday evening, the ministry of health said that the new vaccination programme, which will cover some 4 million children in 12 regions across the north of the country, would begin in early September and would be funded by a mix of national and regional budgets.";
+    const b = "Farmers in the southern valley have complained for years that water rationing, imposed after the drought of 2018 and extended twice since, has forced many of them to abandon orchards their families have tended for generations, and several cooperatives now plan to sue the regional authority.";
+    const f = measureSimilarity(a, b);
+    // Far outside the training range (MRPC pairs always share a topic), so clamped.
+    expect(supportInputs(f)[SUPPORT_INPUTS.indexOf("contentUnmatchedMax")]).toBeGreaterThan(SUPPORT_MODEL.inputMax[SUPPORT_INPUTS.indexOf("contentUnmatchedMax")]);
+    expect(scoreSupport(f)).toBeLessThan(SUPPORT_MODEL.threshold / 2);
+    expect(scoreInputs(supportInputs(f))).toBe(scoreSupport(f));
   });
 
   it("scores an added clause below the plain rewording", () => {
