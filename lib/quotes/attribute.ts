@@ -73,7 +73,9 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
         }
       }
       const before = attributionBefore(body, lo, openAt, sStart);
-      a = leadsSentence ? after ?? before : before ?? after;
+      // “A,” he said. “B,” he added — a cue before the quote that ends its own sentence belongs to the quote before
+      const beforeClosed = !!before && /[.!?][”"’]?\s+$/.test(body.slice(before.cueSpan.end, openAt));
+      a = leadsSentence || beforeClosed ? after ?? before : before ?? after;
       // inside the parts' gaps (multi-part without a known attribution)
       if (!a) for (let k = 1; k < d.parts.length && !a; k++) a = attributionAfter(body, d.parts[k - 1].end, d.parts[k].start);
     }

@@ -386,29 +386,49 @@ export function sentenceSubject(body: string, from: number, to: number): Speaker
  */
 export function clauseSubject(body: string, from: number, quoteOpen: number): SpeakerMatch | null {
   const toks = tokens(body, from, quoteOpen);
-  if (toks.length < 2) return null;
+  if (toks.length < 1) return null;
   let i = 0;
   if (/^(and|but|so|yet|still|now|then|instead|meanwhile|later|also|indeed|ultimately|finally)$/i.test(toks[0].text) && toks[1]?.text !== ",") i = 1;
   const w0 = toks[i]?.text ?? "";
   const intro = INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0);
   // the subject opens the sentence, or follows an introductory phrase closed by a comma ("Hours later, Trump returned ...")
   if (!intro) {
-    const m = subjectAndVerb(body, toks, i);
+    const m = subjectAndVerb(body, toks, i, quoteOpen);
     if (m) return m;
   }
-  const c = toks.findIndex((t, k) => k > i && k < i + 16 && t.text === ",");
-  return c < 0 ? null : subjectAndVerb(body, toks, c + 1);
+  // after an introductory phrase: the subject follows one of its first commas
+  let tried = 0;
+  for (let c = i + 1; c < toks.length && c < i + 40 && tried < 3; c++) {
+    if (toks[c].text !== ",") continue;
+    tried++;
+    const m = subjectAndVerb(body, toks, c + 1);
+    if (m) return m;
+  }
+  return null;
 }
 
 /** A subject noun phrase at token i followed (past an apposition or parenthesis, adverbs and auxiliaries) by a verb. */
-function subjectAndVerb(body: string, toks: Tok[], i: number): SpeakerMatch | null {
+function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): SpeakerMatch | null {
   if (i >= toks.length) return null;
-  const np = subjectStartingAt(toks, i);
+  let np = subjectStartingAt(toks, i);
   if (!np) return null;
   let v = np.last + 1;
+  // `Clinton “drew well from working-class voters”`: the quote is the predicate itself
+  if (v === toks.length && quoteOpen >= 0 && !np.pronoun && i === 0 && isNameToken(toks[np.first].text) && isNameToken(toks[np.last].text) && /^\p{Ll}/u.test(body.slice(quoteOpen + 1, quoteOpen + 3).trim())) return mk(body, toks, np, toks[np.last], "", toks[np.last].end);
+  // "The former secretary of state mocked ...": a prepositional post-modifier between the head and the verb
+  if (/^(of|for|from|at|in|on|with)$/.test(toks[v]?.text ?? "") && !np.pronoun) {
+    // the word right after the preposition is its object, never the verb
+    let k = v + 2;
+    while (k < toks.length && k - v <= 5 && /^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(toks[k].text) && !isVerbish(toks, k)) k++;
+    if (k < toks.length && isVerbish(toks, k) && /^[\p{L}\p{N}]/u.test(toks[v + 1]?.text ?? "")) {
+      // a descriptive head keeps its "of"/"for" complement ("The former secretary of state"); a name does not ("Kasich of Ohio")
+      if (/^(of|for)$/.test(toks[v].text) && !isCap(toks[np.last].text)) np = { ...np, last: k - 1 };
+      v = k;
+    }
+  }
   // "Ted Cruz, who has led in Iowa, named ...": a relative clause or apposition between commas
   if (toks[v]?.text === "," && !np.pronoun) {
-    if (!/^(who|whose|a|an|the|his|her|their|its|one|now|then|also|herself|himself)$/i.test(toks[v + 1]?.text ?? "") && !isCap(toks[v + 1]?.text ?? "") && !/^\p{Ll}+ly$/u.test(toks[v + 1]?.text ?? "")) return null;
+    if (!/^(who|whose|a|an|the|his|her|their|its|one|now|then|also|herself|himself)$/i.test(toks[v + 1]?.text ?? "") && !PREPOSITION.test(toks[v + 1]?.text ?? "") && !isCap(toks[v + 1]?.text ?? "") && !/^\p{Ll}+ly$/u.test(toks[v + 1]?.text ?? "")) return null;
     const c = toks.findIndex((t, k) => k > v && k < v + 20 && t.text === ",");
     if (c < 0) return null;
     v = c + 1;
@@ -418,10 +438,14 @@ function subjectAndVerb(body: string, toks: Tok[], i: number): SpeakerMatch | nu
     if (c < 0) return null;
     v = c + 1;
   }
-  while (v < toks.length && (ADVERB.test(toks[v].text) || /^\p{Ll}+ly$/u.test(toks[v].text) || AUXILIARY.test(toks[v].text) || /^(not|never)$/.test(toks[v].text))) v++;
+  let aux = false;
+  while (v < toks.length && (ADVERB.test(toks[v].text) || /^\p{Ll}+ly$/u.test(toks[v].text) || AUXILIARY.test(toks[v].text) || /^(not|never)$/.test(toks[v].text))) {
+    if (AUXILIARY.test(toks[v].text)) aux = true;
+    v++;
+  }
   const verb = toks[v];
   if (!verb || !/^\p{Ll}[\p{Ll}\-’']+$/u.test(verb.text) || PREPOSITION.test(verb.text) || BOUNDARY_WORD.test(verb.text) || DETERMINER.test(verb.text)) return null;
-  if (!AUXILIARY.test(toks[v - 1]?.text ?? "") && !/(ed|s)$/.test(verb.text) && !IRREGULAR_PAST.test(verb.text) && !SPEECH_VERB.test(verb.text) && !np.pronoun) return null;
+  if (!aux && !/(ed|s)$/.test(verb.text) && !IRREGULAR_PAST.test(verb.text) && !SPEECH_VERB.test(verb.text) && !np.pronoun) return null;
   if (/^(it|there|this|that)$/i.test(toks[np.first].text)) return null;
   return mk(body, toks, np, verb);
 }
@@ -456,7 +480,10 @@ function subjectStartingAt(toks: Tok[], i: number): NP | null {
     if (k > j && isVerbish(toks, k)) break;
     head = k;
   }
-  if (head < 0 || !/^[\p{Ll}\p{N}]/u.test(toks[head].text)) return null;
+  // "The Trayvon Martin Foundation": a capitalised head after "the" is an organisation's name
+  if (head < 0 || !(/^[\p{Ll}\p{N}]/u.test(toks[head].text) || (/^the$/i.test(t) && isNameToken(toks[head].text)))) return null;
+  // an organisation's name is written without its article, as the name readers write it ("Interior Ministry")
+  if (/^the$/i.test(t) && isNameToken(toks[i + 1].text) && isNameToken(toks[head].text)) return { first: i + 1, last: head, pronoun: false };
   return { first: i, last: head, pronoun: false };
 }
 

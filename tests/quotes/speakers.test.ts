@@ -238,5 +238,19 @@ describe("speakers: the grammar of the attribution", () => {
     // a lone word that is no known name is no speaker
     expect(who("Summit Produces ‘Robust’ Guarantees\n\nThe talks ended late.")[0].speaker).toBeNull();
   });
+
+  it("the clause subject past auxiliaries, a prepositional complement, an introductory phrase or an aside", () => {
+    expect(who("Ortega did not name his rivals, but told his supporters, “our town is in real trouble.”")[0].speaker).toBe("Ortega");
+    expect(who("The former secretary of state mocked Hale for calling himself the “king of debt,” and moved on.")[0].speaker).toBe("The former secretary of state");
+    expect(who("With the second contest set for Tuesday, Ruiz referred to Hale as “a bright, charismatic leader” today.")[0].speaker).toBe("Ruiz");
+    expect(who("Former Gov. Ana Ruiz, for her part, is labeling the plan “a blatant abuse of power.”")[0].speaker).toBe("Ana Ruiz");
+    expect(who("The Harbor Workers Foundation did not want to address “that person” at all.")[0].speaker).toBe("Harbor Workers Foundation");
+  });
+
+  it("a partial quote that is the predicate of a named subject", () => {
+    expect(who("Ruiz “drew well from working-class voters” in the state.")[0].speaker).toBe("Ruiz");
+    // a quote inside a determiner phrase has no speaker
+    expect(who("The so-called “coalition of the willing” met again.")[0].speaker).toBeNull();
+  });
 });
 
