@@ -6,7 +6,7 @@
  */
 import type { Span } from "../types";
 import {
-  ADVERB, AUXILIARY, BOUNDARY_WORD, DETERMINER, HONORIFIC, INTRO, IRREGULAR_PAST, LOWER_ROLE, LOWER_ROLE_TEST, NOT_A_CUE,
+  ADVERB, AUXILIARY, BOUNDARY_WORD, COMPLEMENT_ADJ, DETERMINER, HONORIFIC, INTRO, IRREGULAR_PAST, LOWER_ROLE, LOWER_ROLE_TEST, NOT_A_CUE,
   NOUN_OR_VERB, PARTICLE, PREPOSITION, PRONOUNS, ROLE, SPEECH_NOUN, SPEECH_VERB, SPEECH_VERB_G, TIME_WORD,
 } from "./lexicon";
 import { isAbbrevDot, isCap, isNameToken, nameAfterDescriptor, npEndingAt, npStartingAt, tokens, type NP, type Tok } from "./names";
@@ -133,7 +133,7 @@ function adjunctStart(toks: Tok[], e: number): number {
   if (e < 1 || !/^[\p{L}\p{N}]/u.test(toks[e].text) || BOUNDARY_WORD.test(toks[e].text) || AUXILIARY.test(toks[e].text)) return -1;
   for (let k = e - 1; k >= 1 && e - k <= 5; k--) {
     const w = toks[k].text;
-    if (ADJUNCT_PREP.test(w)) return isCap(toks[e].text) && !isCap(toks[k - 1].text) ? -1 : k;
+    if (ADJUNCT_PREP.test(w)) return (isCap(toks[e].text) && !isCap(toks[k - 1].text)) || COMPLEMENT_ADJ.test(toks[k - 1].text) ? -1 : k;
     if (!/^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(w) || BOUNDARY_WORD.test(w) || PREPOSITION.test(w) || SPEECH_VERB.test(w) || AUXILIARY.test(w)) return -1;
   }
   return -1;
@@ -291,7 +291,7 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     if (e >= 0 && /^(with|as)$/i.test(toks[e].text)) e--; // "with Putin saying"
     const np = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
     // "Trump issued a statement saying", "she opened the debate saying": a participle after an object; the clause subject speaks
-    if (np && !np.pronoun && /ing$/.test(t.text) && !isCap(toks[np.last].text) && np.first > 0 && isObjectPosition(toks, np.first)) {
+    if (np && !np.pronoun && /ing$/.test(t.text) && !isCap(toks[np.last].text) && np.first > 0 && (isObjectPosition(toks, np.first) || PREPOSITION.test(toks[np.first - 1].text))) {
       const subj = clauseSubject(body, sentStart ?? from, t.start);
       if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
     }
@@ -307,7 +307,7 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     if (/^(said|says|asked|asks|added|adds|wrote|writes|continued|recalled|explained)$/.test(t.text)) {
       const np2 = npStartingAt(toks, v + 1);
       const after = np2 ? toks[np2.last + 1] : undefined;
-      if (np2 && !np2.pronoun && (!after || /^[:,]$/.test(after.text))) return mk(body, toks, np2, t);
+      if (np2 && !np2.pronoun && isNameToken(toks[v + 1]?.text ?? "") && (!after || /^[:,]$/.test(after.text))) return mk(body, toks, np2, t);
     }
   }
   if (lastTok.text === ":" && toks.length >= 2) {
@@ -390,7 +390,7 @@ export function clauseSubject(body: string, from: number, quoteOpen: number): Sp
   let i = 0;
   if (/^(and|but|so|yet|still|now|then|instead|meanwhile|later|also|indeed|ultimately|finally)$/i.test(toks[0].text) && toks[1]?.text !== ",") i = 1;
   const w0 = toks[i]?.text ?? "";
-  const intro = INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0);
+  const intro = (/^\p{Lu}\p{Ll}+ly$/u.test(w0) && toks[i + 1]?.text === ",") || INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0);
   // the subject opens the sentence, or follows an introductory phrase closed by a comma ("Hours later, Trump returned ...")
   if (!intro) {
     const m = subjectAndVerb(body, toks, i, quoteOpen);
@@ -461,8 +461,13 @@ function subjectStartingAt(toks: Tok[], i: number): NP | null {
   if (PRONOUNS.test(t)) return /^(it|it['’]s)$/i.test(t) ? null : { first: i, last: i, pronoun: true };
   let j = i;
   if (isNameToken(t) || HONORIFIC.test(t)) {
-    const np = npStartingAt(toks, i);
+    let np = npStartingAt(toks, i);
     if (!np) return null;
+    // "Trump and Ryan issued ...": coordinated names are one subject
+    if (toks[np.last + 1]?.text === "and" && isNameToken(toks[np.last + 2]?.text ?? "")) {
+      const second = npStartingAt(toks, np.last + 2);
+      if (second && !second.pronoun) np = { first: np.first, last: second.last, pronoun: false };
+    }
     // a possessive name owns the head that follows ("Clinton’s campaign manager")
     if (!/['’]s$/.test(toks[np.last].text) && toks[np.last + 1]?.text !== "’") {
       // "White House officials", "Sanders supporters": a name used as a modifier of a plural head

@@ -103,3 +103,6 @@ export const NOUN_IN_LY = /^(ally|allies|family|assembly|monopoly|supply|rally|r
 
 /** Past forms that look like cue verbs by their ending but never introduce speech (time and place words, adjectives). */
 export const NOT_A_CUE = /^(need|indeed|proceed|succeed|exceed|based|related|united|limited|interested|concerned|supposed|used|tired|scared|married|worried|pleased|excited|surprised|armed|called|named|released|expected|scheduled|reported|elected|retired)$/;
+
+/** Adjectives that take a complement after a noun: "a source close to the team", "people familiar with the talks". */
+export const COMPLEMENT_ADJ = /^(close|closest|familiar|loyal|opposed|allied|connected|linked|tied|sympathetic|friendly|hostile|aligned|near|briefed)$/i;

@@ -6,7 +6,7 @@
  */
 import type { Span } from "../types";
 import {
-  AUXILIARY, BOUNDARY_WORD, DETERMINER, FUNCTION_WORD, HONORIFIC, IRREGULAR_PAST, NOT_NAME, NOUN_IN_LY, ORG_TAIL, PARTICLE, PREPOSITION,
+  AUXILIARY, BOUNDARY_WORD, COMPLEMENT_ADJ, DETERMINER, FUNCTION_WORD, HONORIFIC, IRREGULAR_PAST, NOT_NAME, NOUN_IN_LY, ORG_TAIL, PARTICLE, PREPOSITION,
   PRONOUNS, ROLE, SPEECH_VERB,
 } from "./lexicon";
 
@@ -72,6 +72,11 @@ export function npEndingAt(toks: Tok[], last: number): NP | null {
   const np = npCore(toks, last);
   if (!np || np.pronoun || np.first < 2) return np;
   const prep = toks[np.first - 1].text;
+  // "a source close to the team", "people familiar with the talks": an adjective and its complement qualify the head before them
+  if (np.first >= 3 && /^(to|with)$/i.test(prep) && COMPLEMENT_ADJ.test(toks[np.first - 2].text)) {
+    const head = npCore(toks, np.first - 3);
+    if (head && !head.pronoun) return { first: head.first, last: np.last, pronoun: false };
+  }
   if (!PREPOSITION.test(prep) || /^(like|including|per|despite|to|after|before|about|against|toward|towards|among|between|without|within|near|behind|beyond|across|around)$/i.test(prep)) return np;
   // the phrase is the complement of a preposition: the speaker is the noun phrase it qualifies
   const head = npCore(toks, np.first - 2);
@@ -159,7 +164,7 @@ function descriptiveEndingAt(toks: Tok[], last: number): NP | null {
   }
   if (closed) return first === last ? null : { first, last, pronoun: false };
   // without a determiner accept only a plural head ("officials said", "senior aides say", "White House officials")
-  if (!/[^s]s$/i.test(t)) return null;
+  if (!/[^s]s$/i.test(t) && !/^(people|men|women|children|police|staff|folks|clergy|media|public|crowd|audience)$/i.test(t)) return null;
   return { first, last, pronoun: false };
 }
 

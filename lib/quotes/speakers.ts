@@ -17,7 +17,8 @@ export function sentenceLeadSpeaker(body: string, sent: Sentence | null, quoteSt
   if (!sent) return null;
   const head = body.slice(sent.start, Math.min(quoteStart, sent.start + 50));
   const m = /^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]+){0,2}):\s/u.exec(head);
-  if (!m) return null;
+  // "The Latest: ..." is a rubric, not a speaker
+  if (!m || /^(The|A|An|This|These|Update|Updated|Watch|Read|Editor|Note|Transcript|Partial)\b/.test(m[1])) return null;
   const span = { start: sent.start, end: sent.start + m[1].length };
   return { text: m[1], span, pronoun: false, cue: ":", cueSpan: { start: span.end, end: span.end + 1 } };
 }

@@ -252,5 +252,20 @@ describe("speakers: the grammar of the attribution", () => {
     // a quote inside a determiner phrase has no speaker
     expect(who("The so-called “coalition of the willing” met again.")[0].speaker).toBeNull();
   });
+
+  it("coordinated names, sentence adverbs and rubrics", () => {
+    expect(who("Ruiz and Hale issued a statement describing the talks as a “very positive step” forward.")[0].speaker).toBe("Ruiz and Hale");
+    expect(who("Clearly, Ruiz emphasized the threat that “rising seas” pose to the coast.")[0].speaker).toBe("Ruiz");
+    expect(who("The Latest: Ruiz delivers a defense of ‘small-town values’ in Ohio")[0].speaker).not.toBe("The Latest");
+  });
+
+  it("a participle after the object of a preposition: the clause subject speaks", () => {
+    expect(who("Her campaign quickly sent an email to supporters stating, “The speaker has joined the list.”")[0].speaker).toBe("Her campaign");
+  });
+
+  it("a verb-first cue before a quote needs a name after the verb", () => {
+    expect(who("A source close to the team says the group is spending “substantial” sums on it.")[0].speaker).toBe("A source close to the team");
+    expect(quotes("“It is over,” people familiar with the talks said.")[0].speakerKey).toBe("people");
+  });
 });
 
