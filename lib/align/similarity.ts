@@ -16,7 +16,7 @@
  * interned integer ids, keeps prepared sentences by text (bounded) and reuses
  * scratch buffers; none of that changes a result.
  */
-import { extractNumbers, isContentWord, numberWordValue, stem, termKey, tokenize, wordKey } from "../text";
+import { extractNumbers, isContentWord, stem, termKey, tokenize, wordKey } from "../text";
 import { SUPPORT_MODEL } from "./support-weights";
 
 /** Every measure of one sentence pair. "a→b" shares are of `a`'s units found in `b`. */
@@ -218,6 +218,12 @@ function wordIds(norm: string): WordIds {
 // Negation words: a dropped "not" flips the meaning however much else is shared.
 const NEGATIONS = new Set(["not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without", "cannot"]);
 
+// Words that can start a spelled-out figure for extractNumbers (the others need a digit).
+const NUMBER_WORDS = new Set(
+  ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen " +
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen").split(" "),
+);
+
 /** One sentence, ready for comparison. Built once per distinct text (see `prepared`). */
 interface Prepared {
   /** Stem id per token. */
@@ -233,7 +239,9 @@ interface Prepared {
   /** Folded words of capitalised non-initial content tokens. */
   caps: string[];
   norms: Set<string>;
-  /** Character 1..CHAR_N-grams of the folded words joined without spaces, as sorted codes (code * 8 + n). */
+  /** Character counts (by 6-bit code) of the folded words joined without spaces. */
+  chars: number[];
+  /** Character 2..CHAR_N-grams of the same, as sorted codes (code * 8 + n). */
   grams: number[];
   /** Number of n-grams per order n (index n). */
   gramCounts: number[];
@@ -352,7 +360,7 @@ function prepare(text: string): Prepared {
     if (NEGATIONS.has(norm) || norm.endsWith("n't")) negations++;
     // Capitalised and not the first word: a name (sentence-initial capitals say nothing).
     if (i > 0 && ids.content && t.capital) caps.push(norm);
-    if (!maybeNumber && (isDigit(norm.charCodeAt(0)) || numberWordValue(norm) !== null)) maybeNumber = true;
+    if (!maybeNumber && (isDigit(norm.charCodeAt(0)) || NUMBER_WORDS.has(norm))) maybeNumber = true;
   }
   // The figure regex is dear; most sentences have no digit and no number word.
   const numbers: string[] = [];
@@ -366,11 +374,14 @@ function prepare(text: string): Prepared {
   }
   if (GRAMS.length < total) GRAMS = new Int32Array(2 * total);
   const scratch = GRAMS;
+  // Single characters are counted in 64 bins; only longer grams need the sort.
+  const chars: number[] = new Array(64).fill(0);
   let k = 0;
   for (let i = 0; i < L; i++) {
-    let code = 0;
+    let code = codes[i];
+    chars[code]++;
     // 6 bits a character, 4 characters at most, times 8 for the order: below 2^27, exact in an int.
-    for (let g = 1; g <= CHAR_N && i + g <= L; g++) {
+    for (let g = 2; g <= CHAR_N && i + g <= L; g++) {
       code = code * 64 + codes[i + g - 1];
       scratch[k++] = code * 8 + g;
     }
@@ -378,7 +389,7 @@ function prepare(text: string): Prepared {
   scratch.subarray(0, k).sort();
   const grams: number[] = new Array(k);
   for (let i = 0; i < k; i++) grams[i] = scratch[i];
-  return { stems, content, letters, totalLetters: L, terms, caps, norms, grams, gramCounts, numbers, negations };
+  return { stems, content, letters, totalLetters: L, terms, caps, norms, chars, grams, gramCounts, numbers, negations };
 }
 
 // Sentences recur across the pairs of a story (each sentence of one article meets
@@ -505,8 +516,9 @@ function bleuLike(matches: number[], len: number): number {
   return Math.exp(logSum / 4);
 }
 
-// chrF over character 1..CHAR_N-grams: a merge of the two sorted gram arrays
-// counts the clipped matches of every order in one pass.
+// chrF over character 1..CHAR_N-grams: single characters by their counts, and
+// a merge of the two sorted arrays of longer grams counts the clipped matches
+// of every other order in one pass.
 const CHAR_N = 4;
 
 function charF(a: Prepared, b: Prepared): number {
@@ -514,6 +526,7 @@ function charF(a: Prepared, b: Prepared): number {
   const ga = a.grams;
   const gb = b.grams;
   const matched = [0, 0, 0, 0, 0, 0, 0, 0];
+  for (let c = 0; c < 64; c++) matched[1] += Math.min(a.chars[c], b.chars[c]);
   let i = 0;
   let j = 0;
   while (i < ga.length && j < gb.length) {
