@@ -84,7 +84,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       const ps = seg.sentences[sent.index - 1];
       if (body.slice(ps.start, ps.end).trimEnd().endsWith(":")) {
         const pa = attributionBefore(body, ps.start, ps.end);
-        if (pa && SPEECH_VERB.test(pa.cue)) a = pa;
+        if (pa && (SPEECH_VERB.test(pa.cue) || /^\p{Ll}{3,}ed$/u.test(pa.cue))) a = pa;
       }
     }
     if (!a) a = transcriptSpeaker(body, first) ?? sentenceLeadSpeaker(body, sent, first.start);
@@ -173,7 +173,10 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       const pd = prevQ;
       if (pq && pd && pq.speaker) {
         const gapBlocks = (blockPos.get(d.block) ?? 0) - (blockPos.get(pd.block) ?? 0);
-        if (gapBlocks === 0 || (gapBlocks === 1 && words(body.slice(pq.end, first.start)) <= 8)) {
+        // the next paragraph's quote goes on when little stands between, or only the previous quote's own attribution
+        const opensParagraph = words(body.slice(seg.blocks[d.block]?.start ?? first.start, first.start)) === 0;
+        const ownCue = opensParagraph && !!pq.mention && pq.mention.start >= pq.end && pq.mention.end <= first.start && words(body.slice(pq.end, first.start)) <= 25;
+        if (gapBlocks === 0 || (gapBlocks === 1 && (words(body.slice(pq.end, first.start)) <= 8 || ownCue))) {
           speaker = pq.speaker;
           speakerSpan = pq.speakerSpan;
           mention = pq.mention;

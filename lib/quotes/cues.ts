@@ -310,10 +310,24 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
       if (np2 && !np2.pronoun && isNameToken(toks[v + 1]?.text ?? "") && (!after || /^[:,]$/.test(after.text))) return mk(body, toks, np2, t);
     }
   }
-  if (lastTok.text === ":" && toks.length >= 2) {
+  // "Said Jane Roe, who grew up there, “...”", "Continued Roe: “...”": a capitalised cue verb opening the sentence, then the name
+  const v0 = toks[0]?.text ?? "";
+  if (/^\p{Lu}\p{Ll}+$/u.test(v0) && (SPEECH_VERB.test(v0.toLowerCase()) || isPastVerb(v0.toLowerCase())) && !/ing$/.test(v0) && isNameToken(toks[1]?.text ?? "")) {
+    const np = npStartingAt(toks, 1);
+    const after = np ? toks[np.last + 1]?.text : undefined;
+    if (np && !np.pronoun && (after === undefined || after === "," || after === ":")) return mk(body, toks, np, toks[0]);
+  }  if (lastTok.text === ":" && toks.length >= 2) {
     const np = npEndingAt(toks.slice(0, toks.length - 1), toks.length - 2);
     if (np && !np.pronoun && np.first <= 2) return mk(body, toks, np, lastTok, ":");
+    // "Jared Potts, 17, echoed:", "she marveled:": a verb outside the lexicon right before the colon
+    const vb = toks.length - 2;
+    if (isPastVerb(toks[vb].text) || /^\p{Ll}{3,}[^s]s$/u.test(toks[vb].text)) {
+      const e = subjectEnd(toks, vb - 1);
+      const np2 = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
+      if (np2 && (np2.pronoun || isNameToken(toks[np2.last].text)) && np2.first <= 3) return mk(body, toks, np2, toks[vb]);
+    }
   }
+
   // "Trump’s claim that ... “...”": a possessive name before a speech noun
   for (let v = toks.length - 1; v >= 1; v--) {
     if (!SPEECH_NOUN.test(toks[v].text)) continue;

@@ -267,5 +267,15 @@ describe("speakers: the grammar of the attribution", () => {
     expect(who("A source close to the team says the group is spending “substantial” sums on it.")[0].speaker).toBe("A source close to the team");
     expect(quotes("“It is over,” people familiar with the talks said.")[0].speakerKey).toBe("people");
   });
+
+  it("a capitalised cue verb opening the sentence, then the name", () => {
+    expect(who("Said Dora Pine, who grew up with him, “We were all so proud.”")[0].speaker).toBe("Dora Pine");
+    expect(who("Continued Pine: “So I think the count is wrong.”")[0].speaker).toBe("Pine");
+  });
+
+  it("the next paragraph's quote goes on after the previous quote's own attribution", () => {
+    const body = "“It is everything but him,” Mara Quill told a radio station when asked whom she would back.\n“It is everything but him because he is bad for us.”";
+    expect(who(body).map((q) => q.speaker)).toEqual(["Mara Quill", "Mara Quill"]);
+  });
 });
 
