@@ -431,11 +431,10 @@ function sequenceMatches(a: number[], b: number[]): { matches: number[]; lcs: nu
     ROW_LCS = new Int32Array(2 * m + 2);
   }
   if (USED.length < m + 1) USED = new Uint8Array(2 * m + 2);
-  if (CELLS.length < 3 * n * m) CELLS = new Int32Array(6 * n * m);
   let run = ROW_RUN;
   let prev = ROW_PREV;
   const lcsRow = ROW_LCS;
-  const cells = CELLS;
+  let cells = CELLS;
   prev.fill(0, 0, m + 1);
   lcsRow.fill(0, 0, m + 1);
   let nc = 0;
@@ -448,6 +447,12 @@ function sequenceMatches(a: number[], b: number[]): { matches: number[]; lcs: nu
       if (b[j - 1] === x) {
         const v = prev[j - 1] + 1;
         run[j] = v;
+        // Equal-token cells are few for sentences; grow only when a pair needs it.
+        if (nc + 3 > cells.length) {
+          const grown = new Int32Array(2 * cells.length);
+          grown.set(cells);
+          cells = CELLS = grown;
+        }
         cells[nc++] = i;
         cells[nc++] = j;
         cells[nc++] = v;

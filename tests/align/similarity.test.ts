@@ -67,6 +67,17 @@ describe("measureSimilarity", () => {
     expect(f.charF).toBeGreaterThan(0.9);
   });
 
+  it("handles paragraph-long text with many repeated words", () => {
+    const a = "the cat and the dog and the bird ".repeat(40);
+    const b = "the dog and the cat and the bird ".repeat(40);
+    const f = measureSimilarity(a, b);
+    expect(f.lengthA).toBe(320);
+    expect(f.unigramF).toBe(1);
+    expect(f.bigramF).toBeGreaterThan(0.5);
+    expect(f.bigramF).toBeLessThan(1);
+    expect(f.lcsF).toBeGreaterThan(0.7);
+  });
+
   it("copes with empty and punctuation-only text", () => {
     const f = measureSimilarity("", "...");
     expect(f.lengthA).toBe(0);
