@@ -10,11 +10,12 @@
  * removed before parsing (the id embeds the event), so the truth never reaches
  * the grouping; it is kept aside, by source, for scoring only.
  *
- *   npx tsx scripts/eval-grouping.ts [--file F.jsonl ...] [--half 0|1] [--batches N] [--json]
+ *   npx tsx scripts/eval-grouping.ts [--file F.jsonl ...] [--half 0|1] [--batches N] [--by-date] [--json]
  *
  * `--half` keeps only the events of one half (by event id parity, for a
  * fit-on-one-half / check-on-the-other split); `--batches` ingests and groups
- * in N successive runs, as a newsroom would, to check the incremental path.
+ * in N successive runs, as a newsroom would, to check the incremental path;
+ * `--by-date` ingests in publication order instead of file order.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -48,6 +49,8 @@ export interface EvalGroupingOptions {
   half?: 0 | 1;
   /** Ingest and group in this many successive runs (default 1). */
   batches?: number;
+  /** Ingest in publication order (as a newsroom receives articles) rather than file order. */
+  byDate?: boolean;
 }
 
 // One fixed clock: grouping must not depend on when it runs.
@@ -72,6 +75,7 @@ export function evalGrouping(file: string, opts: EvalGroupingOptions = {}): Grou
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Record<string, unknown>)
     .filter((r) => opts.half === undefined || halfOf(String(r.event)) === opts.half);
+  if (opts.byDate) records.sort((a, b) => Date.parse(String(a.published)) - Date.parse(String(b.published)));
   // The stripped lines are what the grouping sees; the truth stays here, keyed by source.
   const name = "corpus.jsonl";
   const stripped = records.map((r) => JSON.stringify({ title: r.title, outlet: r.outlet, url: r.url, published: r.published, body: r.body }));
@@ -139,6 +143,7 @@ async function main(): Promise<void> {
       file: { type: "string", multiple: true },
       half: { type: "string" },
       batches: { type: "string" },
+      "by-date": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     },
   });
@@ -155,7 +160,7 @@ async function main(): Promise<void> {
       continue;
     }
     const t0 = performance.now();
-    const r = evalGrouping(f, { half: half as 0 | 1 | undefined, batches });
+    const r = evalGrouping(f, { half: half as 0 | 1 | undefined, batches, byDate: values["by-date"] });
     const ms = performance.now() - t0;
     out[f] = r;
     if (!values.json)

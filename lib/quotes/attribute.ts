@@ -3,20 +3,12 @@
  * named person), cue, venue, sentence index and the optional fields.
  */
 import type { Block, Quote, Segmentation, Span } from "../types";
-import {
-  nameMentions,
-  attributionAfter,
-  attributionBefore,
-  collectSurnames,
-  findVenue,
-  isPersonLike,
-  namedSpeakers,
-  sentenceSubject,
-  speakerKey,
-  SPEECH_VERB,
-  type SpeakerMatch,
-} from "./attribution";
-import { headlineSpeaker, sentenceLeadSpeaker, transcriptSpeaker } from "./speakers";
+import { speakerKeyOf } from "../text";
+import { attributionAfter, attributionBefore, clauseSubject, namedSpeakers, sentenceSubject, type SpeakerMatch } from "./cues";
+import { SPEECH_VERB } from "./lexicon";
+import { collectSurnames, isPersonLike, nameMentions } from "./names";
+import { findVenue } from "./venues";
+import { headlineSpeaker, roundupSpeaker, sentenceLeadSpeaker, transcriptSpeaker } from "./speakers";
 import { isDashSignature } from "./collect";
 import { CONTENT_KINDS, type Draft, sentenceAt, words } from "./util";
 
@@ -30,6 +22,8 @@ import { CONTENT_KINDS, type Draft, sentenceAt, words } from "./util";
  * sentence; the previous quote's speaker when this one simply continues it.
  * Pronouns resolve to the last person-like subject of a speech verb or sentence.
  */
+const HEADING_KINDS = new Set(["headline", "heading"]);
+
 export function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Draft[]): Quote[] {
   // Named mentions of speakers, in body order, for pronoun resolution.
   const inQuote = (sp: Span) => drafts.some((d) => d.parts.some((p) => p.start <= sp.start && sp.end <= p.end));
@@ -57,6 +51,8 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
     const nextQ = drafts[qi + 1];
     let a: SpeakerMatch | null = d.attribution ?? null;
 
+    // "Name, Outlet: “...”" in a roundup: the person, not the outlet
+    if (!a && d.open >= 0 && seg.blocks[d.block]) a = roundupSpeaker(body, seg.blocks[d.block].start, d.open);
     if (!a && d.style !== "dash" && d.style !== "colon") {
       const sStart = sent ? sent.start : first.start;
       const lo = Math.max(sStart, prevQ && prevQ.block === d.block && prevQ.close >= 0 && prevQ.close < first.start ? prevQ.close + 1 : sStart);
@@ -77,7 +73,9 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
         }
       }
       const before = attributionBefore(body, lo, openAt, sStart);
-      a = leadsSentence ? after ?? before : before ?? after;
+      // “A,” he said. “B,” he added — a cue before the quote that ends its own sentence belongs to the quote before
+      const beforeClosed = !!before && /[.!?][”"’]?\s+$/.test(body.slice(before.cueSpan.end, openAt));
+      a = leadsSentence || beforeClosed ? after ?? before : before ?? after;
       // inside the parts' gaps (multi-part without a known attribution)
       if (!a) for (let k = 1; k < d.parts.length && !a; k++) a = attributionAfter(body, d.parts[k - 1].end, d.parts[k].start);
     }
@@ -86,7 +84,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       const ps = seg.sentences[sent.index - 1];
       if (body.slice(ps.start, ps.end).trimEnd().endsWith(":")) {
         const pa = attributionBefore(body, ps.start, ps.end);
-        if (pa && SPEECH_VERB.test(pa.cue)) a = pa;
+        if (pa && (SPEECH_VERB.test(pa.cue) || /^\p{Ll}{3,}ed$/u.test(pa.cue))) a = pa;
       }
     }
     if (!a) a = transcriptSpeaker(body, first) ?? sentenceLeadSpeaker(body, sent, first.start);
@@ -102,6 +100,10 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
         a = { text: body.slice(span.start, span.end), span, pronoun: false, cue: body[nb.start], cueSpan: { start: nb.start, end: nb.start + 1 } };
       }
     }
+    if (!a && sent && d.style !== "dash" && d.style !== "colon" && !HEADING_KINDS.has(seg.blocks[sent.block]?.kind ?? "")) {
+      // no speech verb: the subject of the clause the quote sits in ("Rubio bemoaned a climate where people “hate each other”")
+      a = clauseSubject(body, sent.start, d.open >= 0 ? d.open : first.start);
+    }
     if (!a && sent && sent.index > 0 && d.style !== "dash" && words(body.slice(sent.start, first.start)) <= 1) {
       // "Lenahan says he sees a bigger issue. “There is ...”": the previous sentence's named speaker goes on speaking
       const ps = seg.sentences[sent.index - 1];
@@ -110,6 +112,11 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       if (sameOrNext && !prevHasQuote) {
         const m = mentions.filter((x) => x.span.start >= ps.start && x.span.end <= ps.end && x.cue !== "" && !inQuote(x.span) && /^\p{Lu}/u.test(x.text) && !/^(The|A|An|This|That|These|Those)\b/.test(x.text)).pop();
         if (m) a = m;
+        // "Fiorina offered her own approach. “Look, ...”": the person the previous sentence is about introduces the quote
+        else if (!HEADING_KINDS.has(seg.blocks[ps.block]?.kind ?? "")) {
+          const cs = clauseSubject(body, ps.start, ps.end);
+          if (cs && (cs.pronoun ? /^(he|she|i|we)$/i.test(cs.text) : isPersonLike(cs.text, surnames) || /^(the|a|an)\s/i.test(cs.text))) a = cs;
+        }
       }
     }
     if (!a && sent && sent.index > 0 && d.style !== "dash") {
@@ -166,7 +173,10 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       const pd = prevQ;
       if (pq && pd && pq.speaker) {
         const gapBlocks = (blockPos.get(d.block) ?? 0) - (blockPos.get(pd.block) ?? 0);
-        if (gapBlocks === 0 || (gapBlocks === 1 && words(body.slice(pq.end, first.start)) <= 8)) {
+        // the next paragraph's quote goes on when little stands between, or only the previous quote's own attribution
+        const opensParagraph = words(body.slice(seg.blocks[d.block]?.start ?? first.start, first.start)) === 0;
+        const ownCue = opensParagraph && !!pq.mention && pq.mention.start >= pq.end && pq.mention.end <= first.start && words(body.slice(pq.end, first.start)) <= 25;
+        if (gapBlocks === 0 || (gapBlocks === 1 && (words(body.slice(pq.end, first.start)) <= 8 || ownCue))) {
           speaker = pq.speaker;
           speakerSpan = pq.speakerSpan;
           mention = pq.mention;
@@ -190,7 +200,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       cue: a ? a.cue : null,
       sentence: sent ? sent.index : 0,
       parts: d.parts,
-      speakerKey: speaker ? speakerKey(speaker) : undefined,
+      speakerKey: speaker ? speakerKeyOf(speaker) : undefined,
       spokenText: spoken,
       mention,
       fragment: words(spoken) <= 3,

@@ -5,7 +5,8 @@
  */
 import type { Block, Segmentation, Span } from "../types";
 import type { RawQuote } from "./marks";
-import { attributionAfter, attributionBefore, SPEECH_VERB, type SpeakerMatch } from "./attribution";
+import { attributionAfter, attributionBefore, type SpeakerMatch } from "./cues";
+import { SPEECH_VERB } from "./lexicon";
 import { type Draft, sentenceAt, trimSpan, words } from "./util";
 
 /** A title in quotes ("on “Fox News Sunday.”", "his book “The Art of the Deal”"): short, title-case, after a title-introducing word. */

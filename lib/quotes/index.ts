@@ -20,7 +20,8 @@ import { scanQuotes, opensDouble, type RawQuote } from "./marks";
 import { addColonQuotes, closeCarried, dashQuote, isTitleQuote, mergeInterrupted } from "./collect";
 import { attribute } from "./attribute";
 import { CONTENT_KINDS, type Draft, sentenceAt, trimSpan, words } from "./util";
-import { attributionAfter, speakerKey } from "./attribution";
+import { foldText, speakerKeyOf } from "../text";
+import { attributionAfter } from "./cues";
 
 /**
  * The attribution right after `close` names someone who is not mentioned in
@@ -30,9 +31,9 @@ function namesAnotherSpeaker(body: string, seg: Segmentation, openBlock: number,
   const s = sentenceAt(seg.sentences, close);
   const a = attributionAfter(body, close + 1, Math.min(end, s ? Math.max(s.end, close + 1) : end));
   if (!a || a.pronoun || !/^\p{Lu}/u.test(a.text)) return false;
-  const key = speakerKey(a.text);
+  const key = speakerKeyOf(a.text);
   const ob = seg.blocks[openBlock];
-  return key.length > 1 && !!ob && !speakerKey(body.slice(ob.start, ob.end)).includes(key) && !body.slice(ob.start, ob.end).toLowerCase().includes(key);
+  return key.length > 1 && !!ob && !foldText(body.slice(ob.start, ob.end)).includes(key);
 }
 
 /**

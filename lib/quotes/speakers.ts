@@ -1,6 +1,8 @@
 /** Speaker cues that are not verb attributions: transcripts, "Name:" leads and headline verbs. */
 import type { Sentence, Span } from "../types";
-import type { SpeakerMatch } from "./attribution";
+import type { SpeakerMatch } from "./cues";
+import { isCap, isNameToken, npStartingAt, tokens } from "./names";
+import { ROLE } from "./lexicon";
 
 /** Transcripts: a quote that opens with an all-capitals name and a colon ("WALLACE: Let’s start ..."). */
 export function transcriptSpeaker(body: string, first: Span): SpeakerMatch | null {
@@ -15,7 +17,8 @@ export function sentenceLeadSpeaker(body: string, sent: Sentence | null, quoteSt
   if (!sent) return null;
   const head = body.slice(sent.start, Math.min(quoteStart, sent.start + 50));
   const m = /^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]+){0,2}):\s/u.exec(head);
-  if (!m) return null;
+  // "The Latest: ..." is a rubric, not a speaker
+  if (!m || /^(The|A|An|This|These|Update|Updated|Watch|Read|Editor|Note|Transcript|Partial)\b/.test(m[1])) return null;
   const span = { start: sent.start, end: sent.start + m[1].length };
   return { text: m[1], span, pronoun: false, cue: ":", cueSpan: { start: span.end, end: span.end + 1 } };
 }
@@ -40,5 +43,67 @@ export function headlineSpeaker(body: string, sent: Sentence, qStart: number, qE
     best = { text: body.slice(span.start, span.end), span, pronoun: false, cue: toks[v].t.toLowerCase(), cueSpan: { start: toks[v].s, end: toks[v].e } };
     break;
   }
-  return best;
+  return best ?? headlineSubject(body, toks, qStart);
+}
+
+/** Title-case words that open a headline predicate: auxiliaries and adverbs before a verb ("Trump Is Now Calling", "Hillary Just Insulted"). */
+const HEADLINE_AUX = /^(Is|Was|Are|Were|Has|Had|Have|Will|Would|Just|Now|Also|Still|Again|Finally|Reportedly)$/;
+
+/** Title-case words ending like verbs that are not verbs. */
+const HEADLINE_NOT_VERB = /^(News|Times|Its|His|This|Has|Was|Is|Us|Plus|Bus|Campus|Status|Chaos|Texas|Kansas|Arkansas|Paris|Davis|Lewis|Williams|Adams|Jones|Roberts|Sanders|Powers|Andrews|Gas|Bias|Series|Species|Bless|United|Embattled|Beloved|Red|Ted|Ned|Fred|Ed)$/;
+
+/**
+ * A headline without a known headline verb: its opening capitalised run is the
+ * subject when the next word is a verb by its form ("Glenn Beck Blasts ...",
+ * "Carly Fiorina Endorses ...", "Gingrich Takes ..."), or an auxiliary or
+ * adverb ("Donald Trump Is Now Calling ...", "Trump Just Announced ...").
+ */
+function headlineSubject(body: string, toks: { t: string; s: number; e: number }[], qStart: number): SpeakerMatch | null {
+  for (let v = 1; v <= 4 && v < toks.length && toks[v].e <= qStart; v++) {
+    const w = toks[v].t;
+    if (!/^\p{Lu}/u.test(w)) return null;
+    const verbLike = HEADLINE_AUX.test(w) || (/^\p{Lu}\p{Ll}+(?:[^s’']s|ed)$/u.test(w) && !HEADLINE_NOT_VERB.test(w));
+    if (!verbLike) continue;
+    // the subject is a name: no function words inside it
+    if (toks.slice(0, v).some((t) => !/^\p{Lu}/u.test(t.t) || /^(The|A|An|In|On|At|Of|For|To|Why|How|What|When|Who|Don’t|Don't)$/.test(t.t))) return null;
+    const span = { start: toks[0].s, end: toks[v - 1].e };
+    return { text: body.slice(span.start, span.end), span, pronoun: false, cue: w.toLowerCase(), cueSpan: { start: toks[v].s, end: toks[v].e } };
+  }
+  return null;
+}
+
+/**
+ * A roundup line: `Name, Outlet: “...”`, `HEADLINE - Name: “...”`,
+ * `Name (Outlet): “...”`. The segment between the last dash separator (or the
+ * paragraph start) and the colon right before the quote opens with a person's
+ * name; what follows a comma or in parentheses is the affiliation, not the
+ * speaker.
+ */
+export function roundupSpeaker(body: string, blockStart: number, quoteOpen: number): SpeakerMatch | null {
+  let colon = quoteOpen - 1;
+  while (colon > blockStart && /\s/.test(body[colon])) colon--;
+  if (body[colon] !== ":") return null;
+  const line = body.slice(blockStart, colon);
+  // the segment starts after the last " - " / " — " separator of a headline-and-byline line
+  const sep = Math.max(line.lastIndexOf(" - "), line.lastIndexOf(" — "), line.lastIndexOf(" – "));
+  const from = sep >= 0 ? blockStart + sep + 3 : blockStart;
+  const toks = tokens(body, from, colon);
+  if (toks.length < 2 || toks.length > 14) return null;
+  const np = npStartingAt(toks, 0);
+  if (!np || np.pronoun || np.first !== 0 && !ROLE.test(toks[0].text)) return null;
+  // "Jane Roe and John Doe": two names of one byline
+  let last = np.last;
+  if (toks[last + 1]?.text === "and" && isNameToken(toks[last + 2]?.text ?? "")) {
+    const second = npStartingAt(toks, last + 2);
+    if (second && !second.pronoun) last = second.last;
+  }
+  const after = toks[last + 1]?.text;
+  // after a headline separator the name may stand alone before the colon
+  if (!(after === "," || after === "(" || (after === undefined && sep >= 0))) return null;
+  // the affiliation is capitalised words only ("The Daily Courier", "Example Weekly"), no clause
+  if (!toks.slice(last + 2).every((t) => isCap(t.text) || /^[()&.,'’\-]$/.test(t.text) || /^(of|the|and|for|on|at)$/.test(t.text))) return null;
+  if (last - np.first < 1) return null;
+  const start = toks[np.first].start;
+  const end = toks[last].end;
+  return { text: body.slice(start, end), span: { start, end }, pronoun: false, cue: ":", cueSpan: { start: colon, end: colon + 1 } };
 }

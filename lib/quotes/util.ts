@@ -1,6 +1,6 @@
 /** Small shared pieces of quote extraction. */
 import type { QuoteStyle, Sentence, Span } from "../types";
-import type { SpeakerMatch } from "./attribution";
+import type { SpeakerMatch } from "./cues";
 
 export interface Draft {
   parts: Span[];

@@ -25,7 +25,15 @@ export interface StorySignature {
    * joins a story by resembling one of its articles, not the blurred union of
    * all of them — a union of many events' words would attract everything.
    */
-  members?: { terms: Record<string, number>; names: Record<string, number> }[];
+  members?: StoryMember[];
+}
+
+/** One member article as a story remembers it: its own weights and publication day. */
+export interface StoryMember {
+  terms: Record<string, number>;
+  names: Record<string, number>;
+  /** Publication day (YYYY-MM-DD); null when unknown or stored before days were kept. */
+  date?: string | null;
 }
 
 /** Member signatures kept per story. */
@@ -93,6 +101,15 @@ export function signArticle(a: { title: string; body: string; publishedAt?: stri
   };
 }
 
+/**
+ * The members a signature stands for: its kept members, else (a single article,
+ * or a story stored before members were kept) the signature itself as one member.
+ */
+export function membersOf(s: StorySignature): StoryMember[] {
+  if (s.members?.length) return s.members;
+  return s.size > 0 ? [{ terms: s.terms, names: s.names, date: s.dateMin }] : [];
+}
+
 /** Story signature after adding one member article's signature (capped to STORY_TERMS). */
 export function mergeSignature(story: StorySignature, article: StorySignature): StorySignature {
   const w = new Map<string, number>(Object.entries(story.terms));
@@ -104,7 +121,7 @@ export function mergeSignature(story: StorySignature, article: StorySignature): 
     v: 1,
     terms: topTerms(w, STORY_TERMS),
     names: topTerms(nw, STORY_NAMES),
-    members: [...(story.members ?? []), ...(article.members ?? [{ terms: article.terms, names: article.names }])].slice(-STORY_MEMBERS),
+    members: [...membersOf(story), ...membersOf(article)].slice(-STORY_MEMBERS),
     dateMin: dates[0] ?? null,
     dateMax: dates[dates.length - 1] ?? null,
     size: story.size + article.size,
@@ -128,7 +145,7 @@ export function parseSignature(json: string | null | undefined): StorySignature 
       terms: numbers(raw?.terms),
       names: numbers(raw?.names),
       members: Array.isArray(raw?.members)
-        ? raw.members.slice(-STORY_MEMBERS).map((m) => ({ terms: numbers(m?.terms), names: numbers(m?.names) }))
+        ? raw.members.slice(-STORY_MEMBERS).map((m) => ({ terms: numbers(m?.terms), names: numbers(m?.names), date: typeof m?.date === "string" ? m.date : null }))
         : [],
       dateMin: typeof raw.dateMin === "string" ? raw.dateMin : null,
       dateMax: typeof raw.dateMax === "string" ? raw.dateMax : null,

@@ -17,6 +17,9 @@ const TITLE_WORDS = new Set([
 /** Generational suffixes: "Martin Luther King Jr." is keyed on "king". */
 const SUFFIX = /^(jr|sr|ii|iii|iv)$/;
 
+/** Adjectives that take a complement after a head noun ("close to", "familiar with"). */
+const COMPLEMENT_ADJ = /^(close|closest|familiar|loyal|opposed|allied|connected|linked|tied|near)$/;
+
 /** Words that open a modifier after the head ("Kasich of Ohio", "a spokesman for the campaign", "Bennett, who"). */
 const POST_MODIFIER = /^(of|for|at|from|with|in|on|to|who|which|whose|that|and|representing)$/;
 
@@ -40,6 +43,8 @@ export function speakerKeyOf(name: string): string {
   const cut = words.findIndex((w, i) => i > 0 && POST_MODIFIER.test(w));
   // "Secretary of State John Kerry": titles before "of" and a name after it; the name is the head
   if (cut > 0 && !(words.slice(0, cut).every((w) => TITLE_WORDS.has(w)) && /^\p{Lu}/u.test(lastWordOf(name)))) words = words.slice(0, cut);
+  // "people familiar with the talks", "a source close to the team": the adjective belongs to the modifier too
+  while (words.length > 1 && COMPLEMENT_ADJ.test(words[words.length - 1])) words.pop();
   while (words.length > 1 && SUFFIX.test(words[words.length - 1])) words.pop();
   const named = words.filter((w) => !TITLE_WORDS.has(w));
   const last = (named.length > 0 ? named : words)[(named.length > 0 ? named : words).length - 1] ?? "";

@@ -139,3 +139,143 @@ describe("speakers", () => {
     expect(q[2].speaker).toBeNull();
   });
 });
+
+describe("speakers: the grammar of the attribution", () => {
+  it("a title and a place after 'of' name the person, not the place", () => {
+    expect(who("Gov. Lena Marsh of Vermont said the bill was “a disgrace to the state.”")[0]).toMatchObject({ speaker: "Lena Marsh", cue: "said" });
+    expect(who("“We are done here,” Sen. Paul Ortiz of Nevada told reporters.")[0]).toMatchObject({ speaker: "Paul Ortiz", cue: "told" });
+    const q = quotes("“We are done here,” Sen. Paul Ortiz of Nevada told reporters.")[0];
+    expect(q.speakerKey).toBe("ortiz");
+  });
+
+  it("an adverbial phrase between the subject and the verb is not the speaker", () => {
+    expect(who("“We are done here,” Ana Ruiz in a low voice said.")[0].speaker).toBe("Ana Ruiz");
+    expect(who("“It is over,” the coach, with a shrug, said.")[0].speaker).toBe("the coach");
+  });
+
+  it("cue verbs outside the lexicon, recognised by form right after a quote", () => {
+    expect(who("“We are done here,” Ana Ruiz interjected.")[0]).toMatchObject({ speaker: "Ana Ruiz", cue: "interjected" });
+    expect(who("“What a night this was,” gushed Ana Ruiz.")[0]).toMatchObject({ speaker: "Ana Ruiz", cue: "gushed" });
+    const body = "Carla Mendes took the stage late.\n\n“Nobody saw that coming,” she marveled to the crowd.";
+    expect(who(body)[0]).toMatchObject({ speaker: "Carla Mendes", cue: "marveled" });
+  });
+
+  it("a verb-like word after a plain noun phrase is not taken as a cue", () => {
+    // "points" is a noun here; the quote has no speaker
+    expect(who("The “fair share” of the points went unclaimed.")[0].speaker).toBeNull();
+  });
+
+  it("descriptive speakers keep the descriptive phrase, keyed on its head noun", () => {
+    const q = quotes("“We are done here,” the spokesman said.")[0];
+    expect(q.speaker).toBe("the spokesman");
+    expect(q.speakerKey).toBe("spokesman");
+    expect(who("“We are shocked,” one company employee told local television.")[0].speaker).toBe("one company employee");
+    expect(who("“The results are in,” the report stated.")[0]).toMatchObject({ speaker: "the report", cue: "stated" });
+    expect(who("“What if he had lessons?” the 43-year-old asked in the video.")[0].speaker).toBe("the 43-year-old");
+    expect(who("Donald Okafor’s campaign manager says he is “gratified” by the ruling.")[0].speaker).toBe("Donald Okafor’s campaign manager");
+    expect(quotes("A spokeswoman for the mayor said the plan was “dead on arrival.”")[0].speakerKey).toBe("spokeswoman");
+  });
+
+  it("a noun phrase whose last word is a past-tense verb is no speaker", () => {
+    expect(who("Mia Cole sent out an email as the committee meeting began vowing to “fight for every vote.”")[0].speaker).toBe("Mia Cole");
+  });
+
+  it("no cue verb: the subject of the clause the quote sits in", () => {
+    expect(who("The longtime senator called the plan “reckless and unworkable.”")[0]).toMatchObject({ speaker: "The longtime senator", cue: "called" });
+    expect(who("Rubén Ortega bemoaned a climate in which neighbours “simply hate each other.”")[0].speaker).toBe("Rubén Ortega");
+    expect(who("Hours later, Ortega returned the compliment, telling a local radio station, “We are friends.”")[0].speaker).toBe("Ortega");
+    const body = "Nora Lind spoke for an hour on Tuesday.\n\nShe then offered “my thoughts and prayers” to the families.";
+    expect(who(body)[0].speaker).toBe("Nora Lind");
+  });
+
+  it("a participle after an object: the clause subject speaks, not the object", () => {
+    expect(who("The mayor’s office issued a statement saying the plan “has no future.”")[0].speaker).toBe("The mayor’s office");
+    expect(who("Ada Stone opened the debate saying “of course” she would run.")[0].speaker).toBe("Ada Stone");
+  });
+
+  it("a participle that introduces the content is not a verb-first attribution", () => {
+    const q = who("Ada Stone defended “small towns,” saying the region embodied the “grit of the state.”");
+    expect(q.map((x) => x.speaker)).toEqual(["Ada Stone", "Ada Stone"]);
+  });
+
+  it("the subject before comma-delimited adjuncts and appositions", () => {
+    expect(who("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to win.”")[0].speaker).toBe("Clinton");
+    expect(who("“It was a long day,” Ramón Carr, 31, a freelance photographer, said.")[0].speaker).toBe("Ramón Carr");
+  });
+
+  it("roundups: 'Name, Outlet:' and 'HEADLINE - Name:' lines give the person", () => {
+    const body = "Tom Hale, Example Weekly: “Nobody expected this.”\n\nAna Ruiz, Metro Radio: “It was a long night.”";
+    expect(who(body).map((q) => q.speaker)).toEqual(["Tom Hale", "Ana Ruiz"]);
+    expect(who("TURNOUT SURGES IN OHIO - Dana Reyes: “Turnout was high across the state.” [Example.]")[0].speaker).toBe("Dana Reyes");
+    expect(who("EARLY POLLS - Jo Park and Lee Moss, Example Post: “The polls were early.”")[0].speaker).toBe("Jo Park and Lee Moss");
+  });
+
+  it("steps back over adjuncts, time spans and relative clauses to the subject", () => {
+    expect(who("Lena Park, who has in the past described the plan as “a pathological fantasy,” spoke first.")[0].speaker).toBe("Lena Park");
+    expect(who("The Interior Ministry less than two weeks ago said for the first time that “classified” files were lost.")[0].speaker).toBe("Interior Ministry");
+    expect(who("The mayor was criticized at one point calling the auditor a “liar” in public.")[0].speaker).toBe("The mayor");
+  });
+
+  it("a participle that names rather than attributes gives no speaker", () => {
+    expect(who("Buyers prefer to pay a premium for goods labeled “Made at Home” in stores.")[0].speaker).toBeNull();
+  });
+
+  it("a speech-verb spelling inside a noun phrase is a noun", () => {
+    const body = "Ravi Menon spoke in Dayton.\n\nHe is looking ahead to the contest in his home state because he will have “a lot of delegates” there.";
+    expect(who(body)[0]).toMatchObject({ speaker: "Ravi Menon", cue: "looking" });
+  });
+
+  it("a quote opening a paragraph is introduced by the person the previous sentence is about", () => {
+    const body = "After the vote, Marta Quinn offered her own approach.\n\n“Look, how about a simple budget? How about that?”";
+    expect(who(body)[0].speaker).toBe("Marta Quinn");
+    const judge = "The judge then turned to me.\n\n“Mr. Alvarez?”";
+    expect(who(judge)[0].speaker).toBe("The judge");
+  });
+
+  it("headlines: the opening name before a verb by its form, an auxiliary or an adverb", () => {
+    expect(who("Dana Ruiz Endorses Tom Hale: I Am ‘Thrilled’ By His Plan\n\nThe endorsement came on Monday.")[0].speaker).toBe("Dana Ruiz");
+    expect(who("Tom Hale Is Now Calling The Plan ‘A Total Disaster’ For Farmers\n\nHale spoke in Ohio.")[0].speaker).toBe("Tom Hale");
+    // a lone word that is no known name is no speaker
+    expect(who("Summit Produces ‘Robust’ Guarantees\n\nThe talks ended late.")[0].speaker).toBeNull();
+  });
+
+  it("the clause subject past auxiliaries, a prepositional complement, an introductory phrase or an aside", () => {
+    expect(who("Ortega did not name his rivals, but told his supporters, “our town is in real trouble.”")[0].speaker).toBe("Ortega");
+    expect(who("The former secretary of state mocked Hale for calling himself the “king of debt,” and moved on.")[0].speaker).toBe("The former secretary of state");
+    expect(who("With the second contest set for Tuesday, Ruiz referred to Hale as “a bright, charismatic leader” today.")[0].speaker).toBe("Ruiz");
+    expect(who("Former Gov. Ana Ruiz, for her part, is labeling the plan “a blatant abuse of power.”")[0].speaker).toBe("Ana Ruiz");
+    expect(who("The Harbor Workers Foundation did not want to address “that person” at all.")[0].speaker).toBe("Harbor Workers Foundation");
+  });
+
+  it("a partial quote that is the predicate of a named subject", () => {
+    expect(who("Ruiz “drew well from working-class voters” in the state.")[0].speaker).toBe("Ruiz");
+    // a quote inside a determiner phrase has no speaker
+    expect(who("The so-called “coalition of the willing” met again.")[0].speaker).toBeNull();
+  });
+
+  it("coordinated names, sentence adverbs and rubrics", () => {
+    expect(who("Ruiz and Hale issued a statement describing the talks as a “very positive step” forward.")[0].speaker).toBe("Ruiz and Hale");
+    expect(who("Clearly, Ruiz emphasized the threat that “rising seas” pose to the coast.")[0].speaker).toBe("Ruiz");
+    expect(who("The Latest: Ruiz delivers a defense of ‘small-town values’ in Ohio")[0].speaker).not.toBe("The Latest");
+  });
+
+  it("a participle after the object of a preposition: the clause subject speaks", () => {
+    expect(who("Her campaign quickly sent an email to supporters stating, “The speaker has joined the list.”")[0].speaker).toBe("Her campaign");
+  });
+
+  it("a verb-first cue before a quote needs a name after the verb", () => {
+    expect(who("A source close to the team says the group is spending “substantial” sums on it.")[0].speaker).toBe("A source close to the team");
+    expect(quotes("“It is over,” people familiar with the talks said.")[0].speakerKey).toBe("people");
+  });
+
+  it("a capitalised cue verb opening the sentence, then the name", () => {
+    expect(who("Said Dora Pine, who grew up with him, “We were all so proud.”")[0].speaker).toBe("Dora Pine");
+    expect(who("Continued Pine: “So I think the count is wrong.”")[0].speaker).toBe("Pine");
+  });
+
+  it("the next paragraph's quote goes on after the previous quote's own attribution", () => {
+    const body = "“It is everything but him,” Mara Quill told a radio station when asked whom she would back.\n“It is everything but him because he is bad for us.”";
+    expect(who(body).map((q) => q.speaker)).toEqual(["Mara Quill", "Mara Quill"]);
+  });
+});
+

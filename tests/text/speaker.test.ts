@@ -21,6 +21,8 @@ describe("speakerKeyOf", () => {
     expect(speakerKeyOf("the spokesman")).toBe("spokesman");
     expect(speakerKeyOf("a senior official in the ministry")).toBe("official");
     expect(speakerKeyOf("a spokeswoman for the mayor")).toBe("spokeswoman");
+    expect(speakerKeyOf("people familiar with the talks")).toBe("people");
+    expect(speakerKeyOf("A source close to the team")).toBe("source");
     expect(speakerKeyOf("")).toBe("");
   });
 

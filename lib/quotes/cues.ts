@@ -1,0 +1,522 @@
+/**
+ * Speech cues: who said a quote and with which verb, read from the text
+ * around it inside its sentence, the way news copy attributes speech:
+ * `“...,” Mr. X said`, `X said: “...”`, `“...,” said X`, `according to X`,
+ * `X, a senior adviser, told CNN`.
+ */
+import type { Span } from "../types";
+import {
+  ADVERB, AUXILIARY, BOUNDARY_WORD, COMPLEMENT_ADJ, DETERMINER, HONORIFIC, INTRO, IRREGULAR_PAST, LOWER_ROLE, LOWER_ROLE_TEST, NOT_A_CUE,
+  NOUN_OR_VERB, PARTICLE, PREPOSITION, PRONOUNS, ROLE, SPEECH_NOUN, SPEECH_VERB, SPEECH_VERB_G, TIME_WORD,
+} from "./lexicon";
+import { isAbbrevDot, isCap, isNameToken, nameAfterDescriptor, npEndingAt, npStartingAt, tokens, type NP, type Tok } from "./names";
+
+export interface SpeakerMatch {
+  /** The mention as written. */
+  text: string;
+  span: Span;
+  pronoun: boolean;
+  cue: string;
+  cueSpan: Span;
+}
+
+/** "32% of Republican claims", "the protests demands": a noun, not a speech verb. */
+function nounUse(toks: Tok[], v: number): boolean {
+  // "Kim's mental state is ...", "the state of": a speech-verb spelling used as a noun
+  if (/^(state|states|note|notes|report|reports|claim|claims|comment|comments|remark|remarks|call|calls|tweet|tweets|post|posts|promise|pledge|quote|quotes|answer|reply|demand|demands|question|questions)$/.test(toks[v].text) && /^(is|was|are|were|has|had|of)$/.test(toks[v + 1]?.text ?? "")) return true;
+  // "the report stated", "a statement said": a base-form spelling right after a determiner is a noun
+  if (/^(report|statement|note|claim|comment|remark|call|tweet|post|promise|pledge|quote|answer|reply|demand|question|state|chant|read|cry|shout|vow|warn|boast|joke)$/.test(toks[v].text) && /^(the|a|an|his|her|their|its|our|my|this|that|one|another)$/i.test(toks[v - 1]?.text ?? "")) return true;
+  // "his home state", "the caustic chant": a base-form spelling after a determiner and one modifier (not a plural subject: "the officials say")
+  if (/^(state|note|claim|comment|remark|call|tweet|post|promise|pledge|quote|answer|reply|demand|question|chant|cry|shout|vow|warning|boast|joke|report|statement)$/.test(toks[v].text) && /^(the|a|an|his|her|their|its|our|my|this|that)$/i.test(toks[v - 2]?.text ?? "") && /^[\p{L}\-]+$/u.test(toks[v - 1]?.text ?? "") && !/[^s]s$/.test(toks[v - 1].text)) return true;
+  if (!NOUN_OR_VERB.test(toks[v].text)) return false;
+  let k = v - 1;
+  while (k >= 0 && /^\p{Lu}/u.test(toks[k].text) && v - k <= 2) k--;
+  const before = toks[k]?.text ?? "";
+  return k < v - 1 ? /^(of|the|a|an|his|her|their|its|our|my|these|those|some|many|and|\d+%?|%)$/i.test(before) : /^(the|his|her|their|its|our|my|these|those|some|many|and|of)$/i.test(before);
+}
+
+/** An appositive after a name opens with a determiner, a role or a capitalised title ("Flynn, a top Trump surrogate, said"). */
+function isAppositiveStart(t: string | undefined): boolean {
+  if (!t) return false;
+  return /^(a|an|the|his|her|their|its|who|whose|former|then|now|one|also|senior|chief|deputy|top|spokesman|spokeswoman|spokesperson)$/i.test(t) || /^\p{Lu}/u.test(t) || LOWER_ROLE_TEST.test(t);
+}
+
+/** Step back over a time phrase between a subject and its verb ("Mr. Obama on Thursday said"). */
+function skipTemporal(toks: Tok[], e: number): number {
+  let k = e;
+  while (k >= 0 && TIME_WORD.test(toks[k].text)) {
+    k--;
+    while (k >= 0 && /^(on|last|this|late|early|earlier|that|the|in|of|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)$/.test(toks[k].text)) k--;
+  }
+  return k === e ? e : k;
+}
+
+/** Step back over a parenthetical "(D-Wis.)" that ends at token e. */
+function skipParenthetical(toks: Tok[], e: number): number {
+  if (e < 0 || toks[e].text !== ")") return e;
+  let k = e;
+  while (k >= 0 && toks[k].text !== "(") k--;
+  return k > 0 ? k - 1 : e;
+}
+
+function mk(body: string, toks: Tok[], np: NP, cue: Tok, cueText?: string, cueEnd?: number): SpeakerMatch {
+  const start = toks[np.first].start;
+  const end = toks[np.last].end;
+  return {
+    text: body.slice(start, end),
+    span: { start, end },
+    pronoun: np.pronoun,
+    cue: cueText ?? cue.text,
+    cueSpan: { start: cue.start, end: cueEnd ?? cue.end },
+  };
+}
+
+/**
+ * `Flynn, a top Trump surrogate, said`, `Clinton, during a town hall in
+ * Columbus, Ohio, said`, `Ramil Carr, 31, a photographer, said`: the subject is
+ * the leftmost name followed by a comma-delimited apposition or adjunct that
+ * runs up to the comma at `e` right before the verb. Returns the index where
+ * that name ends, or -1.
+ */
+function subjectBeforeAppositions(toks: Tok[], e: number): number {
+  for (let c = Math.max(1, e - 30); c < e; c++) {
+    if (toks[c].text !== ",") continue;
+    const next = toks[c + 1]?.text ?? "";
+    if (!(isAppositiveStart(next) || PREPOSITION.test(next) || /^\d/.test(next) || /^\p{Ll}+ing$/u.test(next))) continue;
+    const end = skipParenthetical(toks, c - 1);
+    if (end < 0) continue;
+    const np = npEndingAt(toks.slice(0, end + 1), end);
+    if (!np || np.pronoun || !isCap(toks[np.last].text)) continue;
+    // "In Columbus, Ohio, ...": a name inside a prepositional phrase is no subject
+    if (np.first > 0 && PREPOSITION.test(toks[np.first - 1].text)) continue;
+    if (toks.slice(c + 1, e).some((t) => /^[;:“"”]$/.test(t.text) || SPEECH_VERB.test(t.text))) continue;
+    return end;
+  }
+  return -1;
+}
+
+/**
+ * Where the subject of the verb after token e ends: steps back over the verb
+ * group, time phrases ("on Thursday", "two weeks ago"), a parenthetical, a
+ * prepositional adjunct ("in a low voice", "at one point", "in the past") and a
+ * relative pronoun after a comma ("Beck, who has ... described" → "Beck").
+ */
+function subjectEnd(toks: Tok[], e: number): number {
+  for (let guard = 0; guard < 4; guard++) {
+    const e0 = e;
+    e = skipTemporal(toks, skipParenthetical(toks, skipVerbGroup(toks, e)));
+    e = skipAgo(toks, e);
+    const pp = adjunctStart(toks, e);
+    if (pp > 0) e = pp - 1;
+    if (e > 1 && /^(who|which)$/i.test(toks[e].text) && toks[e - 1].text === ",") e -= 2;
+    if (e === e0) break;
+  }
+  return e;
+}
+
+/** "two weeks ago", "less than a month ago": step back over a span of time that ends in "ago". */
+function skipAgo(toks: Tok[], e: number): number {
+  if (e < 0 || toks[e].text !== "ago") return e;
+  let k = e - 1;
+  while (k >= 0 && e - k <= 5 && /^(\d+|a|an|one|two|three|four|five|six|few|several|many|some|less|more|than|about|nearly|almost|just|only|days?|weeks?|months?|years?|hours?|minutes?|decades?)$/i.test(toks[k].text)) k--;
+  return k;
+}
+
+/** Adjunct prepositions: their phrase can stand between a subject and its verb. */
+const ADJUNCT_PREP = /^(in|at|on|during|with|without|over|under|through|via|amid|inside|outside)$/i;
+
+/**
+ * The index of the preposition that opens a short adjunct ending at token e
+ * ("in a low voice", "at one point"), or -1. Only plain words may sit between.
+ */
+function adjunctStart(toks: Tok[], e: number): number {
+  if (e < 1 || !/^[\p{L}\p{N}]/u.test(toks[e].text) || BOUNDARY_WORD.test(toks[e].text) || AUXILIARY.test(toks[e].text)) return -1;
+  for (let k = e - 1; k >= 1 && e - k <= 5; k--) {
+    const w = toks[k].text;
+    if (ADJUNCT_PREP.test(w)) return (isCap(toks[e].text) && !isCap(toks[k - 1].text)) || COMPLEMENT_ADJ.test(toks[k - 1].text) ? -1 : k;
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(w) || BOUNDARY_WORD.test(w) || PREPOSITION.test(w) || SPEECH_VERB.test(w) || AUXILIARY.test(w)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Step back from token e over what sits between a subject and its verb:
+ * adverbs ("also", "flatly"), auxiliaries and a passive or perfect verb
+ * group ("can be heard asking", "has repeatedly said", "was quoted as saying").
+ */
+function skipVerbGroup(toks: Tok[], e: number): number {
+  while (e >= 0) {
+    const w = toks[e].text;
+    if (ADVERB.test(w) || /^\p{Ll}+ly$/u.test(w) || AUXILIARY.test(w) || /^(not|never|as)$/.test(w)) e--;
+    // "be heard", "been quoted": a participle after an auxiliary belongs to the verb group
+    else if (e > 0 && AUXILIARY.test(toks[e - 1].text) && (isPastVerb(w) || /^(heard|seen|quoted)$/.test(w))) e -= 2;
+    else break;
+  }
+  return e;
+}
+
+/** A past-tense verb by its form: "interjected", "gushed", "beamed", or an irregular past ("spoke", "shot"). */
+function isPastVerb(t: string): boolean {
+  return (/^\p{Ll}{3,}ed$/u.test(t) || IRREGULAR_PAST.test(t)) && !NOT_A_CUE.test(t);
+}
+
+/**
+ * A verb outside the lexicon used as a cue right after a quote: `“...,” he
+ * interjected.`, `“...,” Smith gushed to reporters.` The subject sits right
+ * after the quote and the verb ends the clause or is followed by a
+ * prepositional phrase, an adverb or a comma, so it has no object of its own.
+ */
+function unknownCueAfter(win: Tok[], v: number): boolean {
+  if (!isPastVerb(win[v].text) && !/^\p{Ll}{3,}s$/u.test(win[v].text)) return false;
+  const next = win[v + 1]?.text;
+  if (next !== undefined && next !== "," && !PREPOSITION.test(next) && !/^\p{Ll}+ly$/u.test(next) && !/^(again|back|aloud|out|up|in)$/.test(next)) return false;
+  const e = skipVerbGroup(win, v - 1);
+  if (e < 0) return false;
+  const np = npEndingAt(win.slice(0, e + 1), e);
+  // -s forms only after a name or pronoun ("she marvels"), never after a plural noun ("officials"), so "points" and "others" stay nouns
+  if (!np || (!isPastVerb(win[v].text) && !(np.pronoun || isNameToken(win[np.last].text)))) return false;
+  return np.first === 0 || skipParenthetical(win, e) !== e;
+}
+
+/** The noun phrase is the whole clause, or is followed only by a comma, a preposition or punctuation. */
+function closesClause(win: Tok[], np: NP | null): boolean {
+  if (!np || np.pronoun) return false;
+  const after = win[np.last + 1]?.text;
+  return after === undefined || /^[,(]$/.test(after) || PREPOSITION.test(after) || /^(who|as)$/.test(after);
+}
+
+/**
+ * Attribution AFTER a quote: the clause from the closing mark up to the next
+ * quote / sentence end. `“...,” he said`, `“...,” said Mr. X`, `“...,” X told CNN`.
+ */
+export function attributionAfter(body: string, from: number, to: number): SpeakerMatch | null {
+  const toks = tokens(body, from, to);
+  // skip the punctuation right after the quote
+  let i = 0;
+  while (i < toks.length && /^[,.;:!?”"’'»)\]–—―-]$/.test(toks[i].text)) i++;
+  // "“...” ― Name": a dash then a bare name closes a quote in letters, vox pops and epigraphs
+  if (i > 0 && /^[―—–-]$/.test(toks[i - 1].text) && i < toks.length) {
+    const np = npStartingAt(toks, i);
+    const after = np ? toks[np.last + 1] : undefined;
+    if (np && !np.pronoun && (!after || /^[.,;(“"”]$/.test(after.text))) return mk(body, toks, np, toks[i - 1], toks[i - 1].text);
+  }
+  const clause = toks.slice(i, i + 40);
+  const stop = clause.findIndex((t) => /^[;!?“"«„]$/.test(t.text) || (t.text === "." && !isAbbrevDot(body, t)));
+  const win = (stop >= 0 ? clause.slice(0, stop) : clause).slice(0, 26);
+  if (win.length === 0) return null;
+  // "Name, <long appositive>, said": a name right after the quote, a comma, and a speech verb later in the sentence after a comma
+  const lead = npStartingAt(clause, 0);
+  if (lead && !lead.pronoun && clause[lead.last + 1]?.text === ",") {
+    for (let v = lead.last + 2; v < clause.length; v++) {
+      const tv = clause[v].text;
+      if (/^[;!?“"«„]$/.test(tv) || (tv === "." && !isAbbrevDot(body, clause[v]))) break;
+      if (SPEECH_VERB.test(tv) && tv.length > 2 && clause[v - 1].text === ",") return mk(body, clause, lead, clause[v]);
+    }
+  }
+  // "according to X"
+  if (/^according$/i.test(win[0].text) && win[1] && /^to$/i.test(win[1].text)) {
+    const np = npStartingAt(win, 2);
+    if (np) return mk(body, win, np, win[0], "according to", win[1].end);
+    const np2 = nameAfterDescriptor(win, 2);
+    if (np2) return mk(body, win, np2, win[0], "according to", win[1].end);
+  }
+  // verb first: "said Mr. Witkoff", "says Støre after the meeting"; "beamed Ana Ruiz" with a verb outside the lexicon
+  if ((SPEECH_VERB.test(win[0].text) && win[0].text.length > 2 && !/ing$/.test(win[0].text)) || (isPastVerb(win[0].text) && isNameToken(win[1]?.text ?? "") && closesClause(win, npStartingAt(win, 1)))) {
+    const np = npStartingAt(win, 1);
+    if (np) return mk(body, win, np, win[0]);
+    // "said 9/11 widow Terry Strada": a short lower-case descriptor, then the name
+    const np2 = nameAfterDescriptor(win, 1);
+    if (np2) return mk(body, win, np2, win[0]);
+  }
+  // subject then verb: "he said", "Mr. Witkoff said on", "Flynn, a top Trump surrogate, said"
+  for (let v = 1; v < win.length; v++) {
+    if (!(SPEECH_VERB.test(win[v].text) && win[v].text.length > 2) && !unknownCueAfter(win, v)) continue;
+    if (nounUse(win, v)) continue;
+    let e = subjectEnd(win, v - 1);
+    const past = e >= 0 && win[e].text === "," ? subjectBeforeAppositions(win, e) : -1;
+    if (past >= 0) e = past;
+    else if (e >= 0 && win[e].text === ",") {
+      // appositive: "Flynn, a top Trump surrogate, said"
+      let c = e - 1;
+      while (c >= 0 && win[c].text !== ",") c--;
+      if (c > 0 && (isAppositiveStart(win[c + 1]?.text) || (isNameToken(win[c - 1].text) && !/^(including|such|especially|particularly|like|and|but)$/i.test(win[c + 1]?.text ?? ""))))
+        e = skipParenthetical(win, c - 1);
+    }
+    const np = e >= 0 ? npEndingAt(win.slice(0, e + 1), e) : null;
+    if (np && np.first === 0) return mk(body, win, np, win[v]);
+    // a descriptor may precede the name ("Tulsa police Chief Chuck Jordan said")
+    if (np && np.first <= 8 && !win.slice(0, np.first).some((t) => /^(on|in|at|for|to|with|by|from|including|about|over|after|into|against)$/.test(t.text)) && win.slice(0, np.first).every((t) => /^[,\-–—]$/.test(t.text) || /^[\p{L}\p{N}][\p{L}\p{N}.’'\-]*$/u.test(t.text)) && !win.slice(0, np.first).some((t) => SPEECH_VERB.test(t.text) || /^(and|but|while|as|when|because|after|before)$/i.test(t.text)))
+      return mk(body, win, np, win[v]);
+    break;
+  }
+  return null;
+}
+
+/**
+ * Attribution BEFORE a quote, inside the same sentence: `X said: “...”`,
+ * `X told CNN that “...”`, `According to X, “...”`, `X: “...”`.
+ * The nearest speech verb before the quote wins.
+ */
+export function attributionBefore(body: string, from: number, to: number, sentStart?: number): SpeakerMatch | null {
+  const toks = tokens(body, from, to);
+  if (toks.length === 0) return null;
+  // "X: “...”" — a bare name and colon right before the quote
+  const lastTok = toks[toks.length - 1];
+  for (let v = toks.length - 1; v >= 0; v--) {
+    const t = toks[v];
+    if (/^according$/i.test(t.text) && toks[v + 1] && /^to$/i.test(toks[v + 1].text)) {
+      const np = npStartingAt(toks, v + 2);
+      if (np) return mk(body, toks, np, t, "according to", toks[v + 1].end);
+      const np2 = nameAfterDescriptor(toks, v + 2);
+      if (np2) return mk(body, toks, np2, t, "according to", toks[v + 1].end);
+      continue;
+    }
+    if (!SPEECH_VERB.test(t.text) || t.text.length <= 2) continue;
+    if (nounUse(toks, v)) continue;
+    let e = subjectEnd(toks, v - 1);
+    // "outlined his plan and vowed", "took to Twitter to accuse", "mocked the complaint, saying": the clause subject speaks
+    if (e >= 0 && (/^(and|to|by)$/i.test(toks[e].text) || (toks[e].text === "," && /ing$/.test(t.text)))) {
+      const subj = clauseSubject(body, sentStart ?? from, t.start) ?? sentenceSubject(body, sentStart ?? from, t.start);
+      if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
+      continue;
+    }
+    const past = e >= 0 && toks[e].text === "," ? subjectBeforeAppositions(toks, e) : -1;
+    if (past >= 0) e = past;
+    else if (e >= 0 && toks[e].text === ",") {
+      let c = e - 1;
+      while (c >= 0 && toks[c].text !== ",") c--;
+      if (c > 0 && e - c <= 12 && (isAppositiveStart(toks[c + 1]?.text) || (isNameToken(toks[c - 1].text) && !/^(including|such|especially|particularly|like|and|but)$/i.test(toks[c + 1]?.text ?? ""))))
+        e = skipParenthetical(toks, c - 1);
+    }
+    if (e >= 0 && /^(with|as)$/i.test(toks[e].text)) e--; // "with Putin saying"
+    const np = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
+    // "Trump issued a statement saying", "she opened the debate saying": a participle after an object; the clause subject speaks
+    if (np && !np.pronoun && /ing$/.test(t.text) && !isCap(toks[np.last].text) && np.first > 0 && (isObjectPosition(toks, np.first) || PREPOSITION.test(toks[np.first - 1].text))) {
+      const subj = clauseSubject(body, sentStart ?? from, t.start);
+      if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
+    }
+    // "items labeled “...”", "a website called “...”": a participle after an object names, it does not attribute
+    if (np && !np.pronoun && /ed$/.test(t.text) && !isCap(toks[np.last].text) && np.first > 0 && (isObjectPosition(toks, np.first) || PREPOSITION.test(toks[np.first - 1].text))) continue;
+    // "was criticized at one point calling ...": no subject right before a participle; the clause subject speaks
+    if (!np && /ing$/.test(t.text)) {
+      const subj = clauseSubject(body, sentStart ?? from, t.start);
+      if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
+    }
+    if (np) return mk(body, toks, np, t);
+    // verb first before the quote: "said Mr. X: “...”" (only a name directly followed by ':' or ',' or the quote)
+    if (/^(said|says|asked|asks|added|adds|wrote|writes|continued|recalled|explained)$/.test(t.text)) {
+      const np2 = npStartingAt(toks, v + 1);
+      const after = np2 ? toks[np2.last + 1] : undefined;
+      if (np2 && !np2.pronoun && isNameToken(toks[v + 1]?.text ?? "") && (!after || /^[:,]$/.test(after.text))) return mk(body, toks, np2, t);
+    }
+  }
+  // "Said Jane Roe, who grew up there, “...”", "Continued Roe: “...”": a capitalised cue verb opening the sentence, then the name
+  const v0 = toks[0]?.text ?? "";
+  if (/^\p{Lu}\p{Ll}+$/u.test(v0) && (SPEECH_VERB.test(v0.toLowerCase()) || isPastVerb(v0.toLowerCase())) && !/ing$/.test(v0) && isNameToken(toks[1]?.text ?? "")) {
+    const np = npStartingAt(toks, 1);
+    const after = np ? toks[np.last + 1]?.text : undefined;
+    if (np && !np.pronoun && (after === undefined || after === "," || after === ":")) return mk(body, toks, np, toks[0]);
+  }  if (lastTok.text === ":" && toks.length >= 2) {
+    const np = npEndingAt(toks.slice(0, toks.length - 1), toks.length - 2);
+    if (np && !np.pronoun && np.first <= 2) return mk(body, toks, np, lastTok, ":");
+    // "Jared Potts, 17, echoed:", "she marveled:": a verb outside the lexicon right before the colon
+    const vb = toks.length - 2;
+    if (isPastVerb(toks[vb].text) || /^\p{Ll}{3,}[^s]s$/u.test(toks[vb].text)) {
+      const e = subjectEnd(toks, vb - 1);
+      const np2 = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
+      if (np2 && (np2.pronoun || isNameToken(toks[np2.last].text)) && np2.first <= 3) return mk(body, toks, np2, toks[vb]);
+    }
+  }
+
+  // "Trump’s claim that ... “...”": a possessive name before a speech noun
+  for (let v = toks.length - 1; v >= 1; v--) {
+    if (!SPEECH_NOUN.test(toks[v].text)) continue;
+    const owner = toks[v - 1];
+    if (!/['’]s$/.test(owner.text) || !isNameToken(owner.text)) continue;
+    let first = v - 1;
+    while (first - 1 >= 0 && (isNameToken(toks[first - 1].text) || HONORIFIC.test(toks[first - 1].text)) && !ROLE.test(toks[first - 1].text)) first--;
+    const start = toks[first].start;
+    const end = owner.end - 2;
+    return { text: body.slice(start, end), span: { start, end }, pronoun: false, cue: toks[v].text, cueSpan: { start: toks[v].start, end: toks[v].end } };
+  }
+  return null;
+}
+
+/**
+ * Named subjects of speech verbs across a text (for pronoun resolution): each
+ * "Name said/says/told ..." and "said Name" mention, in order.
+ */
+export function namedSpeakers(body: string, from: number, to: number): SpeakerMatch[] {
+  const out: SpeakerMatch[] = [];
+  SPEECH_VERB_G.lastIndex = 0;
+  const s = body.slice(from, to);
+  for (let m = SPEECH_VERB_G.exec(s); m; m = SPEECH_VERB_G.exec(s)) {
+    const vStart = from + m.index;
+    const before = attributionBefore(body, Math.max(from, vStart - 120), vStart + m[0].length);
+    if (before && !before.pronoun && before.cueSpan.start === vStart) out.push(before);
+  }
+  return out;
+}
+
+/**
+ * The named subject at the start of a sentence ("Before the meeting, Zelenskyy
+ * held ...", "European Commission president Ursula von der Leyen, speaking ...").
+ */
+export function sentenceSubject(body: string, from: number, to: number): SpeakerMatch | null {
+  const toks = tokens(body, from, Math.min(to, from + 300));
+  let i = 0;
+  if (toks[0] && INTRO.test(toks[0].text)) {
+    const c = toks.findIndex((t, k) => k < 12 && t.text === ",");
+    if (c > 0) i = c + 1;
+  }
+  let j = i;
+  let lastName = -1;
+  while (j < toks.length && j - i < 12) {
+    const t = toks[j].text;
+    if (isNameToken(t) || HONORIFIC.test(t)) lastName = j;
+    else if (!(PARTICLE.test(t) || LOWER_ROLE.test(t) || /^(of|the)$/.test(t))) break;
+    j++;
+  }
+  if (lastName < 0) {
+    const p = toks[i];
+    if (p && PRONOUNS.test(p.text)) return mk(body, toks, { first: i, last: i, pronoun: true }, p, "", p.end);
+    return null;
+  }
+  const next = toks[lastName + 1];
+  if (next && !(next.text === "," || next.text === "(" || /^\p{Ll}/u.test(next.text))) return null;
+  const np = npEndingAt(toks.slice(0, lastName + 1), lastName);
+  if (!np || np.pronoun) return null;
+  return mk(body, toks, np, toks[lastName], "", toks[lastName].end);
+}
+
+/**
+ * The subject of the clause a quote sits in, when no speech verb attributes
+ * it: `Rubio bemoaned a climate in which people “literally hate each other”`,
+ * `The council called the plan “reckless”`. Reads the sentence start (after an
+ * introductory phrase closed by a comma), takes the noun phrase there (a name,
+ * a pronoun or a descriptive phrase with a determiner) and requires a verb
+ * between it and the quote, so a quote inside the subject (`The so-called
+ * “coalition” met`) gets none.
+ */
+export function clauseSubject(body: string, from: number, quoteOpen: number): SpeakerMatch | null {
+  const toks = tokens(body, from, quoteOpen);
+  if (toks.length < 1) return null;
+  let i = 0;
+  if (/^(and|but|so|yet|still|now|then|instead|meanwhile|later|also|indeed|ultimately|finally)$/i.test(toks[0].text) && toks[1]?.text !== ",") i = 1;
+  const w0 = toks[i]?.text ?? "";
+  const intro = (/^\p{Lu}\p{Ll}+ly$/u.test(w0) && toks[i + 1]?.text === ",") || INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0);
+  // the subject opens the sentence, or follows an introductory phrase closed by a comma ("Hours later, Trump returned ...")
+  if (!intro) {
+    const m = subjectAndVerb(body, toks, i, quoteOpen);
+    if (m) return m;
+  }
+  // after an introductory phrase: the subject follows one of its first commas
+  let tried = 0;
+  for (let c = i + 1; c < toks.length && c < i + 40 && tried < 3; c++) {
+    if (toks[c].text !== ",") continue;
+    tried++;
+    const m = subjectAndVerb(body, toks, c + 1);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** A subject noun phrase at token i followed (past an apposition or parenthesis, adverbs and auxiliaries) by a verb. */
+function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): SpeakerMatch | null {
+  if (i >= toks.length) return null;
+  let np = subjectStartingAt(toks, i);
+  if (!np) return null;
+  let v = np.last + 1;
+  // `Clinton “drew well from working-class voters”`: the quote is the predicate itself
+  if (v === toks.length && quoteOpen >= 0 && !np.pronoun && i === 0 && isNameToken(toks[np.first].text) && isNameToken(toks[np.last].text) && /^\p{Ll}/u.test(body.slice(quoteOpen + 1, quoteOpen + 3).trim())) return mk(body, toks, np, toks[np.last], "", toks[np.last].end);
+  // "The former secretary of state mocked ...": a prepositional post-modifier between the head and the verb
+  if (/^(of|for|from|at|in|on|with)$/.test(toks[v]?.text ?? "") && !np.pronoun) {
+    // the word right after the preposition is its object, never the verb
+    let k = v + 2;
+    while (k < toks.length && k - v <= 5 && /^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(toks[k].text) && !isVerbish(toks, k)) k++;
+    if (k < toks.length && isVerbish(toks, k) && /^[\p{L}\p{N}]/u.test(toks[v + 1]?.text ?? "")) {
+      // a descriptive head keeps its "of"/"for" complement ("The former secretary of state"); a name does not ("Kasich of Ohio")
+      if (/^(of|for)$/.test(toks[v].text) && !isCap(toks[np.last].text)) np = { ...np, last: k - 1 };
+      v = k;
+    }
+  }
+  // "Ted Cruz, who has led in Iowa, named ...": a relative clause or apposition between commas
+  if (toks[v]?.text === "," && !np.pronoun) {
+    if (!/^(who|whose|a|an|the|his|her|their|its|one|now|then|also|herself|himself)$/i.test(toks[v + 1]?.text ?? "") && !PREPOSITION.test(toks[v + 1]?.text ?? "") && !isCap(toks[v + 1]?.text ?? "") && !/^\p{Ll}+ly$/u.test(toks[v + 1]?.text ?? "")) return null;
+    const c = toks.findIndex((t, k) => k > v && k < v + 20 && t.text === ",");
+    if (c < 0) return null;
+    v = c + 1;
+  }
+  if (toks[v]?.text === "(") {
+    const c = toks.findIndex((t, k) => k > v && t.text === ")");
+    if (c < 0) return null;
+    v = c + 1;
+  }
+  let aux = false;
+  while (v < toks.length && (ADVERB.test(toks[v].text) || /^\p{Ll}+ly$/u.test(toks[v].text) || AUXILIARY.test(toks[v].text) || /^(not|never)$/.test(toks[v].text))) {
+    if (AUXILIARY.test(toks[v].text)) aux = true;
+    v++;
+  }
+  const verb = toks[v];
+  if (!verb || !/^\p{Ll}[\p{Ll}\-’']+$/u.test(verb.text) || PREPOSITION.test(verb.text) || BOUNDARY_WORD.test(verb.text) || DETERMINER.test(verb.text)) return null;
+  if (!aux && !/(ed|s)$/.test(verb.text) && !IRREGULAR_PAST.test(verb.text) && !SPEECH_VERB.test(verb.text) && !np.pronoun) return null;
+  if (/^(it|there|this|that)$/i.test(toks[np.first].text)) return null;
+  return mk(body, toks, np, verb);
+}
+
+/**
+ * The noun phrase that opens a clause, read forwards: a pronoun, a name (roles
+ * stripped), or a descriptive phrase from its determiner or owner to the head
+ * noun before the verb ("The longtime senator", "Sanders’ campaign manager",
+ * "a senior official").
+ */
+function subjectStartingAt(toks: Tok[], i: number): NP | null {
+  const t = toks[i].text;
+  if (PRONOUNS.test(t)) return /^(it|it['’]s)$/i.test(t) ? null : { first: i, last: i, pronoun: true };
+  let j = i;
+  if (isNameToken(t) || HONORIFIC.test(t)) {
+    let np = npStartingAt(toks, i);
+    if (!np) return null;
+    // "Trump and Ryan issued ...": coordinated names are one subject
+    if (toks[np.last + 1]?.text === "and" && isNameToken(toks[np.last + 2]?.text ?? "")) {
+      const second = npStartingAt(toks, np.last + 2);
+      if (second && !second.pronoun) np = { first: np.first, last: second.last, pronoun: false };
+    }
+    // a possessive name owns the head that follows ("Clinton’s campaign manager")
+    if (!/['’]s$/.test(toks[np.last].text) && toks[np.last + 1]?.text !== "’") {
+      // "White House officials", "Sanders supporters": a name used as a modifier of a plural head
+      const n = toks[np.last + 1]?.text ?? "";
+      if (/^\p{Ll}[\p{Ll}\-]*[^s]s$/u.test(n) && !AUXILIARY.test(n) && !SPEECH_VERB.test(n) && isVerbish(toks, np.last + 2)) return { first: i, last: np.last + 1, pronoun: false };
+      return np;
+    }
+    j = np.last + 1;
+  } else if (DETERMINER.test(t)) j = i + 1;
+  else return null;
+  let head = -1;
+  for (let k = j; k < toks.length && k - i <= 7; k++) {
+    const w = toks[k].text;
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(w) || PREPOSITION.test(w) || BOUNDARY_WORD.test(w) || AUXILIARY.test(w)) break;
+    if (k > j && isVerbish(toks, k)) break;
+    head = k;
+  }
+  // "The Trayvon Martin Foundation": a capitalised head after "the" is an organisation's name
+  if (head < 0 || !(/^[\p{Ll}\p{N}]/u.test(toks[head].text) || (/^the$/i.test(t) && isNameToken(toks[head].text)))) return null;
+  // an organisation's name is written without its article, as the name readers write it ("Interior Ministry")
+  if (/^the$/i.test(t) && isNameToken(toks[i + 1].text) && isNameToken(toks[head].text)) return { first: i + 1, last: head, pronoun: false };
+  return { first: i, last: head, pronoun: false };
+}
+
+/** The phrase at token `first` follows a verb (or verb and particle: "started out"), so it is an object, not a subject. */
+function isObjectPosition(toks: Tok[], first: number): boolean {
+  const p = toks[first - 1]?.text ?? "";
+  return /^\p{Ll}[\p{Ll}\-]+$/u.test(p) && !PREPOSITION.test(p) && !BOUNDARY_WORD.test(p) && !DETERMINER.test(p) && !PRONOUNS.test(p);
+}
+
+/** Token k reads as the finite verb after a subject: an auxiliary, a speech verb, a past form, an adverb, or an -s form before an object. */
+function isVerbish(toks: Tok[], k: number): boolean {
+  const w = toks[k]?.text;
+  if (!w || !/^\p{Ll}/u.test(w)) return false;
+  if (AUXILIARY.test(w) || /^\p{Ll}+ly$/u.test(w) || isPastVerb(w) || (SPEECH_VERB.test(w) && !NOUN_OR_VERB.test(w))) return true;
+  const n = toks[k + 1]?.text ?? "";
+  return /[^s]s$/.test(w) && (DETERMINER.test(n) || PRONOUNS.test(n) || /^(that|to|him|her|them|“|")$/i.test(n) || /^\p{Lu}/u.test(n));
+}
