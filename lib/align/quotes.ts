@@ -100,6 +100,15 @@ function quoteTerms(p: StoryIndex["articles"][number], q: number): Set<string> {
   return out;
 }
 
+/** Dice overlap of two quotes' content terms (stems, synonyms merged; speakers' names left out) and the count shared. */
+export function quoteContentShare(index: StoryIndex, source: number, sq: number, target: number, tq: number): { dice: number; shared: number } {
+  const a = quoteTerms(index.articles[source], sq);
+  const b = quoteTerms(index.articles[target], tq);
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return { dice: (2 * shared) / (a.size + b.size || 1), shared };
+}
+
 /**
  * The quote of `target` that is the same statement as quote `sq` of `source` by speaker and
  * content, when no quote shares enough word runs with it: the best content-term overlap among

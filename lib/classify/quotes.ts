@@ -4,7 +4,7 @@
  * direct quote nobody else carries (quote_unattested), and the same words
  * given to another speaker or venue (attribution_conflict).
  */
-import { sameSpeakerKey, speakersCompatible, type PreparedArticle, type QuoteMatch, type StoryAlignment } from "@/lib/align";
+import { quoteContentShare, QUOTE_TWIN_MIN, QUOTE_TWIN_MIN_SHARED, sameSpeakerKey, speakersCompatible, type PreparedArticle, type QuoteMatch, type StoryAlignment } from "@/lib/align";
 import { foldText, surnameKey } from "@/lib/text";
 import type { Evidence, FlagDraft, Severity } from "@/lib/types";
 import { isNegationKey, readRewording } from "./rewording";
@@ -84,8 +84,10 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
       // The same named speaker on both sides is strong evidence of one quote: less shared wording is needed.
       const sameNamed = !!(q.speaker && other.speaker && sameSpeakerKey(q.speakerKey, other.speakerKey));
       const regionMin = sameNamed ? PARAPHRASE_REGION_MIN_SAME_SPEAKER : PARAPHRASE_REGION_MIN;
-      if (m.best.matched < 4 || m.best.regionSimilarity < regionMin) return false;
-      return m.best.runs.some((r) => r.length >= 3);
+      if (m.best.matched >= 4 && m.best.regionSimilarity >= regionMin && m.best.runs.some((r) => r.length >= 3)) return true;
+      // Too few shared runs, but the same content by a compatible speaker: the same quote reworded.
+      const share = quoteContentShare(al.index, ai, qi, m.article, m.best.quote);
+      return share.dice >= QUOTE_TWIN_MIN && share.shared >= QUOTE_TWIN_MIN_SHARED;
     });
     if (!hasVerbatim && reworded.length) {
       const real = reworded.filter((m) => {
