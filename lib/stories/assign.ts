@@ -11,7 +11,7 @@
  * only an article left alone after the whole batch has been placed may join a
  * story of nearby days, at a discount that grows with the days between them.
  */
-import { membersOf, mergeSignature, signArticle, type StorySignature } from "./signature";
+import { membersOf, mergeSignature, signArticle, type StoryMember, type StorySignature } from "./signature";
 
 export interface GroupableArticle {
   id: number;
@@ -77,6 +77,19 @@ export function dayGap(a: string | null | undefined, b: string | null | undefine
   return Number.isFinite(ms) ? Math.round(ms / 86_400_000) : null;
 }
 
+/**
+ * Days between an article and a story member: elapsed time in whole days
+ * (rounded) when both sources gave a time of day — a calendar day in UTC is an
+ * arbitrary cut, an evening story's outlets straddle it — else calendar days.
+ */
+export function memberGap(a: Pick<StorySignature, "dateMin" | "time">, m: StoryMember): number | null {
+  if (a.time && m.time) {
+    const ms = Math.abs(Date.parse(a.time) - Date.parse(m.time));
+    if (Number.isFinite(ms)) return Math.round(ms / 86_400_000);
+  }
+  return dayGap(a.dateMin, m.date);
+}
+
 /** Days the story would span with the article in it (0 when a date is unknown). */
 function spanWith(article: StorySignature, story: StorySignature): number {
   const d = article.dateMin;
@@ -121,7 +134,7 @@ export function storySimilarity(a: StorySignature, s: StorySignature, idf: (t: s
   let nearest = 0;
   for (const m of membersOf(s)) {
     // An unknown day on either side is no evidence of distance.
-    const gap = dayGap(a.dateMin, m.date) ?? 0;
+    const gap = memberGap(a, m) ?? 0;
     const f = gap ? dayDecay ** gap : 1;
     if (!f) continue;
     weighted += f * similarity(a, m, idf);

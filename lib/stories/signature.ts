@@ -18,6 +18,11 @@ export interface StorySignature {
   /** Earliest and latest publication day (YYYY-MM-DD) of the members, when known. */
   dateMin: string | null;
   dateMax: string | null;
+  /**
+   * A single article's publication instant (ISO 8601), when its source gave a
+   * time of day; absent on merged stories (their members carry their own).
+   */
+  time?: string | null;
   /** Number of articles merged in. */
   size: number;
   /**
@@ -34,6 +39,8 @@ export interface StoryMember {
   names: Record<string, number>;
   /** Publication day (YYYY-MM-DD); null when unknown or stored before days were kept. */
   date?: string | null;
+  /** Publication instant (ISO 8601) when a time of day was given, else null. */
+  time?: string | null;
 }
 
 /** Member signatures kept per story. */
@@ -62,6 +69,11 @@ function day(iso: string | null | undefined): string | null {
   if (!iso) return null;
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(iso);
   return m ? m[1] : null;
+}
+
+/** The timestamp itself when it has a time of day (`YYYY-MM-DDTHH:MM...`), else null. */
+function instant(iso: string | null | undefined): string | null {
+  return iso && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) && Number.isFinite(Date.parse(iso)) ? iso : null;
 }
 
 /** An empty signature (a story with no members yet). */
@@ -97,6 +109,7 @@ export function signArticle(a: { title: string; body: string; publishedAt?: stri
     names: topTerms(nameWeights, ARTICLE_NAMES),
     dateMin: day(a.publishedAt),
     dateMax: day(a.publishedAt),
+    time: instant(a.publishedAt),
     size: 1,
   };
 }
@@ -107,7 +120,7 @@ export function signArticle(a: { title: string; body: string; publishedAt?: stri
  */
 export function membersOf(s: StorySignature): StoryMember[] {
   if (s.members?.length) return s.members;
-  return s.size > 0 ? [{ terms: s.terms, names: s.names, date: s.dateMin }] : [];
+  return s.size > 0 ? [{ terms: s.terms, names: s.names, date: s.dateMin, time: s.time ?? null }] : [];
 }
 
 /** Story signature after adding one member article's signature (capped to STORY_TERMS). */
@@ -145,10 +158,16 @@ export function parseSignature(json: string | null | undefined): StorySignature 
       terms: numbers(raw?.terms),
       names: numbers(raw?.names),
       members: Array.isArray(raw?.members)
-        ? raw.members.slice(-STORY_MEMBERS).map((m) => ({ terms: numbers(m?.terms), names: numbers(m?.names), date: typeof m?.date === "string" ? m.date : null }))
+        ? raw.members.slice(-STORY_MEMBERS).map((m) => ({
+            terms: numbers(m?.terms),
+            names: numbers(m?.names),
+            date: typeof m?.date === "string" ? m.date : null,
+            time: typeof m?.time === "string" ? m.time : null,
+          }))
         : [],
       dateMin: typeof raw.dateMin === "string" ? raw.dateMin : null,
       dateMax: typeof raw.dateMax === "string" ? raw.dateMax : null,
+      ...(typeof raw.time === "string" ? { time: raw.time } : {}),
       size: typeof raw.size === "number" ? raw.size : 0,
     };
   } catch {

@@ -78,6 +78,13 @@ describe("measureSimilarity", () => {
     expect(f.lcsF).toBeGreaterThan(0.7);
   });
 
+  it("reads accented text and curly apostrophes like tokenize does", () => {
+    const f = measureSimilarity("Le président José Martínez a dit qu’il partirait.", "Le président José Martínez a dit qu'il partirait.");
+    expect(f.unigramF).toBe(1);
+    expect(f.namesUnmatched).toBe(0);
+    expect(measureSimilarity("Die Rede von Ursula Müller war kurz.", "Die Rede von Ursula Schmidt war kurz.").namesUnmatched).toBe(2);
+  });
+
   it("copes with empty and punctuation-only text", () => {
     const f = measureSimilarity("", "...");
     expect(f.lengthA).toBe(0);

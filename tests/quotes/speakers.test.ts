@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { segmentArticle } from "@/lib/segment";
 import { extractQuotes } from "@/lib/quotes";
+import { pastAndParticiple, SPEECH_VERB } from "@/lib/quotes/lexicon";
 
 function quotes(body: string) {
   return extractQuotes(body, segmentArticle(body));
@@ -277,5 +278,24 @@ describe("speakers: the grammar of the attribution", () => {
     const body = "“It is everything but him,” Mara Quill told a radio station when asked whom she would back.\n“It is everything but him because he is bad for us.”";
     expect(who(body).map((q) => q.speaker)).toEqual(["Mara Quill", "Mara Quill"]);
   });
+
+  it("cue verbs from the broadened lexicon, inflected by spelling rules", () => {
+    const body = "Nora Lind and Paul Ek met the press after the vote.\n\nLind quipped that the count was “a photo finish.” Ek murmured that it was “too close to call.”";
+    expect(who(body).map((q) => [q.speaker, q.cue])).toEqual([["Lind", "quipped"], ["Ek", "murmured"]]);
+    // "agreed to" is an action, not speech
+    expect(SPEECH_VERB.test("agreed")).toBe(false);
+    expect(SPEECH_VERB.test("interjected") && SPEECH_VERB.test("gushed") && SPEECH_VERB.test("bristled")).toBe(true);
+  });
 });
 
+
+describe("pastAndParticiple", () => {
+  it("inflects cue verbs by English spelling rules", () => {
+    expect(pastAndParticiple("quip")).toEqual(["quipped", "quipping"]);
+    expect(pastAndParticiple("argue")).toEqual(["argued", "arguing"]);
+    expect(pastAndParticiple("reply")).toEqual(["replied", "replying"]);
+    expect(pastAndParticiple("murmur")).toEqual(["murmured", "murmuring"]);
+    expect(pastAndParticiple("concur")).toEqual(["concurred", "concurring"]);
+    expect(pastAndParticiple("swear")).toEqual(["swore", "swearing"]);
+  });
+});

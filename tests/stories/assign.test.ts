@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignStories, DAY_DECAY, dayGap, mergeSignature, signArticle, similarity, storySimilarity, type AssignResult, type GroupableArticle } from "@/lib/stories";
+import { assignStories, DAY_DECAY, dayGap, memberGap, mergeSignature, signArticle, similarity, storySimilarity, type AssignResult, type GroupableArticle } from "@/lib/stories";
 import { bridge, certificate, election, teachers } from "./fixtures";
 
 /** The article ids of each story formed (new stories, then existing ones by id), each sorted. */
@@ -19,6 +19,17 @@ describe("dayGap", () => {
     expect(dayGap("2026-02-28", "2026-03-01")).toBe(1);
     expect(dayGap("2026-03-01", null)).toBeNull();
     expect(dayGap(undefined, "2026-03-01")).toBeNull();
+  });
+});
+
+describe("memberGap", () => {
+  it("uses elapsed time when both sides give a time of day, calendar days otherwise", () => {
+    const at = (time: string | null, date: string) => ({ dateMin: date, time });
+    // 22:30 and 01:10 the next day (UTC): one news cycle, not two days.
+    expect(memberGap(at("2026-03-04T22:30:00.000Z", "2026-03-04"), { terms: {}, names: {}, date: "2026-03-05", time: "2026-03-05T01:10:00.000Z" })).toBe(0);
+    expect(memberGap(at("2026-03-04T08:00:00.000Z", "2026-03-04"), { terms: {}, names: {}, date: "2026-03-05", time: "2026-03-05T09:00:00.000Z" })).toBe(1);
+    expect(memberGap(at(null, "2026-03-04"), { terms: {}, names: {}, date: "2026-03-05", time: "2026-03-05T01:10:00.000Z" })).toBe(1);
+    expect(memberGap(at(null, "2026-03-04"), { terms: {}, names: {}, date: null })).toBeNull();
   });
 });
 
@@ -77,6 +88,18 @@ describe("assignStories", () => {
     const r = assignStories([teachers(1, 0, "2026-05-11"), teachers(2, 1, "2026-05-11"), teachers(3, 2, "2026-05-13"), election(4)], []);
     expect(groups(r)).toEqual([[1, 2, 3], [4]]);
     expect(r.assignments.find((a) => a.articleId === 3)!.score).toBeGreaterThan(0);
+  });
+
+  it("keeps an evening event whose outlets straddle midnight UTC together, next to the next day's event", () => {
+    const arts = [
+      teachers(1, 0, "2026-05-11T21:40:00.000Z"),
+      teachers(2, 1, "2026-05-11T23:05:00.000Z"),
+      teachers(3, 2, "2026-05-12T00:20:00.000Z"),
+      teachers(4, 0, "2026-05-12T01:30:00.000Z"),
+      certificate(5, 0, "2026-05-12T20:00:00.000Z"),
+      certificate(6, 1, "2026-05-12T21:00:00.000Z"),
+    ];
+    expect(groups(assignStories(arts, []))).toEqual([[1, 2, 3, 4], [5, 6]]);
   });
 
   it("never lets a story span more than a week", () => {

@@ -11,9 +11,11 @@ describe("signArticle", () => {
     expect(a.dateMin).toBe("2026-03-03");
   });
 
-  it("reads the publication day from a timestamp as given, without time-zone arithmetic", () => {
-    expect(signArticle({ ...bridge(1), publishedAt: "2026-03-03T23:30:00.000Z" }).dateMin).toBe("2026-03-03");
-    expect(signArticle({ ...bridge(1), publishedAt: null }).dateMin).toBeNull();
+  it("reads the publication day from a timestamp as given, without time-zone arithmetic, and keeps the instant only when a time was given", () => {
+    const timed = signArticle({ ...bridge(1), publishedAt: "2026-03-03T23:30:00.000Z" });
+    expect([timed.dateMin, timed.time]).toEqual(["2026-03-03", "2026-03-03T23:30:00.000Z"]);
+    expect(signArticle(bridge(1, "2026-03-03")).time).toBeNull();
+    expect(signArticle({ ...bridge(1), publishedAt: null })).toMatchObject({ dateMin: null, time: null });
   });
 });
 
@@ -21,7 +23,7 @@ describe("mergeSignature and membersOf", () => {
   it("keeps every member with its own day, the first article included", () => {
     const a = signArticle(teachers(1, 0, "2026-05-11"));
     const b = signArticle(teachers(2, 1, "2026-05-12"));
-    expect(membersOf(a)).toEqual([{ terms: a.terms, names: a.names, date: "2026-05-11" }]);
+    expect(membersOf(a)).toEqual([{ terms: a.terms, names: a.names, date: "2026-05-11", time: null }]);
     const s = mergeSignature(a, b);
     expect(s.members!.map((m) => m.date)).toEqual(["2026-05-11", "2026-05-12"]);
     expect([s.dateMin, s.dateMax, s.size]).toEqual(["2026-05-11", "2026-05-12", 2]);
@@ -36,7 +38,7 @@ describe("mergeSignature and membersOf", () => {
 
   it("reads a story stored without members as one member standing for the whole story", () => {
     const legacy = parseSignature(JSON.stringify({ v: 1, terms: { dorrow: 2 }, names: {}, dateMin: "2026-03-03", dateMax: "2026-03-04", size: 3 }));
-    expect(membersOf(legacy)).toEqual([{ terms: { dorrow: 2 }, names: {}, date: "2026-03-03" }]);
+    expect(membersOf(legacy)).toEqual([{ terms: { dorrow: 2 }, names: {}, date: "2026-03-03", time: null }]);
     expect(membersOf(parseSignature("{}"))).toEqual([]);
   });
 });
@@ -49,8 +51,17 @@ describe("parseSignature", () => {
     expect(parseSignature('{"terms":{"a":"x","b":2}}').terms).toEqual({ b: 2 });
   });
 
-  it("reads a member's day only when it is a string", () => {
-    const s = parseSignature(JSON.stringify({ terms: {}, names: {}, size: 2, members: [{ terms: { a: 1 }, names: {}, date: 5 }, { terms: {}, names: {}, date: "2026-01-02" }] }));
-    expect(s.members!.map((m) => m.date)).toEqual([null, "2026-01-02"]);
+  it("reads a member's day and instant only when they are strings", () => {
+    const s = parseSignature(
+      JSON.stringify({ terms: {}, names: {}, size: 2, members: [{ terms: { a: 1 }, names: {}, date: 5, time: {} }, { terms: {}, names: {}, date: "2026-01-02", time: "2026-01-02T10:00:00Z" }] }),
+    );
+    expect(s.members!.map((m) => [m.date, m.time])).toEqual([[null, null], ["2026-01-02", "2026-01-02T10:00:00Z"]]);
+  });
+
+  it("round-trips a single article's signature, instant included", () => {
+    const a = signArticle(bridge(1, "2026-03-03T08:15:00.000Z"));
+    const back = parseSignature(JSON.stringify(a));
+    expect(back.time).toBe("2026-03-03T08:15:00.000Z");
+    expect(membersOf(back)).toEqual(membersOf(a));
   });
 });
