@@ -11,6 +11,7 @@ import { classifyQuotes } from "./quotes";
 import { classifyStructures } from "./structures";
 import { findDerivations } from "./derivation";
 import { classifySpecifics } from "./specifics";
+import { classifyReversals } from "./reversals";
 
 export { fingerprintOf, corroboration, flagThisSide, counterpartsOf, outletCount, MAX_FLAG_TEXT, MAX_EVIDENCE_TEXT } from "./common";
 export { venuesMatch, MIN_QUOTE_WORDS, MIN_CUT_WORDS } from "./quotes";
@@ -50,6 +51,8 @@ export function classifyStory(al: StoryAlignment): FlagDraft[] {
   arts.forEach((p, ai) => {
     const src = p.analysis.article.source;
     const conflicts = classifyFactConflicts({ al, corr }, ai);
+    // A reversal of meaning in a statement that has no value conflict.
+    for (const r of classifyReversals({ al, corr, derivations }, ai)) if (!conflicts.some((f) => f.start === r.start)) conflicts.push(r);
     const added = classifyAddedClaims({ al, corr, quotedSentences, padded }, ai);
     for (const f of conflicts) drafts.push({ ...f, source: src });
     for (const f of added) drafts.push({ ...f, source: src });

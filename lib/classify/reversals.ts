@@ -1,0 +1,112 @@
+/**
+ * Meaning reversals inside aligned statements: the same statement with a
+ * negation added or removed, a word swapped for its opposite ("narrowed" /
+ * "widened", "best" / "worst", "more" / "fewer"), or a hedge turned into a
+ * certainty ("may" dropped). Read from the word alignment of the statement and
+ * its counterpart, in the gaps between agreeing words, so that the rest of the
+ * statement says the same thing. Flagged as fact_conflict on the deviating side.
+ */
+import { claimTokens, matchRuns, type StoryAlignment } from "@/lib/align";
+import { isHedge, isNegation, oppositeOf } from "@/lib/text";
+import type { FlagDraft, Severity } from "@/lib/types";
+import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence } from "./common";
+import type { Derivation } from "./derivation";
+
+type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
+
+/** Support a counterpart window needs before a polarity difference is a reversal of the same statement. */
+export const REVERSAL_SUPPORT_MIN = 0.7;
+/** Longest gap (tokens) read as a local change rather than a different passage. */
+const MAX_GAP = 2;
+/** Agreeing words needed on each side of the change. */
+const MIN_ANCHOR = 3;
+
+export interface ReversalContext {
+  al: StoryAlignment;
+  corr: number[];
+  derivations: Derivation[];
+}
+
+interface Reversal {
+  what: "negation" | "opposite" | "hedge";
+  mine: string;
+  theirs: string;
+}
+
+function findReversal(al: StoryAlignment, ai: number, ci: number, bi: number, s0: number, s1: number): Reversal | null {
+  const A = al.index.articles[ai];
+  const B = al.index.articles[bi];
+  const sIdx = claimTokens(al.index, ai, ci);
+  const tIdx: number[] = [];
+  for (let s = s0; s <= s1; s++) for (let i = B.sentenceTokens[s][0]; i < B.sentenceTokens[s][1]; i++) tIdx.push(i);
+  const runs = matchRuns(sIdx.map((i) => A.keys[i]), tIdx.map((i) => B.keys[i]));
+  if (!runs || runs.length < 2) return null;
+  for (let k = 0; k + 1 < runs.length; k++) {
+    const sa = runs[k].a + runs[k].length;
+    const sb = runs[k + 1].a;
+    const ta = runs[k].b + runs[k].length;
+    const tb = runs[k + 1].b;
+    if (sb - sa > MAX_GAP || tb - ta > MAX_GAP || (sb === sa && tb === ta)) continue;
+    // Anchored by agreeing words on both sides: the change sits inside one statement said the same way.
+    if (runs[k].length < MIN_ANCHOR || runs[k + 1].length < MIN_ANCHOR) continue;
+    const sWords = sIdx.slice(sa, sb).map((i) => A.tokens[i].norm);
+    const tWords = tIdx.slice(ta, tb).map((i) => B.tokens[i].norm);
+    const mine = A.analysis.article.body.slice(A.tokens[sIdx[Math.max(0, sa - 1)]].start, A.tokens[sIdx[Math.min(sIdx.length - 1, sb)]].end);
+    const theirs = B.analysis.article.body.slice(B.tokens[tIdx[Math.max(0, ta - 1)]].start, B.tokens[tIdx[Math.min(tIdx.length - 1, tb)]].end);
+    if (sWords.some(isNegation) !== tWords.some(isNegation)) return { what: "negation", mine, theirs };
+    if (!sWords.length || !tWords.length) continue;
+    for (const w of sWords) {
+      const o = oppositeOf(w);
+      if (!o) continue;
+      if (tWords.some((x) => {
+        const p = oppositeOf(x);
+        return !!p && p.pair === o.pair && p.side !== o.side;
+      })) return { what: "opposite", mine, theirs };
+    }
+    // A hedge dropped where everything else agrees: a possibility stated as a fact.
+    if (!sWords.some(isHedge) && tWords.some(isHedge) && !sWords.some(isNegation)) return { what: "hedge", mine, theirs };
+  }
+  return null;
+}
+
+/**
+ * fact_conflict flags for reversed meaning in article `ai`'s statements. The flag goes to
+ * the article derived from the other when one is; otherwise to the less corroborated side.
+ */
+export function classifyReversals(ctx: ReversalContext, ai: number): Draft[] {
+  const { al, corr, derivations } = ctx;
+  const arts = al.index.articles;
+  if (!counterpartsOf(al, ai).length) return [];
+  const a = arts[ai].analysis;
+  const out: Draft[] = [];
+  a.claims.forEach((c, ci) => {
+    // Inside quotation marks a changed word is the quote classifier's finding.
+    if (c.quoted || !isFlaggableSentence(a.segmentation, c.sentence)) return;
+    for (const m of al.claims[ai][ci]) {
+      if (!m.support || m.support.score < REVERSAL_SUPPORT_MIN) continue;
+      const bi = m.article;
+      const r = findReversal(al, ai, ci, bi, m.support.sentences[0], m.support.sentences[1]);
+      if (!r) continue;
+      const mineDerived = derivations[ai].source === bi;
+      const theirsDerived = derivations[bi].source === ai;
+      if (theirsDerived || (!mineDerived && !flagThisSide(corr, ai, [bi]))) continue;
+      const B = arts[bi].analysis;
+      const severity: Severity = r.what === "hedge" ? "medium" : "high";
+      const how = r.what === "negation" ? "a negation" : r.what === "opposite" ? "an opposite" : "a certainty where the other hedges";
+      out.push({
+        articleId: a.article.id,
+        kind: "fact_conflict",
+        severity,
+        confidence: Math.round(m.support.score * 1000) / 1000,
+        start: c.start,
+        end: c.end,
+        text: c.text,
+        speaker: null,
+        explanation: `${a.article.outlet} has "${clip(r.mine, 60)}" in "${clip(c.text, 80)}" where ${B.article.outlet} has "${clip(r.theirs, 60)}": the same statement with ${how}${mineDerived ? ` (${a.article.outlet} is mostly carried by ${B.article.outlet}, its likely source)` : ""}.`,
+        evidence: [evidenceFor(c.text, B, m.support.span)],
+      });
+      break;
+    }
+  });
+  return out;
+}
