@@ -4,7 +4,7 @@
  * confidence and a fingerprint that survives re-analysis.
  */
 import type { StoryAlignment } from "@/lib/align";
-import type { FlagDraft, FlagKind } from "@/lib/types";
+import type { FlagDraft, FlagKind, StructureKind } from "@/lib/types";
 import { classifyAddedClaims, classifyFactConflicts } from "./claims";
 import { corroboration, fingerprintOf, MAX_FLAG_TEXT, outletCount } from "./common";
 import { classifyQuotes } from "./quotes";
@@ -15,6 +15,9 @@ import { classifyReversals } from "./reversals";
 
 export { fingerprintOf, corroboration, flagThisSide, counterpartsOf, outletCount, MAX_FLAG_TEXT, MAX_EVIDENCE_TEXT } from "./common";
 export { venuesMatch, MIN_QUOTE_WORDS, MIN_CUT_WORDS } from "./quotes";
+
+/** Added blocks that only generators add (an FAQ, a glossary, a table of contents, a call-out). */
+const PADDING_STRUCTURES = new Set<StructureKind>(["faq", "key_terms", "toc", "callout"]);
 
 const KIND_ORDER: FlagKind[] = [
   "quote_paraphrased", "quote_truncated", "quote_unattested", "attribution_conflict", "fact_conflict", "claim_added", "structure_added",
@@ -30,7 +33,7 @@ export function classifyStory(al: StoryAlignment): FlagDraft[] {
   const padded = new Set<number>();
   // Padding = generated furniture (FAQ, glossary, contents, call-outs) or a block that addresses the reader.
   structureFlags.forEach((f, ai) => {
-    if (f.some((x) => x.severity === "high" || /FAQ|key-terms|contents|call-out/.test(x.explanation))) padded.add(ai);
+    if (f.some((x) => x.severity === "high" || PADDING_STRUCTURES.has(x.structure))) padded.add(ai);
   });
   const quotedSentences = arts.map(() => new Set<number>());
   arts.forEach((p, ai) => {
@@ -62,11 +65,12 @@ export function classifyStory(al: StoryAlignment): FlagDraft[] {
       if (taken.some((t) => t.start < f.end && t.end > f.start)) continue;
       drafts.push({ ...f, source: src });
     }
-    for (const f of structureFlags[ai]) drafts.push({ ...f, source: src });
+    for (const { structure: _structure, ...f } of structureFlags[ai]) drafts.push({ ...f, source: src });
   });
   drafts.sort(
     (x, y) => x.articleId - y.articleId || x.start - y.start || KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind),
   );
+  mergeDivergences(drafts);
   // The same text flagged twice with one kind in one article (a repeated quote) gets an occurrence suffix.
   const seen = new Map<string, number>();
   return drafts.map(({ source, ...f }) => {
@@ -77,3 +81,34 @@ export function classifyStory(al: StoryAlignment): FlagDraft[] {
     return { ...f, text: f.text.slice(0, MAX_FLAG_TEXT), fingerprint };
   });
 }
+
+type SourcedDraft = Omit<FlagDraft, "fingerprint"> & { source: string };
+
+/**
+ * One flag per divergence. An added block is one structure_added flag: the statements inside it
+ * are not flagged again one by one as claim_added. A quote that is both reworded and cut is one
+ * quote_paraphrased flag whose explanation also names the cut. Works in place on sorted drafts.
+ */
+export function mergeDivergences(drafts: SourcedDraft[]): void {
+  const structures = drafts.filter((d) => d.kind === "structure_added");
+  const drop = new Set<SourcedDraft>();
+  for (const d of drafts) {
+    if (d.kind !== "claim_added") continue;
+    if (structures.some((st) => st.articleId === d.articleId && d.start >= st.start && d.end <= st.end)) drop.add(d);
+  }
+  for (const t of drafts) {
+    if (t.kind !== "quote_truncated") continue;
+    const p = drafts.find((d) => d.kind === "quote_paraphrased" && d.articleId === t.articleId && d.start === t.start && d.end === t.end);
+    if (!p) continue;
+    const longer = t.evidence[0]?.outlet;
+    p.explanation = `${p.explanation} It is also cut short${longer ? `: ${longer} carries a longer version` : ""}.`;
+    if (SEVERITY_RANK[t.severity] > SEVERITY_RANK[p.severity]) p.severity = t.severity;
+    for (const e of t.evidence) if (!p.evidence.some((x) => x.articleId === e.articleId && x.start === e.start)) p.evidence.push(e);
+    drop.add(t);
+  }
+  if (!drop.size) return;
+  const kept = drafts.filter((d) => !drop.has(d));
+  drafts.splice(0, drafts.length, ...kept);
+}
+
+const SEVERITY_RANK: Record<string, number> = { low: 0, medium: 1, high: 2 };

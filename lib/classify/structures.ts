@@ -10,6 +10,9 @@ import { clip, counterpartsOf, joinNames, MAX_FLAG_TEXT } from "./common";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
+/** A structure_added draft with the kind of block it flags (for the classifier's own use; not stored). */
+export type StructureDraft = Draft & { structure: StructureKind };
+
 const LABELS: Record<StructureKind, string> = {
   list: "list",
   faq: "FAQ block",
@@ -26,14 +29,14 @@ const ALWAYS_ADDED = new Set<StructureKind>(["faq", "key_terms", "toc", "callout
 const LIST_SUPPORT_MAX = 0.5;
 
 /** structure_added flags for one article. */
-export function classifyStructures(al: StoryAlignment, ai: number): Draft[] {
+export function classifyStructures(al: StoryAlignment, ai: number): StructureDraft[] {
   const arts = al.index.articles;
   const others = counterpartsOf(al, ai);
   if (!others.length) return [];
   const A = arts[ai];
   const a = A.analysis;
   const seg = a.segmentation;
-  const out: Draft[] = [];
+  const out: StructureDraft[] = [];
   const othersKinds = new Set<StructureKind>();
   others.forEach((i) => {
     const p = arts[i];
@@ -68,6 +71,7 @@ export function classifyStructures(al: StoryAlignment, ai: number): Draft[] {
     out.push({
       articleId: a.article.id,
       kind: "structure_added",
+      structure: st.kind,
       severity,
       confidence: Math.round((1 - share * 0.5) * 1000) / 1000,
       start: st.start,
