@@ -313,7 +313,7 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
 }
 
 /** Relative gap within which two hedged figures may be one figure rounded two ways (medium, not high). */
-const HEDGED_GAP = 0.25;
+const HEDGED_GAP = 0.15;
 
 function relativeGap(a: string, b: string): number {
   const x = Number(a);

@@ -96,7 +96,15 @@ export function extractValues(text: string): ValueMention[] {
     // A count of something: the first content word after the number (skipping one adjective-like word is
     // left out on purpose: "six straight defeats" and "six defeats" are then simply not compared).
     if (afterWord && !NOT_COUNTED.has(afterWord) && !isStopword(afterWord) && afterWord.length > 1) {
-      push({ kind: "count", key: String(n.value), unit: termKey(afterWord), start: n.start, end: n.end + after![0].length, text: t.slice(n.start, n.end + after![0].length) });
+      // A capitalised singular word before a lower-case noun is a modifier ("five Ukrainian regions"): the noun is counted.
+      let unitWord = afterWord;
+      let end = n.end + after![0].length;
+      const next = t.slice(end).match(/^\s+(\p{Ll}[\p{L}-]*)/u);
+      if (/^\p{Lu}/u.test(after![1]) && !/s$/.test(afterWord) && next && !isStopword(next[1].toLowerCase())) {
+        unitWord = next[1].toLowerCase();
+        end += next[0].length;
+      }
+      push({ kind: "count", key: String(n.value), unit: termKey(unitWord), start: n.start, end, text: t.slice(n.start, end) });
     }
   }
   for (const v of out) if (HEDGE.test(t.slice(Math.max(0, v.start - 24), v.start))) v.hedged = true;
