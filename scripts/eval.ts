@@ -25,7 +25,10 @@ import { articles, outlets, segments } from "../db/schema";
 import type { ExportFlag } from "../lib/export/types";
 import { scorePairwise, type PairwiseScore } from "../lib/stories";
 import { FLAG_KINDS, type FlagKind, type Severity } from "../lib/types";
+import { evalDivergence, divergenceLines, type DivergenceScore } from "./eval-divergence";
+import { describeFolds, evalMrpc, type MrpcEval } from "./eval-mrpc";
 import { evalPolnear, type PolnearReport } from "./eval-polnear";
+import { evalRewrites, type RewritesReport } from "./eval-rewrites";
 
 const ROOT = path.resolve(__dirname, "..");
 export const SAMPLE_DIR = path.join(ROOT, "db", "sample");
@@ -181,7 +184,8 @@ const SEED_CASES: SeedCase[] = [
   { name: "004 'Expert Opinion' quote no other outlet has", files: ["004"], kinds: ["quote_unattested"], needles: ["tightrope"] },
   { name: "004 added 'What This Means for You' list", files: ["004"], kinds: ["claim_added", "structure_added"], needles: ["reevaluate", "congressional", "contingency plans", "interoperable"] },
   { name: "003 Zelensky quote reworded ('indeed crucial')", files: ["003"], kinds: ["quote_paraphrased"], needles: ["indeed crucial"] },
-  { name: "003 cuts the rest of that quote", files: ["003"], kinds: ["quote_truncated"], needles: ["crucial that america"] },
+  // One flag per divergence: a quote both reworded and cut may be one quote_paraphrased flag naming the cut.
+  { name: "003 cuts the rest of that quote", files: ["003"], kinds: ["quote_truncated", "quote_paraphrased"], needles: ["crucial that america"] },
   { name: "000/001 same Witkoff Fox News sentence, different words", files: ["000", "001"], kinds: ["quote_paraphrased"], needles: ["security guarantees, but not from nato"] },
   { name: "003 added FAQ block", files: ["003"], kinds: ["structure_added"], needles: ["potential obstacles", "initial stance"] },
   { name: "004 added 'People Also Ask' block", files: ["004"], kinds: ["structure_added"], needles: ["differ from nato membership", "people also ask", "crimea"] },
@@ -238,6 +242,8 @@ export interface BasilScore {
   perArticleByKind: Record<FlagKind, number>;
   flagsPerArticle: number;
   bySeverity: Record<Severity, number>;
+  /** The high-severity flags on honest reporting, for review. */
+  highFlags: EvalFlag[];
 }
 
 /**
@@ -247,7 +253,7 @@ export interface BasilScore {
  */
 function stripBasil(file: string, dir: string): { input: string; truth: Map<string, string> } {
   const lines = fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim());
-  const input = path.join(dir, "basil.jsonl");
+  const input = path.join(dir, path.basename(path.dirname(file)) + ".jsonl");
   const truth = new Map<string, string>();
   const out: string[] = [];
   lines.forEach((line, i) => {
@@ -275,13 +281,16 @@ function scoreBasil(run: CorpusRun, truth: Map<string, string>): BasilScore {
     perArticleByKind: perKind,
     flagsPerArticle: run.flags.length / n,
     bySeverity: countSeverity(run.flags),
+    highFlags: run.flags.filter((f) => f.severity === "high"),
   };
 }
 
 // ---------------------------------------------------------------- section 3: PolNeAR
 
-function runPolnear(shared: string): { result: PolnearReport } | { skipped: string } {
-  return { result: evalPolnear(shared) };
+/** PolNeAR: developed on the train split, checked on dev (which the extraction was not tuned on). */
+function runPolnear(shared: string): { train: PolnearReport | null; dev: PolnearReport } {
+  const train = fs.existsSync(path.join(shared, "datasets", "polnear-train")) ? evalPolnear(shared, "train") : null;
+  return { train, dev: evalPolnear(shared, "dev") };
 }
 
 /** The headline numbers of the PolNeAR report. */
@@ -296,15 +305,19 @@ function polnearLines(r: PolnearReport): string[] {
 
 // ---------------------------------------------------------------- main
 
-type SectionName = "seeds" | "basil" | "polnear" | "sample";
-const SECTIONS: SectionName[] = ["seeds", "basil", "polnear", "sample"];
+type SectionName = "seeds" | "divergence" | "rewrites" | "basil" | "allsides" | "polnear" | "mrpc" | "sample";
+const SECTIONS: SectionName[] = ["seeds", "divergence", "rewrites", "basil", "allsides", "polnear", "mrpc", "sample"];
 
 interface Report {
   generatedAt: string;
   shared: string;
   seeds: SeedScore | { skipped: string };
+  divergence: DivergenceScore | { skipped: string };
+  rewrites: Omit<RewritesReport, "scores"> | { skipped: string };
   basil: BasilScore | { skipped: string };
-  polnear: { result: PolnearReport } | { skipped: string };
+  allsides: (BasilScore & { halves: PairwiseScore[] }) | { skipped: string };
+  mrpc: Omit<MrpcEval, "pairs"> & { pairs: number } | { skipped: string };
+  polnear: { train: PolnearReport | null; dev: PolnearReport } | { skipped: string };
   sample: (SampleScore & { articles: number; stories: number }) | { skipped: string };
   seconds: Record<string, number>;
 }
@@ -323,9 +336,9 @@ function parseCli(argv: string[]): { json: boolean; shared: string; only: Sectio
       if (bad.length) throw new Error(`--only: unknown section ${bad.join(", ")} (expected ${SECTIONS.join(", ")})`);
       only = names as SectionName[];
     } else if (a === "--help" || a === "-h") {
-      process.stdout.write("usage: npm run eval [-- --json] [--shared DIR] [--only seeds,basil,polnear,sample]\n");
+      process.stdout.write(`usage: npm run eval [-- --json] [--shared DIR] [--only ${SECTIONS.join(",")}]\n`);
       process.exit(0);
-    } else throw new Error(`unknown argument "${a}" (usage: npm run eval [-- --json] [--shared DIR] [--only seeds,basil,polnear,sample])`);
+    } else throw new Error(`unknown argument "${a}" (usage: npm run eval [-- --json] [--shared DIR] [--only ${SECTIONS.join(",")}])`);
   }
   return { json, shared, only };
 }
@@ -348,20 +361,45 @@ function printReport(r: Report): void {
     for (const f of s.chromeFlags.slice(0, 10)) p(`      chrome: ${flagLine(f)}`);
   }
   p();
-  p("2. BASIL dev (../shared/datasets/basil-dev)");
-  if ("skipped" in r.basil) p(`   skipped: ${r.basil.skipped}`);
+  p("1b. divergence-dev (../shared/datasets/divergence-dev, its own scorer)");
+  if ("skipped" in r.divergence) p(`   skipped: ${r.divergence.skipped}`);
+  else for (const l of divergenceLines(r.divergence)) p(`   ${l}`);
+  p();
+  p("1c. rewrites-dev (../shared/datasets/rewrites-dev)");
+  if ("skipped" in r.rewrites) p(`   skipped: ${r.rewrites.skipped}`);
   else {
-    const b = r.basil;
+    const w = r.rewrites;
+    p(`   ${w.pairs} pairs (${w.unfaithful} unfaithful, ${w.faithful} faithful); ROC AUC ${fmt(w.auc)}`);
+    p(`   medium-or-high flag on ${fmt(100 * w.unfaithfulFlagged, 1)}% of unfaithful rewrites, ${fmt(100 * w.faithfulFlagged, 1)}% of faithful ones`);
+    p(`   by kind: ${Object.entries(w.byKind).map(([k, v]) => `${k} ${v.flagged}/${v.n}`).join(", ")}`);
+    p(`   medium-or-high flags on the original, per pair: ${fmt(w.originalSeriousPerPair, 2)}`);
+  }
+  p();
+  p("1d. MRPC train (../shared/datasets/mrpc-train), 10-fold cross-validated");
+  if ("skipped" in r.mrpc) p(`   skipped: ${r.mrpc.skipped}`);
+  else p(`   ${r.mrpc.pairs} pairs: support score accuracy ${fmt(r.mrpc.cvAccuracy)} (folds ${describeFolds(r.mrpc.foldAccuracies)}); word overlap ${fmt(r.mrpc.overlapAccuracy)}`);
+  p();
+  for (const [name, title, b0] of [["basil", "2. BASIL dev (../shared/datasets/basil-dev)", r.basil], ["allsides", "2b. AllSides dev (../shared/datasets/allsides-dev)", r.allsides]] as const) {
+  p(title);
+  if ("skipped" in b0) { p(`   skipped: ${b0.skipped}`); p(); continue; }
+  {
+    const b = b0;
     p(`   ${b.articles} articles, ${b.events} true events -> ${b.stories} stories`);
     p(`   grouping pairwise: precision ${fmt(b.grouping.precision)}  recall ${fmt(b.grouping.recall)}  F1 ${fmt(b.grouping.f1)}  (${b.grouping.correctPairs}/${b.grouping.predictedPairs} predicted pairs, ${b.grouping.truePairs} true pairs)`);
     p(`   flags per article ${fmt(b.flagsPerArticle, 2)} (high ${b.bySeverity.high}, medium ${b.bySeverity.medium}, low ${b.bySeverity.low})`);
     p(`   high-severity flags per article: mean ${fmt(b.highPerArticle.mean, 2)}, max ${b.highPerArticle.max}`);
     p(`   per article by kind: ${FLAG_KINDS.map((k) => `${k} ${fmt(b.perArticleByKind[k], 2)}`).join(", ")}`);
+    if (name === "allsides" && "halves" in b) p(`   grouping F1 on each half (split by line order): ${b.halves.map((h) => fmt(h.f1)).join(" / ")}`);
+    for (const f of b.highFlags.slice(0, 12)) p(`      high: ${flagLine(f)}`);
   }
   p();
-  p("3. PolNeAR dev (../shared/datasets/polnear-dev)");
+  }
+  p("3. PolNeAR: develop on polnear-train, check on polnear-dev");
   if ("skipped" in r.polnear) p(`   skipped: ${r.polnear.skipped}`);
-  else for (const l of polnearLines(r.polnear.result)) p(`   ${l}`);
+  else {
+    if (r.polnear.train) for (const l of polnearLines(r.polnear.train)) p(`   train: ${l}`);
+    for (const l of polnearLines(r.polnear.dev)) p(`   dev:   ${l}`);
+  }
   p();
   p("4. Sample corpus (db/sample)");
   if ("skipped" in r.sample) p(`   skipped: ${r.sample.skipped}`);
@@ -400,7 +438,19 @@ async function main(): Promise<void> {
   const skip = (why: string) => ({ skipped: why });
   const sharedMissing = fs.existsSync(cli.shared) ? null : `${cli.shared} is absent`;
 
-  const report: Report = { generatedAt: now.toISOString(), shared: cli.shared, seeds: skip("not requested"), basil: skip("not requested"), polnear: skip("not requested"), sample: skip("not requested"), seconds };
+  const report: Report = {
+    generatedAt: now.toISOString(),
+    shared: cli.shared,
+    seeds: skip("not requested"),
+    divergence: skip("not requested"),
+    rewrites: skip("not requested"),
+    basil: skip("not requested"),
+    allsides: skip("not requested"),
+    mrpc: skip("not requested"),
+    polnear: skip("not requested"),
+    sample: skip("not requested"),
+    seconds,
+  };
 
   if (want("seeds")) {
     const dir = path.join(cli.shared, "seeds");
@@ -423,6 +473,60 @@ async function main(): Promise<void> {
         const { input, truth } = stripBasil(file, tmp);
         const run = await timed("basil", () => runCorpus([input], now));
         report.basil = scoreBasil(run, truth);
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    }
+  }
+
+  if (want("divergence")) {
+    const dir = path.join(cli.shared, "datasets", "divergence-dev");
+    if (!fs.existsSync(path.join(dir, "corpus"))) report.divergence = skip(sharedMissing ?? `${dir} is absent`);
+    else {
+      log("divergence-dev: ingest + analyse + score ...");
+      report.divergence = await timed("divergence", () => evalDivergence(dir, now, runCorpus));
+    }
+  }
+
+  if (want("rewrites")) {
+    const dir = path.join(cli.shared, "datasets", "rewrites-dev");
+    if (!fs.existsSync(dir)) report.rewrites = skip(sharedMissing ?? `${dir} is absent`);
+    else {
+      log("rewrites-dev: analyse 233 pairs ...");
+      const { scores: _scores, ...rest } = await timed("rewrites", async () => evalRewrites(dir));
+      report.rewrites = rest;
+    }
+  }
+
+  if (want("mrpc")) {
+    const file = path.join(cli.shared, "datasets", "mrpc-train", "pairs.tsv");
+    if (!fs.existsSync(file)) report.mrpc = skip(sharedMissing ?? `${file} is absent`);
+    else {
+      log("mrpc-train: 10-fold cross-validation ...");
+      const { pairs, ...rest } = await timed("mrpc", async () => evalMrpc(file));
+      report.mrpc = { ...rest, pairs: pairs };
+    }
+  }
+
+  if (want("allsides")) {
+    const file = path.join(cli.shared, "datasets", "allsides-dev", "articles.jsonl");
+    if (!fs.existsSync(file)) report.allsides = skip(sharedMissing ?? `${file} is absent`);
+    else {
+      log("allsides: ingest + analyse 731 articles ...");
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-eval-allsides-"));
+      try {
+        const { input, truth } = stripBasil(file, tmp);
+        const run = await timed("allsides", () => runCorpus([input], now));
+        const score = scoreBasil(run, truth);
+        // Two halves by line order, each scored on its own: how stable the figure is.
+        const keys = [...truth.keys()];
+        const half = (h: number) => new Map(keys.filter((_, i) => i % 2 === h).map((k) => [k, truth.get(k)!]));
+        const predicted = new Map(run.articles.map((a) => [a.source, a.storyId === null ? `none:${a.id}` : `story:${a.storyId}`]));
+        const halves = [0, 1].map((h) => {
+          const t = half(h);
+          return scorePairwise(new Map([...predicted].filter(([k]) => t.has(k))), t);
+        });
+        report.allsides = { ...score, halves };
       } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
       }
