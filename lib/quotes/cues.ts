@@ -147,7 +147,7 @@ function adjunctStart(toks: Tok[], e: number): number {
 function skipVerbGroup(toks: Tok[], e: number): number {
   while (e >= 0) {
     const w = toks[e].text;
-    if (ADVERB.test(w) || /^\p{Ll}+ly$/u.test(w) || AUXILIARY.test(w) || /^(not|never|as)$/.test(w)) e--;
+    if (ADVERB.test(w) || /^\p{Ll}+ly$/u.test(w) || AUXILIARY.test(w) || /^(not|never|as|himself|herself|themselves|itself|myself|ourselves)$/.test(w)) e--;
     // "be heard", "been quoted": a participle after an auxiliary belongs to the verb group
     else if (e > 0 && AUXILIARY.test(toks[e - 1].text) && (isPastVerb(w) || /^(heard|seen|quoted)$/.test(w))) e -= 2;
     else break;
@@ -248,6 +248,18 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     if (np && np.first <= 8 && !win.slice(0, np.first).some((t) => /^(on|in|at|for|to|with|by|from|including|about|over|after|into|against)$/.test(t.text)) && win.slice(0, np.first).every((t) => /^[,\-–—]$/.test(t.text) || /^[\p{L}\p{N}][\p{L}\p{N}.’'\-]*$/u.test(t.text)) && !win.slice(0, np.first).some((t) => SPEECH_VERB.test(t.text) || /^(and|but|while|as|when|because|after|before)$/i.test(t.text)))
       return mk(body, win, np, win[v]);
     break;
+  }
+  // "“...” who has won twice in the state, the editorial board writes.": a clause-final attribution after the last comma
+  const c = win.map((t) => t.text).lastIndexOf(",");
+  if (c > 0 && win.length - c <= 9 && (stop >= 0 || clause.length <= win.length) && win.slice(c + 1).some((t) => SPEECH_VERB.test(t.text))) {
+    const tail = win.slice(c + 1);
+    for (let v = 1; v < tail.length; v++) {
+      if (!SPEECH_VERB.test(tail[v].text) || nounUse(tail, v)) continue;
+      const e = subjectEnd(tail, v - 1);
+      const np = e >= 0 ? npEndingAt(tail.slice(0, e + 1), e) : null;
+      if (np && np.first === 0 && (np.pronoun || isCap(tail[np.last].text) || /^(the|a|an|his|her|their|its)$/i.test(tail[0].text))) return mk(body, tail, np, tail[v]);
+      break;
+    }
   }
   return null;
 }
@@ -402,7 +414,8 @@ export function clauseSubject(body: string, from: number, quoteOpen: number): Sp
   const toks = tokens(body, from, quoteOpen);
   if (toks.length < 1) return null;
   let i = 0;
-  if (/^(and|but|so|yet|still|now|then|instead|meanwhile|later|also|indeed|ultimately|finally)$/i.test(toks[0].text) && toks[1]?.text !== ",") i = 1;
+  while (i < toks.length - 1 && /^[(\[—–-]$/.test(toks[i].text)) i++;
+  if (/^(and|but|so|yet|still|now|then|instead|meanwhile|later|also|indeed|ultimately|finally)$/i.test(toks[i].text) && toks[i + 1]?.text !== ",") i++;
   const w0 = toks[i]?.text ?? "";
   const intro = (/^\p{Lu}\p{Ll}+ly$/u.test(w0) && toks[i + 1]?.text === ",") || INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0);
   // the subject opens the sentence, or follows an introductory phrase closed by a comma ("Hours later, Trump returned ...")

@@ -97,6 +97,9 @@ function npCore(toks: Tok[], last: number): NP | null {
   const t = toks[last].text;
   if (!/^[\p{L}\p{N}]/u.test(t) || FUNCTION_WORD.test(t)) return null;
   if (PRONOUNS.test(t)) return { first: last, last, pronoun: true };
+  // "another said", "most said", "others added": an indefinite pronoun standing for a described speaker
+  if (/^(another|others|some|many|most|several|few|both)$/i.test(t) && (last === 0 || !/^[\p{L}\p{N}]/u.test(toks[last - 1].text) || BOUNDARY_WORD.test(toks[last - 1].text) || /^(yet|still|and)$/i.test(toks[last - 1].text)))
+    return { first: last, last, pronoun: false };
   if (isNameToken(t) || HONORIFIC.test(t)) {
     let first = last;
     while (first - 1 >= 0) {

@@ -286,8 +286,18 @@ describe("speakers: the grammar of the attribution", () => {
     expect(SPEECH_VERB.test("agreed")).toBe(false);
     expect(SPEECH_VERB.test("interjected") && SPEECH_VERB.test("gushed") && SPEECH_VERB.test("bristled")).toBe(true);
   });
-});
 
+  it("a clause-final attribution after the last comma covers the sentence's quote", () => {
+    const body = "Hale is an “articulate conservative” who has won two elections in the state, the editorial board writes.";
+    expect(who(body)[0]).toMatchObject({ speaker: "the editorial board", cue: "writes" });
+  });
+
+  it("reflexive intensifiers, indefinite pronouns and a parenthesised sentence", () => {
+    expect(who("Ruiz herself said Tuesday that “the only way to win is hard work.”")[0].speaker).toBe("Ruiz");
+    expect(who("“It was close,” one voter said. Yet another said, “Hale is in a five-way battle.”").map((q) => q.speaker)).toEqual(["one voter", "another"]);
+    expect(who("(Hale's spokeswoman challenged the claim that Hale had ever “attacked” her.)")[0].speaker).toBe("Hale's spokeswoman");
+  });
+});
 
 describe("pastAndParticiple", () => {
   it("inflects cue verbs by English spelling rules", () => {
