@@ -233,6 +233,11 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     if (!(SPEECH_VERB.test(win[v].text) && win[v].text.length > 2) && !unknownCueAfter(win, v)) continue;
     if (nounUse(win, v)) continue;
     let e = subjectEnd(win, v - 1);
+    // "Gov. Ana Ruiz (R-Ohio), said": the comma closes the parenthetical after the name
+    if (e > 1 && win[e].text === "," && win[e - 1].text === ")") {
+      const p = skipParenthetical(win, e - 1);
+      if (p >= 0 && p !== e - 1 && isNameToken(win[p].text)) e = p;
+    }
     const past = e >= 0 && win[e].text === "," ? subjectBeforeAppositions(win, e) : -1;
     if (past >= 0) e = past;
     else if (e >= 0 && win[e].text === ",") {
@@ -291,6 +296,11 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
       const subj = clauseSubject(body, sentStart ?? from, t.start) ?? sentenceSubject(body, sentStart ?? from, t.start);
       if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
       continue;
+    }
+    // "Gov. Ana Ruiz (R-Ohio), said": the comma closes the parenthetical after the name
+    if (e > 1 && toks[e].text === "," && toks[e - 1].text === ")") {
+      const p = skipParenthetical(toks, e - 1);
+      if (p >= 0 && p !== e - 1 && isNameToken(toks[p].text)) e = p;
     }
     const past = e >= 0 && toks[e].text === "," ? subjectBeforeAppositions(toks, e) : -1;
     if (past >= 0) e = past;

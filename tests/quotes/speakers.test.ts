@@ -201,6 +201,7 @@ describe("speakers: the grammar of the attribution", () => {
 
   it("the subject before comma-delimited adjuncts and appositions", () => {
     expect(who("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to win.”")[0].speaker).toBe("Clinton");
+    expect(who("After winning Ohio in the primary, Gov. Ana Ruiz (R-Ohio), said, “I am getting ready to rent a wagon.”")[0].speaker).toBe("Ana Ruiz");
     expect(who("“It was a long day,” Ramón Carr, 31, a freelance photographer, said.")[0].speaker).toBe("Ramón Carr");
   });
 
