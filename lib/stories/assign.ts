@@ -236,7 +236,6 @@ export function assignStories(
     return v;
   };
 
-
   /** The best story for an article among the candidates its distinctive terms nominate. */
   const bestStory = (sig: StorySignature, decay: number): { key: string; score: number } | null => {
     const n = pool.size + 1;
