@@ -298,6 +298,16 @@ describe("speakers: the grammar of the attribution", () => {
     expect(who("“It was close,” one voter said. Yet another said, “Hale is in a five-way battle.”").map((q) => q.speaker)).toEqual(["one voter", "another"]);
     expect(who("(Hale's spokeswoman challenged the claim that Hale had ever “attacked” her.)")[0].speaker).toBe("Hale's spokeswoman");
   });
+
+  it("verb first: an organisation and a role noun before the person", () => {
+    const body = "“She drew well from working-class voters,” said Lakeside University professor Ana Ruiz. “That was more her base than his.”";
+    expect(who(body).map((q) => q.speaker)).toEqual(["Ana Ruiz", "Ana Ruiz"]);
+  });
+
+  it("a sentence adverb is no name", () => {
+    const body = "Nora Lind was asked about a running mate.\n\n“Absolutely,” she said. “And I am not ruling anybody out.”";
+    expect(who(body).map((q) => q.speaker)).toEqual(["Nora Lind", "Nora Lind"]);
+  });
 });
 
 describe("pastAndParticiple", () => {
