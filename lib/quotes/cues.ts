@@ -353,6 +353,13 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
   // "Trump’s claim that ... “...”": a possessive name before a speech noun
   for (let v = toks.length - 1; v >= 1; v--) {
     if (!SPEECH_NOUN.test(toks[v].text)) continue;
+    // "her remark that “...”", "his March comment that": a possessive pronoun owns the speech, resolved like a subject pronoun
+    let o = v - 1;
+    if (o > 0 && /^(\p{Lu}\p{Ll}+|own|recent|latest|earlier|famous|infamous|now-infamous|oft-repeated)$/u.test(toks[o].text) && /^(his|her|their|its)$/i.test(toks[o - 1].text)) o--;
+    if (/^(his|her|their|its)$/i.test(toks[o].text)) {
+      const pr = toks[o];
+      return { text: pr.text, span: { start: pr.start, end: pr.end }, pronoun: true, cue: toks[v].text, cueSpan: { start: toks[v].start, end: toks[v].end } };
+    }
     const owner = toks[v - 1];
     if (!/['’]s$/.test(owner.text) || !isNameToken(owner.text)) continue;
     let first = v - 1;

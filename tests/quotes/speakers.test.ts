@@ -308,6 +308,13 @@ describe("speakers: the grammar of the attribution", () => {
     const body = "Nora Lind was asked about a running mate.\n\n“Absolutely,” she said. “And I am not ruling anybody out.”";
     expect(who(body).map((q) => q.speaker)).toEqual(["Nora Lind", "Nora Lind"]);
   });
+
+  it("a possessive pronoun before a speech noun is resolved like a subject pronoun", () => {
+    const body = "Mara Quill, a council member, spoke on Monday.\n\nThe union is unlikely to back her after her March comment that, “We are going to close a lot of mines.”";
+    const q = quotes(body)[0];
+    expect(q.speaker).toBe("Mara Quill");
+    expect(body.slice(q.mention!.start, q.mention!.end)).toBe("her");
+  });
 });
 
 describe("pastAndParticiple", () => {
