@@ -279,6 +279,20 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
   if (toks.length === 0) return null;
   // "X: “...”" — a bare name and colon right before the quote
   const lastTok = toks[toks.length - 1];
+  // "Jared Potts, 17, echoed:", "Rubio fired back forcefully:": a verb (any verb) of the clause ending in the colon
+  if (lastTok.text === ":" && toks.length >= 3) {
+    let vb = toks.length - 2;
+    while (vb > 1 && (/^\p{Ll}+ly$/u.test(toks[vb].text) || /^(back|out|up|again|on|in)$/.test(toks[vb].text))) vb--;
+    const sForm = /^\p{Ll}{3,}[^s]s$/u.test(toks[vb].text) && !SPEECH_VERB.test(toks[vb].text);
+    // an -s form is a verb only right after a name or pronoun ("she marvels:"), never after a verb ("told reporters:")
+    const sVerb = sForm && (PRONOUNS.test(toks[vb - 1].text) || isNameToken(toks[vb - 1].text));
+    if (isPastVerb(toks[vb].text) || sVerb || SPEECH_VERB.test(toks[vb].text)) {
+      const e = subjectEnd(toks, vb - 1);
+      const np = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
+      const clauseStart = np ? np.first === 0 || /^[,;.—–-]$/.test(toks[np.first - 1].text) || BOUNDARY_WORD.test(toks[np.first - 1].text) : false;
+      if (np && clauseStart && (np.pronoun || isNameToken(toks[np.last].text) || DETERMINER.test(toks[np.first].text))) return mk(body, toks, np, toks[vb]);
+    }
+  }
   for (let v = toks.length - 1; v >= 0; v--) {
     const t = toks[v];
     if (/^according$/i.test(t.text) && toks[v + 1] && /^to$/i.test(toks[v + 1].text)) {
@@ -293,6 +307,12 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     let e = subjectEnd(toks, v - 1);
     // "outlined his plan and vowed", "took to Twitter to accuse", "mocked the complaint, saying": the clause subject speaks
     if (e >= 0 && (/^(and|to|by)$/i.test(toks[e].text) || (toks[e].text === "," && /ing$/.test(t.text)))) {
+      // "..., Lewandowski added, saying ...": the clause right before the comma has its own subject and verb
+      if (toks[e].text === "," && e > 1 && (SPEECH_VERB.test(toks[e - 1].text) || isPastVerb(toks[e - 1].text))) {
+        const se = subjectEnd(toks, e - 2);
+        const near = se >= 0 ? npEndingAt(toks.slice(0, se + 1), se) : null;
+        if (near && (near.pronoun || isNameToken(toks[near.last].text)) && (near.first === 0 || /^[,;”"’]$/.test(toks[near.first - 1].text))) return mk(body, toks, near, t);
+      }
       const subj = clauseSubject(body, sentStart ?? from, t.start) ?? sentenceSubject(body, sentStart ?? from, t.start);
       if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
       continue;
@@ -338,16 +358,10 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     const np = npStartingAt(toks, 1);
     const after = np ? toks[np.last + 1]?.text : undefined;
     if (np && !np.pronoun && (after === undefined || after === "," || after === ":")) return mk(body, toks, np, toks[0]);
-  }  if (lastTok.text === ":" && toks.length >= 2) {
+  }
+  if (lastTok.text === ":" && toks.length >= 2) {
     const np = npEndingAt(toks.slice(0, toks.length - 1), toks.length - 2);
     if (np && !np.pronoun && np.first <= 2) return mk(body, toks, np, lastTok, ":");
-    // "Jared Potts, 17, echoed:", "she marveled:": a verb outside the lexicon right before the colon
-    const vb = toks.length - 2;
-    if (isPastVerb(toks[vb].text) || /^\p{Ll}{3,}[^s]s$/u.test(toks[vb].text)) {
-      const e = subjectEnd(toks, vb - 1);
-      const np2 = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
-      if (np2 && (np2.pronoun || isNameToken(toks[np2.last].text)) && np2.first <= 3) return mk(body, toks, np2, toks[vb]);
-    }
   }
 
   // "Trump’s claim that ... “...”": a possessive name before a speech noun

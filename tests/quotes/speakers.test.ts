@@ -315,6 +315,16 @@ describe("speakers: the grammar of the attribution", () => {
     expect(q.speaker).toBe("Mara Quill");
     expect(body.slice(q.mention!.start, q.mention!.end)).toBe("her");
   });
+
+  it("the clause ending in a colon right before the quote, whatever its verb", () => {
+    expect(who("After the vote, Ruiz fired back forcefully: “If they sue us in a court in Ohio, they lose.”")[0]).toMatchObject({ speaker: "Ruiz", cue: "fired" });
+    expect(who("Jared Potts, 17, echoed:\n\n“He speaks his mind, and I like that.”")[0]).toMatchObject({ speaker: "Jared Potts", cue: "echoed" });
+  });
+
+  it("a participle after a comma belongs to the clause right before it", () => {
+    const body = "Comey cannot say that “from his perspective,” Ortega added, saying it should be “up to the prosecutor.”";
+    expect(who(body).map((q) => q.speaker)).toEqual(["Ortega", "Ortega"]);
+  });
 });
 
 describe("pastAndParticiple", () => {
