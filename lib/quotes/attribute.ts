@@ -141,13 +141,13 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
     let mention: Span | undefined;
     if (a) {
       mention = a.span;
-      if (a.pronoun && /^(it|they|we)\b/i.test(a.text)) {
+      if (a.pronoun && /^(it|its|they|their|we)\b/i.test(a.text)) {
         // "it"/"they" stand for an organisation or a group: never resolve them to one person;
         // "they" may take a plural phrase ("officials", "Smith and Jones"), "it" a singular organisation
         const plural = (m: SpeakerMatch) => /\band\b/.test(m.text) || /s$/.test(m.text.split(/\s+/).pop() ?? "");
         const ante = mentions
           .filter((m) => !inQuote(m.span) && !isPersonLike(m.text, surnames) && m.span.end <= a!.span.start && !m.pronoun)
-          .filter((m) => (/^it\b/i.test(a!.text) ? !plural(m) : plural(m) || /\band\b/.test(m.text)))
+          .filter((m) => (/^(it|its)\b/i.test(a!.text) ? !plural(m) : plural(m) || /\band\b/.test(m.text)))
           .sort((x, y) => y.span.start - x.span.start)[0];
         if (ante) {
           speaker = ante.text;

@@ -147,7 +147,7 @@ function adjunctStart(toks: Tok[], e: number): number {
 function skipVerbGroup(toks: Tok[], e: number): number {
   while (e >= 0) {
     const w = toks[e].text;
-    if (ADVERB.test(w) || /^\p{Ll}+ly$/u.test(w) || AUXILIARY.test(w) || /^(not|never|as)$/.test(w)) e--;
+    if (ADVERB.test(w) || /^\p{Ll}+ly$/u.test(w) || AUXILIARY.test(w) || /^(not|never|as|himself|herself|themselves|itself|myself|ourselves)$/.test(w)) e--;
     // "be heard", "been quoted": a participle after an auxiliary belongs to the verb group
     else if (e > 0 && AUXILIARY.test(toks[e - 1].text) && (isPastVerb(w) || /^(heard|seen|quoted)$/.test(w))) e -= 2;
     else break;
@@ -233,6 +233,11 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     if (!(SPEECH_VERB.test(win[v].text) && win[v].text.length > 2) && !unknownCueAfter(win, v)) continue;
     if (nounUse(win, v)) continue;
     let e = subjectEnd(win, v - 1);
+    // "Gov. Ana Ruiz (R-Ohio), said": the comma closes the parenthetical after the name
+    if (e > 1 && win[e].text === "," && win[e - 1].text === ")") {
+      const p = skipParenthetical(win, e - 1);
+      if (p >= 0 && p !== e - 1 && isNameToken(win[p].text)) e = p;
+    }
     const past = e >= 0 && win[e].text === "," ? subjectBeforeAppositions(win, e) : -1;
     if (past >= 0) e = past;
     else if (e >= 0 && win[e].text === ",") {
@@ -249,6 +254,18 @@ export function attributionAfter(body: string, from: number, to: number): Speake
       return mk(body, win, np, win[v]);
     break;
   }
+  // "“...” who has won twice in the state, the editorial board writes.": a clause-final attribution after the last comma
+  const c = win.map((t) => t.text).lastIndexOf(",");
+  if (c > 0 && win.length - c <= 9 && (stop >= 0 || clause.length <= win.length) && win.slice(c + 1).some((t) => SPEECH_VERB.test(t.text))) {
+    const tail = win.slice(c + 1);
+    for (let v = 1; v < tail.length; v++) {
+      if (!SPEECH_VERB.test(tail[v].text) || nounUse(tail, v)) continue;
+      const e = subjectEnd(tail, v - 1);
+      const np = e >= 0 ? npEndingAt(tail.slice(0, e + 1), e) : null;
+      if (np && np.first === 0 && (np.pronoun || isCap(tail[np.last].text) || /^(the|a|an|his|her|their|its)$/i.test(tail[0].text))) return mk(body, tail, np, tail[v]);
+      break;
+    }
+  }
   return null;
 }
 
@@ -262,6 +279,20 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
   if (toks.length === 0) return null;
   // "X: “...”" — a bare name and colon right before the quote
   const lastTok = toks[toks.length - 1];
+  // "Jared Potts, 17, echoed:", "Rubio fired back forcefully:": a verb (any verb) of the clause ending in the colon
+  if (lastTok.text === ":" && toks.length >= 3) {
+    let vb = toks.length - 2;
+    while (vb > 1 && (/^\p{Ll}+ly$/u.test(toks[vb].text) || /^(back|out|up|again|on|in)$/.test(toks[vb].text))) vb--;
+    const sForm = /^\p{Ll}{3,}[^s]s$/u.test(toks[vb].text) && !SPEECH_VERB.test(toks[vb].text);
+    // an -s form is a verb only right after a name or pronoun ("she marvels:"), never after a verb ("told reporters:")
+    const sVerb = sForm && (PRONOUNS.test(toks[vb - 1].text) || isNameToken(toks[vb - 1].text));
+    if (isPastVerb(toks[vb].text) || sVerb || SPEECH_VERB.test(toks[vb].text)) {
+      const e = subjectEnd(toks, vb - 1);
+      const np = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
+      const clauseStart = np ? np.first === 0 || /^[,;.—–-]$/.test(toks[np.first - 1].text) || BOUNDARY_WORD.test(toks[np.first - 1].text) : false;
+      if (np && clauseStart && (np.pronoun || isNameToken(toks[np.last].text) || DETERMINER.test(toks[np.first].text))) return mk(body, toks, np, toks[vb]);
+    }
+  }
   for (let v = toks.length - 1; v >= 0; v--) {
     const t = toks[v];
     if (/^according$/i.test(t.text) && toks[v + 1] && /^to$/i.test(toks[v + 1].text)) {
@@ -276,9 +307,20 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     let e = subjectEnd(toks, v - 1);
     // "outlined his plan and vowed", "took to Twitter to accuse", "mocked the complaint, saying": the clause subject speaks
     if (e >= 0 && (/^(and|to|by)$/i.test(toks[e].text) || (toks[e].text === "," && /ing$/.test(t.text)))) {
+      // "..., Lewandowski added, saying ...": the clause right before the comma has its own subject and verb
+      if (toks[e].text === "," && e > 1 && (SPEECH_VERB.test(toks[e - 1].text) || isPastVerb(toks[e - 1].text))) {
+        const se = subjectEnd(toks, e - 2);
+        const near = se >= 0 ? npEndingAt(toks.slice(0, se + 1), se) : null;
+        if (near && (near.pronoun || isNameToken(toks[near.last].text)) && (near.first === 0 || /^[,;”"’]$/.test(toks[near.first - 1].text))) return mk(body, toks, near, t);
+      }
       const subj = clauseSubject(body, sentStart ?? from, t.start) ?? sentenceSubject(body, sentStart ?? from, t.start);
       if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
       continue;
+    }
+    // "Gov. Ana Ruiz (R-Ohio), said": the comma closes the parenthetical after the name
+    if (e > 1 && toks[e].text === "," && toks[e - 1].text === ")") {
+      const p = skipParenthetical(toks, e - 1);
+      if (p >= 0 && p !== e - 1 && isNameToken(toks[p].text)) e = p;
     }
     const past = e >= 0 && toks[e].text === "," ? subjectBeforeAppositions(toks, e) : -1;
     if (past >= 0) e = past;
@@ -316,21 +358,22 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     const np = npStartingAt(toks, 1);
     const after = np ? toks[np.last + 1]?.text : undefined;
     if (np && !np.pronoun && (after === undefined || after === "," || after === ":")) return mk(body, toks, np, toks[0]);
-  }  if (lastTok.text === ":" && toks.length >= 2) {
+  }
+  if (lastTok.text === ":" && toks.length >= 2) {
     const np = npEndingAt(toks.slice(0, toks.length - 1), toks.length - 2);
     if (np && !np.pronoun && np.first <= 2) return mk(body, toks, np, lastTok, ":");
-    // "Jared Potts, 17, echoed:", "she marveled:": a verb outside the lexicon right before the colon
-    const vb = toks.length - 2;
-    if (isPastVerb(toks[vb].text) || /^\p{Ll}{3,}[^s]s$/u.test(toks[vb].text)) {
-      const e = subjectEnd(toks, vb - 1);
-      const np2 = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
-      if (np2 && (np2.pronoun || isNameToken(toks[np2.last].text)) && np2.first <= 3) return mk(body, toks, np2, toks[vb]);
-    }
   }
 
   // "Trump’s claim that ... “...”": a possessive name before a speech noun
   for (let v = toks.length - 1; v >= 1; v--) {
     if (!SPEECH_NOUN.test(toks[v].text)) continue;
+    // "her remark that “...”", "his March comment that": a possessive pronoun owns the speech, resolved like a subject pronoun
+    let o = v - 1;
+    if (o > 0 && /^(\p{Lu}\p{Ll}+|own|recent|latest|earlier|famous|infamous|now-infamous|oft-repeated)$/u.test(toks[o].text) && /^(his|her|their|its)$/i.test(toks[o - 1].text)) o--;
+    if (/^(his|her|their|its)$/i.test(toks[o].text)) {
+      const pr = toks[o];
+      return { text: pr.text, span: { start: pr.start, end: pr.end }, pronoun: true, cue: toks[v].text, cueSpan: { start: toks[v].start, end: toks[v].end } };
+    }
     const owner = toks[v - 1];
     if (!/['’]s$/.test(owner.text) || !isNameToken(owner.text)) continue;
     let first = v - 1;
@@ -402,7 +445,8 @@ export function clauseSubject(body: string, from: number, quoteOpen: number): Sp
   const toks = tokens(body, from, quoteOpen);
   if (toks.length < 1) return null;
   let i = 0;
-  if (/^(and|but|so|yet|still|now|then|instead|meanwhile|later|also|indeed|ultimately|finally)$/i.test(toks[0].text) && toks[1]?.text !== ",") i = 1;
+  while (i < toks.length - 1 && /^[(\[—–-]$/.test(toks[i].text)) i++;
+  if (/^(and|but|so|yet|still|now|then|instead|meanwhile|later|also|indeed|ultimately|finally)$/i.test(toks[i].text) && toks[i + 1]?.text !== ",") i++;
   const w0 = toks[i]?.text ?? "";
   const intro = (/^\p{Lu}\p{Ll}+ly$/u.test(w0) && toks[i + 1]?.text === ",") || INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0);
   // the subject opens the sentence, or follows an introductory phrase closed by a comma ("Hours later, Trump returned ...")

@@ -6,7 +6,7 @@
  */
 import type { Span } from "../types";
 import {
-  AUXILIARY, BOUNDARY_WORD, COMPLEMENT_ADJ, DETERMINER, FUNCTION_WORD, HONORIFIC, IRREGULAR_PAST, NOT_NAME, NOUN_IN_LY, ORG_TAIL, PARTICLE, PREPOSITION,
+  AUXILIARY, BOUNDARY_WORD, COMPLEMENT_ADJ, DETERMINER, LOWER_ROLE_WORD, FUNCTION_WORD, HONORIFIC, IRREGULAR_PAST, NOT_NAME, NOUN_IN_LY, ORG_TAIL, PARTICLE, PREPOSITION,
   PRONOUNS, ROLE, SPEECH_VERB,
 } from "./lexicon";
 
@@ -97,6 +97,9 @@ function npCore(toks: Tok[], last: number): NP | null {
   const t = toks[last].text;
   if (!/^[\p{L}\p{N}]/u.test(t) || FUNCTION_WORD.test(t)) return null;
   if (PRONOUNS.test(t)) return { first: last, last, pronoun: true };
+  // "another said", "most said", "others added": an indefinite pronoun standing for a described speaker
+  if (/^(another|others|some|many|most|several|few|both)$/i.test(t) && (last === 0 || !/^[\p{L}\p{N}]/u.test(toks[last - 1].text) || BOUNDARY_WORD.test(toks[last - 1].text) || /^(yet|still|and)$/i.test(toks[last - 1].text)))
+    return { first: last, last, pronoun: false };
   if (isNameToken(t) || HONORIFIC.test(t)) {
     let first = last;
     while (first - 1 >= 0) {
@@ -187,6 +190,13 @@ export function npStartingAt(toks: Tok[], i: number): NP | null {
       const n = toks[last + 1].text;
       if (isNameToken(n) || HONORIFIC.test(n) || (PARTICLE.test(n) && last + 2 < toks.length && isCap(toks[last + 2].text))) last++;
       else break;
+    }
+    // "Ohio State University professor Paul Beck", "Harbor Union chief Ana Ruiz": an organisation, a role noun, then the person
+    let k = last + 1;
+    while (k < toks.length && k - last <= 3 && isNounLike(toks[k].text) && !SPEECH_VERB.test(toks[k].text)) k++;
+    if (k > last + 1 && k < toks.length && isNameToken(toks[k].text) && (LOWER_ROLE_WORD.test(toks[k - 1].text) || ORG_TAIL.test(toks[last].text))) {
+      const person = npStartingAt(toks, k);
+      if (person && !person.pronoun) return person;
     }
     const np = npEndingAt(toks.slice(0, last + 1), last);
     if (np && np.first >= i) return np;

@@ -97,6 +97,15 @@ function spanWith(article: StorySignature, story: StorySignature): number {
   return dayGap(d < story.dateMin ? d : story.dateMin, d > story.dateMax ? d : story.dateMax) ?? 0;
 }
 
+/** Calendar days from the article's day to the story's date range (0 inside it or when a date is unknown). */
+function distance(article: StorySignature, story: StorySignature): number {
+  const d = article.dateMin;
+  if (!d || !story.dateMin || !story.dateMax) return 0;
+  if (d < story.dateMin) return dayGap(d, story.dateMin) ?? 0;
+  if (d > story.dateMax) return dayGap(d, story.dateMax) ?? 0;
+  return 0;
+}
+
 /**
  * Similarity of an article to a story: cosine over idf-weighted term weights.
  * `idf` reflects how many stories carry the term, so words common to every
@@ -227,7 +236,6 @@ export function assignStories(
     return v;
   };
 
-
   /** The best story for an article among the candidates its distinctive terms nominate. */
   const bestStory = (sig: StorySignature, decay: number): { key: string; score: number } | null => {
     const n = pool.size + 1;
@@ -246,9 +254,11 @@ export function assignStories(
       }
     }
     let best: { key: string; score: number } | null = null;
-    // Out-of-window stories are dropped before the cut, so they cannot crowd out the right one.
+    // Stories that cannot take the article are dropped before the cut, so they cannot crowd
+    // out the right one: beyond the span cap, or (same-day pass) with no member near its day.
+    const fits = (story: StorySignature) => (decay ? spanWith(sig, story) <= window : distance(sig, story) <= 1);
     const candidates = [...shared.entries()]
-      .filter(([k, c]) => c >= minShared && spanWith(sig, pool.get(k)!.sig) <= window)
+      .filter(([k, c]) => c >= minShared && fits(pool.get(k)!.sig))
       .map(([k]) => k)
       .sort((x, y) => sharedWeight.get(y)! - sharedWeight.get(x)! || (x < y ? -1 : x > y ? 1 : 0))
       .slice(0, MAX_CANDIDATES);

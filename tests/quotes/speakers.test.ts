@@ -201,6 +201,7 @@ describe("speakers: the grammar of the attribution", () => {
 
   it("the subject before comma-delimited adjuncts and appositions", () => {
     expect(who("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to win.”")[0].speaker).toBe("Clinton");
+    expect(who("After winning Ohio in the primary, Gov. Ana Ruiz (R-Ohio), said, “I am getting ready to rent a wagon.”")[0].speaker).toBe("Ana Ruiz");
     expect(who("“It was a long day,” Ramón Carr, 31, a freelance photographer, said.")[0].speaker).toBe("Ramón Carr");
   });
 
@@ -286,8 +287,45 @@ describe("speakers: the grammar of the attribution", () => {
     expect(SPEECH_VERB.test("agreed")).toBe(false);
     expect(SPEECH_VERB.test("interjected") && SPEECH_VERB.test("gushed") && SPEECH_VERB.test("bristled")).toBe(true);
   });
-});
 
+  it("a clause-final attribution after the last comma covers the sentence's quote", () => {
+    const body = "Hale is an “articulate conservative” who has won two elections in the state, the editorial board writes.";
+    expect(who(body)[0]).toMatchObject({ speaker: "the editorial board", cue: "writes" });
+  });
+
+  it("reflexive intensifiers, indefinite pronouns and a parenthesised sentence", () => {
+    expect(who("Ruiz herself said Tuesday that “the only way to win is hard work.”")[0].speaker).toBe("Ruiz");
+    expect(who("“It was close,” one voter said. Yet another said, “Hale is in a five-way battle.”").map((q) => q.speaker)).toEqual(["one voter", "another"]);
+    expect(who("(Hale's spokeswoman challenged the claim that Hale had ever “attacked” her.)")[0].speaker).toBe("Hale's spokeswoman");
+  });
+
+  it("verb first: an organisation and a role noun before the person", () => {
+    const body = "“She drew well from working-class voters,” said Lakeside University professor Ana Ruiz. “That was more her base than his.”";
+    expect(who(body).map((q) => q.speaker)).toEqual(["Ana Ruiz", "Ana Ruiz"]);
+  });
+
+  it("a sentence adverb is no name", () => {
+    const body = "Nora Lind was asked about a running mate.\n\n“Absolutely,” she said. “And I am not ruling anybody out.”";
+    expect(who(body).map((q) => q.speaker)).toEqual(["Nora Lind", "Nora Lind"]);
+  });
+
+  it("a possessive pronoun before a speech noun is resolved like a subject pronoun", () => {
+    const body = "Mara Quill, a council member, spoke on Monday.\n\nThe union is unlikely to back her after her March comment that, “We are going to close a lot of mines.”";
+    const q = quotes(body)[0];
+    expect(q.speaker).toBe("Mara Quill");
+    expect(body.slice(q.mention!.start, q.mention!.end)).toBe("her");
+  });
+
+  it("the clause ending in a colon right before the quote, whatever its verb", () => {
+    expect(who("After the vote, Ruiz fired back forcefully: “If they sue us in a court in Ohio, they lose.”")[0]).toMatchObject({ speaker: "Ruiz", cue: "fired" });
+    expect(who("Jared Potts, 17, echoed:\n\n“He speaks his mind, and I like that.”")[0]).toMatchObject({ speaker: "Jared Potts", cue: "echoed" });
+  });
+
+  it("a participle after a comma belongs to the clause right before it", () => {
+    const body = "Comey cannot say that “from his perspective,” Ortega added, saying it should be “up to the prosecutor.”";
+    expect(who(body).map((q) => q.speaker)).toEqual(["Ortega", "Ortega"]);
+  });
+});
 
 describe("pastAndParticiple", () => {
   it("inflects cue verbs by English spelling rules", () => {
