@@ -8,6 +8,9 @@ import { quoteContentShare, QUOTE_TWIN_MIN, QUOTE_TWIN_MIN_SHARED, sameSpeakerKe
 import { foldText, surnameKey } from "@/lib/text";
 import type { Evidence, FlagDraft, Severity } from "@/lib/types";
 import { isNegationKey, readRewording } from "./rewording";
+import { isPersonName, resolveSpeaker } from "./speakers";
+
+export { isPersonName };
 import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
@@ -267,16 +270,18 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
       const s = a.segmentation.sentences[q.sentence];
       return s ? foldText(a.article.body.slice(Math.max(0, s.start - 300), Math.min(a.article.body.length, q.end + 300))) : "";
     })();
+    // Speakers as people: names as written, roles the story names ("the chairman"), colon introductions.
+    const mineWho = resolveSpeaker(al, ai, qi);
+    const theirWho = (m: QuoteMatch) => resolveSpeaker(al, m.article, m.best!.quote);
     const speakerConflicts = close.filter((m) => {
-      const other = arts[m.article].analysis.quotes[m.best!.quote];
-      if (!named(q.speaker) || !named(other.speaker) || n < MIN_QUOTE_WORDS) return false;
-      const theirs = surnameKey(other.speaker);
+      const other = theirWho(m);
+      if (!mineWho || !other || n < MIN_QUOTE_WORDS) return false;
       // If A names the other speaker right around the quote, A's attribution is ambiguous, not conflicting.
-      return surnameKey(q.speaker) !== theirs && !new RegExp(`\\b${escapeRe(theirs)}\\b`, "u").test(aSentence);
+      return !sameSpeakerKey(mineWho.key, other.key) && !new RegExp(`\\b${escapeRe(other.key)}\\b`, "u").test(aSentence);
     });
     const speakerAgree = close.filter((m) => {
-      const other = arts[m.article].analysis.quotes[m.best!.quote];
-      return named(q.speaker) && named(other.speaker) && surnameKey(q.speaker) === surnameKey(other.speaker);
+      const other = theirWho(m);
+      return !!mineWho && !!other && sameSpeakerKey(mineWho.key, other.key);
     });
     pushAttribution("speaker", speakerConflicts, speakerAgree.length);
     const venueConflicts = close.filter((m) => {
@@ -294,7 +299,7 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
       // Conflicting with outlets that disagree among themselves too is no clear conflict.
       const keyOf = (m: QuoteMatch) => {
         const o = arts[m.article].analysis.quotes[m.best!.quote];
-        return what === "speaker" ? surnameKey(o.speaker ?? "") : foldText(o.venue ?? "");
+        return what === "speaker" ? (theirWho(m)?.key ?? "") : foldText(o.venue ?? "");
       };
       const same = (x: string, y: string) => (what === "speaker" ? x === y : venuesMatch(x, y));
       const groups: { key: string; n: number }[] = [];
@@ -311,8 +316,9 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
       const evidence: Evidence[] = conflicts.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(q.text, arts[m.article].analysis, m.span!));
       const theirs = conflicts.map((m) => {
         const o = arts[m.article].analysis.quotes[m.best!.quote];
-        return `${arts[m.article].analysis.article.outlet} gives them to ${what === "speaker" ? o.speaker : o.venue}`;
+        return `${arts[m.article].analysis.article.outlet} gives them to ${what === "speaker" ? (theirWho(m)?.name ?? o.speaker) : o.venue}`;
       });
+      const mineName = what === "speaker" ? (mineWho?.via === "role" ? `${q.speaker} (${mineWho.name})` : (mineWho?.name ?? q.speaker)) : q.venue;
       out.push({
         articleId: a.article.id,
         kind: "attribution_conflict",
@@ -322,7 +328,7 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
         end: q.end,
         text: q.text,
         speaker: q.speaker,
-        explanation: `${a.article.outlet} attributes "${clip(q.text, 70)}" to ${what === "speaker" ? q.speaker : q.venue}; ${theirs.join("; ")}.`,
+        explanation: `${a.article.outlet} attributes "${clip(q.text, 70)}" to ${mineName}; ${theirs.join("; ")}.`,
         evidence,
       });
     }
@@ -359,26 +365,6 @@ function insideBrackets(body: string, offset: number): boolean {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-const NOT_NAME_WORDS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "one", "this", "that", "these", "those", "another", "every", "some"]);
-
-// Words that make a capitalised phrase an organisation, body or place rather than a person.
-const ORG_WORDS = new Set([
-  "services", "service", "agency", "ministry", "department", "council", "company", "inc", "corp", "corporation", "group",
-  "office", "commission", "committee", "association", "institute", "university", "authority", "board", "police", "government",
-  "party", "campaign", "court", "news", "press", "times", "post", "network", "bank", "fund", "union", "foundation", "center",
-  "centre", "house", "hospital", "school", "club", "team", "league", "organization", "organisation", "ltd", "llc", "co",
-]);
-
-/** True for a speaker string that reads as a personal name ("Mr. Witkoff", "Ursula von der Leyen"). */
-export function isPersonName(s: string): boolean {
-  const words = s.replace(/[’']s$/, "").trim().split(/\s+/);
-  if (!words.length || words.length > 5) return false;
-  if (words.some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[.,]/g, "")))) return false;
-  if (/[\d,;:!?()]/.test(s)) return false;
-  return words.every((w) => /^\p{Lu}/u.test(w) || /^(von|van|der|den|de|del|da|di|du|la|le|bin|al|el|ibn)$/.test(w)) &&
-    !words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase()));
 }
 
 const VENUE_STOP = new Set(["the", "on", "in", "of", "a", "an", "to", "s", "show", "program", "programme", "interview", "channel", "network"]);
