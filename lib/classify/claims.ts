@@ -7,6 +7,7 @@ import { matchRuns, claimTokens, CLAIM_PARTIAL_MIN, CLAIM_SUPPORT_MIN, type Stor
 import type { PreparedArticle } from "@/lib/align";
 import { extractDates, extractNames, extractNumbers, extractValues, foldText, numberWordValue, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 import { findSlotConflicts, HARD_VALUE_KINDS } from "./values";
+import { findNameConflicts, nameCarriers, venueCarriers } from "./names";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
 
@@ -92,6 +93,8 @@ interface Conflict {
   value?: { mine: string; theirs: string; kind: ValueKind };
   /** Either value was written as approximate. */
   hedged?: boolean;
+  /** For a conflict of proper names in one slot: each side's folded name. */
+  name?: { mine: string; theirs: string; venue: boolean };
   mine: string;
   theirs: string;
   /** Key sequences (with one word of context either side) of each version. */
@@ -230,6 +233,17 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
       if (!m.support || m.support.score < CLAIM_SUPPORT_MIN) continue;
       for (const conflict of findConflicts(al, ai, ci, m)) found.push({ m, conflict });
     }
+    // Proper names in the same slot of a closely aligned statement (a place, an organisation).
+    for (const v of findNameConflicts(al, ai, ci, counterpartsOf(al, ai))) {
+      if (found.some((f) => f.m.article === v.article && f.conflict.type === "name")) continue;
+      const bc = arts[v.article].analysis.claims[v.claim];
+      const m: ClaimMatch = {
+        article: v.article,
+        coverage: "cut",
+        support: { article: v.article, score: v.overlap, sentences: [bc.sentence, bc.sentence], span: { start: bc.start, end: bc.end }, text: bc.text },
+      };
+      found.push({ m, conflict: { type: "name", mine: v.mine, theirs: v.theirs, mineKeys: [], theirsKeys: [], name: { mine: foldText(v.mine), theirs: foldText(v.theirs), venue: v.venue } } });
+    }
     // Typed values (figures, times, scores, dates) by slot, in any counterpart statement.
     const slots = findSlotConflicts(al, ai, ci, counterpartsOf(al, ai));
     for (const v of slots) {
@@ -262,7 +276,7 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     // (a templated claim with varying figures) contest nothing in particular.
     const versions = new Map<string, Set<number>>();
     for (const f of found) {
-      const k = f.conflict.value?.theirs ?? f.conflict.theirsKeys.join(" ");
+      const k = f.conflict.value?.theirs ?? f.conflict.name?.theirs ?? f.conflict.theirsKeys.join(" ");
       let set = versions.get(k);
       if (!set) versions.set(k, (set = new Set()));
       set.add(f.m.article);
@@ -273,8 +287,10 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     const carriers = (seq: string[]) => arts.filter((p) => containsSeq(p.keys, seq)).length;
     const valueCarriers = (key: string) => arts.filter((_, i) => valuesOf(al, i).has(key)).length;
     const minority = found.filter((f) => {
-      const mine = f.conflict.value ? valueCarriers(f.conflict.value.mine) : carriers(f.conflict.mineKeys);
-      const theirs = f.conflict.value ? valueCarriers(f.conflict.value.theirs) : carriers(f.conflict.theirsKeys);
+      const c = f.conflict;
+      const names = (x: string) => (c.name!.venue ? venueCarriers(al, x) : nameCarriers(al, x));
+      const mine = c.value ? valueCarriers(c.value.mine) : c.name ? names(c.name.mine) : carriers(c.mineKeys);
+      const theirs = c.value ? valueCarriers(c.value.theirs) : c.name ? names(c.name.theirs) : carriers(c.theirsKeys);
       return mine < theirs || (mine === theirs && flagThisSide(corr, ai, [f.m.article]));
     });
     if (!minority.length) return;
@@ -287,7 +303,7 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     // One clause per version: "B and C have "3,400"".
     const byVersion = new Map<string, { text: string; outlets: string[] }>();
     for (const f of byArticle.values()) {
-      const k = f.conflict.value?.theirs ?? f.conflict.theirsKeys.join(" ");
+      const k = f.conflict.value?.theirs ?? f.conflict.name?.theirs ?? f.conflict.theirsKeys.join(" ");
       const v = byVersion.get(k) ?? { text: f.conflict.theirs, outlets: [] };
       v.outlets.push(arts[f.m.article].analysis.article.outlet);
       byVersion.set(k, v);

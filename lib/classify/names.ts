@@ -1,0 +1,129 @@
+/**
+ * Name conflicts by slot: two closely aligned statements that put a different
+ * proper name in the same place ("a shelter at Kelsford High School" / "a
+ * shelter at the Greyfriars Community Center", "the Tenants Union said" / "the
+ * Housing Action group said"). The slot is the word that anchors the name (the
+ * preposition before it, or the verb after it) and the words around it; each
+ * name must be absent from the other article altogether, so an article that
+ * mentions both places holds two facts, not a dispute.
+ */
+import type { StoryAlignment } from "@/lib/align";
+import { contentTerms, extractNames, foldText, MONTHS, WEEKDAYS } from "@/lib/text";
+
+/** Statement-level overlap (Dice of content terms) two statements need before their names are compared. */
+const MIN_OVERLAP = 0.3;
+/** Context terms either side, and how many the two names' contexts must share. */
+const CONTEXT_TERMS = 4;
+const MIN_SHARED_CONTEXT = 2;
+const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
+const SKIP_BEFORE = new Set(["the", "a", "an"]);
+/** A statement reporting speech: its "at <place>" is where the words were said. */
+const SPEECH = /\b(?:said|says|speaking|spoke|told|telling|announced)\b/i;
+
+interface NameSlot {
+  text: string;
+  folded: string;
+  before: string;
+  after: string;
+  context: Set<string>;
+}
+
+function slots(text: string): NameSlot[] {
+  const out: NameSlot[] = [];
+  for (const n of extractNames(text)) {
+    const folded = foldText(n.text);
+    if (folded.split(/\s+/).every((w) => CALENDAR.has(w))) continue;
+    const beforeWords = text.slice(0, n.start).toLowerCase().split(/[^\p{L}']+/u).filter(Boolean);
+    while (beforeWords.length && SKIP_BEFORE.has(beforeWords[beforeWords.length - 1])) beforeWords.pop();
+    const afterWords = text.slice(n.end).toLowerCase().split(/[^\p{L}']+/u).filter(Boolean);
+    const nameTerms = new Set(contentTerms(n.text));
+    const ctx = [
+      ...contentTerms(text.slice(0, n.start)).filter((t) => !nameTerms.has(t)).slice(-CONTEXT_TERMS),
+      ...contentTerms(text.slice(n.end)).filter((t) => !nameTerms.has(t)).slice(0, CONTEXT_TERMS),
+    ];
+    out.push({ text: n.text, folded, before: beforeWords.at(-1) ?? "", after: afterWords[0] ?? "", context: new Set(ctx) });
+  }
+  return out;
+}
+
+export interface NameConflict {
+  /** True when the names are where a statement was made ("said at ..."). */
+  venue: boolean;
+  article: number;
+  claim: number;
+  mine: string;
+  theirs: string;
+  overlap: number;
+}
+
+const FOLDED = new WeakMap<StoryAlignment, Map<number, string>>();
+
+function foldedBody(al: StoryAlignment, i: number): string {
+  let m = FOLDED.get(al);
+  if (!m) FOLDED.set(al, (m = new Map()));
+  let s = m.get(i);
+  if (s === undefined) m.set(i, (s = foldText(al.index.articles[i].analysis.article.body)));
+  return s;
+}
+
+/** How many articles of the story mention a (folded) name. */
+export function nameCarriers(al: StoryAlignment, folded: string): number {
+  let n = 0;
+  for (let i = 0; i < al.index.articles.length; i++) if (foldedBody(al, i).includes(folded)) n++;
+  return n;
+}
+
+/** Name conflicts of claim `ci` of article `ai` against the claims of `targets`. */
+export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, targets: readonly number[]): NameConflict[] {
+  const a = al.index.articles[ai].analysis;
+  const c = a.claims[ci];
+  if (c.quoted) return [];
+  const mine = slots(c.text).filter((s) => s.before || s.after);
+  if (!mine.length) return [];
+  const mineTerms = new Set(contentTerms(c.text));
+  const out: NameConflict[] = [];
+  const mineSpeech = SPEECH.test(c.text);
+  for (const bi of targets) {
+    const bBody = foldedBody(al, bi);
+    al.index.articles[bi].analysis.claims.forEach((t, cj) => {
+      if (t.quoted) return;
+      // Where a statement was made is one slot per statement: for the venue of a speech ("said at
+      // City Hall" / "speaking at the shelter") the other statement must lack the name, not the other article.
+      const venue = mineSpeech && SPEECH.test(t.text);
+      const tFolded = foldText(t.text);
+      const own = mine.filter((s) => (venue && s.before === "at" ? !tFolded.includes(s.folded) : !bBody.includes(s.folded)));
+      if (!own.length) return;
+      const aFolded = foldText(c.text);
+      const tTerms = new Set(contentTerms(t.text));
+      let shared = 0;
+      for (const x of mineTerms) if (tTerms.has(x)) shared++;
+      const overlap = (2 * shared) / (mineTerms.size + tTerms.size || 1);
+      if (overlap < MIN_OVERLAP) return;
+      for (const w of slots(t.text)) {
+        if (venue && w.before === "at" ? aFolded.includes(w.folded) : foldedBody(al, ai).includes(w.folded)) continue;
+        for (const v of own) {
+          // Two spellings of one name ("Mayor Rennick" / "Mayor Patricia Rennick"): one's words inside the other's.
+          const vWords = v.folded.split(/\s+/);
+          const wWords = w.folded.split(/\s+/);
+          if (vWords.every((x) => wWords.includes(x)) || wWords.every((x) => vWords.includes(x))) continue;
+          const anchored = (v.before && v.before === w.before) || (v.after && v.after === w.after);
+          if (!anchored) continue;
+          let ctx = 0;
+          for (const x of v.context) if (w.context.has(x)) ctx++;
+          if (ctx < MIN_SHARED_CONTEXT) continue;
+          out.push({ venue: venue && v.before === "at" && w.before === "at", article: bi, claim: cj, mine: v.text, theirs: w.text, overlap });
+        }
+      }
+    });
+  }
+  return out;
+}
+
+/** How many articles report a statement made at a (folded) place: "said at City Hall", "speaking at the shelter". */
+export function venueCarriers(al: StoryAlignment, folded: string): number {
+  let n = 0;
+  for (const p of al.index.articles) {
+    if (p.analysis.claims.some((c) => SPEECH.test(c.text) && new RegExp(`\\bat (?:the |a |an )?${folded.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(foldText(c.text)))) n++;
+  }
+  return n;
+}
