@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { findValueConflicts } from "@/lib/classify/values";
+
+describe("findValueConflicts: the same slot with a different value", () => {
+  it("a different clock time for the same event", () => {
+    const c = findValueConflicts(
+      "The fire at the Corran paper mill was reported to emergency services at 5:40 a.m. on Monday.",
+      "The fire at the Corran paper mill was reported to emergency services at 6:40 a.m. on Monday.",
+    );
+    expect(c).toHaveLength(1);
+    expect(c[0].kind).toBe("time");
+    expect(c[0].mine.text).toBe("5:40 a.m.");
+    expect(c[0].theirs.text).toBe("6:40 a.m.");
+  });
+
+  it("a different vote, whichever way each side writes it", () => {
+    const c = findValueConflicts(
+      "The Halden city council approved the harbour budget by 5 to 2 votes on Tuesday.",
+      "The Halden city council approved the harbour budget 4-3 on Tuesday.",
+    );
+    expect(c.map((x) => [x.kind, x.mine.key, x.theirs.key])).toEqual([["score", "5-2", "4-3"]]);
+  });
+
+  it("a different count of the same thing", () => {
+    const c = findValueConflicts(
+      "The flood forced 3,200 residents of the Merrow valley from their homes.",
+      "The flood forced 2,100 residents of the Merrow valley from their homes.",
+    );
+    expect(c).toHaveLength(1);
+    expect(c[0].kind).toBe("count");
+    expect(c[0].theirs.text).toBe("2,100 residents");
+  });
+
+  it("a different amount of money and a different percentage", () => {
+    expect(findValueConflicts(
+      "The city of Brell spent £2.4 million on the new library roof last year.",
+      "The city of Brell spent £3.1 million on the new library roof last year.",
+    ).map((x) => x.kind)).toEqual(["money"]);
+    expect(findValueConflicts(
+      "Unemployment in the province rose to 7.5 percent in March, the statistics office said.",
+      "Unemployment in the province rose to 6.1 percent in March, the statistics office said.",
+    ).map((x) => x.kind)).toEqual(["percent"]);
+  });
+});
+
+describe("findValueConflicts: no conflict", () => {
+  it("the same value written two ways", () => {
+    expect(findValueConflicts(
+      "The city of Brell spent £2.4 million on the new library roof last year.",
+      "The city of Brell spent 2,400,000 pounds on the new library roof last year.",
+    )).toEqual([]);
+  });
+
+  it("a statement that carries both values disagrees with neither", () => {
+    const both = "The central bank raised its main rate from 4.25 to 4.75 percent on Thursday.";
+    const one = "The central bank raised its main rate to 4.75 percent on Thursday.";
+    expect(findValueConflicts(both, one)).toEqual([]);
+    expect(findValueConflicts(one, both)).toEqual([]);
+  });
+
+  it("a round figure and a precise one close to it (rounding)", () => {
+    expect(findValueConflicts(
+      "The government announced a $700 billion package for highway repairs.",
+      "The government announced a $716 billion package for highway repairs.",
+    )).toEqual([]);
+  });
+
+  it("an enumeration of several values contests none of them", () => {
+    const list = "Turnout was 8% in Vellmar, 6% in Ostra and 5% in Kessingen, election officials said.";
+    const single = "Turnout was 9% in Vellmar, election officials said.";
+    expect(findValueConflicts(list, single)).toEqual([]);
+    expect(findValueConflicts(single, list)).toEqual([]);
+  });
+
+  it("values about different subjects", () => {
+    expect(findValueConflicts(
+      "The new stadium in Brell will hold 40,000 fans, the club said.",
+      "The old airport in Tasso handled 12,000 passengers last month, the ministry said.",
+    )).toEqual([]);
+    expect(findValueConflicts(
+      "Police said 14 people were arrested after the match in Dorrow.",
+      "Officials in Dorrow said 14 schools would close for the holiday on Friday.",
+    )).toEqual([]);
+  });
+
+  it("a statement without values", () => {
+    expect(findValueConflicts("The council met on a rainy evening.", "The council met at 7 p.m.")).toEqual([]);
+  });
+});

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { extractValues, sameSlotKind, termKey, type ValueMention } from "@/lib/text";
+
+const only = (text: string, kind: ValueMention["kind"]) => extractValues(text).filter((v) => v.kind === kind);
+
+describe("extractValues: clock times", () => {
+  it("reads \"5:40 a.m.\" and \"5.40am\" as the same time", () => {
+    const a = only("The ferry left the pier at 5:40 a.m. with forty cars aboard.", "time");
+    const b = only("The ferry left the pier at 5.40am with forty cars aboard.", "time");
+    expect(a).toHaveLength(1);
+    expect(b).toHaveLength(1);
+    expect(a[0].text).toBe("5:40 a.m.");
+    expect(b[0].text).toBe("5.40am");
+    expect(a[0].key).toBe(b[0].key);
+  });
+
+  it("compares a time without a.m./p.m. on a 12-hour dial", () => {
+    const bare = only("Firefighters reached the warehouse at 3:20 this afternoon.", "time");
+    const pm = only("Firefighters reached the warehouse at 3:20 p.m. on Friday.", "time");
+    const am = only("Firefighters reached the warehouse at 3:20 a.m. on Friday.", "time");
+    expect(bare).toHaveLength(1);
+    expect(bare[0].key).toBe(pm[0].key);
+    expect(bare[0].key).toBe(am[0].key);
+  });
+
+  it("keeps different times apart", () => {
+    const a = only("The polls closed at 7 p.m. across the county.", "time");
+    const b = only("The polls closed at 8 p.m. across the county.", "time");
+    expect(a[0].key).not.toBe(b[0].key);
+  });
+
+  it("gives offsets into the text", () => {
+    const text = "Doors open at 6:15 p.m. for the concert.";
+    const [t] = only(text, "time");
+    expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe("extractValues: scores and votes", () => {
+  it("reads a hyphenated score", () => {
+    const s = only("Rovers beat the visitors 4-0 in front of a packed stand.", "score");
+    expect(s.map((v) => v.key)).toEqual(["4-0"]);
+  });
+
+  it("reads \"5 to 2 votes\" as the same result as \"5-2\"", () => {
+    const words = only("The planning board passed the zoning change by 5 to 2 votes.", "score");
+    const dash = only("The planning board passed the zoning change 5-2.", "score");
+    expect(words).toHaveLength(1);
+    expect(words[0].text).toBe("5 to 2 votes");
+    expect(words[0].key).toBe(dash[0].key);
+  });
+
+  it("does not read a range of dates as a score", () => {
+    expect(only("The lantern festival runs June 11-13 along the river.", "score")).toEqual([]);
+  });
+});
+
+describe("extractValues: percentages and money", () => {
+  it("reads 62% and 62 percent as one percentage", () => {
+    const a = only("Turnout in the district reached 62% this spring.", "percent");
+    const b = only("Turnout in the district reached 62 percent this spring.", "percent");
+    expect(a).toHaveLength(1);
+    expect(a[0].key).toBe("62");
+    expect(b[0].key).toBe("62");
+  });
+
+  it("scales and tags money with its currency", () => {
+    const [m] = only("The county spent £2.4 million repairing the old library roof.", "money");
+    expect(m.key).toBe("2400000");
+    expect(Number(m.key)).toBe(2_400_000);
+    expect(m.unit).toBe("gbp");
+    expect(m.text).toBe("£2.4 million");
+  });
+
+  it("reads a currency word after the number as the same amount as the sign", () => {
+    const [sign] = only("The county spent £2.4 million repairing the roof.", "money");
+    const [word] = only("The county spent 2,400,000 pounds repairing the roof.", "money");
+    expect(word.key).toBe(sign.key);
+    expect(word.unit).toBe(sign.unit);
+  });
+
+  it("distinguishes currencies", () => {
+    const [usd] = only("The grant was worth $5 million to the port.", "money");
+    const [eur] = only("The grant was worth €5 million to the port.", "money");
+    expect(usd.unit).toBe("usd");
+    expect(eur.unit).toBe("eur");
+    expect(sameSlotKind(usd, eur)).toBe(false);
+  });
+});
+
+describe("extractValues: counts of things", () => {
+  it("counts the word after the number, with thousands separators", () => {
+    const [c] = only("The flood forced 3,200 residents of the Merrow valley from their homes.", "count");
+    expect(c.key).toBe("3200");
+    expect(c.unit).toBe(termKey("residents"));
+    expect(c.text).toBe("3,200 residents");
+  });
+
+  it("reads past a capitalised modifier to the counted noun and reads number words", () => {
+    const [c] = only("Drones struck five Ukrainian regions overnight, the air force said.", "count");
+    expect(c.key).toBe("5");
+    expect(c.unit).toBe(termKey("regions"));
+    expect(c.text).toBe("five Ukrainian regions");
+  });
+
+  it("counts of different things are not the same slot; of the same thing they are", () => {
+    const [a] = only("The shelter took in 40 dogs last week.", "count");
+    const [b] = only("The shelter took in 55 dogs last week.", "count");
+    const [c] = only("The shelter took in 40 cats last week.", "count");
+    expect(sameSlotKind(a, b)).toBe(true);
+    expect(sameSlotKind(a, c)).toBe(false);
+  });
+});
+
+describe("extractValues: names and hedges", () => {
+  it("ignores digits inside names (G7, COVID-19)", () => {
+    expect(extractValues("Leaders of the G7 met to discuss COVID-19 vaccines for poorer nations.")).toEqual([]);
+  });
+
+  it("marks hedged values and leaves exact ones unmarked", () => {
+    const [about] = only("About 400 volunteers cleaned the beach on Sunday.", "count");
+    const [least] = only("The storm damaged at least 70 houses near the coast.", "count");
+    const [exact] = only("The storm damaged 70 houses near the coast.", "count");
+    expect(about.hedged).toBe(true);
+    expect(least.hedged).toBe(true);
+    expect(exact.hedged).toBeFalsy();
+  });
+
+  it("returns values in text order", () => {
+    const vs = extractValues("At 9:15 a.m. on Tuesday, 120 passengers boarded a ferry that cost $3 million.");
+    expect(vs.map((v) => v.kind)).toEqual(["time", "weekday", "count", "money"]);
+    for (let i = 1; i < vs.length; i++) expect(vs[i].start).toBeGreaterThan(vs[i - 1].start);
+  });
+});
+
+describe("sameSlotKind", () => {
+  it("requires the same kind as well as the same unit", () => {
+    const [pct] = only("Prices rose 12% in March.", "percent");
+    const [time] = only("The shop opened at 12:00 on Monday.", "time");
+    expect(sameSlotKind(pct, pct)).toBe(true);
+    expect(sameSlotKind(pct, time)).toBe(false);
+  });
+});
