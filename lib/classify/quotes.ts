@@ -8,7 +8,7 @@ import { quoteContentShare, QUOTE_TWIN_MIN, QUOTE_TWIN_MIN_SHARED, sameSpeakerKe
 import { foldText, surnameKey } from "@/lib/text";
 import type { Evidence, FlagDraft, Severity } from "@/lib/types";
 import { isNegationKey, readRewording } from "./rewording";
-import { isPersonName, resolveSpeaker } from "./speakers";
+import { isPersonName, resolveOrganisation, resolveSpeaker } from "./speakers";
 
 export { isPersonName };
 import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
@@ -293,15 +293,31 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
       return q.venue && other.venue && venuesMatch(q.venue, other.venue);
     });
     pushAttribution("venue", venueConflicts, venueAgree.length);
+    // The organisation the words are credited to, when no person decides: "the Tenants Union said" against
+    // "a spokesperson for Housing Action". Each body must be absent from the other article altogether.
+    if (!speakerConflicts.length) {
+      const mineOrg = resolveOrganisation(al, ai, qi);
+      const orgOf = (m: QuoteMatch) => resolveOrganisation(al, m.article, m.best!.quote);
+      const body = (i: number) => foldText(arts[i].analysis.article.body);
+      const orgConflicts = mineOrg
+        ? close.filter((m) => {
+            const o = orgOf(m);
+            return !!o && !organisationsMatch(mineOrg, o) && !body(m.article).includes(foldText(mineOrg)) && !body(ai).includes(foldText(o));
+          })
+        : [];
+      const orgAgree = mineOrg ? close.filter((m) => { const o = orgOf(m); return !!o && organisationsMatch(mineOrg, o); }).length : 0;
+      pushAttribution("organisation", orgConflicts, orgAgree);
+    }
 
-    function pushAttribution(what: "speaker" | "venue", conflicts: QuoteMatch[], agree: number) {
+    function pushAttribution(what: "speaker" | "venue" | "organisation", conflicts: QuoteMatch[], agree: number) {
       if (!conflicts.length) return;
       // Conflicting with outlets that disagree among themselves too is no clear conflict.
       const keyOf = (m: QuoteMatch) => {
         const o = arts[m.article].analysis.quotes[m.best!.quote];
+        if (what === "organisation") return foldText(resolveOrganisation(al, m.article, m.best!.quote) ?? "");
         return what === "speaker" ? (theirWho(m)?.key ?? "") : foldText(o.venue ?? "");
       };
-      const same = (x: string, y: string) => (what === "speaker" ? x === y : venuesMatch(x, y));
+      const same = (x: string, y: string) => (what === "speaker" ? x === y : what === "organisation" ? organisationsMatch(x, y) : venuesMatch(x, y));
       const groups: { key: string; n: number }[] = [];
       for (const m of conflicts) {
         const k = keyOf(m);
@@ -316,17 +332,26 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
       const evidence: Evidence[] = conflicts.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(q.text, arts[m.article].analysis, m.span!));
       const theirs = conflicts.map((m) => {
         const o = arts[m.article].analysis.quotes[m.best!.quote];
-        return `${arts[m.article].analysis.article.outlet} gives them to ${what === "speaker" ? (theirWho(m)?.name ?? o.speaker) : o.venue}`;
+        const who = what === "speaker" ? (theirWho(m)?.name ?? o.speaker) : what === "organisation" ? resolveOrganisation(al, m.article, m.best!.quote) : o.venue;
+        return `${arts[m.article].analysis.article.outlet} gives them to ${who}`;
       });
-      const mineName = what === "speaker" ? (mineWho?.via === "role" ? `${q.speaker} (${mineWho.name})` : (mineWho?.name ?? q.speaker)) : q.venue;
+      const mineName =
+        what === "speaker" ? (mineWho?.via === "role" ? `${q.speaker} (${mineWho.name})` : (mineWho?.name ?? q.speaker)) : what === "organisation" ? resolveOrganisation(al, ai, qi) : q.venue;
+      // For a body credited in place of another, what is wrong is the attribution clause before the quote
+      // ("The Tenants Union said in a statement:"), so that is what the flag marks when it is there.
+      let flagSpan = { start: q.start, end: q.end, text: q.text };
+      const sent = a.segmentation.sentences[q.sentence];
+      if (what === "organisation" && q.speakerSpan && sent && q.speakerSpan.start < q.start && q.speakerSpan.start >= sent.start) {
+        const raw = a.article.body.slice(q.speakerSpan.start, q.start);
+        const trimmed = raw.replace(/[\s:,"“‘'«—–-]+$/u, "");
+        if (trimmed.length >= 12) flagSpan = { start: q.speakerSpan.start, end: q.speakerSpan.start + trimmed.length, text: trimmed };
+      }
       out.push({
         articleId: a.article.id,
         kind: "attribution_conflict",
         severity: what === "speaker" ? "high" : "medium",
         confidence: round(Math.max(...conflicts.map((m) => m.best!.regionSimilarity))),
-        start: q.start,
-        end: q.end,
-        text: q.text,
+        ...flagSpan,
         speaker: q.speaker,
         explanation: `${a.article.outlet} attributes "${clip(q.text, 70)}" to ${mineName}; ${theirs.join("; ")}.`,
         evidence,
@@ -368,6 +393,13 @@ function escapeRe(s: string): string {
 }
 
 const VENUE_STOP = new Set(["the", "on", "in", "of", "a", "an", "to", "s", "show", "program", "programme", "interview", "channel", "network"]);
+
+/** Two organisation names are one body when one's words lie inside the other's ("Housing Action" / "Kelsford Housing Action"). */
+function organisationsMatch(a: string, b: string): boolean {
+  const x = foldText(a).replace(/^the\s+/, "").split(/\s+/);
+  const y = foldText(b).replace(/^the\s+/, "").split(/\s+/);
+  return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
+}
 
 /** Two venues match when they share a distinctive word ("Fox News Sunday" ~ "Fox News"). */
 export function venuesMatch(a: string, b: string): boolean {

@@ -115,3 +115,26 @@ export function isPersonName(s: string): boolean {
     !words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase()));
 }
 
+
+/** Organisation words: a capitalised speaker holding one is a body, not a person. */
+const ORG_HEAD = /\b(?:union|association|alliance|group|council|committee|coalition|federation|party|league|society|institute|foundation|ministry|department|agency|office|action|network|campaign|trust|board|commission|company|corporation|bank)\b/i;
+const AFFILIATION = /\b(?:spokes(?:man|woman|person)|member|chair(?:man|woman|person)?|director|head|leader|president|secretary|founder|organi[sz]er|representative|official)\s+(?:for|of|at|with)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’&-]*\s+){0,4}\p{Lu}[\p{L}'’&-]*)/u;
+
+/**
+ * The organisation a quote is credited to: the speaker itself when it is a body ("the Tenants
+ * Union said"), or the body a named speaker speaks for ("Maya Sorensen, a spokesperson for
+ * Kelsford Housing Action"), read from the attribution sentence.
+ */
+export function resolveOrganisation(al: StoryAlignment, ai: number, qi: number): string | null {
+  const a = al.index.articles[ai].analysis;
+  const q = a.quotes[qi];
+  if (q.speaker && /^(?:the\s+)?\p{Lu}/iu.test(q.speaker) && ORG_HEAD.test(q.speaker) && !isPersonName(q.speaker)) {
+    return q.speaker.replace(/^the\s+/i, "").trim();
+  }
+  const s = a.segmentation.sentences[q.sentence];
+  if (!s) return null;
+  // The attribution clause around the quote (the sentence that holds it and its end).
+  const around = a.article.body.slice(Math.max(0, s.start - 40), Math.min(a.article.body.length, Math.max(s.end, q.end) + 200));
+  const m = around.match(AFFILIATION);
+  return m && ORG_HEAD.test(m[1]) ? m[1].trim() : null;
+}
