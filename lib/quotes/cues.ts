@@ -6,7 +6,7 @@
  */
 import type { Span } from "../types";
 import {
-  ADVERB, AUXILIARY, BOUNDARY_WORD, COMPLEMENT_ADJ, DETERMINER, HONORIFIC, INTRO, IRREGULAR_PAST, LOWER_ROLE, LOWER_ROLE_TEST, NOT_A_CUE,
+  ADVERB, AUXILIARY, BOUNDARY_WORD, COMPLEMENT_ADJ, DETERMINER, LOWER_ROLE_WORD, HONORIFIC, INTRO, IRREGULAR_PAST, LOWER_ROLE, LOWER_ROLE_TEST, NOT_A_CUE,
   NOUN_OR_VERB, PARTICLE, PREPOSITION, PRONOUNS, ROLE, SPEECH_NOUN, SPEECH_VERB, SPEECH_VERB_G, TIME_WORD,
 } from "./lexicon";
 import { isAbbrevDot, isCap, isNameToken, nameAfterDescriptor, npEndingAt, npStartingAt, tokens, type NP, type Tok } from "./names";
@@ -82,11 +82,12 @@ function subjectBeforeAppositions(toks: Tok[], e: number): number {
   for (let c = Math.max(1, e - 30); c < e; c++) {
     if (toks[c].text !== ",") continue;
     const next = toks[c + 1]?.text ?? "";
-    if (!(isAppositiveStart(next) || PREPOSITION.test(next) || /^\d/.test(next) || /^\p{Ll}+ing$/u.test(next))) continue;
+    if (!(isAppositiveStart(next) || LOWER_ROLE_WORD.test(next) || PREPOSITION.test(next) || /^\d/.test(next) || /^\p{Ll}+ing$/u.test(next))) continue;
     const end = skipParenthetical(toks, c - 1);
     if (end < 0) continue;
     const np = npEndingAt(toks.slice(0, end + 1), end);
-    if (!np || np.pronoun || !isCap(toks[np.last].text)) continue;
+    // a name, or a descriptive phrase that opens the clause ("Ana Ruiz’s campaign, for example, said")
+    if (!np || np.pronoun || !(isCap(toks[np.last].text) || toks.slice(0, np.first).every((t) => isCap(t.text)))) continue;
     // "In Columbus, Ohio, ...": a name inside a prepositional phrase is no subject
     if (np.first > 0 && PREPOSITION.test(toks[np.first - 1].text)) continue;
     if (toks.slice(c + 1, e).some((t) => /^[;:“"”]$/.test(t.text) || SPEECH_VERB.test(t.text))) continue;
