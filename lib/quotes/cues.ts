@@ -256,9 +256,10 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     break;
   }
   // "“...” who has won twice in the state, the editorial board writes.": a clause-final attribution after the last comma
-  const c = win.map((t) => t.text).lastIndexOf(",");
-  if (c > 0 && win.length - c <= 9 && (stop >= 0 || clause.length <= win.length) && win.slice(c + 1).some((t) => SPEECH_VERB.test(t.text))) {
-    const tail = win.slice(c + 1);
+  const full = stop >= 0 ? clause.slice(0, stop) : clause;
+  const c = full.map((t) => t.text).lastIndexOf(",");
+  if (c > 0 && full.length - c <= 9 && (stop >= 0 || toks.length - i <= 40) && full.slice(c + 1).some((t) => SPEECH_VERB.test(t.text))) {
+    const tail = full.slice(c + 1);
     for (let v = 1; v < tail.length; v++) {
       if (!SPEECH_VERB.test(tail[v].text) || nounUse(tail, v)) continue;
       const e = subjectEnd(tail, v - 1);
@@ -359,6 +360,12 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     const np = npStartingAt(toks, 1);
     const after = np ? toks[np.last + 1]?.text : undefined;
     if (np && !np.pronoun && (after === undefined || after === "," || after === ":")) return mk(body, toks, np, toks[0]);
+  }
+  // "Here’s Clinton in December 1992: “...”", "Here is how Ruiz put it:": the name presented before the colon
+  if (lastTok.text === ":" && /^Here(['’]s)?$/.test(toks[0]?.text ?? "")) {
+    const k = toks.findIndex((t, j) => j > 0 && j < 5 && isNameToken(t.text));
+    const np = k > 0 ? npStartingAt(toks, k) : null;
+    if (np && !np.pronoun) return mk(body, toks, np, lastTok, ":");
   }
   if (lastTok.text === ":" && toks.length >= 2) {
     const np = npEndingAt(toks.slice(0, toks.length - 1), toks.length - 2);

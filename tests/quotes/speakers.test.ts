@@ -293,6 +293,9 @@ describe("speakers: the grammar of the attribution", () => {
   it("a clause-final attribution after the last comma covers the sentence's quote", () => {
     const body = "Hale is an “articulate conservative” who has won two elections in the state, the editorial board writes.";
     expect(who(body)[0]).toMatchObject({ speaker: "the editorial board", cue: "writes" });
+    const long = "Nora Lind spoke in Ohio.\n\nDemocrats had “put the biggest crack” yet in the glass ceiling for women and for everyone who ever hoped for it, she said in a speech.";
+    expect(who(long)[0].speaker).toBe("Nora Lind");
+    expect(who("Here’s Ruiz in December 1992: “Our new direction must rest on work.”")[0].speaker).toBe("Ruiz");
   });
 
   it("reflexive intensifiers, indefinite pronouns and a parenthesised sentence", () => {
