@@ -88,12 +88,24 @@ function subjectBeforeAppositions(toks: Tok[], e: number): number {
     const np = npEndingAt(toks.slice(0, end + 1), end);
     // a name, or a descriptive phrase that opens the clause ("Ana Ruiz’s campaign, for example, said")
     if (!np || np.pronoun || !(isCap(toks[np.last].text) || toks.slice(0, np.first).every((t) => isCap(t.text)))) continue;
-    // "In Columbus, Ohio, ...": a name inside a prepositional phrase is no subject
+    // "In Columbus, Ohio, ...", "In a statement to the Observer, ...": a name inside a prepositional phrase is no subject
     if (np.first > 0 && PREPOSITION.test(toks[np.first - 1].text)) continue;
+    if (np.first > 1 && DETERMINER.test(toks[np.first - 1].text) && PREPOSITION.test(toks[np.first - 2].text)) continue;
     if (toks.slice(c + 1, e).some((t) => /^[;:“"”]$/.test(t.text) || SPEECH_VERB.test(t.text))) continue;
-    return end;
+    return isNamedApposition(toks, c, e) ? e - 1 : end;
   }
   return -1;
+}
+
+/**
+ * `her senior policy adviser, Jake Sullivan, said`: a descriptive phrase, then
+ * the person's name between the commas at c and e; the name is the speaker.
+ */
+function isNamedApposition(toks: Tok[], c: number, e: number): boolean {
+  const inner = npEndingAt(toks.slice(0, e), e - 1);
+  if (!inner || inner.pronoun || inner.first !== c + 1 || !isNameToken(toks[inner.first].text)) return false;
+  const outer = npEndingAt(toks.slice(0, c), c - 1);
+  return !!outer && !outer.pronoun && !isCap(toks[outer.last].text);
 }
 
 /**
@@ -211,7 +223,11 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     for (let v = lead.last + 2; v < clause.length; v++) {
       const tv = clause[v].text;
       if (/^[;!?“"«„]$/.test(tv) || (tv === "." && !isAbbrevDot(body, clause[v]))) break;
-      if (SPEECH_VERB.test(tv) && tv.length > 2 && clause[v - 1].text === ",") return mk(body, clause, lead, clause[v]);
+      if (SPEECH_VERB.test(tv) && tv.length > 2 && clause[v - 1].text === ",") {
+        // "her top aide, Dana Ruiz, said": the name in apposition is the speaker
+        const named = isNamedApposition(clause, lead.last + 1, v - 1) ? npEndingAt(clause.slice(0, v - 1), v - 2) : null;
+        return mk(body, clause, named ?? lead, clause[v]);
+      }
     }
   }
   // "according to X"
@@ -246,7 +262,7 @@ export function attributionAfter(body: string, from: number, to: number): Speake
       let c = e - 1;
       while (c >= 0 && win[c].text !== ",") c--;
       if (c > 0 && (isAppositiveStart(win[c + 1]?.text) || (isNameToken(win[c - 1].text) && !/^(including|such|especially|particularly|like|and|but)$/i.test(win[c + 1]?.text ?? ""))))
-        e = skipParenthetical(win, c - 1);
+        e = isNamedApposition(win, c, e) ? e - 1 : skipParenthetical(win, c - 1);
     }
     const np = e >= 0 ? npEndingAt(win.slice(0, e + 1), e) : null;
     if (np && np.first === 0) return mk(body, win, np, win[v]);
@@ -330,7 +346,7 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
       let c = e - 1;
       while (c >= 0 && toks[c].text !== ",") c--;
       if (c > 0 && e - c <= 12 && (isAppositiveStart(toks[c + 1]?.text) || (isNameToken(toks[c - 1].text) && !/^(including|such|especially|particularly|like|and|but)$/i.test(toks[c + 1]?.text ?? ""))))
-        e = skipParenthetical(toks, c - 1);
+        e = isNamedApposition(toks, c, e) ? e - 1 : skipParenthetical(toks, c - 1);
     }
     if (e >= 0 && /^(with|as)$/i.test(toks[e].text)) e--; // "with Putin saying"
     const np = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;

@@ -330,6 +330,12 @@ describe("speakers: the grammar of the attribution", () => {
     const body = "Comey cannot say that “from his perspective,” Ortega added, saying it should be “up to the prosecutor.”";
     expect(who(body).map((q) => q.speaker)).toEqual(["Ortega", "Ortega"]);
   });
+
+  it("a descriptive phrase followed by the person's name in apposition gives the name", () => {
+    expect(who("“We are ready,” her top aide, Dana Ruiz, said.")[0].speaker).toBe("Dana Ruiz");
+    expect(who("In a statement to the Courier, her senior adviser, Jake Sol, said: “Ruiz believes in the alliance.”")[0].speaker).toBe("Jake Sol");
+    expect(who("“We are ready,” the spokesman, who asked not to be named, said.")[0].speaker).toBe("the spokesman");
+  });
 });
 
 describe("pastAndParticiple", () => {
