@@ -586,5 +586,5 @@ function isVerbish(toks: Tok[], k: number): boolean {
   if (!w || !/^\p{Ll}/u.test(w)) return false;
   if (AUXILIARY.test(w) || /^\p{Ll}+ly$/u.test(w) || isPastVerb(w) || (SPEECH_VERB.test(w) && !NOUN_OR_VERB.test(w))) return true;
   const n = toks[k + 1]?.text ?? "";
-  return /[^s]s$/.test(w) && (DETERMINER.test(n) || PRONOUNS.test(n) || /^(that|to|him|her|them|“|")$/i.test(n) || /^\p{Lu}/u.test(n));
+  return /[^s]s$/.test(w) && (DETERMINER.test(n) || PRONOUNS.test(n) || /^(that|to|him|her|them|off|up|out|down|back|away|“|")$/i.test(n) || /^\p{Lu}/u.test(n));
 }

@@ -336,6 +336,11 @@ describe("speakers: the grammar of the attribution", () => {
     expect(who("In a statement to the Courier, her senior adviser, Jake Sol, said: “Ruiz believes in the alliance.”")[0].speaker).toBe("Jake Sol");
     expect(who("“We are ready,” the spokesman, who asked not to be named, said.")[0].speaker).toBe("the spokesman");
   });
+
+  it("a connective adverb between subject and verb, and an -s verb before a particle", () => {
+    expect(who("Ortega however said he would welcome a “principled security network” for the region.")[0].speaker).toBe("Ortega");
+    expect(who("For now, the administration waves off the delay as having “minimal” impact.")[0].speaker).toBe("the administration");
+  });
 });
 
 describe("pastAndParticiple", () => {
