@@ -273,9 +273,16 @@ export function attributionAfter(body: string, from: number, to: number): Speake
   }
   // "“...” who has won twice in the state, the editorial board writes.": a clause-final attribution after the last comma
   const full = stop >= 0 ? clause.slice(0, stop) : clause;
-  const c = full.map((t) => t.text).lastIndexOf(",");
-  if (c > 0 && full.length - c <= 9 && (stop >= 0 || toks.length - i <= 40) && full.slice(c + 1).some((t) => SPEECH_VERB.test(t.text))) {
+  // the last comma that a cue verb follows closely ("..., said Ana Ruiz, the union’s director")
+  let c = -1;
+  for (let k = full.length - 1; k > 0 && c < 0 && full.length - k <= 14; k--) if (full[k].text === "," && full.slice(k + 1, k + 7).some((t) => SPEECH_VERB.test(t.text))) c = k;
+  if (c > 0 && full.length - c <= 14 && (stop >= 0 || toks.length - i <= 40) && full.slice(c + 1).some((t) => SPEECH_VERB.test(t.text))) {
     const tail = full.slice(c + 1);
+    // "“...” about the decision, said Ana Ruiz, the union’s director": verb first after the last comma
+    if (SPEECH_VERB.test(tail[0].text) && !/ing$/.test(tail[0].text) && isNameToken(tail[1]?.text ?? "")) {
+      const np = npStartingAt(tail, 1);
+      if (np && !np.pronoun) return mk(body, tail, np, tail[0]);
+    }
     for (let v = 1; v < tail.length; v++) {
       if (!SPEECH_VERB.test(tail[v].text) || nounUse(tail, v)) continue;
       const e = subjectEnd(tail, v - 1);
@@ -386,6 +393,9 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
   if (lastTok.text === ":" && toks.length >= 2) {
     const np = npEndingAt(toks.slice(0, toks.length - 1), toks.length - 2);
     if (np && !np.pronoun && np.first <= 2) return mk(body, toks, np, lastTok, ":");
+    // "... doesn’t surprise Republican pollster Dana Shaw: “...”": a person introduced by a role right before the colon
+    if (np && !np.pronoun && np.last > np.first && isNameToken(toks[np.first].text) && np.first > 0 && (LOWER_ROLE_WORD.test(toks[np.first - 1].text) || ROLE.test(toks[np.first - 1].text)))
+      return mk(body, toks, np, lastTok, ":");
   }
 
   // "Trump’s claim that ... “...”": a possessive name before a speech noun

@@ -341,6 +341,19 @@ describe("speakers: the grammar of the attribution", () => {
     expect(who("Ortega however said he would welcome a “principled security network” for the region.")[0].speaker).toBe("Ortega");
     expect(who("For now, the administration waves off the delay as having “minimal” impact.")[0].speaker).toBe("the administration");
   });
+
+  it("verb-first after the last comma, a role-introduced name before a colon, a capitalised cue ending the previous paragraph", () => {
+    expect(who("“We’re extremely happy” about the decision, said Ana Ruiz, executive director of the union.")[0].speaker).toBe("Ana Ruiz");
+    expect(who("The timing of the surge doesn’t surprise Republican pollster Dana Shaw: “Lesser-known candidates rise late.”")[0].speaker).toBe("Dana Shaw");
+    expect(who("Ruiz spoke on the radio.\n\nStated Pine:\n\n“I think that the stakes are so high.”")[0].speaker).toBe("Pine");
+  });
+
+  it("a 'Name, Affiliation.' paragraph under a quote signs it; a photo credit does not", () => {
+    const body = "His views are incoherent.\n\n“I worry that we may see a resurgence of the crisis.”\n\nTom Hale, Center for Economic Research.\n\nWhether he wins is unclear.";
+    expect(who(body)[0].speaker).toBe("Tom Hale");
+    const credit = "His views are incoherent.\n\n“I worry that we may see a resurgence of the crisis.”\n\nExample Images.\n\nWhether he wins is unclear.";
+    expect(who(credit)[0].speaker).toBeNull();
+  });
 });
 
 describe("pastAndParticiple", () => {
