@@ -530,6 +530,9 @@ function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): S
     if (c < 0) return null;
     v = c + 1;
   }
+  // "Ruiz last week invited ...": a time phrase between the subject and its verb
+  if (/^(last|this|next|early|late)$/i.test(toks[v]?.text ?? "") && TIME_WORD.test(toks[v + 1]?.text ?? "")) v += 2;
+  else if (/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)$/.test(toks[v]?.text ?? "")) v++;
   let aux = false;
   while (v < toks.length && (ADVERB.test(toks[v].text) || /^\p{Ll}+ly$/u.test(toks[v].text) || AUXILIARY.test(toks[v].text) || /^(not|never)$/.test(toks[v].text))) {
     if (AUXILIARY.test(toks[v].text)) aux = true;

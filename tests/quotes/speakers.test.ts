@@ -339,6 +339,7 @@ describe("speakers: the grammar of the attribution", () => {
 
   it("a connective adverb between subject and verb, and an -s verb before a particle", () => {
     expect(who("Ortega however said he would welcome a “principled security network” for the region.")[0].speaker).toBe("Ortega");
+    expect(who("Ruiz last week invited rivals to dig up thousands of “missing” emails.")[0].speaker).toBe("Ruiz");
     expect(who("For now, the administration waves off the delay as having “minimal” impact.")[0].speaker).toBe("the administration");
   });
 
