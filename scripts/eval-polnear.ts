@@ -280,7 +280,7 @@ export function evalPolnear(sharedDir: string, split: PolnearSplit = "dev"): Pol
       if (speakerMatches(best, g.source)) {
         report.speakerCorrect++;
         byKind.correct++;
-      } else if (report.wrongSpeakerExamples.length < 400)
+      } else if (report.wrongSpeakerExamples.length < 2000)
         report.wrongSpeakerExamples.push(
           `${tf.slice(0, 24)}: [${g.source.kind}] gold=${JSON.stringify(g.source.text)} pred=${JSON.stringify(best.speaker)} cue=${best.cue} | ${JSON.stringify(
             text.slice(Math.max(0, best.start - 90), best.start) + "[" + text.slice(best.start, Math.min(best.end, best.start + 40)) + "…]" + text.slice(best.end, Math.min(text.length, best.end + 50)),

@@ -8,7 +8,7 @@ import { attributionAfter, attributionBefore, clauseSubject, namedSpeakers, sent
 import { SPEECH_VERB } from "./lexicon";
 import { collectSurnames, isPersonLike, nameMentions } from "./names";
 import { findVenue } from "./venues";
-import { headlineSpeaker, roundupSpeaker, sentenceLeadSpeaker, transcriptSpeaker } from "./speakers";
+import { affiliationSignature, headlineSpeaker, roundupSpeaker, sentenceLeadSpeaker, transcriptSpeaker } from "./speakers";
 import { isDashSignature } from "./collect";
 import { CONTENT_KINDS, type Draft, sentenceAt, words } from "./util";
 
@@ -84,7 +84,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       const ps = seg.sentences[sent.index - 1];
       if (body.slice(ps.start, ps.end).trimEnd().endsWith(":")) {
         const pa = attributionBefore(body, ps.start, ps.end);
-        if (pa && (SPEECH_VERB.test(pa.cue) || /^\p{Ll}{3,}ed$/u.test(pa.cue))) a = pa;
+        if (pa && (SPEECH_VERB.test(pa.cue.toLowerCase()) || /^\p{L}{3,}ed$/u.test(pa.cue))) a = pa;
       }
     }
     if (!a) a = transcriptSpeaker(body, first) ?? sentenceLeadSpeaker(body, sent, first.start);
@@ -98,7 +98,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
         while (e > nb.start && /[.,\s]/.test(body[e - 1])) e--;
         const span = { start: nb.start + m[0].length, end: e };
         a = { text: body.slice(span.start, span.end), span, pronoun: false, cue: body[nb.start], cueSpan: { start: nb.start, end: nb.start + 1 } };
-      }
+      } else if (nb && lastBlock && last.end >= lastBlock.end - 2) a = affiliationSignature(body, nb.start, nb.end);
     }
     if (!a && sent && d.style !== "dash" && d.style !== "colon" && !HEADING_KINDS.has(seg.blocks[sent.block]?.kind ?? "")) {
       // no speech verb: the subject of the clause the quote sits in ("Rubio bemoaned a climate where people “hate each other”")

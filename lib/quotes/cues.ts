@@ -6,7 +6,7 @@
  */
 import type { Span } from "../types";
 import {
-  ADVERB, AUXILIARY, BOUNDARY_WORD, COMPLEMENT_ADJ, DETERMINER, HONORIFIC, INTRO, IRREGULAR_PAST, LOWER_ROLE, LOWER_ROLE_TEST, NOT_A_CUE,
+  ADVERB, AUXILIARY, BOUNDARY_WORD, COMPLEMENT_ADJ, DETERMINER, LOWER_ROLE_WORD, HONORIFIC, INTRO, IRREGULAR_PAST, LOWER_ROLE, LOWER_ROLE_TEST, NOT_A_CUE,
   NOUN_OR_VERB, PARTICLE, PREPOSITION, PRONOUNS, ROLE, SPEECH_NOUN, SPEECH_VERB, SPEECH_VERB_G, TIME_WORD,
 } from "./lexicon";
 import { isAbbrevDot, isCap, isNameToken, nameAfterDescriptor, npEndingAt, npStartingAt, tokens, type NP, type Tok } from "./names";
@@ -82,17 +82,30 @@ function subjectBeforeAppositions(toks: Tok[], e: number): number {
   for (let c = Math.max(1, e - 30); c < e; c++) {
     if (toks[c].text !== ",") continue;
     const next = toks[c + 1]?.text ?? "";
-    if (!(isAppositiveStart(next) || PREPOSITION.test(next) || /^\d/.test(next) || /^\p{Ll}+ing$/u.test(next))) continue;
+    if (!(isAppositiveStart(next) || LOWER_ROLE_WORD.test(next) || PREPOSITION.test(next) || /^\d/.test(next) || /^\p{Ll}+ing$/u.test(next))) continue;
     const end = skipParenthetical(toks, c - 1);
     if (end < 0) continue;
     const np = npEndingAt(toks.slice(0, end + 1), end);
-    if (!np || np.pronoun || !isCap(toks[np.last].text)) continue;
-    // "In Columbus, Ohio, ...": a name inside a prepositional phrase is no subject
+    // a name, or a descriptive phrase that opens the clause ("Ana Ruiz’s campaign, for example, said")
+    if (!np || np.pronoun || !(isCap(toks[np.last].text) || toks.slice(0, np.first).every((t) => isCap(t.text)))) continue;
+    // "In Columbus, Ohio, ...", "In a statement to the Observer, ...": a name inside a prepositional phrase is no subject
     if (np.first > 0 && PREPOSITION.test(toks[np.first - 1].text)) continue;
+    if (np.first > 1 && DETERMINER.test(toks[np.first - 1].text) && PREPOSITION.test(toks[np.first - 2].text)) continue;
     if (toks.slice(c + 1, e).some((t) => /^[;:“"”]$/.test(t.text) || SPEECH_VERB.test(t.text))) continue;
-    return end;
+    return isNamedApposition(toks, c, e) ? e - 1 : end;
   }
   return -1;
+}
+
+/**
+ * `her senior policy adviser, Jake Sullivan, said`: a descriptive phrase, then
+ * the person's name between the commas at c and e; the name is the speaker.
+ */
+function isNamedApposition(toks: Tok[], c: number, e: number): boolean {
+  const inner = npEndingAt(toks.slice(0, e), e - 1);
+  if (!inner || inner.pronoun || inner.first !== c + 1 || !isNameToken(toks[inner.first].text)) return false;
+  const outer = npEndingAt(toks.slice(0, c), c - 1);
+  return !!outer && !outer.pronoun && !isCap(toks[outer.last].text);
 }
 
 /**
@@ -210,7 +223,11 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     for (let v = lead.last + 2; v < clause.length; v++) {
       const tv = clause[v].text;
       if (/^[;!?“"«„]$/.test(tv) || (tv === "." && !isAbbrevDot(body, clause[v]))) break;
-      if (SPEECH_VERB.test(tv) && tv.length > 2 && clause[v - 1].text === ",") return mk(body, clause, lead, clause[v]);
+      if (SPEECH_VERB.test(tv) && tv.length > 2 && clause[v - 1].text === ",") {
+        // "her top aide, Dana Ruiz, said": the name in apposition is the speaker
+        const named = isNamedApposition(clause, lead.last + 1, v - 1) ? npEndingAt(clause.slice(0, v - 1), v - 2) : null;
+        return mk(body, clause, named ?? lead, clause[v]);
+      }
     }
   }
   // "according to X"
@@ -245,7 +262,7 @@ export function attributionAfter(body: string, from: number, to: number): Speake
       let c = e - 1;
       while (c >= 0 && win[c].text !== ",") c--;
       if (c > 0 && (isAppositiveStart(win[c + 1]?.text) || (isNameToken(win[c - 1].text) && !/^(including|such|especially|particularly|like|and|but)$/i.test(win[c + 1]?.text ?? ""))))
-        e = skipParenthetical(win, c - 1);
+        e = isNamedApposition(win, c, e) ? e - 1 : skipParenthetical(win, c - 1);
     }
     const np = e >= 0 ? npEndingAt(win.slice(0, e + 1), e) : null;
     if (np && np.first === 0) return mk(body, win, np, win[v]);
@@ -255,9 +272,17 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     break;
   }
   // "“...” who has won twice in the state, the editorial board writes.": a clause-final attribution after the last comma
-  const c = win.map((t) => t.text).lastIndexOf(",");
-  if (c > 0 && win.length - c <= 9 && (stop >= 0 || clause.length <= win.length) && win.slice(c + 1).some((t) => SPEECH_VERB.test(t.text))) {
-    const tail = win.slice(c + 1);
+  const full = stop >= 0 ? clause.slice(0, stop) : clause;
+  // the last comma that a cue verb follows closely ("..., said Ana Ruiz, the union’s director")
+  let c = -1;
+  for (let k = full.length - 1; k > 0 && c < 0 && full.length - k <= 14; k--) if (full[k].text === "," && full.slice(k + 1, k + 7).some((t) => SPEECH_VERB.test(t.text))) c = k;
+  if (c > 0 && full.length - c <= 14 && (stop >= 0 || toks.length - i <= 40) && full.slice(c + 1).some((t) => SPEECH_VERB.test(t.text))) {
+    const tail = full.slice(c + 1);
+    // "“...” about the decision, said Ana Ruiz, the union’s director": verb first after the last comma
+    if (SPEECH_VERB.test(tail[0].text) && !/ing$/.test(tail[0].text) && isNameToken(tail[1]?.text ?? "")) {
+      const np = npStartingAt(tail, 1);
+      if (np && !np.pronoun) return mk(body, tail, np, tail[0]);
+    }
     for (let v = 1; v < tail.length; v++) {
       if (!SPEECH_VERB.test(tail[v].text) || nounUse(tail, v)) continue;
       const e = subjectEnd(tail, v - 1);
@@ -328,7 +353,7 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
       let c = e - 1;
       while (c >= 0 && toks[c].text !== ",") c--;
       if (c > 0 && e - c <= 12 && (isAppositiveStart(toks[c + 1]?.text) || (isNameToken(toks[c - 1].text) && !/^(including|such|especially|particularly|like|and|but)$/i.test(toks[c + 1]?.text ?? ""))))
-        e = skipParenthetical(toks, c - 1);
+        e = isNamedApposition(toks, c, e) ? e - 1 : skipParenthetical(toks, c - 1);
     }
     if (e >= 0 && /^(with|as)$/i.test(toks[e].text)) e--; // "with Putin saying"
     const np = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
@@ -359,9 +384,18 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     const after = np ? toks[np.last + 1]?.text : undefined;
     if (np && !np.pronoun && (after === undefined || after === "," || after === ":")) return mk(body, toks, np, toks[0]);
   }
+  // "Here’s Clinton in December 1992: “...”", "Here is how Ruiz put it:": the name presented before the colon
+  if (lastTok.text === ":" && /^Here(['’]s)?$/.test(toks[0]?.text ?? "")) {
+    const k = toks.findIndex((t, j) => j > 0 && j < 5 && isNameToken(t.text));
+    const np = k > 0 ? npStartingAt(toks, k) : null;
+    if (np && !np.pronoun) return mk(body, toks, np, lastTok, ":");
+  }
   if (lastTok.text === ":" && toks.length >= 2) {
     const np = npEndingAt(toks.slice(0, toks.length - 1), toks.length - 2);
     if (np && !np.pronoun && np.first <= 2) return mk(body, toks, np, lastTok, ":");
+    // "... doesn’t surprise Republican pollster Dana Shaw: “...”": a person introduced by a role right before the colon
+    if (np && !np.pronoun && np.last > np.first && isNameToken(toks[np.first].text) && np.first > 0 && (LOWER_ROLE_WORD.test(toks[np.first - 1].text) || ROLE.test(toks[np.first - 1].text)))
+      return mk(body, toks, np, lastTok, ":");
   }
 
   // "Trump’s claim that ... “...”": a possessive name before a speech noun
@@ -496,6 +530,9 @@ function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): S
     if (c < 0) return null;
     v = c + 1;
   }
+  // "Ruiz last week invited ...": a time phrase between the subject and its verb
+  if (/^(last|this|next|early|late)$/i.test(toks[v]?.text ?? "") && TIME_WORD.test(toks[v + 1]?.text ?? "")) v += 2;
+  else if (/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)$/.test(toks[v]?.text ?? "")) v++;
   let aux = false;
   while (v < toks.length && (ADVERB.test(toks[v].text) || /^\p{Ll}+ly$/u.test(toks[v].text) || AUXILIARY.test(toks[v].text) || /^(not|never)$/.test(toks[v].text))) {
     if (AUXILIARY.test(toks[v].text)) aux = true;
@@ -562,5 +599,5 @@ function isVerbish(toks: Tok[], k: number): boolean {
   if (!w || !/^\p{Ll}/u.test(w)) return false;
   if (AUXILIARY.test(w) || /^\p{Ll}+ly$/u.test(w) || isPastVerb(w) || (SPEECH_VERB.test(w) && !NOUN_OR_VERB.test(w))) return true;
   const n = toks[k + 1]?.text ?? "";
-  return /[^s]s$/.test(w) && (DETERMINER.test(n) || PRONOUNS.test(n) || /^(that|to|him|her|them|“|")$/i.test(n) || /^\p{Lu}/u.test(n));
+  return /[^s]s$/.test(w) && (DETERMINER.test(n) || PRONOUNS.test(n) || /^(that|to|him|her|them|off|up|out|down|back|away|“|")$/i.test(n) || /^\p{Lu}/u.test(n));
 }

@@ -95,7 +95,7 @@ export const SPEECH_VERB_G = new RegExp(`\\b(${CUE_FORMS.join("|")})\\b`, "g");
 export const PRONOUNS = /^(he|she|they|i|we|it)(['’](s|d|ll|ve|re))?$/i;
 
 /** Words that can sit between a subject and its speech verb ("Witkoff also said", "she has repeatedly said"). */
-export const ADVERB = /^(also|later|then|again|previously|recently|once|repeatedly|reportedly|has|have|had|was|were|is|would|will|had|further|earlier|separately|similarly|simply|flatly|bluntly|quickly|finally|first|once|just|told|would|later|often|has|never|publicly|privately|emphatically|openly|specifically)$/i;
+export const ADVERB = /^(however|though|too|meanwhile|nonetheless|nevertheless|likewise|instead|indeed|also|later|then|again|previously|recently|once|repeatedly|reportedly|has|have|had|was|were|is|would|will|had|further|earlier|separately|similarly|simply|flatly|bluntly|quickly|finally|first|once|just|told|would|later|often|has|never|publicly|privately|emphatically|openly|specifically)$/i;
 
 /** Words that never end a subject noun phrase. */
 export const FUNCTION_WORD = /^(and|or|but|that|which|who|whom|to|of|in|on|at|by|for|with|from|as|than|then|so|if|when|while|the|a|an|is|was|are|were|be|been|has|have|had|not|no|also|this|these|those|there|here|it's)$/i;

@@ -107,3 +107,20 @@ export function roundupSpeaker(body: string, blockStart: number, quoteOpen: numb
   const end = toks[last].end;
   return { text: body.slice(start, end), span: { start, end }, pronoun: false, cue: ":", cueSpan: { start: colon, end: colon + 1 } };
 }
+
+/**
+ * A signature paragraph under a quote: `Dean Baker, Center for Economic
+ * Research.` — a person's name, a comma and a capitalised affiliation, nothing
+ * else. The comma is required, so photo credits ("Getty Images.") are not read
+ * as signatures.
+ */
+export function affiliationSignature(body: string, start: number, end: number): SpeakerMatch | null {
+  const toks = tokens(body, start, end).filter((t) => !/^[”"’]$/.test(t.text));
+  if (toks.length < 4 || toks.length > 14 || toks[toks.length - 1].text !== "." && !isCap(toks[toks.length - 1].text)) return null;
+  const np = npStartingAt(toks, 0);
+  // the name opens the line (a leading title such as "Dr." or "Dean" may be dropped from it)
+  if (!np || np.pronoun || np.first > 1 || np.last < 1 || toks[np.last + 1]?.text !== ",") return null;
+  if (!toks.slice(np.last + 2).every((t) => isCap(t.text) || /^[.,&()'’\-]$/.test(t.text) || /^(of|for|the|and|at|on|in)$/.test(t.text))) return null;
+  const span = { start: toks[np.first].start, end: toks[np.last].end };
+  return { text: body.slice(span.start, span.end), span, pronoun: false, cue: ",", cueSpan: { start: toks[np.last + 1].start, end: toks[np.last + 1].end } };
+}

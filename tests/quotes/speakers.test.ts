@@ -202,6 +202,8 @@ describe("speakers: the grammar of the attribution", () => {
   it("the subject before comma-delimited adjuncts and appositions", () => {
     expect(who("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to win.”")[0].speaker).toBe("Clinton");
     expect(who("After winning Ohio in the primary, Gov. Ana Ruiz (R-Ohio), said, “I am getting ready to rent a wagon.”")[0].speaker).toBe("Ana Ruiz");
+    expect(who("Rep. Ana Ruiz (D-Ore.), chair of the platform panel, said that it was “open to every view.”")[0].speaker).toBe("Ana Ruiz");
+    expect(quotes("Sen. Ana Ruiz’s campaign, for example, said she would “support the nominee” but no more.")[0].speakerKey).toBe("campaign");
     expect(who("“It was a long day,” Ramón Carr, 31, a freelance photographer, said.")[0].speaker).toBe("Ramón Carr");
   });
 
@@ -291,6 +293,9 @@ describe("speakers: the grammar of the attribution", () => {
   it("a clause-final attribution after the last comma covers the sentence's quote", () => {
     const body = "Hale is an “articulate conservative” who has won two elections in the state, the editorial board writes.";
     expect(who(body)[0]).toMatchObject({ speaker: "the editorial board", cue: "writes" });
+    const long = "Nora Lind spoke in Ohio.\n\nDemocrats had “put the biggest crack” yet in the glass ceiling for women and for everyone who ever hoped for it, she said in a speech.";
+    expect(who(long)[0].speaker).toBe("Nora Lind");
+    expect(who("Here’s Ruiz in December 1992: “Our new direction must rest on work.”")[0].speaker).toBe("Ruiz");
   });
 
   it("reflexive intensifiers, indefinite pronouns and a parenthesised sentence", () => {
@@ -324,6 +329,31 @@ describe("speakers: the grammar of the attribution", () => {
   it("a participle after a comma belongs to the clause right before it", () => {
     const body = "Comey cannot say that “from his perspective,” Ortega added, saying it should be “up to the prosecutor.”";
     expect(who(body).map((q) => q.speaker)).toEqual(["Ortega", "Ortega"]);
+  });
+
+  it("a descriptive phrase followed by the person's name in apposition gives the name", () => {
+    expect(who("“We are ready,” her top aide, Dana Ruiz, said.")[0].speaker).toBe("Dana Ruiz");
+    expect(who("In a statement to the Courier, her senior adviser, Jake Sol, said: “Ruiz believes in the alliance.”")[0].speaker).toBe("Jake Sol");
+    expect(who("“We are ready,” the spokesman, who asked not to be named, said.")[0].speaker).toBe("the spokesman");
+  });
+
+  it("a connective adverb between subject and verb, and an -s verb before a particle", () => {
+    expect(who("Ortega however said he would welcome a “principled security network” for the region.")[0].speaker).toBe("Ortega");
+    expect(who("Ruiz last week invited rivals to dig up thousands of “missing” emails.")[0].speaker).toBe("Ruiz");
+    expect(who("For now, the administration waves off the delay as having “minimal” impact.")[0].speaker).toBe("the administration");
+  });
+
+  it("verb-first after the last comma, a role-introduced name before a colon, a capitalised cue ending the previous paragraph", () => {
+    expect(who("“We’re extremely happy” about the decision, said Ana Ruiz, executive director of the union.")[0].speaker).toBe("Ana Ruiz");
+    expect(who("The timing of the surge doesn’t surprise Republican pollster Dana Shaw: “Lesser-known candidates rise late.”")[0].speaker).toBe("Dana Shaw");
+    expect(who("Ruiz spoke on the radio.\n\nStated Pine:\n\n“I think that the stakes are so high.”")[0].speaker).toBe("Pine");
+  });
+
+  it("a 'Name, Affiliation.' paragraph under a quote signs it; a photo credit does not", () => {
+    const body = "His views are incoherent.\n\n“I worry that we may see a resurgence of the crisis.”\n\nTom Hale, Center for Economic Research.\n\nWhether he wins is unclear.";
+    expect(who(body)[0].speaker).toBe("Tom Hale");
+    const credit = "His views are incoherent.\n\n“I worry that we may see a resurgence of the crisis.”\n\nExample Images.\n\nWhether he wins is unclear.";
+    expect(who(credit)[0].speaker).toBeNull();
   });
 });
 
