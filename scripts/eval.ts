@@ -190,7 +190,8 @@ const SEED_CASES: SeedCase[] = [
   { name: "003 added FAQ block", files: ["003"], kinds: ["structure_added"], needles: ["potential obstacles", "initial stance"] },
   { name: "004 added 'People Also Ask' block", files: ["004"], kinds: ["structure_added"], needles: ["differ from nato membership", "people also ask", "crimea"] },
   { name: "003 claims no other outlet makes", files: ["003"], kinds: ["claim_added"], needles: [] },
-  { name: "004 claims no other outlet makes", files: ["004"], kinds: ["claim_added"], needles: [] },
+  // One flag per divergence: claims listed inside an added block are that block's structure_added flag.
+  { name: "004 claims no other outlet makes", files: ["004"], kinds: ["claim_added", "structure_added"], needles: [] },
 ];
 
 export interface SeedScore {

@@ -103,8 +103,10 @@ export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, ta
         if (venue && w.before === "at" ? aFolded.includes(w.folded) : foldedBody(al, ai).includes(w.folded)) continue;
         for (const v of own) {
           // Two spellings of one name ("Mayor Rennick" / "Mayor Patricia Rennick"): one's words inside the other's.
-          const vWords = v.folded.split(/\s+/);
-          const wWords = w.folded.split(/\s+/);
+          // Determiners and possessive modifiers ("the", "Marrowby's") do not make another name.
+          const core = (x: string) => x.split(/\s+/).filter((t) => !/^(?:the|a|an)$/.test(t) && !/['’]s$/.test(t));
+          const vWords = core(v.folded);
+          const wWords = core(w.folded);
           if (vWords.every((x) => wWords.includes(x)) || wWords.every((x) => vWords.includes(x))) continue;
           const anchored = (v.before && v.before === w.before) || (v.after && v.after === w.after);
           if (!anchored) continue;

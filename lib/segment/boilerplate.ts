@@ -1,6 +1,6 @@
 /** Page chrome by general signals: counters, links, notices, prompts, recurring lines, head and foot position. */
 import { normalizeLine, wordCount } from "./lines";
-import { isChromeLead, isCounter, isFragment, isLiveNotice, isTextNotice, isUrlLike } from "./shapes";
+import { isCallToAction, isChromeLead, isCounter, isFragment, isLiveNotice, isTextNotice, isUrlLike } from "./shapes";
 import { isProse } from "./head";
 import type { Draft } from "./draft";
 
@@ -21,7 +21,7 @@ export function markBoilerplate(drafts: Draft[], body: string, recurring: Readon
       recurs(t) && (wordCount(t) <= 15 || isTextNotice(t) || i < firstProse || i > lastProse);
     if (recurringChrome) d.boilerplate = true;
     else if (isCounter(t) || isUrlLike(t) || isLiveNotice(t)) d.boilerplate = true;
-    else if (d.kind !== "list_item" && d.kind !== "faq_question" && d.kind !== "faq_answer" && isChromeLead(t)) d.boilerplate = true;
+    else if (d.kind !== "list_item" && d.kind !== "faq_question" && d.kind !== "faq_answer" && (isChromeLead(t) || isCallToAction(t))) d.boilerplate = true;
   });
   markLinkLists(drafts, body);
   // Foot: walk back from the end while lines look like chrome (short fragments, prompts, notices, labels with nothing after).

@@ -161,12 +161,42 @@ export function isLiveNotice(text: string): boolean {
   return /\b(being updated|will be updated|is updating|developing (story|news|situation)|this is a developing|updates? (to follow|will follow)|more (details )?to (come|follow)|breaking news|live updates?|this story (will|may) be updated|check back)\b/i.test(text);
 }
 
-/** Notices about the text itself: subscription, copyright, syndication, corrections. */
+/** Notices about the text itself: copyright, syndication, corrections, credits. Any length up to a paragraph. */
+const STRONG_NOTICE =
+  /(\bcopyright\b|©|all rights reserved|privacy policy|terms of (use|service)|originally (published|appeared)|\breprint|\brepublish|this (story|article|report) (was|has been|is) (updated|corrected|produced|published)|^\(?(reporting|writing|editing|additional reporting|compiled) by\b|contributed (to )?(this|the) (report|story|article)|\bmay not be (published|reproduced|redistributed))/i;
+/** Words that make a line chrome only when the line is short or speaks to the reader ("Visit our website"). */
+const WEAK_NOTICE = /(\bweb ?site\b|\bsubscri|\bnewsletter|contact us|\bcookies?\b|\badvertis|\bsign up\b|\bfollow us\b|\bdownload (our|the) app\b|\bpermission\b)/i;
+
+/**
+ * Notices about the text or the site: subscription, copyright, syndication, corrections. A paragraph
+ * of reporting that merely mentions a website or advertising is not one: the weak words count only
+ * in a short line or one addressed to the reader.
+ */
 export function isTextNotice(text: string): boolean {
-  if (wordCount(text) > 90) return false;
-  return /(\bweb ?site\b|\bsubscri|\bcopyright\b|©|all rights reserved|\bnewsletter|contact us|\bcookies?\b|\badvertis|privacy policy|terms of (use|service)|originally (published|appeared)|\breprint|\brepublish|\bpermission\b|this (story|article|report) (was|has been|is) (updated|corrected|produced|published)|\bsign up\b|\bfollow us\b|\bdownload (our|the) app\b|^\(?(reporting|writing|editing|additional reporting|compiled) by\b|contributed (to )?(this|the) (report|story|article)|\bmay not be (published|reproduced|redistributed))/i.test(
-    text,
-  );
+  const n = wordCount(text);
+  if (n > 90) return false;
+  if (STRONG_NOTICE.test(text)) return true;
+  return WEAK_NOTICE.test(text) && (n <= 12 || (n <= 40 && addressesReader(text)));
+}
+
+/** True when a line speaks to the reader: second person, or an imperative first word followed by "us"/"our"/"you". */
+export function addressesReader(text: string): boolean {
+  return /\b(you|your|yours|you're|you'll)\b/i.test(text) || /^\W*\p{L}+\b[^.!?]*\b(us|our)\b/iu.test(text) && /^\W*(\p{Ll}|\p{Lu}\p{Ll}*)\b/u.test(text) && !/^\W*(the|a|an|this|that|we|it|he|she|they|i)\b/i.test(text);
+}
+
+/** Verbs a call to action opens with (general web vocabulary, imperative). */
+const CTA_VERB = /^\W*(share|download|subscribe|join|become|follow|sign|click|tap|tell|let|get|support|donate|comment|like|install|register|visit|check out|read|watch|listen|send|leave|email|contact|give)\b/i;
+
+/**
+ * A call to action addressed to the reader ("Share your thoughts in the comments", "Download our app",
+ * "Become a member today!"): an imperative opening and the reader or the site as its object. Chrome,
+ * not a statement about the story.
+ */
+export function isCallToAction(text: string): boolean {
+  const n = wordCount(text);
+  // Quoted speech ("Tell us what you need," she said) is reporting, not the site speaking.
+  if (n > 30 || !CTA_VERB.test(text) || /["“”«»„]/.test(text)) return false;
+  return /\b(you|your|us|our|today|now|here|below|comments?|app|member(ship)?|newsletter|inbox)\b/i.test(text) || /!\s*$/.test(text);
 }
 
 /** A short line with no sentence shape: no final punctuation and at most `max` words. */
