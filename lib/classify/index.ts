@@ -106,6 +106,14 @@ export function mergeDivergences(drafts: SourcedDraft[]): void {
     for (const e of t.evidence) if (!p.evidence.some((x) => x.articleId === e.articleId && x.start === e.start)) p.evidence.push(e);
     drop.add(t);
   }
+  // A call-out that is one flagged quote (an invented "expert opinion") is that quote's divergence.
+  for (const st of structures) {
+    const len = Math.max(1, st.end - st.start);
+    const quoted = drafts
+      .filter((d) => d.kind.startsWith("quote_") && d.articleId === st.articleId && d.start >= st.start && d.end <= st.end)
+      .reduce((n, d) => n + (d.end - d.start), 0);
+    if (quoted >= 0.6 * len) drop.add(st);
+  }
   if (!drop.size) return;
   const kept = drafts.filter((d) => !drop.has(d));
   drafts.splice(0, drafts.length, ...kept);
