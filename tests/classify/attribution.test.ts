@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { analyzeArticle, analyzeStory } from "@/lib/analyze";
+import { alignStory } from "@/lib/align";
+import { resolveRole, resolveSpeaker } from "@/lib/classify/speakers";
+import type { ArticleText } from "@/lib/types";
+
+const art = (id: number, outlet: string, title: string, paras: string[]): ArticleText => ({
+  id, outlet, source: `${outlet.toLowerCase().replace(/\s+/g, "-")}.txt`, title, body: paras.join("\n\n"), publishedAt: null, language: null,
+});
+
+const Q = "The board will not sell the stadium while I am its chairman";
+
+// Outlet 1 gives the quote to "the chairman" and names Chairman Harold Brennick; outlet 2 gives it to
+// Harold Brennick by name; outlet 3 gives the same words to Miriam Osei.
+const ROLE = art(1, "Riverside Gazette", "Club chairman rules out stadium sale", [
+  "Chairman Harold Brennick of Ashfield Rovers told supporters on Saturday that the club's ground would not be sold to property developers.",
+  "The club has been in talks about its debts with two banks since the summer.",
+  `“${Q},” the chairman said at the annual meeting of the supporters' trust.`,
+  "The trust owns eight percent of the club's shares.",
+]);
+const NAMED = art(2, "County Sport", "Brennick: stadium not for sale", [
+  "Ashfield Rovers will not sell their ground to property developers, the club's leadership told supporters on Saturday.",
+  "The club has been discussing its debts with two banks since the summer.",
+  `“${Q},” Harold Brennick said at the annual meeting of the supporters' trust.`,
+  "The trust holds eight percent of the club's shares.",
+]);
+const WRONG = art(3, "Fan Pulse", "Rovers ground will not be sold", [
+  "Ashfield Rovers supporters were told on Saturday that the club's ground would not be sold to property developers.",
+  "The club has been in talks with two banks about its debts since the summer.",
+  `“${Q},” Miriam Osei said at the annual meeting of the supporters' trust.`,
+  "The trust owns eight percent of the club's shares.",
+]);
+
+describe("resolveRole / resolveSpeaker", () => {
+  const al = alignStory([ROLE, NAMED, WRONG].map((a) => analyzeArticle(a)));
+
+  it("resolves a role to the one person the story names in it", () => {
+    expect(resolveRole(al, "the chairman")).toMatchObject({ name: "Harold Brennick", via: "role" });
+    expect(resolveRole(al, "chairman")?.key).toBe(resolveRole(al, "the chairman")?.key);
+  });
+
+  it("leaves a role nobody is named in, and vague roles, unresolved", () => {
+    expect(resolveRole(al, "the treasurer")).toBeNull();
+    expect(resolveRole(al, "a spokesman")).toBeNull();
+  });
+
+  it("resolves each article's quote to a person: through the role, or by the name as written", () => {
+    const [r, n, w] = [0, 1, 2].map((i) => resolveSpeaker(al, i, 0));
+    expect(r).toMatchObject({ name: "Harold Brennick", via: "role" });
+    expect(n).toMatchObject({ name: "Harold Brennick", via: "name" });
+    expect(r!.key).toBe(n!.key);
+    expect(w).toMatchObject({ name: "Miriam Osei", via: "name" });
+    expect(w!.key).not.toBe(n!.key);
+  });
+
+  it("does not resolve a role two people are named in", () => {
+    const two = art(4, "Other Paper", "Two chairmen", [
+      "Chairman Harold Brennick and Chairman Peter Vance met in the town hall on Friday to discuss the stadium.",
+      "Neither man would say what was agreed, but both promised a statement next week.",
+    ]);
+    const al2 = alignStory([ROLE, two].map((a) => analyzeArticle(a)));
+    expect(resolveRole(al2, "the chairman")).toBeNull();
+  });
+});
+
+describe("attribution_conflict through a role", () => {
+  it("flags the outlet that gives the quote to a different person, not the ones that agree", () => {
+    const { flags } = analyzeStory([ROLE, NAMED, WRONG]);
+    const attr = flags.filter((f) => f.kind === "attribution_conflict");
+    expect(attr.map((f) => f.articleId)).toEqual([3]);
+    expect(attr[0].severity).toBe("high");
+    expect(attr[0].speaker).toBe("Miriam Osei");
+    expect(attr[0].text).toContain("The board will not sell the stadium");
+    expect(attr[0].explanation).toContain("Harold Brennick");
+    expect(attr[0].evidence.map((e) => e.articleId).sort()).toEqual([1, 2]);
+  });
+
+  it("the role and the name of the same person are no conflict", () => {
+    const { flags } = analyzeStory([ROLE, NAMED]);
+    expect(flags.filter((f) => f.kind === "attribution_conflict")).toEqual([]);
+  });
+
+  // Input: the three articles above. Besides the attribution_conflict on Fan Pulse, County Sport (which agrees
+  // with Riverside Gazette) gets a medium fact_conflict "Harold Brennick" vs "Miriam Osei" on its quote sentence.
+  it.todo("the speaker's name in an attribution sentence does not raise a fact_conflict on the outlet that has it right");
+});

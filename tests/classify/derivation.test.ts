@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { analyzeArticle } from "@/lib/analyze";
+import { alignStory } from "@/lib/align";
+import { DERIVED_SHARE, carriedShares, findDerivations } from "@/lib/classify/derivation";
+import type { ArticleText } from "@/lib/types";
+
+const art = (id: number, outlet: string, title: string, paras: string[], publishedAt: string | null = null): ArticleText => ({
+  id, outlet, source: `${outlet.toLowerCase().replace(/\s+/g, "-")}.txt`, title, body: paras.join("\n\n"), publishedAt, language: null,
+});
+
+const LONG = [
+  "Heavy rain flooded the lower town of Mirefield on Thursday night after the river Aske burst its banks in two places.",
+  "Emergency crews evacuated residents of about 300 homes near the old mill bridge before midnight.",
+  "The regional weather service said more rain was expected over the weekend across the northern valleys.",
+  "Schools in Mirefield and two neighbouring villages will remain closed until Monday at the earliest.",
+  "The town council opened its sports hall as a shelter for families who could not stay with relatives.",
+  "Engineers will inspect the flood barriers along the river once the water level drops.",
+  "Local shop owners said the water reached the counters of several businesses on the high street.",
+];
+// Copies four of the long article's seven sentences and adds nothing.
+const SHORT = [LONG[0], LONG[1], LONG[3], LONG[4]];
+const INDEPENDENT = [
+  "Families in Mirefield spent the night in a sports hall after floodwater swept through the lower town.",
+  "Firefighters used boats to reach elderly residents trapped on upper floors, a fire service spokesman said.",
+  "Farmers upstream reported losing livestock as fields turned into lakes within hours.",
+  "Insurers said claims from the area were likely to rise sharply over the coming weeks.",
+];
+
+const derive = (articles: ArticleText[]) => {
+  const al = alignStory(articles.map((a) => analyzeArticle(a)));
+  return { al, derivations: findDerivations(al) };
+};
+
+describe("findDerivations", () => {
+  it("a short article that copies most of a longer one is derived from it; the longer one is not derived", () => {
+    const { derivations } = derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(2, "Quick Wire", "Mirefield flooded", SHORT)]);
+    expect(derivations[1].source).toBe(0);
+    expect(derivations[1].share).toBeGreaterThanOrEqual(DERIVED_SHARE);
+    expect(derivations[1].share).toBeCloseTo(1, 5);
+    expect(derivations[0].source).toBeNull();
+  });
+
+  it("carriedShares is asymmetric for a copy: the source carries all of it, it carries part of the source", () => {
+    const { al } = derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(2, "Quick Wire", "Mirefield flooded", SHORT)]);
+    const share = carriedShares(al);
+    expect(share[1][0]).toBeCloseTo(1, 5);
+    expect(share[0][1]).toBeCloseTo(4 / 7, 5);
+  });
+
+  it("two independent articles about the same event are original reporting", () => {
+    const { derivations } = derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(3, "Coast Echo", "Mirefield flood", INDEPENDENT)]);
+    expect(derivations.map((d) => d.source)).toEqual([null, null]);
+  });
+
+  it("an independent article beside a copy stays original; the copy still points to its source", () => {
+    const { derivations } = derive([
+      art(1, "Dale Herald", "Flooding in Mirefield", LONG),
+      art(2, "Quick Wire", "Mirefield flooded", SHORT),
+      art(3, "Coast Echo", "Mirefield flood", INDEPENDENT),
+    ]);
+    expect(derivations.map((d) => d.source)).toEqual([null, 0, null]);
+  });
+
+  it("two identical articles: no direction without publication times; the later one is derived when times are known", () => {
+    const same = derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(2, "Copy Desk", "Flooding in Mirefield", LONG)]);
+    expect(same.derivations.map((d) => d.source)).toEqual([null, null]);
+    const timed = derive([
+      art(1, "Dale Herald", "Flooding in Mirefield", LONG, "2026-03-05T22:10:00Z"),
+      art(2, "Copy Desk", "Flooding in Mirefield", LONG, "2026-03-06T07:45:00Z"),
+    ]);
+    expect(timed.derivations.map((d) => d.source)).toEqual([null, 0]);
+  });
+
+  it("a copy published before its supposed source is not derived from it", () => {
+    const { derivations } = derive([
+      art(1, "Dale Herald", "Flooding in Mirefield", LONG, "2026-03-06T09:00:00Z"),
+      art(2, "Quick Wire", "Mirefield flooded", SHORT, "2026-03-05T21:00:00Z"),
+    ]);
+    expect(derivations[1].source).toBeNull();
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { analyzeStory } from "@/lib/analyze";
+import { spellingSimilarity } from "@/lib/classify/rewording";
+import type { ArticleText, FlagDraft } from "@/lib/types";
+
+describe("spellingSimilarity", () => {
+  it("is 1 for the same word and for the same letters with punctuation", () => {
+    expect(spellingSimilarity("harbour", "harbour")).toBe(1);
+    expect(spellingSimilarity("IRS", "I.R.S.")).toBe(1);
+  });
+
+  it("is high for transliterations and spelling variants, at or above the 0.5 threshold", () => {
+    expect(spellingSimilarity("Gadhafi", "Qaddafi")).toBeGreaterThanOrEqual(0.5);
+    expect(spellingSimilarity("Zelenskyy", "Zelensky")).toBeGreaterThan(0.8);
+    expect(spellingSimilarity("organisation", "organization")).toBeGreaterThan(0.7);
+  });
+
+  it("is low for different words", () => {
+    expect(spellingSimilarity("tunnel", "bridge")).toBe(0);
+    expect(spellingSimilarity("inspection", "check")).toBeLessThan(0.5);
+  });
+
+  it("is symmetric", () => {
+    expect(spellingSimilarity("colour", "color")).toBe(spellingSimilarity("color", "colour"));
+  });
+
+  it("is 0 when a side has no bigram", () => {
+    expect(spellingSimilarity("a", "b")).toBe(0);
+    expect(spellingSimilarity("", "tunnel")).toBe(0);
+  });
+});
+
+const art = (id: number, outlet: string, title: string, paras: string[]): ArticleText => ({
+  id, outlet, source: `${outlet.toLowerCase().replace(/\s+/g, "-")}.txt`, title, body: paras.join("\n\n"), publishedAt: null, language: null,
+});
+
+const QUOTE = "We will not reopen the northern tunnel until every inspection has been completed";
+
+function story(quote: string): string[] {
+  return [
+    "The northern rail tunnel under the Varn estuary will stay closed for at least another month, the transport ministry announced on Wednesday.",
+    "Inspectors found water leaking through the concrete lining near the southern portal last week.",
+    `“${quote},” Transport Minister Elena Dravik told reporters in the capital.`,
+    "About 22,000 commuters used the tunnel every weekday before it was closed.",
+    "Replacement buses are running between the two stations every ten minutes.",
+  ];
+}
+
+/** Two outlets carry QUOTE verbatim; a third carries `third`. */
+function flagsWithThird(third: string): FlagDraft[] {
+  return analyzeStory([
+    art(1, "Harbor Daily", "Tunnel stays shut for another month", story(QUOTE)),
+    art(2, "Coast Wire", "Estuary tunnel closure extended", story(QUOTE)),
+    art(3, "Metro Post", "Varn tunnel closed until inspections end", story(third)),
+  ]).flags;
+}
+const paraphrased = (flags: FlagDraft[]) => flags.filter((f) => f.kind === "quote_paraphrased");
+
+describe("quote identity: which versions are one quote reworded", () => {
+  it("a one-word swap inside the quote by the same named speaker is quote_paraphrased, high, on the outlet that changed it", () => {
+    const flags = flagsWithThird("We will not reopen the northern tunnel until every check has been completed");
+    const p = paraphrased(flags);
+    expect(p).toHaveLength(1);
+    expect(p[0].articleId).toBe(3);
+    expect(p[0].severity).toBe("high");
+    expect(p[0].text).toContain("every check");
+    expect(p[0].speaker).toBe("Elena Dravik");
+    expect(p[0].evidence.map((e) => e.articleId).sort()).toEqual([1, 2]);
+  });
+
+  it("the same quote verbatim everywhere yields no quote flag", () => {
+    const flags = flagsWithThird(QUOTE);
+    expect(flags.filter((f) => f.kind.startsWith("quote_") || f.kind === "attribution_conflict")).toEqual([]);
+  });
+
+  it("an excerpt (a shorter piece of the same quote) is not a paraphrase", () => {
+    const { analyses, flags } = analyzeStory([
+      art(1, "Harbor Daily", "Tunnel stays shut for another month", story(QUOTE)),
+      art(2, "Coast Wire", "Estuary tunnel closure extended", story("until every inspection has been completed")),
+    ]);
+    // Both outlets quote the same named speaker: the excerpt is a real candidate.
+    expect(analyses.map((a) => a.quotes.map((q) => q.speaker))).toEqual([["Elena Dravik"], ["Elena Dravik"]]);
+    expect(paraphrased(flags)).toEqual([]);
+  });
+
+  it("an excerpt of the opening words is not a paraphrase either", () => {
+    const flags = analyzeStory([
+      art(1, "Harbor Daily", "Tunnel stays shut for another month", story(QUOTE)),
+      art(2, "Coast Wire", "Estuary tunnel closure extended", story("We will not reopen the northern tunnel")),
+    ]).flags;
+    expect(paraphrased(flags)).toEqual([]);
+  });
+
+  it("a heavily reworded version by the same speaker is quote_paraphrased on the outlet that reworded it", () => {
+    const flags = flagsWithThird("We are not going to reopen the tunnel in the north before the inspections are all complete");
+    const p = paraphrased(flags);
+    expect(p).toHaveLength(1);
+    expect(p[0].articleId).toBe(3);
+    expect(p[0].text).toContain("We are not going to reopen the tunnel in the north");
+  });
+
+  it("a reordered version that keeps most words (back-translation) is quote_paraphrased", () => {
+    const p = paraphrased(flagsWithThird("We will not open the northern tunnel again before every inspection is finished"));
+    expect(p.map((f) => f.articleId)).toEqual([3]);
+  });
+
+  // Input: QUOTE vs "The northern tunnel will not be reopened by us until all inspections have been carried out"
+  // (same speaker, 4 of 5 content terms shared): a 3-word run "the northern tunnel" is taken as the counterpart
+  // (coverage "cut", verbatimShare 0.23), so findTwin is never tried and no flag of any quote kind is raised.
+  it.todo("a passive back-translation sharing only a 3-word run is recognised as the same quote reworded (quote_paraphrased)");
+
+  it("a different quote by the same speaker on another subject is not a paraphrase", () => {
+    const flags = flagsWithThird("Our ministry is buying forty new electric buses for the coastal towns next year");
+    expect(paraphrased(flags)).toEqual([]);
+    // It is a quote nobody else carries instead.
+    expect(flags.filter((f) => f.kind === "quote_unattested").map((f) => f.articleId)).toEqual([3]);
+  });
+});

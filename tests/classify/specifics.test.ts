@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { analyzeStory } from "@/lib/analyze";
+import type { ArticleText, FlagDraft } from "@/lib/types";
+
+const art = (id: number, outlet: string, title: string, paras: string[]): ArticleText => ({
+  id, outlet, source: `${outlet.toLowerCase().replace(/\s+/g, "-")}.txt`, title, body: paras.join("\n\n"), publishedAt: null, language: null,
+});
+
+const BASE = [
+  "A recycling plant on the edge of Corvale will close in the spring after its owner lost the municipal waste contract, the company said on Monday.",
+  "The plant sorts glass, paper and plastic collected from households across the district.",
+  "Forty-two workers will be offered jobs at the company's other site in Brannock.",
+  "The district council said a new contractor would take over collections from April.",
+];
+const WITH_FIGURE = BASE.map((p, i) => (i === 1 ? "The plant sorts about 18,000 tons of glass, paper and plastic collected from households across the district." : p));
+
+function flags(a: string[], b: string[], c: string[]): FlagDraft[] {
+  return analyzeStory([
+    art(1, "North Ledger", "Corvale recycling plant to close", a),
+    art(2, "Valley Times", "Recycling plant in Corvale shuts in spring", b),
+    art(3, "Quick News", "Corvale plant closing", c),
+  ]).flags;
+}
+const added = (fs: FlagDraft[], id: number) => fs.filter((f) => f.articleId === id && f.kind === "claim_added");
+
+describe("specifics: a figure no other outlet gives", () => {
+  it("a figure invented inside an otherwise carried sentence is claim_added on the figure itself", () => {
+    const fs = flags(BASE, BASE, WITH_FIGURE);
+    const f = added(fs, 3);
+    expect(f).toHaveLength(1);
+    expect(f[0].text).toBe("about 18,000 tons");
+    const body = WITH_FIGURE.join("\n\n");
+    expect(body.slice(f[0].start, f[0].end)).toBe("about 18,000 tons");
+    expect(f[0].explanation).toContain("North Ledger");
+    expect(f[0].explanation).toContain("Valley Times");
+    // The rest of the sentence is carried: the counterparts are the evidence.
+    expect(f[0].evidence.map((e) => e.articleId).sort()).toEqual([1, 2]);
+    expect(fs.filter((x) => x.articleId !== 3)).toEqual([]);
+  });
+
+  it("the same figure carried by another outlet is not flagged", () => {
+    const fs = flags(WITH_FIGURE, BASE, WITH_FIGURE);
+    expect(fs.filter((f) => f.kind === "claim_added" && f.text.includes("18,000"))).toEqual([]);
+  });
+
+  it("the same figure written another way by another outlet is not flagged", () => {
+    const other = BASE.map((p, i) => (i === 1 ? "Roughly 18000 tons of glass, paper and plastic from households across the district are sorted at the plant each year." : p));
+    const fs = flags(other, BASE, WITH_FIGURE);
+    expect(fs.filter((f) => f.kind === "claim_added" && f.text.includes("18,000"))).toEqual([]);
+  });
+
+  it("identical coverage yields no claim_added", () => {
+    expect(flags(BASE, BASE, BASE).filter((f) => f.kind === "claim_added")).toEqual([]);
+  });
+});
