@@ -6,7 +6,7 @@
 import { matchRuns, claimTokens, CLAIM_PARTIAL_MIN, CLAIM_SUPPORT_MIN, type StoryAlignment, type ClaimMatch } from "@/lib/align";
 import type { PreparedArticle } from "@/lib/align";
 import { extractDates, extractNames, extractNumbers, extractValues, foldText, numberWordValue, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
-import { findSlotConflicts, HARD_VALUE_KINDS } from "./values";
+import { claimValueLists, findSlotConflicts, HARD_VALUE_KINDS } from "./values";
 import { findNameConflicts, nameCarriers, venueCarriers } from "./names";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
@@ -352,7 +352,7 @@ function valuesOf(al: StoryAlignment, i: number): Set<string> {
   if (!set) {
     set = new Set();
     const a = al.index.articles[i].analysis;
-    for (const c of a.claims) for (const v of extractValues(c.text)) set.add(slotKey(v));
+    for (const list of claimValueLists(al, i)) for (const v of list) set.add(slotKey(v));
     m.set(i, set);
   }
   return set;

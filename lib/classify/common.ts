@@ -4,7 +4,7 @@
  * disagreement to flag.
  */
 import { createHash } from "node:crypto";
-import { diffText, type StoryAlignment } from "@/lib/align";
+import { diffText, tokenRange, type StoryAlignment } from "@/lib/align";
 import { normalizeForFingerprint } from "@/lib/text";
 import type { ArticleAnalysis, Evidence, FlagKind, Segmentation, Span } from "@/lib/types";
 
@@ -97,4 +97,24 @@ export function counterpartsOf(al: StoryAlignment, ai: number): number[] {
 /** Number of distinct outlets in the story: divergence needs at least two. */
 export function outletCount(al: StoryAlignment): number {
   return new Set(al.index.articles.map((p) => p.analysis.article.outlet)).size;
+}
+
+const CLAIM_TERMS = new WeakMap<StoryAlignment, Map<number, Set<string>[]>>();
+
+/** Distinct content terms of every claim of article `i` (from the story's prepared tokens), once per story. */
+export function claimTermSets(al: StoryAlignment, i: number): Set<string>[] {
+  let m = CLAIM_TERMS.get(al);
+  if (!m) CLAIM_TERMS.set(al, (m = new Map()));
+  let list = m.get(i);
+  if (!list) {
+    const p = al.index.articles[i];
+    list = p.analysis.claims.map((c) => {
+      const [x, y] = tokenRange(p.tokens, c.start, c.end);
+      const set = new Set<string>();
+      for (let k = x; k < y; k++) if (p.terms[k]) set.add(p.terms[k]);
+      return set;
+    });
+    m.set(i, list);
+  }
+  return list;
 }

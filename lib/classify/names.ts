@@ -8,6 +8,7 @@
  * mentions both places holds two facts, not a dispute.
  */
 import type { StoryAlignment } from "@/lib/align";
+import { claimTermSets } from "./common";
 import { contentTerms, extractNames, foldText, MONTHS, WEEKDAYS } from "@/lib/text";
 
 /** Statement-level overlap (Dice of content terms) two statements need before their names are compared. */
@@ -73,37 +74,62 @@ export function nameCarriers(al: StoryAlignment, folded: string): number {
   return n;
 }
 
+interface ClaimNames {
+  slots: NameSlot[];
+  terms: Set<string>;
+  folded: string;
+}
+
+const CLAIM_NAMES = new WeakMap<StoryAlignment, Map<number, ClaimNames[]>>();
+
+/** Name slots, content terms and folded text of every claim of article `i`, once per story. */
+function claimNames(al: StoryAlignment, i: number): ClaimNames[] {
+  let m = CLAIM_NAMES.get(al);
+  if (!m) CLAIM_NAMES.set(al, (m = new Map()));
+  let list = m.get(i);
+  if (!list) {
+    const terms = claimTermSets(al, i);
+    list = al.index.articles[i].analysis.claims.map((c, ci) => ({ slots: c.quoted ? [] : slots(c.text), terms: terms[ci], folded: foldText(c.text) }));
+    m.set(i, list);
+  }
+  return list;
+}
+
 /** Name conflicts of claim `ci` of article `ai` against the claims of `targets`. */
 export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, targets: readonly number[]): NameConflict[] {
   const a = al.index.articles[ai].analysis;
   const c = a.claims[ci];
   if (c.quoted) return [];
-  const mine = slots(c.text).filter((s) => s.before || s.after);
+  const me = claimNames(al, ai)[ci];
+  const mine = me.slots.filter((s) => s.before || s.after);
   if (!mine.length) return [];
-  const mineTerms = new Set(contentTerms(c.text));
-  const out: NameConflict[] = [];
+  const mineTerms = me.terms;
+  const aFolded = me.folded;
+  const aBody = foldedBody(al, ai);
   const mineSpeech = SPEECH.test(c.text);
+  const out: NameConflict[] = [];
   for (const bi of targets) {
     const bBody = foldedBody(al, bi);
+    // Cheap exit: every name of the statement appears in the other article.
+    if (mine.every((x) => bBody.includes(x.folded)) && !mineSpeech) continue;
+    const theirs = claimNames(al, bi);
     al.index.articles[bi].analysis.claims.forEach((t, cj) => {
-      if (t.quoted) return;
+      const tn = theirs[cj];
+      if (t.quoted || !tn.slots.length) return;
+      let shared = 0;
+      for (const x of mineTerms) if (tn.terms.has(x)) shared++;
+      const overlap = (2 * shared) / (mineTerms.size + tn.terms.size || 1);
+      if (overlap < MIN_OVERLAP) return;
       // Where a statement was made is one slot per statement: for the venue of a speech ("said at
       // City Hall" / "speaking at the shelter") the other statement must lack the name, not the other article.
       const venue = mineSpeech && SPEECH.test(t.text);
-      const tFolded = foldText(t.text);
-      const own = mine.filter((s) => (venue && s.before === "at" ? !tFolded.includes(s.folded) : !bBody.includes(s.folded)));
+      const own = mine.filter((x) => (venue && x.before === "at" ? !tn.folded.includes(x.folded) : !bBody.includes(x.folded)));
       if (!own.length) return;
-      const aFolded = foldText(c.text);
-      const tTerms = new Set(contentTerms(t.text));
-      let shared = 0;
-      for (const x of mineTerms) if (tTerms.has(x)) shared++;
-      const overlap = (2 * shared) / (mineTerms.size + tTerms.size || 1);
-      if (overlap < MIN_OVERLAP) return;
-      for (const w of slots(t.text)) {
-        if (venue && w.before === "at" ? aFolded.includes(w.folded) : foldedBody(al, ai).includes(w.folded)) continue;
+      for (const w of tn.slots) {
+        if (venue && w.before === "at" ? aFolded.includes(w.folded) : aBody.includes(w.folded)) continue;
         for (const v of own) {
-          // Two spellings of one name ("Mayor Rennick" / "Mayor Patricia Rennick"): one's words inside the other's.
-          // Determiners and possessive modifiers ("the", "Marrowby's") do not make another name.
+          // Determiners and possessive modifiers ("the", "Marrowby's") do not make another name;
+          // two spellings of one name ("Mayor Rennick" / "Mayor Patricia Rennick") have one's words inside the other's.
           const core = (x: string) => x.split(/\s+/).filter((t) => !/^(?:the|a|an)$/.test(t) && !/['’]s$/.test(t));
           const vWords = core(v.folded);
           const wWords = core(w.folded);

@@ -39,6 +39,22 @@ function findReversal(al: StoryAlignment, ai: number, ci: number, bi: number, s0
   const sIdx = claimTokens(al.index, ai, ci);
   const tIdx: number[] = [];
   for (let s = s0; s <= s1; s++) for (let i = B.sentenceTokens[s][0]; i < B.sentenceTokens[s][1]; i++) tIdx.push(i);
+  // Cheap test first: a reversal needs a polarity word (negation, opposite, hedge) on at least one side.
+  // Cheap test first: the two sides' polarity words (negations, opposites, hedges) must differ.
+  const polar = (p: typeof A, idx: number[]) => {
+    const out: string[] = [];
+    for (const i of idx) {
+      const w = p.tokens[i].norm;
+      if (isNegation(w)) out.push("not");
+      else if (isHedge(w)) out.push("hedge");
+      else {
+        const o = oppositeOf(w);
+        if (o) out.push(`${o.pair}:${o.side}`);
+      }
+    }
+    return out.sort().join(" ");
+  };
+  if (polar(A, sIdx) === polar(B, tIdx)) return null;
   const runs = matchRuns(sIdx.map((i) => A.keys[i]), tIdx.map((i) => B.keys[i]));
   if (!runs || runs.length < 2) return null;
   for (let k = 0; k + 1 < runs.length; k++) {

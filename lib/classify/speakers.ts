@@ -80,8 +80,18 @@ function introSpeaker(body: string, q: Quote): ResolvedSpeaker | null {
   return { name, key, via: "intro" };
 }
 
-/** The person quote `qi` of article `ai` is credited to, or null when that is not certain. */
+const RESOLVED = new WeakMap<StoryAlignment, Map<string, ResolvedSpeaker | null>>();
+
+/** The person quote `qi` of article `ai` is credited to, or null when that is not certain (once per story). */
 export function resolveSpeaker(al: StoryAlignment, ai: number, qi: number): ResolvedSpeaker | null {
+  let m = RESOLVED.get(al);
+  if (!m) RESOLVED.set(al, (m = new Map()));
+  const k = `${ai}:${qi}`;
+  if (!m.has(k)) m.set(k, resolveUncached(al, ai, qi));
+  return m.get(k)!;
+}
+
+function resolveUncached(al: StoryAlignment, ai: number, qi: number): ResolvedSpeaker | null {
   const a = al.index.articles[ai].analysis;
   const q = a.quotes[qi];
   if (q.speaker && isPersonName(q.speaker)) {

@@ -10,6 +10,7 @@ import { extractNames, extractValues, isContentWord, MONTHS, termKey, tokenize, 
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, isFlaggableSentence, MAX_EVIDENCE } from "./common";
 import type { Derivation } from "./derivation";
+import { claimValueLists } from "./values";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -91,7 +92,7 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     // A statement nobody carries is flagged whole elsewhere; here only specifics inside carried ones.
     if (!best.length) return;
     const specifics: { start: number; end: number; what: string }[] = [];
-    for (const v of extractValues(c.text)) {
+    for (const v of claimValueLists(al, ai)[ci]) {
       if (!SPECIFIC_KINDS.has(v.kind)) continue;
       if (others.some((bi) => articleFacts(al, bi).values.some((w) => sameFigure(v, w)))) continue;
       const lead = c.text.slice(0, v.start).match(LEAD);

@@ -8,6 +8,7 @@
  * ("from 4.25 to 4.75 percent") disagrees with neither.
  */
 import type { StoryAlignment } from "@/lib/align";
+import { claimTermSets } from "./common";
 import { contentTerms, extractValues, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 
 /** Content words either side of a value that describe what it is the value of. */
@@ -64,7 +65,8 @@ function claimValues(al: StoryAlignment, i: number): ClaimValues[] {
   if (!m) CLAIM_VALUES.set(al, (m = new Map()));
   let list = m.get(i);
   if (!list) {
-    list = al.index.articles[i].analysis.claims.map((c) => ({ values: locate(c.text), terms: new Set(contentTerms(c.text)) }));
+    const terms = claimTermSets(al, i);
+    list = al.index.articles[i].analysis.claims.map((c, ci) => ({ values: locate(c.text), terms: terms[ci] }));
     m.set(i, list);
   }
   return list;
@@ -163,4 +165,9 @@ function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
     if (best) out.push({ kind: v.kind, mine: v, theirs: best.w });
   }
   return out;
+}
+
+/** The typed values of every claim of article `i`, once per story (shared by the value and specifics passes). */
+export function claimValueLists(al: StoryAlignment, i: number): readonly ValueMention[][] {
+  return claimValues(al, i).map((c) => c.values);
 }

@@ -5,7 +5,6 @@
  * "more"/"fewer", "all"/"none"), and hedges that a certainty replaces
  * ("may"/"will"). No names or phrases from any corpus: everyday vocabulary only.
  */
-import { stem } from "./stem";
 
 const NEGATIONS = new Set([
   "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without", "cannot",
@@ -15,8 +14,8 @@ const NEGATIONS = new Set([
 
 /** Pairs of opposites, each side a list of surface forms. */
 const OPPOSITES: [string[], string[]][] = [
-  [["increase", "increased", "increases", "rise", "rose", "risen", "rises", "grow", "grew", "grown", "grows", "climb", "climbed", "gain", "gained", "up"],
-    ["decrease", "decreased", "decreases", "fall", "fell", "fallen", "falls", "shrink", "shrank", "shrunk", "drop", "dropped", "decline", "declined", "lose", "lost", "down"]],
+  [["increase", "increased", "increases", "rise", "rose", "risen", "rises", "grow", "grew", "grown", "grows", "climb", "climbed", "gain", "gained"],
+    ["decrease", "decreased", "decreases", "fall", "fell", "fallen", "falls", "shrink", "shrank", "shrunk", "drop", "dropped", "decline", "declined"]],
   [["narrow", "narrowed", "narrowing"], ["widen", "widened", "widening"]],
   [["best"], ["worst"]],
   [["better"], ["worse"]],
@@ -65,5 +64,6 @@ export function isHedge(word: string): boolean {
 
 /** The opposite-pair and side of a folded word, when it has an opposite. */
 export function oppositeOf(word: string): { pair: number; side: 0 | 1 } | null {
-  return SIDE.get(word) ?? SIDE.get(stem(word)) ?? null;
+  // Every form is listed, so no stemming here (this runs on every token of aligned statements).
+  return SIDE.get(word) ?? null;
 }
