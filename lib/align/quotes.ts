@@ -243,9 +243,14 @@ export function alignQuote(index: StoryIndex, source: number, sq: number, target
     }
     if (changed) best = changed;
   }
-  if (!best) {
-    best = findTwin(index, source, sq, target);
-    if (best) for (const r of best.runs) for (let i = r.a; i < r.a + r.length; i++) covered[i] = 1;
+  // No counterpart, or only a short shared phrase ("the northern tunnel"): the same statement may
+  // still be there reworded, which the content of the whole quote shows.
+  if (!best || best.matched < 0.5 * n) {
+    const twin = findTwin(index, source, sq, target);
+    if (twin) {
+      best = twin;
+      for (const r of best.runs) for (let i = r.a; i < r.a + r.length; i++) covered[i] = 1;
+    }
   }
   let verbatim = 0;
   for (const x of covered) verbatim += x;

@@ -194,7 +194,11 @@ function findConflicts(al: StoryAlignment, ai: number, ci: number, m: ClaimMatch
     const startB = ta === 0 || /[.!?]["”’']?\s*$/.test(bodyB.slice(Math.max(0, B.tokens[tIdx[ta]].start - 3), B.tokens[tIdx[ta]].start));
     // An acronym is usually another name for the same thing ("GOP" / "Republican Party").
     const acronym = (t: string) => /^[A-Z.]{2,6}$/.test(t.trim());
-    if (capA && capB && !startA && !startB && !acronym(mine) && !acronym(theirs)) {
+    // A speaker's name next to a quotation is who said it: the attribution check compares that.
+    const speakerOf = (p: PreparedArticle, at: number) =>
+      p.analysis.quotes.some((q) => q.speakerSpan && at >= q.speakerSpan.start - 1 && at < q.speakerSpan.end + 1);
+    const speakers = speakerOf(A, A.tokens[sIdx[sa]].start) || speakerOf(B, B.tokens[tIdx[ta]].start);
+    if (capA && capB && !startA && !startB && !speakers && !acronym(mine) && !acronym(theirs)) {
       // Reordered names are not conflicts: the other version must not appear in the other text at all.
       const fa = foldText(m.support!.text);
       const fb = foldText(bodyA.slice(A.analysis.claims[ci].start, A.analysis.claims[ci].end));

@@ -99,7 +99,9 @@ function claimNames(al: StoryAlignment, i: number): ClaimNames[] {
 export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, targets: readonly number[]): NameConflict[] {
   const a = al.index.articles[ai].analysis;
   const c = a.claims[ci];
-  if (c.quoted) return [];
+  // A sentence holding a quotation names its speaker: who said it is the attribution check's business.
+  const holdsQuote = (art: typeof a, x: { start: number; end: number }) => art.quotes.some((q) => q.start < x.end && q.end > x.start);
+  if (c.quoted || holdsQuote(a, c)) return [];
   const me = claimNames(al, ai)[ci];
   const mine = me.slots.filter((s) => s.before || s.after);
   if (!mine.length) return [];
@@ -115,7 +117,7 @@ export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, ta
     const theirs = claimNames(al, bi);
     al.index.articles[bi].analysis.claims.forEach((t, cj) => {
       const tn = theirs[cj];
-      if (t.quoted || !tn.slots.length) return;
+      if (t.quoted || !tn.slots.length || holdsQuote(al.index.articles[bi].analysis, t)) return;
       let shared = 0;
       for (const x of mineTerms) if (tn.terms.has(x)) shared++;
       const overlap = (2 * shared) / (mineTerms.size + tn.terms.size || 1);

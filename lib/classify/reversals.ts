@@ -98,14 +98,21 @@ export function classifyReversals(ctx: ReversalContext, ai: number): Draft[] {
   a.claims.forEach((c, ci) => {
     // Inside quotation marks a changed word is the quote classifier's finding.
     if (c.quoted || !isFlaggableSentence(a.segmentation, c.sentence)) return;
-    for (const m of al.claims[ai][ci]) {
-      if (!m.support || m.support.score < REVERSAL_SUPPORT_MIN) continue;
-      const bi = m.article;
-      const r = findReversal(al, ai, ci, bi, m.support.sentences[0], m.support.sentences[1]);
+    // Counterparts that carry the statement closely: those that reverse it, and those that agree.
+    const close = al.claims[ai][ci].filter((m) => m.support && m.support.score >= REVERSAL_SUPPORT_MIN);
+    const found = close.map((m) => ({ m, r: findReversal(al, ai, ci, m.article, m.support!.sentences[0], m.support!.sentences[1]) }));
+    const reversing = found.filter((x) => x.r);
+    const agreeing = found.length - reversing.length;
+    for (const { m, r } of reversing) {
       if (!r) continue;
+      const bi = m.article;
       const mineDerived = derivations[ai].source === bi;
       const theirsDerived = derivations[bi].source === ai;
+      // The version most outlets carry is the original; a tie goes to derivation, then corroboration.
+      if (agreeing > reversing.length) continue;
+      if (agreeing === reversing.length && agreeing > 0 && !mineDerived) continue;
       if (theirsDerived || (!mineDerived && !flagThisSide(corr, ai, [bi]))) continue;
+      if (!m.support) continue;
       const B = arts[bi].analysis;
       const severity: Severity = r.what === "hedge" ? "medium" : "high";
       const how = r.what === "negation" ? "a negation" : r.what === "opposite" ? "an opposite" : "a certainty where the other hedges";

@@ -163,9 +163,9 @@ export function isLiveNotice(text: string): boolean {
 
 /** Notices about the text itself: copyright, syndication, corrections, credits. Any length up to a paragraph. */
 const STRONG_NOTICE =
-  /(\bcopyright\b|©|all rights reserved|privacy policy|terms of (use|service)|originally (published|appeared)|\breprint|\brepublish|this (story|article|report) (was|has been|is) (updated|corrected|produced|published)|^\(?(reporting|writing|editing|additional reporting|compiled) by\b|contributed (to )?(this|the) (report|story|article)|\bmay not be (published|reproduced|redistributed))/i;
+  /(\bcopyright\b|©|all rights reserved|privacy policy|terms of (use|service)|originally (published|appeared)|\breprint|\brepublish|this (story|article|report) (was|has been|is) (updated|corrected|produced|published)|^\(?(reporting|writing|editing|additional reporting|compiled) by\b|contributed (to )?(this|the) (report|story|article)|\bmay not be (published|reproduced|redistributed)|contact us|\bsign up\b|\bfollow us\b|\bdownload (our|the) app\b)/i;
 /** Words that make a line chrome only when the line is short or speaks to the reader ("Visit our website"). */
-const WEAK_NOTICE = /(\bweb ?site\b|\bsubscri|\bnewsletter|contact us|\bcookies?\b|\badvertis|\bsign up\b|\bfollow us\b|\bdownload (our|the) app\b|\bpermission\b)/i;
+const WEAK_NOTICE = /(\bweb ?site\b|\bsubscri|\bnewsletter|\bcookies?\b|\badvertis|\bpermission\b)/i;
 
 /**
  * Notices about the text or the site: subscription, copyright, syndication, corrections. A paragraph
@@ -181,7 +181,7 @@ export function isTextNotice(text: string): boolean {
 
 /** True when a line speaks to the reader: second person, or an imperative first word followed by "us"/"our"/"you". */
 export function addressesReader(text: string): boolean {
-  return /\b(you|your|yours|you're|you'll)\b/i.test(text) || /^\W*\p{L}+\b[^.!?]*\b(us|our)\b/iu.test(text) && /^\W*(\p{Ll}|\p{Lu}\p{Ll}*)\b/u.test(text) && !/^\W*(the|a|an|this|that|we|it|he|she|they|i)\b/i.test(text);
+  return /\b(you|your|yours|you're|you'll|please)\b/i.test(text) || /^\W*\p{L}+\b[^.!?]*\b(us|our)\b/iu.test(text) && /^\W*(\p{Ll}|\p{Lu}\p{Ll}*)\b/u.test(text) && !/^\W*(the|a|an|this|that|we|it|he|she|they|i)\b/i.test(text);
 }
 
 /** Verbs a call to action opens with (general web vocabulary, imperative). */

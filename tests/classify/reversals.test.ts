@@ -35,11 +35,11 @@ describe("reversals: the same statement with its meaning turned", () => {
     expect(f[0].evidence.map((e) => e.articleId)).toContain(1);
   });
 
-  // Input: BASE for outlets 1 and 2; outlet 3 has "The district council said a new contractor would not take over
-  // collections from April." Outlets 1 and 2 each also get a fact_conflict ("the same statement with a negation"),
-  // although they agree with each other: reversals break ties only by whole-article corroboration, never by how many
-  // outlets carry each version of the statement (unlike value conflicts, which flag the minority).
-  it.todo("a negation one outlet of three adds is flagged only on that outlet, not on the two that agree");
+  it("a negation one outlet of three adds is flagged only on that outlet, not on the two that agree", () => {
+    const negated = "The district council said a new contractor would not take over collections from April.";
+    const f = conflicts(flags(swap(3, negated)));
+    expect(f.map((x) => x.articleId)).toEqual([3]);
+  });
 
   it("a word swapped for its opposite is a fact_conflict", () => {
     const c = swap(0, "A recycling plant on the edge of Corvale will open in the spring after its owner lost the municipal waste contract, the company said on Monday.");
