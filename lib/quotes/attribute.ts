@@ -114,8 +114,10 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
         if (m) a = m;
         // "Fiorina offered her own approach. “Look, ...”": the person the previous sentence is about introduces the quote
         else if (!HEADING_KINDS.has(seg.blocks[ps.block]?.kind ?? "")) {
+          // only a person doing something ("Fiorina offered ..."), not one described ("Ruiz has faced criticism", "Ruiz is ...")
           const cs = clauseSubject(body, ps.start, ps.end);
-          if (cs && (cs.pronoun ? /^(he|she|i|we)$/i.test(cs.text) : isPersonLike(cs.text, surnames) || /^(the|a|an)\s/i.test(cs.text))) a = cs;
+          const acts = !!cs && !/^(is|was|are|were|has|had|have|be|been|being|seems|seemed|remains|remained|became|becomes)$/.test(body.slice(cs.cueSpan.start, cs.cueSpan.end)) && !/\b(is|was|has|had|have|are|were)\s+$/.test(body.slice(cs.span.end, cs.cueSpan.start));
+          if (cs && acts && (cs.pronoun ? /^(he|she|i|we)$/i.test(cs.text) : isPersonLike(cs.text, surnames))) a = cs;
         }
       }
     }

@@ -168,6 +168,11 @@ function descriptiveEndingAt(toks: Tok[], last: number): NP | null {
   if (closed) return first === last ? null : { first, last, pronoun: false };
   // without a determiner accept only a plural head ("officials said", "senior aides say", "White House officials")
   if (!/[^s]s$/i.test(t) && !/^(people|men|women|children|police|staff|folks|clergy|media|public|crowd|audience)$/i.test(t)) return null;
+  // no determiner closes it, so a verb may hide among the modifiers ("Ana Ruiz informed reporters"): start after it
+  for (let k = last - 1; k >= first; k--) {
+    const w = toks[k].text;
+    if (/^\p{Ll}/u.test(w) && (IRREGULAR_PAST.test(w) || (/[^e]ed$/.test(w) && w.length > 4))) return { first: k + 1, last, pronoun: false };
+  }
   return { first, last, pronoun: false };
 }
 
