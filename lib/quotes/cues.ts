@@ -250,13 +250,10 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     if (!(SPEECH_VERB.test(win[v].text) && win[v].text.length > 2) && !unknownCueAfter(win, v)) continue;
     if (nounUse(win, v)) continue;
     let e = subjectEnd(win, v - 1);
-    // "Gov. Ana Ruiz (R-Ohio), said": the comma closes the parenthetical after the name
-    if (e > 1 && win[e].text === "," && win[e - 1].text === ")") {
-      const p = skipParenthetical(win, e - 1);
-      if (p >= 0 && p !== e - 1 && isNameToken(win[p].text)) e = p;
-    }
     const past = e >= 0 && win[e].text === "," ? subjectBeforeAppositions(win, e) : -1;
     if (past >= 0) e = past;
+    // "Gov. Ana Ruiz (R-Ohio), said": the comma closes the parenthetical after the name
+    else if (e > 1 && win[e].text === "," && win[e - 1].text === ")" && isNameToken(win[skipParenthetical(win, e - 1)]?.text ?? "")) e = skipParenthetical(win, e - 1);
     else if (e >= 0 && win[e].text === ",") {
       // appositive: "Flynn, a top Trump surrogate, said"
       let c = e - 1;
@@ -342,13 +339,10 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
       if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
       continue;
     }
-    // "Gov. Ana Ruiz (R-Ohio), said": the comma closes the parenthetical after the name
-    if (e > 1 && toks[e].text === "," && toks[e - 1].text === ")") {
-      const p = skipParenthetical(toks, e - 1);
-      if (p >= 0 && p !== e - 1 && isNameToken(toks[p].text)) e = p;
-    }
     const past = e >= 0 && toks[e].text === "," ? subjectBeforeAppositions(toks, e) : -1;
     if (past >= 0) e = past;
+    // "Gov. Ana Ruiz (R-Ohio), said": the comma closes the parenthetical after the name
+    else if (e > 1 && toks[e].text === "," && toks[e - 1].text === ")" && isNameToken(toks[skipParenthetical(toks, e - 1)]?.text ?? "")) e = skipParenthetical(toks, e - 1);
     else if (e >= 0 && toks[e].text === ",") {
       let c = e - 1;
       while (c >= 0 && toks[c].text !== ",") c--;

@@ -82,14 +82,15 @@ export function npEndingAt(toks: Tok[], last: number): NP | null {
   const head = npCore(toks, np.first - 2);
   if (!head || head.pronoun) return /^(of|for)$/i.test(prep) ? null : np;
   const headIsName = isCap(toks[head.last].text);
-  if (/^(of|for|at|from|with)$/i.test(prep)) {
+  // ("with" stays out: "the ad ends with Perry saying" is an absolute construction, Perry speaks)
+  if (/^(of|for|at|from)$/i.test(prep)) {
     // "Gov. John Kasich of Ohio" → the person; "Bank of America", "a spokesman for the campaign" → the whole phrase, keyed on its head
     if (headIsName && !ORG_TAIL.test(toks[head.last].text) && !ROLE.test(toks[np.first].text)) return head;
     if (headIsName && ROLE.test(toks[np.first].text)) return np;
     return { first: head.first, last: np.last, pronoun: false };
   }
-  // "Smith in a low voice said": an adverbial phrase between the subject and its verb
-  return head;
+  // other prepositions open adjuncts ("in a low voice", "at one point"); the readers step over them (see subjectEnd in cues.ts)
+  return np;
 }
 
 function npCore(toks: Tok[], last: number): NP | null {

@@ -207,6 +207,8 @@ describe("speakers: the grammar of the attribution", () => {
     expect(who("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to win.”")[0].speaker).toBe("Clinton");
     expect(who("After winning Ohio in the primary, Gov. Ana Ruiz (R-Ohio), said, “I am getting ready to rent a wagon.”")[0].speaker).toBe("Ana Ruiz");
     expect(who("Rep. Ana Ruiz (D-Ore.), chair of the platform panel, said that it was “open to every view.”")[0].speaker).toBe("Ana Ruiz");
+    expect(who("Ana Ruiz, the communications director for Rep. Tom Hale (R-Tenn.), wrote that they should “try showing a little class.”")[0].speaker).toBe("Ana Ruiz");
+    expect(who("The ad ends with Perry saying, “Faith made this town strong.”")[0].speaker).toBe("Perry");
     expect(quotes("Sen. Ana Ruiz’s campaign, for example, said she would “support the nominee” but no more.")[0].speakerKey).toBe("campaign");
     expect(who("“It was a long day,” Ramón Carr, 31, a freelance photographer, said.")[0].speaker).toBe("Ramón Carr");
   });
