@@ -98,7 +98,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
         while (e > nb.start && /[.,\s]/.test(body[e - 1])) e--;
         const span = { start: nb.start + m[0].length, end: e };
         a = { text: body.slice(span.start, span.end), span, pronoun: false, cue: body[nb.start], cueSpan: { start: nb.start, end: nb.start + 1 } };
-      } else if (nb && lastBlock && last.end >= lastBlock.end - 2) a = affiliationSignature(body, nb.start, nb.end);
+      } else if (nb && nb.kind === "paragraph" && lastBlock && last.end >= lastBlock.end - 2) a = affiliationSignature(body, nb.start, nb.end);
     }
     if (!a && sent && d.style !== "dash" && d.style !== "colon" && !HEADING_KINDS.has(seg.blocks[sent.block]?.kind ?? "")) {
       // no speech verb: the subject of the clause the quote sits in ("Rubio bemoaned a climate where people “hate each other”")

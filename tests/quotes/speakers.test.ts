@@ -362,6 +362,12 @@ describe("speakers: the grammar of the attribution", () => {
     const credit = "His views are incoherent.\n\n“I worry that we may see a resurgence of the crisis.”\n\nExample Images.\n\nWhether he wins is unclear.";
     expect(who(credit)[0].speaker).toBeNull();
   });
+
+  it("a relative clause without commas between the subject and its verb", () => {
+    expect(who("A city official who spoke anonymously to discuss the plan said Wednesday, “Certainly there are talks.”")[0].speaker).toBe("A city official");
+    // an object with a relative clause is no subject
+    expect(who("Ruiz is disavowing remarks made by a campaign surrogate who said voters shouldn’t “keep electing the same people.”")[0].speaker).not.toBe("a campaign surrogate");
+  });
 });
 
 describe("pastAndParticiple", () => {
