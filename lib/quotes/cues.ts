@@ -464,6 +464,8 @@ export function sentenceSubject(body: string, from: number, to: number): Speaker
   if (toks[0] && INTRO.test(toks[0].text)) {
     const c = toks.findIndex((t, k) => k < 12 && t.text === ",");
     if (c > 0) i = c + 1;
+    // "But Colorado Attorney General John Suthers isn't backing down": a conjunction without a comma opens the clause
+    else if (/^(but|and|so|yet|still)$/i.test(toks[0].text)) i = 1;
   }
   let j = i;
   let lastName = -1;

@@ -37,6 +37,11 @@ describe("speakers", () => {
     expect(who("“It is a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday.")[0].speaker).toBe("Gwen Moore");
   });
 
+  it("a sentence opening with a conjunction and no comma still has its named subject for pronouns", () => {
+    const body = "“The plan is illegal,” Attorney General Tom Hale said in a statement.\n\nBut Attorney General Ana Ruiz isn't backing down. In a statement, she said she intends to defend the law.\n\n“We are not surprised by this action, and we will win.”";
+    expect(who(body)[1].speaker).toBe("Ana Ruiz");
+  });
+
   it("pronouns resolve to the last named person", () => {
     const body = "Mr. Zelensky arrived in Brussels on Sunday for talks with European leaders.\n\n“The details matter,” he said.";
     const q = quotes(body)[0];
