@@ -98,7 +98,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
         while (e > nb.start && /[.,\s]/.test(body[e - 1])) e--;
         const span = { start: nb.start + m[0].length, end: e };
         a = { text: body.slice(span.start, span.end), span, pronoun: false, cue: body[nb.start], cueSpan: { start: nb.start, end: nb.start + 1 } };
-      } else if (nb && lastBlock && last.end >= lastBlock.end - 2) a = affiliationSignature(body, nb.start, nb.end);
+      } else if (nb && nb.kind === "paragraph" && lastBlock && last.end >= lastBlock.end - 2) a = affiliationSignature(body, nb.start, nb.end);
     }
     if (!a && sent && d.style !== "dash" && d.style !== "colon" && !HEADING_KINDS.has(seg.blocks[sent.block]?.kind ?? "")) {
       // no speech verb: the subject of the clause the quote sits in ("Rubio bemoaned a climate where people “hate each other”")
@@ -114,8 +114,10 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
         if (m) a = m;
         // "Fiorina offered her own approach. “Look, ...”": the person the previous sentence is about introduces the quote
         else if (!HEADING_KINDS.has(seg.blocks[ps.block]?.kind ?? "")) {
+          // only a person doing something ("Fiorina offered ..."), not one described ("Ruiz has faced criticism", "Ruiz is ...")
           const cs = clauseSubject(body, ps.start, ps.end);
-          if (cs && (cs.pronoun ? /^(he|she|i|we)$/i.test(cs.text) : isPersonLike(cs.text, surnames) || /^(the|a|an)\s/i.test(cs.text))) a = cs;
+          const acts = !!cs && !/^(is|was|are|were|has|had|have|be|been|being|seems|seemed|remains|remained|became|becomes)$/.test(body.slice(cs.cueSpan.start, cs.cueSpan.end)) && !/\b(is|was|has|had|have|are|were)\s+$/.test(body.slice(cs.span.end, cs.cueSpan.start));
+          if (cs && acts && (cs.pronoun ? /^(he|she|i|we)$/i.test(cs.text) : isPersonLike(cs.text, surnames))) a = cs;
         }
       }
     }

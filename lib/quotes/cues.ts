@@ -109,6 +109,31 @@ function isNamedApposition(toks: Tok[], c: number, e: number): boolean {
 }
 
 /**
+ * `A White House official who spoke anonymously to discuss strategy said`: a
+ * relative clause without commas between the subject and its verb. The noun
+ * phrase opening the clause right before "who" within the last dozen tokens, or null.
+ */
+function beforeRelative(toks: Tok[], e: number): NP | null {
+  for (let k = e; k > 0 && e - k <= 12; k--) {
+    const w = toks[k].text;
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(w) || SPEECH_VERB.test(w)) return null;
+    if (!/^who$/i.test(w)) continue;
+    const np = npEndingAt(toks.slice(0, k), k - 1);
+    // only the subject of the clause: nothing but punctuation before the noun phrase ("by a surrogate who said" is an object)
+    const clauseStart = !!np && (np.first === 0 || /^[,;:—–(]$/.test(toks[np.first - 1].text));
+    return np && !np.pronoun && clauseStart && (isNameToken(toks[np.first].text) || DETERMINER.test(toks[np.first].text)) ? np : null;
+  }
+  return null;
+}
+
+/** The noun phrase ending at e, unless it is the object inside a "who" clause whose head opens the clause. */
+function subjectOrRelative(toks: Tok[], e: number): NP | null {
+  const np = npEndingAt(toks.slice(0, e + 1), e);
+  if (np && !np.pronoun && np.first > 0 && !isObjectPosition(toks, np.first)) return np;
+  return beforeRelative(toks, e) ?? np;
+}
+
+/**
  * Where the subject of the verb after token e ends: steps back over the verb
  * group, time phrases ("on Thursday", "two weeks ago"), a parenthetical, a
  * prepositional adjunct ("in a low voice", "at one point", "in the past") and a
@@ -250,13 +275,10 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     if (!(SPEECH_VERB.test(win[v].text) && win[v].text.length > 2) && !unknownCueAfter(win, v)) continue;
     if (nounUse(win, v)) continue;
     let e = subjectEnd(win, v - 1);
-    // "Gov. Ana Ruiz (R-Ohio), said": the comma closes the parenthetical after the name
-    if (e > 1 && win[e].text === "," && win[e - 1].text === ")") {
-      const p = skipParenthetical(win, e - 1);
-      if (p >= 0 && p !== e - 1 && isNameToken(win[p].text)) e = p;
-    }
     const past = e >= 0 && win[e].text === "," ? subjectBeforeAppositions(win, e) : -1;
     if (past >= 0) e = past;
+    // "Gov. Ana Ruiz (R-Ohio), said": the comma closes the parenthetical after the name
+    else if (e > 1 && win[e].text === "," && win[e - 1].text === ")" && isNameToken(win[skipParenthetical(win, e - 1)]?.text ?? "")) e = skipParenthetical(win, e - 1);
     else if (e >= 0 && win[e].text === ",") {
       // appositive: "Flynn, a top Trump surrogate, said"
       let c = e - 1;
@@ -264,7 +286,7 @@ export function attributionAfter(body: string, from: number, to: number): Speake
       if (c > 0 && (isAppositiveStart(win[c + 1]?.text) || (isNameToken(win[c - 1].text) && !/^(including|such|especially|particularly|like|and|but)$/i.test(win[c + 1]?.text ?? ""))))
         e = isNamedApposition(win, c, e) ? e - 1 : skipParenthetical(win, c - 1);
     }
-    const np = e >= 0 ? npEndingAt(win.slice(0, e + 1), e) : null;
+    const np = e >= 0 ? subjectOrRelative(win, e) : null;
     if (np && np.first === 0) return mk(body, win, np, win[v]);
     // a descriptor may precede the name ("Tulsa police Chief Chuck Jordan said")
     if (np && np.first <= 8 && !win.slice(0, np.first).some((t) => /^(on|in|at|for|to|with|by|from|including|about|over|after|into|against)$/.test(t.text)) && win.slice(0, np.first).every((t) => /^[,\-–—]$/.test(t.text) || /^[\p{L}\p{N}][\p{L}\p{N}.’'\-]*$/u.test(t.text)) && !win.slice(0, np.first).some((t) => SPEECH_VERB.test(t.text) || /^(and|but|while|as|when|because|after|before)$/i.test(t.text)))
@@ -342,13 +364,10 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
       if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
       continue;
     }
-    // "Gov. Ana Ruiz (R-Ohio), said": the comma closes the parenthetical after the name
-    if (e > 1 && toks[e].text === "," && toks[e - 1].text === ")") {
-      const p = skipParenthetical(toks, e - 1);
-      if (p >= 0 && p !== e - 1 && isNameToken(toks[p].text)) e = p;
-    }
     const past = e >= 0 && toks[e].text === "," ? subjectBeforeAppositions(toks, e) : -1;
     if (past >= 0) e = past;
+    // "Gov. Ana Ruiz (R-Ohio), said": the comma closes the parenthetical after the name
+    else if (e > 1 && toks[e].text === "," && toks[e - 1].text === ")" && isNameToken(toks[skipParenthetical(toks, e - 1)]?.text ?? "")) e = skipParenthetical(toks, e - 1);
     else if (e >= 0 && toks[e].text === ",") {
       let c = e - 1;
       while (c >= 0 && toks[c].text !== ",") c--;
@@ -356,7 +375,7 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
         e = isNamedApposition(toks, c, e) ? e - 1 : skipParenthetical(toks, c - 1);
     }
     if (e >= 0 && /^(with|as)$/i.test(toks[e].text)) e--; // "with Putin saying"
-    const np = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
+    const np = e >= 0 ? subjectOrRelative(toks, e) : null;
     // "Trump issued a statement saying", "she opened the debate saying": a participle after an object; the clause subject speaks
     if (np && !np.pronoun && /ing$/.test(t.text) && !isCap(toks[np.last].text) && np.first > 0 && (isObjectPosition(toks, np.first) || PREPOSITION.test(toks[np.first - 1].text))) {
       const subj = clauseSubject(body, sentStart ?? from, t.start);
@@ -445,6 +464,8 @@ export function sentenceSubject(body: string, from: number, to: number): Speaker
   if (toks[0] && INTRO.test(toks[0].text)) {
     const c = toks.findIndex((t, k) => k < 12 && t.text === ",");
     if (c > 0) i = c + 1;
+    // "But Colorado Attorney General John Suthers isn't backing down": a conjunction without a comma opens the clause
+    else if (/^(but|and|so|yet|still)$/i.test(toks[0].text)) i = 1;
   }
   let j = i;
   let lastName = -1;

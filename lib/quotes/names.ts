@@ -82,14 +82,15 @@ export function npEndingAt(toks: Tok[], last: number): NP | null {
   const head = npCore(toks, np.first - 2);
   if (!head || head.pronoun) return /^(of|for)$/i.test(prep) ? null : np;
   const headIsName = isCap(toks[head.last].text);
-  if (/^(of|for|at|from|with)$/i.test(prep)) {
+  // ("with" stays out: "the ad ends with Perry saying" is an absolute construction, Perry speaks)
+  if (/^(of|for|at|from)$/i.test(prep)) {
     // "Gov. John Kasich of Ohio" → the person; "Bank of America", "a spokesman for the campaign" → the whole phrase, keyed on its head
     if (headIsName && !ORG_TAIL.test(toks[head.last].text) && !ROLE.test(toks[np.first].text)) return head;
     if (headIsName && ROLE.test(toks[np.first].text)) return np;
     return { first: head.first, last: np.last, pronoun: false };
   }
-  // "Smith in a low voice said": an adverbial phrase between the subject and its verb
-  return head;
+  // other prepositions open adjuncts ("in a low voice", "at one point"); the readers step over them (see subjectEnd in cues.ts)
+  return np;
 }
 
 function npCore(toks: Tok[], last: number): NP | null {
@@ -168,6 +169,11 @@ function descriptiveEndingAt(toks: Tok[], last: number): NP | null {
   if (closed) return first === last ? null : { first, last, pronoun: false };
   // without a determiner accept only a plural head ("officials said", "senior aides say", "White House officials")
   if (!/[^s]s$/i.test(t) && !/^(people|men|women|children|police|staff|folks|clergy|media|public|crowd|audience)$/i.test(t)) return null;
+  // no determiner closes it, so a verb may hide among the modifiers ("Ana Ruiz informed reporters"): start after it
+  for (let k = last - 1; k >= first; k--) {
+    const w = toks[k].text;
+    if (/^\p{Ll}/u.test(w) && (IRREGULAR_PAST.test(w) || (/[^e]ed$/.test(w) && w.length > 4))) return { first: k + 1, last, pronoun: false };
+  }
   return { first, last, pronoun: false };
 }
 

@@ -119,7 +119,7 @@ export function affiliationSignature(body: string, start: number, end: number): 
   if (toks.length < 4 || toks.length > 14 || toks[toks.length - 1].text !== "." && !isCap(toks[toks.length - 1].text)) return null;
   const np = npStartingAt(toks, 0);
   // the name opens the line (a leading title such as "Dr." or "Dean" may be dropped from it)
-  if (!np || np.pronoun || np.first > 1 || np.last < 1 || toks[np.last + 1]?.text !== ",") return null;
+  if (!np || np.pronoun || np.first > 1 || np.last < 1 || toks[np.last + 1]?.text !== "," || toks.slice(0, np.last + 1).some((t) => /['’]s?$/.test(t.text))) return null;
   if (!toks.slice(np.last + 2).every((t) => isCap(t.text) || /^[.,&()'’\-]$/.test(t.text) || /^(of|for|the|and|at|on|in)$/.test(t.text))) return null;
   const span = { start: toks[np.first].start, end: toks[np.last].end };
   return { text: body.slice(span.start, span.end), span, pronoun: false, cue: ",", cueSpan: { start: toks[np.last + 1].start, end: toks[np.last + 1].end } };

@@ -37,6 +37,11 @@ describe("speakers", () => {
     expect(who("“It is a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday.")[0].speaker).toBe("Gwen Moore");
   });
 
+  it("a sentence opening with a conjunction and no comma still has its named subject for pronouns", () => {
+    const body = "“The plan is illegal,” Attorney General Tom Hale said in a statement.\n\nBut Attorney General Ana Ruiz isn't backing down. In a statement, she said she intends to defend the law.\n\n“We are not surprised by this action, and we will win.”";
+    expect(who(body)[1].speaker).toBe("Ana Ruiz");
+  });
+
   it("pronouns resolve to the last named person", () => {
     const body = "Mr. Zelensky arrived in Brussels on Sunday for talks with European leaders.\n\n“The details matter,” he said.";
     const q = quotes(body)[0];
@@ -177,6 +182,10 @@ describe("speakers: the grammar of the attribution", () => {
     expect(quotes("A spokeswoman for the mayor said the plan was “dead on arrival.”")[0].speakerKey).toBe("spokeswoman");
   });
 
+  it("a bare plural does not swallow the verb before it", () => {
+    expect(who("Tanlen Ruiz informed reporters: “The bridge stays shut for the winter.”")[0].speaker).toBe("Tanlen Ruiz");
+  });
+
   it("a noun phrase whose last word is a past-tense verb is no speaker", () => {
     expect(who("Mia Cole sent out an email as the committee meeting began vowing to “fight for every vote.”")[0].speaker).toBe("Mia Cole");
   });
@@ -203,6 +212,8 @@ describe("speakers: the grammar of the attribution", () => {
     expect(who("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to win.”")[0].speaker).toBe("Clinton");
     expect(who("After winning Ohio in the primary, Gov. Ana Ruiz (R-Ohio), said, “I am getting ready to rent a wagon.”")[0].speaker).toBe("Ana Ruiz");
     expect(who("Rep. Ana Ruiz (D-Ore.), chair of the platform panel, said that it was “open to every view.”")[0].speaker).toBe("Ana Ruiz");
+    expect(who("Ana Ruiz, the communications director for Rep. Tom Hale (R-Tenn.), wrote that they should “try showing a little class.”")[0].speaker).toBe("Ana Ruiz");
+    expect(who("The ad ends with Perry saying, “Faith made this town strong.”")[0].speaker).toBe("Perry");
     expect(quotes("Sen. Ana Ruiz’s campaign, for example, said she would “support the nominee” but no more.")[0].speakerKey).toBe("campaign");
     expect(who("“It was a long day,” Ramón Carr, 31, a freelance photographer, said.")[0].speaker).toBe("Ramón Carr");
   });
@@ -232,8 +243,9 @@ describe("speakers: the grammar of the attribution", () => {
   it("a quote opening a paragraph is introduced by the person the previous sentence is about", () => {
     const body = "After the vote, Marta Quinn offered her own approach.\n\n“Look, how about a simple budget? How about that?”";
     expect(who(body)[0].speaker).toBe("Marta Quinn");
-    const judge = "The judge then turned to me.\n\n“Mr. Alvarez?”";
-    expect(who(judge)[0].speaker).toBe("The judge");
+    // a thing, or a person only described, introduces nobody
+    expect(who("The agreement is reportedly worth more than 95 billion.\n\n“Half of our shops rely on the bridge.”")[0].speaker).toBeNull();
+    expect(who("Dana Ruiz has faced similar criticism before.\n\n“Half of our shops rely on the bridge.”")[0].speaker).toBeNull();
   });
 
   it("headlines: the opening name before a verb by its form, an auxiliary or an adverb", () => {
@@ -354,6 +366,12 @@ describe("speakers: the grammar of the attribution", () => {
     expect(who(body)[0].speaker).toBe("Tom Hale");
     const credit = "His views are incoherent.\n\n“I worry that we may see a resurgence of the crisis.”\n\nExample Images.\n\nWhether he wins is unclear.";
     expect(who(credit)[0].speaker).toBeNull();
+  });
+
+  it("a relative clause without commas between the subject and its verb", () => {
+    expect(who("A city official who spoke anonymously to discuss the plan said Wednesday, “Certainly there are talks.”")[0].speaker).toBe("A city official");
+    // an object with a relative clause is no subject
+    expect(who("Ruiz is disavowing remarks made by a campaign surrogate who said voters shouldn’t “keep electing the same people.”")[0].speaker).not.toBe("a campaign surrogate");
   });
 });
 
