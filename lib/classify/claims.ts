@@ -7,6 +7,7 @@ import { matchRuns, claimTokens, CLAIM_PARTIAL_MIN, CLAIM_SUPPORT_MIN, type Stor
 import type { PreparedArticle } from "@/lib/align";
 import { extractDates, extractNames, extractNumbers, extractValues, foldText, numberWordValue, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 import { claimValueLists, findSlotConflicts, HARD_VALUE_KINDS } from "./values";
+import type { Derivation } from "./derivation";
 import { findNameConflicts, nameCarriers, venueCarriers } from "./names";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
@@ -220,7 +221,12 @@ function containsSeq(keys: string[], seq: string[]): boolean {
 export interface FactContext {
   al: StoryAlignment;
   corr: number[];
+  /** Likely source of each article: in a tie, the conflict goes on the derived side. */
+  derivations?: Derivation[];
 }
+
+/** Hours by which an article must follow its counterparts for a different figure to read as an update. */
+const UPDATE_HOURS = 12;
 
 /** fact_conflict flags for one article: the minority version of a disputed fact is flagged. */
 export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
@@ -295,12 +301,29 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
       const names = (x: string) => (c.name!.venue ? venueCarriers(al, x) : nameCarriers(al, x));
       const mine = c.value ? valueCarriers(c.value.mine) : c.name ? names(c.name.mine) : carriers(c.mineKeys);
       const theirs = c.value ? valueCarriers(c.value.theirs) : c.name ? names(c.name.theirs) : carriers(c.theirsKeys);
-      return mine < theirs || (mine === theirs && flagThisSide(corr, ai, [f.m.article]));
+      if (mine !== theirs) return mine < theirs;
+      // A tie: the derived side carries the conflict, never its source; otherwise the less corroborated.
+      const d = ctx.derivations;
+      if (d?.[ai]?.source === f.m.article) return true;
+      if (d?.[f.m.article]?.source === ai) return false;
+      return flagThisSide(corr, ai, [f.m.article]);
     });
     if (!minority.length) return;
     found.splice(0, found.length, ...minority);
     const first = found[0];
     // Exact figures that disagree are high; approximate ones ("at least eight") and calendar values medium.
+    const published = (i: number) => {
+      const p = arts[i].analysis.article.publishedAt;
+      const t = p ? Date.parse(p) : NaN;
+      return Number.isFinite(t) ? t : null;
+    };
+    const mineAt = published(ai);
+    const update =
+      mineAt !== null &&
+      found.every((f) => {
+        const t = published(f.m.article);
+        return t !== null && mineAt - t >= UPDATE_HOURS * 3_600_000;
+      });
     const high = found.some((f) => (f.conflict.value ? HARD_VALUE_KINDS.has(f.conflict.value.kind) && !f.conflict.hedged : f.conflict.type !== "name"));
     const byArticle = new Map<number, (typeof found)[number]>();
     for (const f of found) if (!byArticle.has(f.m.article)) byArticle.set(f.m.article, f);
@@ -316,13 +339,14 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     out.push({
       articleId: a.article.id,
       kind: "fact_conflict",
-      severity: high ? "high" : "medium",
+      // A figure given well after every counterpart's may be an update, not an error: medium, and said so.
+      severity: high && !update ? "high" : "medium",
       confidence: round(Math.max(...found.map((f) => f.m.support!.score))),
       start: c.start,
       end: c.end,
       text: c.text,
       speaker: null,
-      explanation: `${a.article.outlet} has "${first.conflict.mine}" in "${clip(c.text, 80)}" where ${joinNames(parts)}.`,
+      explanation: `${a.article.outlet} has "${first.conflict.mine}" in "${clip(c.text, 80)}" where ${joinNames(parts)}${update ? ` (published ${UPDATE_HOURS} hours or more after them: possibly an update)` : ""}.`,
       evidence: [...byArticle.values()]
         .sort((x, y) => y.m.support!.score - x.m.support!.score || x.m.article - y.m.article)
         .slice(0, MAX_EVIDENCE)

@@ -53,7 +53,7 @@ export function classifyStory(al: StoryAlignment): FlagDraft[] {
   const derivations = findDerivations(al);
   arts.forEach((p, ai) => {
     const src = p.analysis.article.source;
-    const conflicts = classifyFactConflicts({ al, corr }, ai);
+    const conflicts = classifyFactConflicts({ al, corr, derivations }, ai);
     // A reversal of meaning in a statement that has no value conflict.
     for (const r of classifyReversals({ al, corr, derivations }, ai)) if (!conflicts.some((f) => f.start === r.start)) conflicts.push(r);
     const added = classifyAddedClaims({ al, corr, quotedSentences, padded }, ai);

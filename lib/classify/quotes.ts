@@ -5,7 +5,7 @@
  * given to another speaker or venue (attribution_conflict).
  */
 import { quoteContentShare, QUOTE_TWIN_MIN, QUOTE_TWIN_MIN_SHARED, sameSpeakerKey, speakersCompatible, type PreparedArticle, type QuoteMatch, type StoryAlignment } from "@/lib/align";
-import { foldText, surnameKey } from "@/lib/text";
+import { foldText, speakerKeyOf } from "@/lib/text";
 import type { Evidence, FlagDraft, Severity } from "@/lib/types";
 import { isNegationKey, readRewording } from "./rewording";
 import { isPersonName, resolveOrganisation, resolveSpeaker } from "./speakers";
@@ -238,7 +238,7 @@ export function classifyQuotes(ctx: QuoteFlagContext, ai: number): Draft[] {
     if (n >= MIN_QUOTE_WORDS && matches.every((m) => m.coverage === "absent")) {
       const block = a.segmentation.blocks[a.segmentation.sentences[q.sentence]?.block ?? -1];
       const inStructure = !!block && (block.kind === "callout" || block.structure !== null);
-      const sk = q.speaker ? surnameKey(q.speaker) : "";
+      const sk = q.speaker ? speakerKeyOf(q.speaker) : "";
       const speakerElsewhere = !sk || otherBodies().some((b) => b && new RegExp(`\\b${escapeRe(sk)}`, "u").test(b));
       const padded = ctx.padded.has(ai);
       const signals = [inStructure, !speakerElsewhere, padded].filter(Boolean).length;
