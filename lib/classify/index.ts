@@ -5,7 +5,8 @@
  */
 import type { StoryAlignment } from "@/lib/align";
 import type { FlagDraft, FlagKind, StructureKind } from "@/lib/types";
-import { classifyAddedClaims, classifyFactConflicts } from "./claims";
+import { classifyAddedClaims } from "./claim-added";
+import { classifyFactConflicts } from "./fact-conflicts";
 import { corroboration, fingerprintOf, MAX_FLAG_TEXT, outletCount } from "./common";
 import { classifyQuotes } from "./quotes";
 import { classifyStructures } from "./structures";

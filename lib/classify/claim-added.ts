@@ -1,0 +1,90 @@
+/**
+ * claim_added: statements no other outlet supports, adjacent ones of a paragraph
+ * grouped into one flag. (Specifics added inside supported statements are in
+ * ./specifics; statements inside an added block are that block's flag.)
+ */
+import { claimTokens, CLAIM_PARTIAL_MIN } from "@/lib/align";
+import type { StoryAlignment } from "@/lib/align";
+import { extractDates, extractNames, extractNumbers } from "@/lib/text";
+import type { FlagDraft, Severity } from "@/lib/types";
+import { clip, counterpartsOf, isFlaggableSentence, joinNames } from "./common";
+
+type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
+
+/** Claims shorter than this (words) are too thin to call unsupported. */
+const MIN_CLAIM_WORDS = 5;
+/** Structures whose items are navigation or glossary entries, not statements. */
+const NON_STATEMENT_STRUCTURES = new Set(["toc", "key_terms"]);
+
+export interface ClaimFlagContext {
+  al: StoryAlignment;
+  corr: number[];
+  /** Sentences already covered by an unattested-quote flag, per article (no double flag). */
+  quotedSentences: Set<number>[];
+  /** Articles carrying generated furniture (from the structure pass). */
+  padded: Set<number>;
+}
+
+/** claim_added flags for one article. */
+export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] {
+  const { al, corr } = ctx;
+  const arts = al.index.articles;
+  if (!counterpartsOf(al, ai).length) return [];
+  const A = arts[ai];
+  const a = A.analysis;
+  const seg = a.segmentation;
+  const unsupported: { ci: number; block: number; maxScore: number }[] = [];
+  a.claims.forEach((c, ci) => {
+    if (!isFlaggableSentence(seg, c.sentence) || c.quoted || ctx.quotedSentences[ai].has(c.sentence)) return;
+    const block = seg.blocks[c.block];
+    if (block?.structure !== null && block?.structure !== undefined) {
+      const st = seg.structures[block.structure];
+      if (st && NON_STATEMENT_STRUCTURES.has(st.kind)) return;
+      // The structure's own label line ("Frequently Asked Questions:") is a heading, not a statement.
+      if (st && st.label !== null && c.start >= st.start && c.end <= st.start + st.label.length + 2) return;
+    }
+    const words = claimTokens(al.index, ai, ci).length;
+    if (words < MIN_CLAIM_WORDS) return;
+    const matches = al.claims[ai][ci];
+    const maxScore = Math.max(0, ...matches.map((m) => m.support?.score ?? 0));
+    if (maxScore >= CLAIM_PARTIAL_MIN) return;
+    unsupported.push({ ci, block: c.block, maxScore });
+  });
+
+  // Group runs of unsupported claims within one block.
+  const groups: (typeof unsupported)[] = [];
+  for (const u of unsupported) {
+    const g = groups[groups.length - 1];
+    const prev = g?.[g.length - 1];
+    if (prev && prev.block === u.block && a.claims[u.ci].sentence <= a.claims[prev.ci].sentence + 1) g.push(u);
+    else groups.push([u]);
+  }
+  const others = counterpartsOf(al, ai).map((i) => arts[i].analysis.article.outlet);
+  return groups.map((g) => {
+    const first = a.claims[g[0].ci];
+    const last = a.claims[g[g.length - 1].ci];
+    const text = a.article.body.slice(first.start, last.end);
+    const block = seg.blocks[first.block];
+    const inStructure = !!block && (block.structure !== null || block.kind === "callout");
+    const specific = () => extractNumbers(text).length > 0 || extractDates(text).length > 0 || extractNames(text).length > 0;
+    // Single-source detail is normal reporting (low); inside added blocks, or stacked in a padded
+    // and mostly unsupported article, it is what fabrication looks like (medium).
+    const severity: Severity = inStructure || (ctx.padded.has(ai) && corr[ai] < 0.5 && specific()) ? "medium" : "low";
+    return {
+      articleId: a.article.id,
+      kind: "claim_added" as const,
+      severity,
+      confidence: round(1 - Math.max(...g.map((x) => x.maxScore))),
+      start: first.start,
+      end: last.end,
+      text,
+      speaker: null,
+      explanation: `${a.article.outlet} states "${clip(text)}"; ${joinNames(others)} ${others.length > 1 ? "carry" : "carries"} nothing that supports it${inStructure ? " (it sits in an added block)" : ""}.`,
+      evidence: [],
+    };
+  });
+}
+
+function round(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
+}
