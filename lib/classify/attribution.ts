@@ -1,0 +1,109 @@
+/**
+ * attribution_conflict: the same words given to another person (names, roles the
+ * story resolves, colon introductions), another venue, or another organisation.
+ */
+import { sameSpeakerKey, type QuoteMatch } from "@/lib/align";
+import { foldText } from "@/lib/text";
+import type { Evidence, Severity } from "@/lib/types";
+import { clip, evidenceFor, flagThisSide, MAX_EVIDENCE } from "./common";
+import { isPersonName, resolveOrganisation, resolveSpeaker } from "./speakers";
+import { MIN_QUOTE_WORDS, escapeRe, organisationsMatch, round, venuesMatch, type QuoteScope } from "./quote-common";
+
+/** Flags quote `s.q` when other outlets give the same words to someone or somewhere else. */
+export function flagAttribution(s: QuoteScope): void {
+  const { al, corr, arts, A, a, ai, q, qi, matches, n, out } = s;
+  const close = matches.filter((m) => m.best && m.best.regionSimilarity >= 0.7 && m.best.matched >= Math.max(4, 0.5 * n));
+  // Only personal names are compared: "the Texas governor" and "Mr. Perry" may be one person.
+  const named = (s: string | null): s is string => !!s && isPersonName(s);
+  const aSentence = (() => {
+    const s = a.segmentation.sentences[q.sentence];
+    return s ? foldText(a.article.body.slice(Math.max(0, s.start - 300), Math.min(a.article.body.length, q.end + 300))) : "";
+  })();
+  // Speakers as people: names as written, roles the story names ("the chairman"), colon introductions.
+  const mineWho = resolveSpeaker(al, ai, qi);
+  const theirWho = (m: QuoteMatch) => resolveSpeaker(al, m.article, m.best!.quote);
+  const speakerConflicts = close.filter((m) => {
+    const other = theirWho(m);
+    if (!mineWho || !other || n < MIN_QUOTE_WORDS) return false;
+    // If A names the other speaker right around the quote, A's attribution is ambiguous, not conflicting.
+    return !sameSpeakerKey(mineWho.key, other.key) && !new RegExp(`\\b${escapeRe(other.key)}\\b`, "u").test(aSentence);
+  });
+  const speakerAgree = close.filter((m) => {
+    const other = theirWho(m);
+    return !!mineWho && !!other && sameSpeakerKey(mineWho.key, other.key);
+  });
+  pushAttribution("speaker", speakerConflicts, speakerAgree.length);
+  const venueConflicts = close.filter((m) => {
+    const other = arts[m.article].analysis.quotes[m.best!.quote];
+    return q.venue && other.venue && !venuesMatch(q.venue, other.venue);
+  });
+  const venueAgree = close.filter((m) => {
+    const other = arts[m.article].analysis.quotes[m.best!.quote];
+    return q.venue && other.venue && venuesMatch(q.venue, other.venue);
+  });
+  pushAttribution("venue", venueConflicts, venueAgree.length);
+  // The organisation the words are credited to, when no person decides: "the Tenants Union said" against
+  // "a spokesperson for Housing Action". Each body must be absent from the other article altogether.
+  if (!speakerConflicts.length) {
+    const mineOrg = resolveOrganisation(al, ai, qi);
+    const orgOf = (m: QuoteMatch) => resolveOrganisation(al, m.article, m.best!.quote);
+    const body = (i: number) => foldText(arts[i].analysis.article.body);
+    const orgConflicts = mineOrg
+      ? close.filter((m) => {
+          const o = orgOf(m);
+          return !!o && !organisationsMatch(mineOrg, o) && !body(m.article).includes(foldText(mineOrg)) && !body(ai).includes(foldText(o));
+        })
+      : [];
+    const orgAgree = mineOrg ? close.filter((m) => { const o = orgOf(m); return !!o && organisationsMatch(mineOrg, o); }).length : 0;
+    pushAttribution("organisation", orgConflicts, orgAgree);
+  }
+
+  function pushAttribution(what: "speaker" | "venue" | "organisation", conflicts: QuoteMatch[], agree: number) {
+    if (!conflicts.length) return;
+    // Conflicting with outlets that disagree among themselves too is no clear conflict.
+    const keyOf = (m: QuoteMatch) => {
+      const o = arts[m.article].analysis.quotes[m.best!.quote];
+      if (what === "organisation") return foldText(resolveOrganisation(al, m.article, m.best!.quote) ?? "");
+      return what === "speaker" ? (theirWho(m)?.key ?? "") : foldText(o.venue ?? "");
+    };
+    const same = (x: string, y: string) => (what === "speaker" ? x === y : what === "organisation" ? organisationsMatch(x, y) : venuesMatch(x, y));
+    const groups: { key: string; n: number }[] = [];
+    for (const m of conflicts) {
+      const k = keyOf(m);
+      const g = groups.find((x) => same(x.key, k));
+      if (g) g.n++;
+      else groups.push({ key: k, n: 1 });
+    }
+    if (groups.length > 1 && Math.max(...groups.map((g) => g.n)) < 2) return;
+    const mine = 1 + agree;
+    if (mine > conflicts.length) return;
+    if (mine === conflicts.length && !flagThisSide(corr, ai, conflicts.map((m) => m.article))) return;
+    const evidence: Evidence[] = conflicts.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(q.text, arts[m.article].analysis, m.span!));
+    const theirs = conflicts.map((m) => {
+      const o = arts[m.article].analysis.quotes[m.best!.quote];
+      const who = what === "speaker" ? (theirWho(m)?.name ?? o.speaker) : what === "organisation" ? resolveOrganisation(al, m.article, m.best!.quote) : o.venue;
+      return `${arts[m.article].analysis.article.outlet} gives them to ${who}`;
+    });
+    const mineName =
+      what === "speaker" ? (mineWho?.via === "role" ? `${q.speaker} (${mineWho.name})` : (mineWho?.name ?? q.speaker)) : what === "organisation" ? resolveOrganisation(al, ai, qi) : q.venue;
+    // For a body credited in place of another, what is wrong is the attribution clause before the quote
+    // ("The Tenants Union said in a statement:"), so that is what the flag marks when it is there.
+    let flagSpan = { start: q.start, end: q.end, text: q.text };
+    const sent = a.segmentation.sentences[q.sentence];
+    if (what === "organisation" && q.speakerSpan && sent && q.speakerSpan.start < q.start && q.speakerSpan.start >= sent.start) {
+      const raw = a.article.body.slice(q.speakerSpan.start, q.start);
+      const trimmed = raw.replace(/[\s:,"“‘'«—–-]+$/u, "");
+      if (trimmed.length >= 12) flagSpan = { start: q.speakerSpan.start, end: q.speakerSpan.start + trimmed.length, text: trimmed };
+    }
+    out.push({
+      articleId: a.article.id,
+      kind: "attribution_conflict",
+      severity: what === "speaker" ? "high" : "medium",
+      confidence: round(Math.max(...conflicts.map((m) => m.best!.regionSimilarity))),
+      ...flagSpan,
+      speaker: q.speaker,
+      explanation: `${a.article.outlet} attributes "${clip(q.text, 70)}" to ${mineName}; ${theirs.join("; ")}.`,
+      evidence,
+    });
+  }
+}
