@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { diffText, tokenRange, type StoryAlignment } from "@/lib/align";
-import { normalizeForFingerprint } from "@/lib/text";
+import { foldText, normalizeForFingerprint } from "@/lib/text";
 import type { ArticleAnalysis, Evidence, FlagKind, Segmentation, Span } from "@/lib/types";
 
 /** Longest flagged or evidence text kept (characters): evidence stays small per flag. */
@@ -99,22 +99,30 @@ export function outletCount(al: StoryAlignment): number {
   return new Set(al.index.articles.map((p) => p.analysis.article.outlet)).size;
 }
 
-const CLAIM_TERMS = new WeakMap<StoryAlignment, Map<number, Set<string>[]>>();
+/**
+ * A per-article computation remembered for one story alignment (weakly, so it goes with the story):
+ * the classifiers ask for the same article facts many times, once per counterpart.
+ */
+export function memoPerArticle<T>(compute: (al: StoryAlignment, i: number) => T): (al: StoryAlignment, i: number) => T {
+  const cache = new WeakMap<StoryAlignment, Map<number, T>>();
+  return (al, i) => {
+    let m = cache.get(al);
+    if (!m) cache.set(al, (m = new Map()));
+    if (!m.has(i)) m.set(i, compute(al, i));
+    return m.get(i)!;
+  };
+}
 
 /** Distinct content terms of every claim of article `i` (from the story's prepared tokens), once per story. */
-export function claimTermSets(al: StoryAlignment, i: number): Set<string>[] {
-  let m = CLAIM_TERMS.get(al);
-  if (!m) CLAIM_TERMS.set(al, (m = new Map()));
-  let list = m.get(i);
-  if (!list) {
-    const p = al.index.articles[i];
-    list = p.analysis.claims.map((c) => {
-      const [x, y] = tokenRange(p.tokens, c.start, c.end);
-      const set = new Set<string>();
-      for (let k = x; k < y; k++) if (p.terms[k]) set.add(p.terms[k]);
-      return set;
-    });
-    m.set(i, list);
-  }
-  return list;
-}
+export const claimTermSets = memoPerArticle((al, i): Set<string>[] => {
+  const p = al.index.articles[i];
+  return p.analysis.claims.map((c) => {
+    const [x, y] = tokenRange(p.tokens, c.start, c.end);
+    const set = new Set<string>();
+    for (let k = x; k < y; k++) if (p.terms[k]) set.add(p.terms[k]);
+    return set;
+  });
+});
+
+/** The folded body of article `i`, once per story. */
+export const foldedBody = memoPerArticle((al, i) => foldText(al.index.articles[i].analysis.article.body));

@@ -9,7 +9,7 @@ import { matchRuns, claimTokens, CLAIM_PARTIAL_MIN, CLAIM_SUPPORT_MIN, type Stor
 import type { PreparedArticle } from "@/lib/align";
 import { extractDates, extractNumbers, foldText, numberWordValue, type ValueKind, type ValueMention } from "@/lib/text";
 import type { FlagDraft } from "@/lib/types";
-import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
+import { clip, counterpartsOf, memoPerArticle, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
 import type { Derivation } from "./derivation";
 import { findNameConflicts, nameCarriers, venueCarriers } from "./names";
 import { claimValueLists, findSlotConflicts, HARD_VALUE_KINDS } from "./values";
@@ -298,21 +298,12 @@ function slotKey(v: ValueMention): string {
   return `${v.kind}|${v.unit}|${v.key}`;
 }
 
-const VALUES = new WeakMap<StoryAlignment, Map<number, Set<string>>>();
-
-/** Every typed value an article's flaggable text carries, as slot keys, computed once per story. */
-function valuesOf(al: StoryAlignment, i: number): Set<string> {
-  let m = VALUES.get(al);
-  if (!m) VALUES.set(al, (m = new Map()));
-  let set = m.get(i);
-  if (!set) {
-    set = new Set();
-    const a = al.index.articles[i].analysis;
-    for (const list of claimValueLists(al, i)) for (const v of list) set.add(slotKey(v));
-    m.set(i, set);
-  }
+/** Every typed value an article's statements carry, as slot keys, once per story. */
+const valuesOf = memoPerArticle((al, i) => {
+  const set = new Set<string>();
+  for (const list of claimValueLists(al, i)) for (const v of list) set.add(slotKey(v));
   return set;
-}
+});
 
 function round(x: number): number {
   return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;

@@ -8,7 +8,7 @@
  * mentions both places holds two facts, not a dispute.
  */
 import type { StoryAlignment } from "@/lib/align";
-import { claimTermSets } from "./common";
+import { claimTermSets, foldedBody, memoPerArticle } from "./common";
 import { contentTerms, extractNames, foldText, MONTHS, WEEKDAYS } from "@/lib/text";
 
 /** Statement-level overlap (Dice of content terms) two statements need before their names are compared. */
@@ -57,15 +57,6 @@ export interface NameConflict {
   overlap: number;
 }
 
-const FOLDED = new WeakMap<StoryAlignment, Map<number, string>>();
-
-function foldedBody(al: StoryAlignment, i: number): string {
-  let m = FOLDED.get(al);
-  if (!m) FOLDED.set(al, (m = new Map()));
-  let s = m.get(i);
-  if (s === undefined) m.set(i, (s = foldText(al.index.articles[i].analysis.article.body)));
-  return s;
-}
 
 /** How many articles of the story mention a (folded) name. */
 export function nameCarriers(al: StoryAlignment, folded: string): number {
@@ -80,20 +71,11 @@ interface ClaimNames {
   folded: string;
 }
 
-const CLAIM_NAMES = new WeakMap<StoryAlignment, Map<number, ClaimNames[]>>();
-
 /** Name slots, content terms and folded text of every claim of article `i`, once per story. */
-function claimNames(al: StoryAlignment, i: number): ClaimNames[] {
-  let m = CLAIM_NAMES.get(al);
-  if (!m) CLAIM_NAMES.set(al, (m = new Map()));
-  let list = m.get(i);
-  if (!list) {
-    const terms = claimTermSets(al, i);
-    list = al.index.articles[i].analysis.claims.map((c, ci) => ({ slots: c.quoted ? [] : slots(c.text), terms: terms[ci], folded: foldText(c.text) }));
-    m.set(i, list);
-  }
-  return list;
-}
+const claimNames = memoPerArticle((al, i): ClaimNames[] => {
+  const terms = claimTermSets(al, i);
+  return al.index.articles[i].analysis.claims.map((c, ci) => ({ slots: c.quoted ? [] : slots(c.text), terms: terms[ci], folded: foldText(c.text) }));
+});
 
 /** Name conflicts of claim `ci` of article `ai` against the claims of `targets`. */
 export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, targets: readonly number[]): NameConflict[] {

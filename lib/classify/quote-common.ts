@@ -63,16 +63,7 @@ export function ngramSet(keys: string[], n: number): Set<string> {
   return out;
 }
 
-const FOLDED = new WeakMap<StoryAlignment, Map<number, string>>();
-
-/** The folded body of article `i`, computed once per story alignment. */
-export function foldedBody(al: StoryAlignment, i: number): string {
-  let m = FOLDED.get(al);
-  if (!m) FOLDED.set(al, (m = new Map()));
-  let b = m.get(i);
-  if (b === undefined) m.set(i, (b = foldText(al.index.articles[i].analysis.article.body)));
-  return b;
-}
+export { foldedBody } from "./common";
 
 /** True when token `ti` of an article sits inside editorial brackets. */
 export function bracketedToken(p: PreparedArticle, ti: number): boolean {

@@ -8,7 +8,7 @@
 import { CLAIM_PARTIAL_MIN, type StoryAlignment } from "@/lib/align";
 import { extractNames, extractValues, isContentWord, MONTHS, termKey, tokenize, WEEKDAYS, type ValueMention } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
-import { clip, counterpartsOf, evidenceFor, isFlaggableSentence, MAX_EVIDENCE } from "./common";
+import { clip, counterpartsOf, evidenceFor, memoPerArticle, isFlaggableSentence, MAX_EVIDENCE } from "./common";
 import type { Derivation } from "./derivation";
 import { claimValueLists } from "./values";
 
@@ -26,36 +26,15 @@ export interface SpecificsContext {
 
 const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
 
-const TERMS = new WeakMap<StoryAlignment, Map<number, Set<string>>>();
-
 /** Every term of article `i`'s analysed tokens, once per story. */
-function articleTerms(al: StoryAlignment, i: number): Set<string> {
-  let m = TERMS.get(al);
-  if (!m) TERMS.set(al, (m = new Map()));
-  let set = m.get(i);
-  if (!set) {
-    const p = al.index.articles[i];
-    set = new Set(p.tokens.map((t) => termKey(t.norm)));
-    m.set(i, set);
-  }
-  return set;
-}
+const articleTerms = memoPerArticle((al, i) => new Set(al.index.articles[i].tokens.map((t) => termKey(t.norm))));
 
-const FOLDED = new WeakMap<StoryAlignment, Map<number, { values: ValueMention[] }>>();
-
-/** Every value and the folded text of article `i`'s analysed body, once per story. */
-function articleFacts(al: StoryAlignment, i: number): { values: ValueMention[] } {
-  let m = FOLDED.get(al);
-  if (!m) FOLDED.set(al, (m = new Map()));
-  let f = m.get(i);
-  if (!f) {
-    const a = al.index.articles[i].analysis;
-    const body = a.article.body.slice(0, a.segmentation.sentences.at(-1)?.end ?? a.article.body.length);
-    f = { values: extractValues(body) };
-    m.set(i, f);
-  }
-  return f;
-}
+/** Every value of article `i`'s analysed body, once per story. */
+const articleFacts = memoPerArticle((al, i): { values: ValueMention[] } => {
+  const a = al.index.articles[i].analysis;
+  const body = a.article.body.slice(0, a.segmentation.sentences.at(-1)?.end ?? a.article.body.length);
+  return { values: extractValues(body) };
+});
 
 /** Units in which the same change is written as x or x × 100 ("0.25 points" = "25 basis points" = "0.25 percent"). */
 const POINT_UNITS = new Set(["point", "basi", "basis", "percentag", "percentage", ""]);

@@ -8,7 +8,7 @@
  * ("from 4.25 to 4.75 percent") disagrees with neither.
  */
 import type { StoryAlignment } from "@/lib/align";
-import { claimTermSets } from "./common";
+import { claimTermSets, memoPerArticle } from "./common";
 import { contentTerms, extractValues, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 
 /** Content words either side of a value that describe what it is the value of. */
@@ -57,20 +57,11 @@ interface ClaimValues {
   terms: Set<string>;
 }
 
-const CLAIM_VALUES = new WeakMap<StoryAlignment, Map<number, ClaimValues[]>>();
-
-/** Located values and content terms of every claim of article `i`, computed once per story. */
-function claimValues(al: StoryAlignment, i: number): ClaimValues[] {
-  let m = CLAIM_VALUES.get(al);
-  if (!m) CLAIM_VALUES.set(al, (m = new Map()));
-  let list = m.get(i);
-  if (!list) {
-    const terms = claimTermSets(al, i);
-    list = al.index.articles[i].analysis.claims.map((c, ci) => ({ values: locate(c.text), terms: terms[ci] }));
-    m.set(i, list);
-  }
-  return list;
-}
+/** Located values and content terms of every claim of article `i`, once per story. */
+const claimValues = memoPerArticle((al, i): ClaimValues[] => {
+  const terms = claimTermSets(al, i);
+  return al.index.articles[i].analysis.claims.map((c, ci) => ({ values: locate(c.text), terms: terms[ci] }));
+});
 
 export interface SlotConflict extends ValueConflict {
   /** Counterpart article and claim that carries the other value. */
