@@ -4,6 +4,8 @@
  * ./specifics; statements inside an added block are that block's flag.)
  */
 import { claimTokens, CLAIM_PARTIAL_MIN } from "@/lib/align";
+import { measureSimilarity, scoreSupport } from "@/lib/align/similarity";
+import { SUPPORT_MODEL } from "@/lib/align/support-weights";
 import type { StoryAlignment } from "@/lib/align";
 import { extractDates, extractNames, extractNumbers } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
@@ -48,6 +50,9 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     const matches = al.claims[ai][ci];
     const maxScore = Math.max(0, ...matches.map((m) => m.support?.score ?? 0));
     if (maxScore >= CLAIM_PARTIAL_MIN) return;
+    // Few shared terms, but the fitted support model (lib/align/similarity, trained on MRPC) may still
+    // read a counterpart window as the same statement reworded: then it is carried, not added.
+    if (matches.some((m) => m.support && scoreSupport(measureSimilarity(c.text, m.support.text)) >= SUPPORT_MODEL.threshold)) return;
     unsupported.push({ ci, block: c.block, maxScore });
   });
 
