@@ -186,7 +186,8 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     const slots = findSlotConflicts(al, ai, ci, counterpartsOf(al, ai));
     for (const v of slots) {
       // An article that states the other value itself elsewhere holds two facts, not a dispute about one.
-      if (valuesOf(al, ai).has(slotKey(v.theirs))) continue;
+      // (Whatever word follows the figure there: "1,626,042 valid signatures" is that figure too.)
+      if (valuesOf(al, ai).has(slotKey(v.theirs)) || figuresOf(al, ai).has(`${v.theirs.kind}|${v.theirs.key}`)) continue;
       const B = arts[v.article].analysis;
       const bc = B.claims[v.claim];
       const m: ClaimMatch = {
@@ -297,6 +298,13 @@ function relativeGap(a: string, b: string): number {
 function slotKey(v: ValueMention): string {
   return `${v.kind}|${v.unit}|${v.key}`;
 }
+
+/** Every typed value an article's statements carry as kind and number, whatever it counts, once per story. */
+const figuresOf = memoPerArticle((al, i) => {
+  const set = new Set<string>();
+  for (const list of claimValueLists(al, i)) for (const v of list) set.add(`${v.kind}|${v.key}`);
+  return set;
+});
 
 /** Every typed value an article's statements carry, as slot keys, once per story. */
 const valuesOf = memoPerArticle((al, i) => {
