@@ -18,6 +18,8 @@ const CONTEXT_TERMS = 4;
 const MIN_SHARED_CONTEXT = 2;
 const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
 const SKIP_BEFORE = new Set(["the", "a", "an"]);
+/** Prepositions that put a name in a place slot. */
+const PLACE_PREPOSITIONS = new Set(["at", "in", "near", "outside", "inside", "from", "to"]);
 /** A statement reporting speech: its "at <place>" is where the words were said. */
 const SPEECH = /\b(?:said|says|speaking|spoke|told|telling|announced)\b/i;
 
@@ -118,8 +120,13 @@ export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, ta
           const vWords = core(v.folded);
           const wWords = core(w.folded);
           if (vWords.every((x) => wWords.includes(x)) || wWords.every((x) => vWords.includes(x))) continue;
-          const anchored = (v.before && v.before === w.before) || (v.after && v.after === w.after);
+          // The slot is a place: the same preposition of place before both names ("a shelter at X" / "at Y").
+          // Other shared neighbours ("X said" / "Y said") leave too much to chance: who or what acts is
+          // the attribution checks' business.
+          const anchored = v.before === w.before && PLACE_PREPOSITIONS.has(v.before);
           if (!anchored) continue;
+          // An acronym may stand for the other name ("US" / "United States").
+          if (/^[\p{Lu}.]{2,6}$/u.test(v.text) || /^[\p{Lu}.]{2,6}$/u.test(w.text)) continue;
           let ctx = 0;
           for (const x of v.context) if (w.context.has(x)) ctx++;
           if (ctx < MIN_SHARED_CONTEXT) continue;

@@ -14,7 +14,7 @@ const SMALL: Record<string, number> = {
 };
 const SCALE: Record<string, number> = {
   hundred: 1e2, thousand: 1e3, million: 1e6, millions: 1e6, billion: 1e9, billions: 1e9, trillion: 1e12,
-  bn: 1e9, m: 1e6, k: 1e3, mn: 1e6,
+  bn: 1e9, m: 1e6, k: 1e3, mn: 1e6, dozen: 12, dozens: 12,
 };
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 export const MONTHS = [
@@ -41,7 +41,7 @@ export interface NumberMention {
 }
 
 const NUM_RE =
-  /(\p{N}+(?:[.,]\p{N}+)*)(\s*%|\s*percent|\s*per cent)?(?:\s*(hundred|thousand|millions?|billions?|trillion|bn|mn|m|k)\b)?|\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)\b(?:\s+(hundred|thousand|millions?|billions?|trillion)\b)?/giu;
+  /(\p{N}+(?:[.,]\p{N}+)*)(\s*%|\s*percent|\s*per cent)?(?:\s*(hundred|thousand|millions?|billions?|trillion|bn|mn|m|k|dozen)\b)?|\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)\b(?:\s+(hundred|thousand|millions?|billions?|trillion|dozen)\b)?/giu;
 
 function parseDigits(s: string): number {
   // "6,000,000" and "6.000.000" are groupings; "1.5" and "1,5" are decimals.
