@@ -152,6 +152,17 @@ function subjectEnd(toks: Tok[], e: number): number {
   return e;
 }
 
+/**
+ * "At the training ground on Monday he said:": the noun phrase follows a
+ * sentence-initial prepositional phrase without a comma. That phrase is never
+ * the subject, so a pronoun or a name right after it opens the clause.
+ */
+function afterIntroPhrase(toks: Tok[], np: NP): boolean {
+  if (np.first < 2 || np.first > 10 || !PREPOSITION.test(toks[0].text) || !/^\p{Lu}/u.test(toks[0].text)) return false;
+  if (!(np.pronoun || isNameToken(toks[np.first].text))) return false;
+  return toks.slice(1, np.first).every((t) => /^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(t.text) && !SPEECH_VERB.test(t.text) && !AUXILIARY.test(t.text) && !BOUNDARY_WORD.test(t.text));
+}
+
 /** "two weeks ago", "less than a month ago": step back over a span of time that ends in "ago". */
 function skipAgo(toks: Tok[], e: number): number {
   if (e < 0 || toks[e].text !== "ago") return e;
@@ -168,7 +179,8 @@ const ADJUNCT_PREP = /^(in|at|on|during|with|without|over|under|through|via|amid
  * ("in a low voice", "at one point"), or -1. Only plain words may sit between.
  */
 function adjunctStart(toks: Tok[], e: number): number {
-  if (e < 1 || !/^[\p{L}\p{N}]/u.test(toks[e].text) || BOUNDARY_WORD.test(toks[e].text) || AUXILIARY.test(toks[e].text)) return -1;
+  // a subject pronoun ("he", "she") is never the object of a preposition: "on Monday he said" has no adjunct ending at "he"
+  if (e < 1 || !/^[\p{L}\p{N}]/u.test(toks[e].text) || BOUNDARY_WORD.test(toks[e].text) || AUXILIARY.test(toks[e].text) || PRONOUNS.test(toks[e].text)) return -1;
   for (let k = e - 1; k >= 1 && e - k <= 5; k--) {
     const w = toks[k].text;
     if (ADJUNCT_PREP.test(w)) return (isCap(toks[e].text) && !isCap(toks[k - 1].text)) || COMPLEMENT_ADJ.test(toks[k - 1].text) ? -1 : k;
@@ -336,7 +348,7 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     if (isPastVerb(toks[vb].text) || sVerb || SPEECH_VERB.test(toks[vb].text)) {
       const e = subjectEnd(toks, vb - 1);
       const np = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
-      const clauseStart = np ? np.first === 0 || /^[,;.—–-]$/.test(toks[np.first - 1].text) || BOUNDARY_WORD.test(toks[np.first - 1].text) : false;
+      const clauseStart = np ? np.first === 0 || /^[,;.—–-]$/.test(toks[np.first - 1].text) || BOUNDARY_WORD.test(toks[np.first - 1].text) || afterIntroPhrase(toks, np) : false;
       if (np && clauseStart && (np.pronoun || isNameToken(toks[np.last].text) || DETERMINER.test(toks[np.first].text))) return mk(body, toks, np, toks[vb]);
     }
   }

@@ -384,4 +384,11 @@ describe("pastAndParticiple", () => {
     expect(pastAndParticiple("concur")).toEqual(["concurred", "concurring"]);
     expect(pastAndParticiple("swear")).toEqual(["swore", "swearing"]);
   });
+
+  it("a sentence-initial prepositional phrase is never the subject: the pronoun after it resolves to the person", () => {
+    const body = "Kieran Doyle, who runs the under-21s, takes over for now. At the training ground on Monday he said: “It's a sad day for everyone here.”";
+    expect(quotes(body)[0]).toMatchObject({ speaker: "Kieran Doyle", cue: "said" });
+    const q = quotes("Kieran Doyle, who runs the under-21s, takes over for now. At the training ground on Monday he said it was “a sad day for everyone here.”")[0];
+    expect(q.speaker).toBe("Kieran Doyle");
+  });
 });
