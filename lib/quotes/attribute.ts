@@ -72,6 +72,14 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
           if (after && after.span.start - ns.start > 60) after = null;
         }
       }
+      // “... missing.” Trump said. — a quote closed by a full stop, then a short sentence that only attributes it
+      if (!after && sentEnd && d.close >= 0 && /\.\s*$/.test(body.slice(last.start, last.end))) {
+        const ns = seg.sentences[sentEnd.index + 1];
+        if (ns && ns.block === sentEnd.block && ns.start - closeAt <= 2 && (!nextQ || nextQ.parts[0].start > ns.end) && words(body.slice(ns.start, ns.end)) <= 12) {
+          const na = attributionAfter(body, ns.start, ns.end);
+          if (na && Math.min(na.span.start, na.cueSpan.start) - ns.start <= 1) after = na;
+        }
+      }
       const before = attributionBefore(body, lo, openAt, sStart);
       // “A,” he said. “B,” he added — a cue before the quote that ends its own sentence belongs to the quote before
       const beforeClosed = !!before && /[.!?][”"’]?\s+$/.test(body.slice(before.cueSpan.end, openAt));

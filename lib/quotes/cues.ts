@@ -147,6 +147,8 @@ function subjectEnd(toks: Tok[], e: number): number {
     const pp = adjunctStart(toks, e);
     if (pp > 0) e = pp - 1;
     if (e > 1 && /^(who|which)$/i.test(toks[e].text) && toks[e - 1].text === ",") e -= 2;
+    // "The two lawmakers, however, argue": an adverb set off by commas stands between the subject and its verb
+    if (e > 2 && toks[e].text === "," && toks[e - 2].text === "," && (ADVERB.test(toks[e - 1].text) || /^\p{Ll}+ly$/u.test(toks[e - 1].text))) e -= 3;
     if (e === e0) break;
   }
   return e;

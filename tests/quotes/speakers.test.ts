@@ -391,4 +391,18 @@ describe("pastAndParticiple", () => {
     const q = quotes("Kieran Doyle, who runs the under-21s, takes over for now. At the training ground on Monday he said it was “a sad day for everyone here.”")[0];
     expect(q.speaker).toBe("Kieran Doyle");
   });
+
+  it("a curly opener closed by a straight mark or a second opener is interrupted by its attribution", () => {
+    const a = who("Trump won.\n\n“We are going to win so much,\" Trump said at his victory party. \"You are going to be so happy.”");
+    expect(a.map((q) => [q.text, q.speaker])).toEqual([["We are going to win so much,", "Trump"], ["You are going to be so happy.", "Trump"]]);
+    expect(who("“It's unusual,“ said Larry Noble, an attorney. “We see it rarely.”")[0]).toMatchObject({ text: "It's unusual,", speaker: "Larry Noble" });
+  });
+
+  it("a quote closed by a full stop, then a sentence that only attributes it", () => {
+    expect(who("Clinton says the mails were personal.\n\n“I hope you are able to find the emails.” Trump said.")[0].speaker).toBe("Trump");
+  });
+
+  it("an adverb set off by commas between the subject and the verb", () => {
+    expect(who("The two lawmakers, however, argue that “there is precedent for prosecution.”")[0].speaker).toMatch(/two lawmakers/);
+  });
 });
