@@ -134,6 +134,28 @@ function subjectOrRelative(toks: Tok[], e: number): NP | null {
 }
 
 /**
+ * The subject of the verb before "and" at token a ("he laughed and said"):
+ * steps back over the first verb's object to a past or -s verb form and takes
+ * the pronoun or name right before it (past adverbs and auxiliaries).
+ */
+function coordinatedSubject(toks: Tok[], a: number): NP | null {
+  for (let k = a - 1; k >= 1 && a - k <= 12; k--) {
+    const w = toks[k].text;
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(w) || BOUNDARY_WORD.test(w)) return null;
+    const sForm = /^\p{Ll}{3,}[^s’']s$/u.test(w);
+    if (!(isPastVerb(w) || sForm)) continue;
+    let e = k - 1;
+    while (e >= 0 && (ADVERB.test(toks[e].text) || /^\p{Ll}+ly$/u.test(toks[e].text) || AUXILIARY.test(toks[e].text))) e--;
+    if (e < 0) return null;
+    const np = npEndingAt(toks.slice(0, e + 1), e);
+    // an -s form only after a pronoun ("she marvels"): after a name it is as often a plural noun ("Muslim communities")
+    if (np && np.last === e && (np.pronoun || (!sForm && isNameToken(toks[e].text)))) return np;
+    return null;
+  }
+  return null;
+}
+
+/**
  * Where the subject of the verb after token e ends: steps back over the verb
  * group, time phrases ("on Thursday", "two weeks ago"), a parenthetical, a
  * prepositional adjunct ("in a low voice", "at one point", "in the past") and a
@@ -373,6 +395,11 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
         const se = subjectEnd(toks, e - 2);
         const near = se >= 0 ? npEndingAt(toks.slice(0, se + 1), se) : null;
         if (near && (near.pronoun || isNameToken(toks[near.last].text)) && (near.first === 0 || /^[,;”"’]$/.test(toks[near.first - 1].text))) return mk(body, toks, near, t);
+      }
+      // "he laughed and said", "he supported Obama over Clinton and said": the subject of the verb coordinated with the cue
+      if (/^and$/i.test(toks[e].text)) {
+        const near = coordinatedSubject(toks, e);
+        if (near) return mk(body, toks, near, t);
       }
       const subj = clauseSubject(body, sentStart ?? from, t.start) ?? sentenceSubject(body, sentStart ?? from, t.start);
       if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
@@ -634,5 +661,7 @@ function isVerbish(toks: Tok[], k: number): boolean {
   if (!w || !/^\p{Ll}/u.test(w)) return false;
   if (AUXILIARY.test(w) || /^\p{Ll}+ly$/u.test(w) || isPastVerb(w) || (SPEECH_VERB.test(w) && !NOUN_OR_VERB.test(w))) return true;
   const n = toks[k + 1]?.text ?? "";
+  // "The senator likes “The Walking Dead”": the window ends at the quote, which is the verb's object
+  if (k === toks.length - 1 && k > 1 && /^\p{Ll}{2,}[^s’']s$/u.test(w)) return true;
   return /[^s]s$/.test(w) && (DETERMINER.test(n) || PRONOUNS.test(n) || /^(that|to|him|her|them|off|up|out|down|back|away|“|")$/i.test(n) || /^\p{Lu}/u.test(n));
 }

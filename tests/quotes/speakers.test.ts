@@ -405,4 +405,15 @@ describe("pastAndParticiple", () => {
   it("an adverb set off by commas between the subject and the verb", () => {
     expect(who("The two lawmakers, however, argue that “there is precedent for prosecution.”")[0].speaker).toMatch(/two lawmakers/);
   });
+
+  it("a cue coordinated with an earlier verb takes that verb's subject", () => {
+    const body = "Mark Hale ran the campaign. Asked whether Ana Ruiz would debate, he laughed and said, “We’ll see.”";
+    expect(quotes(body)[0]).toMatchObject({ speaker: "Mark Hale", cue: "said" });
+    const q = quotes("Mark Hale is back. Eight years ago, he supported Ana Ruiz over Tom Bell and said, “Bell has never done anything for us.”")[0];
+    expect(q.speaker).toBe("Mark Hale");
+  });
+
+  it("an -s verb right before the quote ends the descriptive subject", () => {
+    expect(quotes("They met. The Florida senator likes “The Walking Dead,” while his rival prefers comedies.")[0].speaker).toBe("The Florida senator");
+  });
 });
