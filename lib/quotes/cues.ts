@@ -416,7 +416,13 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
         e = isNamedApposition(toks, c, e) ? e - 1 : skipParenthetical(toks, c - 1);
     }
     if (e >= 0 && /^(with|as)$/i.test(toks[e].text)) e--; // "with Putin saying"
-    const np = e >= 0 ? subjectOrRelative(toks, e) : null;
+    let np = e >= 0 ? subjectOrRelative(toks, e) : null;
+    // "Sam Lau, the communications director for the party said": an apposition that lost its closing comma; the name speaks
+    // (only a definite description: "Clinton, a top aide said," is a parenthetical of its own)
+    if (np && !np.pronoun && np.first >= 2 && /^the$/i.test(toks[np.first].text) && toks[np.first - 1].text === ",") {
+      const name = npEndingAt(toks.slice(0, np.first - 1), np.first - 2);
+      if (name && !name.pronoun && isNameToken(toks[name.last].text) && (name.first === 0 || /^[,;:.—–(]$/.test(toks[name.first - 1].text))) np = name;
+    }
     // "Trump issued a statement saying", "she opened the debate saying": a participle after an object; the clause subject speaks
     if (np && !np.pronoun && /ing$/.test(t.text) && !isCap(toks[np.last].text) && np.first > 0 && (isObjectPosition(toks, np.first) || PREPOSITION.test(toks[np.first - 1].text))) {
       const subj = clauseSubject(body, sentStart ?? from, t.start);
@@ -596,7 +602,8 @@ function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): S
   if (/^(last|this|next|early|late)$/i.test(toks[v]?.text ?? "") && TIME_WORD.test(toks[v + 1]?.text ?? "")) v += 2;
   else if (/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)$/.test(toks[v]?.text ?? "")) v++;
   let aux = false;
-  while (v < toks.length && (ADVERB.test(toks[v].text) || /^\p{Ll}+ly$/u.test(toks[v].text) || AUXILIARY.test(toks[v].text) || /^(not|never)$/.test(toks[v].text))) {
+  // "has since apologized": "since" after an auxiliary is an adverb, not a conjunction
+  while (v < toks.length && (ADVERB.test(toks[v].text) || /^\p{Ll}+ly$/u.test(toks[v].text) || AUXILIARY.test(toks[v].text) || /^(not|never)$/.test(toks[v].text) || (aux && toks[v].text === "since"))) {
     if (AUXILIARY.test(toks[v].text)) aux = true;
     v++;
   }

@@ -69,8 +69,14 @@ export function isNameToken(t: string): boolean {
  * stripped), a pronoun, or a short determiner phrase ("the source", "a spokesman").
  */
 export function npEndingAt(toks: Tok[], last: number): NP | null {
-  const np = npCore(toks, last);
+  let np = npCore(toks, last);
   if (!np || np.pronoun || np.first < 2) return np;
+  // "a spokesman for (the) committee Democrats": an article and lower-case modifiers between "of"/"for" and a name belong to its phrase
+  if (isNameToken(toks[np.first].text)) {
+    let f = np.first;
+    while (f > 2 && np.first - f < 3 && /^\p{Ll}[\p{Ll}\-]*$/u.test(toks[f - 1].text) && !PREPOSITION.test(toks[f - 1].text) && (!FUNCTION_WORD.test(toks[f - 1].text) || /^(the|a|an)$/.test(toks[f - 1].text))) f--;
+    if (f < np.first && /^(of|for)$/i.test(toks[f - 1].text) && npCore(toks, f - 2)) np = { first: f, last: np.last, pronoun: false };
+  }
   const prep = toks[np.first - 1].text;
   // "a source close to the team", "people familiar with the talks": an adjective and its complement qualify the head before them
   if (np.first >= 3 && /^(to|with)$/i.test(prep) && COMPLEMENT_ADJ.test(toks[np.first - 2].text)) {

@@ -416,4 +416,16 @@ describe("pastAndParticiple", () => {
   it("an -s verb right before the quote ends the descriptive subject", () => {
     expect(quotes("They met. The Florida senator likes “The Walking Dead,” while his rival prefers comedies.")[0].speaker).toBe("The Florida senator");
   });
+
+  it("a descriptive speaker with a complement: 'a spokesman for committee Democrats'", () => {
+    expect(who("He spoke.\n\n\"The facts haven't changed,\" a spokesman for committee Democrats said.")[0].speaker).toBe("a spokesman for committee Democrats");
+  });
+
+  it("an apposition that lost its closing comma keeps the name as the speaker", () => {
+    expect(who("Sam Lau, the communications director for the Iowa Democratic Party said in a statement. “There are no paper ballots to recount.”")[0].speaker).toBe("Sam Lau");
+  });
+
+  it("'has since' before the verb of the clause that introduces a quote", () => {
+    expect(who("Clinton has since apologized for what happened: “Yes, I should have used two addresses.”")[0].speaker).toBe("Clinton");
+  });
 });
