@@ -64,7 +64,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       const leadsSentence = words(beforeText) <= 1;
       let after = attributionAfter(body, closeAt, Math.max(closeAt, hi));
       // “...?” Trump said — the splitter ends the sentence at ?” / !” / …”; the attribution opens the next one
-      if (!after && sentEnd && hi <= sentEnd.end && /[?!,…—–-]\s*$/.test(body.slice(last.start, last.end))) {
+      if (!after && sentEnd && hi <= sentEnd.end && /[?!,…—–-][’'"”]*\s*$/.test(body.slice(last.start, last.end))) {
         const ns = seg.sentences[sentEnd.index + 1];
         if (ns && ns.block === sentEnd.block && (!nextQ || nextQ.parts[0].start > ns.start + 2)) {
           const nextStop = nextQ && nextQ.open > ns.start ? Math.min(ns.end, nextQ.open) : ns.end;
@@ -73,7 +73,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
         }
       }
       // “... missing.” Trump said. — a quote closed by a full stop, then a short sentence that only attributes it
-      if (!after && sentEnd && d.close >= 0 && /\.\s*$/.test(body.slice(last.start, last.end))) {
+      if (!after && sentEnd && d.close >= 0 && /\.[’'"”]*\s*$/.test(body.slice(last.start, last.end))) {
         const ns = seg.sentences[sentEnd.index + 1];
         if (ns && ns.block === sentEnd.block && ns.start - closeAt <= 2 && (!nextQ || nextQ.parts[0].start > ns.end) && words(body.slice(ns.start, ns.end)) <= 12) {
           const na = attributionAfter(body, ns.start, ns.end);

@@ -668,6 +668,8 @@ function isVerbish(toks: Tok[], k: number): boolean {
   if (!w || !/^\p{Ll}/u.test(w)) return false;
   if (AUXILIARY.test(w) || /^\p{Ll}+ly$/u.test(w) || isPastVerb(w) || (SPEECH_VERB.test(w) && !NOUN_OR_VERB.test(w))) return true;
   const n = toks[k + 1]?.text ?? "";
+  // "The town released a statement", "the council called the plan": an -ed form before a determiner has an object, so it is a verb
+  if (/^\p{Ll}{3,}ed$/u.test(w) && /^(the|a|an|his|her|their|its)$/i.test(n)) return true;
   // "The senator likes “The Walking Dead”": the window ends at the quote, which is the verb's object
   if (k === toks.length - 1 && k > 1 && /^\p{Ll}{2,}[^s’']s$/u.test(w)) return true;
   return /[^s]s$/.test(w) && (DETERMINER.test(n) || PRONOUNS.test(n) || /^(that|to|him|her|them|off|up|out|down|back|away|“|")$/i.test(n) || /^\p{Lu}/u.test(n));

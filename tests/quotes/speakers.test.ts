@@ -428,4 +428,12 @@ describe("pastAndParticiple", () => {
   it("'has since' before the verb of the clause that introduces a quote", () => {
     expect(who("Clinton has since apologized for what happened: “Yes, I should have used two addresses.”")[0].speaker).toBe("Clinton");
   });
+
+  it("an attribution after a quote that ends in an inner quotation ('…?’” Weaver said')", () => {
+    expect(who("Intro.\n\n“She asked us, ‘What can I do?’” Weaver said.")[0].speaker).toBe("Weaver");
+  });
+
+  it("a participle after an object whose verb is an -ed form: the clause subject speaks", () => {
+    expect(who("The town released a statement Wednesday saying the comments “are based on his opinion.”")[0].speaker).toBe("The town");
+  });
 });
