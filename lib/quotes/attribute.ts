@@ -83,7 +83,14 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       const before = attributionBefore(body, lo, openAt, sStart);
       // “A,” he said. “B,” he added — a cue before the quote that ends its own sentence belongs to the quote before
       const beforeClosed = !!before && /[.!?][”"’]?\s+$/.test(body.slice(before.cueSpan.end, openAt));
-      a = leadsSentence || beforeClosed ? after ?? before : before ?? after;
+      // “... overrun with conservatives,” Hoover said. — a quote closed by a comma and followed at once by its
+      // speaker and verb is attributed there, whatever verb stands earlier in the sentence
+      // (a lexicon speech verb without an object of its own: "Clinton seized upon", "Her critics cited it" start new clauses)
+      const afterTight = !!after && /[,?!][’'"”]*\s*$/.test(body.slice(last.start, last.end)) && Math.min(after.span.start, after.cueSpan.start) - closeAt <= 3 &&
+        SPEECH_VERB.test(after.cue) && !/^\s*(it|him|her|them|the|a|an|this|that|upon|on)\b/i.test(body.slice(after.cueSpan.end, after.cueSpan.end + 8)) &&
+        // "Mills then writes back, “You look cute.”": a cue that introduces the next quote is that quote's
+        !(nextQ && nextQ.open > after.cueSpan.end && /^[\s\p{L}]{0,12}[,:]\s*$/u.test(body.slice(after.cueSpan.end, nextQ.open)));
+      a = leadsSentence || beforeClosed || afterTight ? after ?? before : before ?? after;
       // inside the parts' gaps (multi-part without a known attribution)
       if (!a) for (let k = 1; k < d.parts.length && !a; k++) a = attributionAfter(body, d.parts[k - 1].end, d.parts[k].start);
     }

@@ -436,4 +436,10 @@ describe("pastAndParticiple", () => {
   it("a participle after an object whose verb is an -ed form: the clause subject speaks", () => {
     expect(who("The town released a statement Wednesday saying the comments “are based on his opinion.”")[0].speaker).toBe("The town");
   });
+
+  it("a comma-closed quote followed at once by its speaker and verb is attributed there, not to an earlier verb", () => {
+    expect(who("Members are asked to rank their choices, and the group is less likely to be “overrun with social conservatives,” Hoover said.")[0].speaker).toBe("Hoover");
+    // a new clause with an object is no attribution of the quote before it
+    expect(who("When Maddow pointed out that Sanders calls it “Medicare for all,” Clinton seized upon the reference.")[0].speaker).not.toBe("Clinton");
+  });
 });
