@@ -188,7 +188,8 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       // no attribution: a quote that continues the previous quote's paragraph or follows it directly shares its speaker
       const pq = quotes[quotes.length - 1];
       const pd = prevQ;
-      if (pq && pd && pq.speaker) {
+      // (a previous attribution whose pronoun found no antecedent still carries over as the mention)
+      if (pq && pd && (pq.speaker || pq.mention)) {
         const gapBlocks = (blockPos.get(d.block) ?? 0) - (blockPos.get(pd.block) ?? 0);
         // the next paragraph's quote goes on when little stands between, or only the previous quote's own attribution
         const opensParagraph = words(body.slice(seg.blocks[d.block]?.start ?? first.start, first.start)) === 0;

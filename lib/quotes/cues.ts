@@ -396,8 +396,8 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
         const near = se >= 0 ? npEndingAt(toks.slice(0, se + 1), se) : null;
         if (near && (near.pronoun || isNameToken(toks[near.last].text)) && (near.first === 0 || /^[,;”"’]$/.test(toks[near.first - 1].text))) return mk(body, toks, near, t);
       }
-      // "he laughed and said", "he supported Obama over Clinton and said": the subject of the verb coordinated with the cue
-      if (/^and$/i.test(toks[e].text)) {
+      // "he laughed and said", "he began by saying", "he took to Twitter to accuse": the subject of the verb before the cue
+      if (/^(and|by|to)$/i.test(toks[e].text)) {
         const near = coordinatedSubject(toks, e);
         if (near) return mk(body, toks, near, t);
       }

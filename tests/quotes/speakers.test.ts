@@ -442,4 +442,13 @@ describe("pastAndParticiple", () => {
     // a new clause with an object is no attribution of the quote before it
     expect(who("When Maddow pointed out that Sanders calls it “Medicare for all,” Clinton seized upon the reference.")[0].speaker).not.toBe("Clinton");
   });
+
+  it("headlines: 'Name on Topic: ‘quote’' and a four-word 'Name:' lead", () => {
+    expect(who("Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts: ‘I Think She Will.’\n\nFriday on CNN’s “New Day,” Sen. Kristen Gillibrand spoke.")[0].speaker).toBe("Gillibrand");
+    expect(who("McCain Challenger Kelli Ward: Impeach the Attorney General, ‘Stop DC at the Door.’\n\nShe spoke on Friday.")[0].speaker).toBe("McCain Challenger Kelli Ward");
+  });
+
+  it("a cue after 'by' takes the subject of the verb before it", () => {
+    expect(who("Judge Ann Roe returned. When she returned she began by saying, “I don’t think that it’s necessary.”")[0].speaker).toBe("Ann Roe");
+  });
 });
