@@ -643,8 +643,10 @@ function subjectStartingAt(toks: Tok[], i: number): NP | null {
   } else if (DETERMINER.test(t)) j = i + 1;
   else return null;
   let head = -1;
-  for (let k = j; k < toks.length && k - i <= 7; k++) {
+  for (let k = j; k < toks.length && k - i <= 9; k++) {
     const w = toks[k].text;
+    // "The influential delegate and conservative activist": two lower-case descriptions of one person joined by "and"
+    if (w === "and" && head === k - 1 && head >= 0 && /^\p{Ll}/u.test(toks[head].text) && /^\p{Ll}[\p{Ll}\-]+$/u.test(toks[k + 1]?.text ?? "") && !isVerbish(toks, k + 1) && !DETERMINER.test(toks[k + 1].text)) continue;
     if (!/^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(w) || PREPOSITION.test(w) || BOUNDARY_WORD.test(w) || AUXILIARY.test(w)) break;
     if (k > j && isVerbish(toks, k)) break;
     head = k;
@@ -666,7 +668,7 @@ function isObjectPosition(toks: Tok[], first: number): boolean {
 function isVerbish(toks: Tok[], k: number): boolean {
   const w = toks[k]?.text;
   if (!w || !/^\p{Ll}/u.test(w)) return false;
-  if (AUXILIARY.test(w) || /^\p{Ll}+ly$/u.test(w) || isPastVerb(w) || (SPEECH_VERB.test(w) && !NOUN_OR_VERB.test(w))) return true;
+  if (AUXILIARY.test(w) || /^\p{Ll}+n['’]t$/u.test(w) || /^\p{Ll}+ly$/u.test(w) || isPastVerb(w) || (SPEECH_VERB.test(w) && !NOUN_OR_VERB.test(w))) return true;
   const n = toks[k + 1]?.text ?? "";
   // "The town released a statement", "the council called the plan": an -ed form before a determiner has an object, so it is a verb
   if (/^\p{Ll}{3,}ed$/u.test(w) && /^(the|a|an|his|her|their|its)$/i.test(n)) return true;

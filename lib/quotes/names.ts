@@ -206,7 +206,8 @@ export function npStartingAt(toks: Tok[], i: number): NP | null {
     // "Ohio State University professor Paul Beck", "Harbor Union chief Ana Ruiz": an organisation, a role noun, then the person
     let k = last + 1;
     while (k < toks.length && k - last <= 3 && isNounLike(toks[k].text) && !SPEECH_VERB.test(toks[k].text)) k++;
-    if (k > last + 1 && k < toks.length && isNameToken(toks[k].text) && (LOWER_ROLE_WORD.test(toks[k - 1].text) || ORG_TAIL.test(toks[last].text))) {
+    // (an agent noun reads as a role too: "Former Obama speechwriter Jon Favreau")
+    if (k > last + 1 && k < toks.length && isNameToken(toks[k].text) && (LOWER_ROLE_WORD.test(toks[k - 1].text) || /^\p{Ll}{4,}(writer|maker|keeper|ist|or)$/u.test(toks[k - 1].text) || ORG_TAIL.test(toks[last].text))) {
       const person = npStartingAt(toks, k);
       if (person && !person.pronoun) return person;
     }

@@ -451,4 +451,9 @@ describe("pastAndParticiple", () => {
   it("a cue after 'by' takes the subject of the verb before it", () => {
     expect(who("Judge Ann Roe returned. When she returned she began by saying, “I don’t think that it’s necessary.”")[0].speaker).toBe("Ann Roe");
   });
+
+  it("descriptive subjects joined by 'and', and a role given by an agent noun", () => {
+    expect(who("He left.\n\nThe influential delegate and conservative activist, who backs Cruz, warned of a “ferocious” battle.")[0].speaker).toBe("The influential delegate and conservative activist");
+    expect(who("He left. Former Obama speechwriter Jon Favreau published a column, entitled, “Why It Matters.”")[0].speaker).toBe("Jon Favreau");
+  });
 });
