@@ -171,6 +171,12 @@ function subjectEnd(toks: Tok[], e: number): number {
     if (e > 1 && /^(who|which)$/i.test(toks[e].text) && toks[e - 1].text === ",") e -= 2;
     // "The two lawmakers, however, argue": an adverb set off by commas stands between the subject and its verb
     if (e > 2 && toks[e].text === "," && toks[e - 2].text === "," && (ADVERB.test(toks[e - 1].text) || /^\p{Ll}+ly$/u.test(toks[e - 1].text))) e -= 3;
+    // "he, once again, pledged", "Smith, for his part, said": a short lower-case adverbial between commas after a pronoun or name
+    else if (e > 3 && toks[e].text === ",") {
+      let c = e - 1;
+      while (c > e - 5 && c > 0 && /^\p{Ll}[\p{Ll}\-]*$/u.test(toks[c].text) && !SPEECH_VERB.test(toks[c].text) && !isPastVerb(toks[c].text) && !/^(who|which|that|and|or|but)$/.test(toks[c].text)) c--;
+      if (c < e - 1 && c > 0 && toks[c].text === "," && (PRONOUNS.test(toks[c - 1].text) || isNameToken(toks[c - 1].text)) && !LOWER_ROLE_WORD.test(toks[e - 1].text)) e = c - 1;
+    }
     if (e === e0) break;
   }
   return e;
@@ -590,6 +596,8 @@ function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): S
   if (toks[v]?.text === "," && !np.pronoun) {
     if (!/^(who|whose|a|an|the|his|her|their|its|one|now|then|also|herself|himself)$/i.test(toks[v + 1]?.text ?? "") && !PREPOSITION.test(toks[v + 1]?.text ?? "") && !isCap(toks[v + 1]?.text ?? "") && !/^\p{Ll}+ly$/u.test(toks[v + 1]?.text ?? "")) return null;
     const c = toks.findIndex((t, k) => k > v && k < v + 20 && t.text === ",");
+    // "Chrabaszcz, who goes by “Vito,”": the quote sits inside the relative clause, whose subject is the name
+    if (c < 0 && /^who$/i.test(toks[v + 1]?.text ?? "") && quoteOpen >= 0 && /^\p{Ll}{2,}s$/u.test(toks[v + 2]?.text ?? "") || c < 0 && /^who$/i.test(toks[v + 1]?.text ?? "") && quoteOpen >= 0 && isPastVerb(toks[v + 2]?.text ?? "")) return mk(body, toks, np, toks[v + 2]);
     if (c < 0) return null;
     v = c + 1;
   }

@@ -456,4 +456,10 @@ describe("pastAndParticiple", () => {
     expect(who("He left.\n\nThe influential delegate and conservative activist, who backs Cruz, warned of a “ferocious” battle.")[0].speaker).toBe("The influential delegate and conservative activist");
     expect(who("He left. Former Obama speechwriter Jon Favreau published a column, entitled, “Why It Matters.”")[0].speaker).toBe("Jon Favreau");
   });
+
+  it("a short adverbial between commas after a pronoun, and a quote inside a 'who' clause", () => {
+    expect(quotes("Ana Ruiz spoke last. She, once again, pledged a “political revolution” to the crowd.")[0].mention).toBeDefined();
+    expect(quotes("Ana Ruiz spoke last. She, once again, pledged a “political revolution” to the crowd.")[0].speaker).toBe("Ana Ruiz");
+    expect(who("He joined in 2012. Chrabaszcz, who goes by “Vito,” was among the party’s staff.")[0].speaker).toBe("Chrabaszcz");
+  });
 });
