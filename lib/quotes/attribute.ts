@@ -100,6 +100,16 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       if (body.slice(ps.start, ps.end).trimEnd().endsWith(":")) {
         const pa = attributionBefore(body, ps.start, ps.end);
         if (pa && (SPEECH_VERB.test(pa.cue.toLowerCase()) || /^\p{L}{3,}ed$/u.test(pa.cue))) a = pa;
+        // "Transcript as follows:", "The statement reads as follows:": the phrase before "as follows" is the source,
+        // unless the quote itself opens with a transcript speaker ("RAMOS: ..."): the person, not the document
+        else if (!transcriptSpeaker(body, first)) {
+          const m = /^([^:;,.]{2,60}?)\s+(?:(?:reads|read|is|are|was|were|goes|went)\s+)?as follows:\s*$/.exec(body.slice(ps.start, ps.end));
+          if (m && words(m[1]) <= 6) {
+            const span = { start: ps.start, end: ps.start + m[1].length };
+            const colon = ps.start + body.slice(ps.start, ps.end).lastIndexOf(":");
+            a = { text: m[1], span, pronoun: false, cue: "as follows", cueSpan: { start: colon, end: colon + 1 } };
+          }
+        }
       }
     }
     if (!a) a = transcriptSpeaker(body, first) ?? sentenceLeadSpeaker(body, sent, first.start);

@@ -462,4 +462,9 @@ describe("pastAndParticiple", () => {
     expect(quotes("Ana Ruiz spoke last. She, once again, pledged a “political revolution” to the crowd.")[0].speaker).toBe("Ana Ruiz");
     expect(who("He joined in 2012. Chrabaszcz, who goes by “Vito,” was among the party’s staff.")[0].speaker).toBe("Chrabaszcz");
   });
+
+  it("'Transcript as follows:' is the source of the quote after it, unless the quote names its own speaker", () => {
+    expect(who("He spoke in Cleveland.\n\nTranscript as follows:\n\n\"Tonight we arrived in Cleveland.\"")[0].speaker).toBe("Transcript");
+    expect(who("He spoke in Cleveland.\n\nPartial transcript as follows:\n\n\"RAMOS: Secretary, on the night of the attack.\"")[0].speaker).toBe("RAMOS");
+  });
 });
