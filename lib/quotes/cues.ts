@@ -255,6 +255,8 @@ function unknownCueAfter(win: Tok[], v: number): boolean {
   const np = npEndingAt(win.slice(0, e + 1), e);
   // -s forms only after a name or pronoun ("she marvels"), never after a plural noun ("officials"), so "points" and "others" stay nouns
   if (!np || (!isPastVerb(win[v].text) && !(np.pronoun || isNameToken(win[np.last].text)))) return false;
+  // "What “go after them” actually means is left to ...": a verb outside the lexicon needs a real subject, a pronoun, a name or a determiner phrase
+  if (!np.pronoun && !isNameToken(win[np.first].text) && !DETERMINER.test(win[np.first].text)) return false;
   return np.first === 0 || skipParenthetical(win, e) !== e;
 }
 
@@ -514,7 +516,7 @@ export function namedSpeakers(body: string, from: number, to: number): SpeakerMa
 export function sentenceSubject(body: string, from: number, to: number): SpeakerMatch | null {
   const toks = tokens(body, from, Math.min(to, from + 300));
   let i = 0;
-  if (toks[0] && INTRO.test(toks[0].text)) {
+  if (toks[0] && (INTRO.test(toks[0].text) || opensWithTimeSpan(toks, 0))) {
     const c = toks.findIndex((t, k) => k < 12 && t.text === ",");
     if (c > 0) i = c + 1;
     // "But Colorado Attorney General John Suthers isn't backing down": a conjunction without a comma opens the clause
@@ -556,7 +558,8 @@ export function clauseSubject(body: string, from: number, quoteOpen: number): Sp
   while (i < toks.length - 1 && /^[(\[—–-]$/.test(toks[i].text)) i++;
   if (/^(and|but|so|yet|still|now|then|instead|meanwhile|later|also|indeed|ultimately|finally)$/i.test(toks[i].text) && toks[i + 1]?.text !== ",") i++;
   const w0 = toks[i]?.text ?? "";
-  const intro = (/^\p{Lu}\p{Ll}+ly$/u.test(w0) && toks[i + 1]?.text === ",") || INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0);
+  // "Eight years ago, he ...", "Thirteen years earlier, she ...": a span of time opens the sentence, the subject follows its comma
+  const intro = opensWithTimeSpan(toks, i) || (/^\p{Lu}\p{Ll}+ly$/u.test(w0) && toks[i + 1]?.text === ",") || INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0);
   // the subject opens the sentence, or follows an introductory phrase closed by a comma ("Hours later, Trump returned ...")
   if (!intro) {
     const m = subjectAndVerb(body, toks, i, quoteOpen);
@@ -571,6 +574,12 @@ export function clauseSubject(body: string, from: number, quoteOpen: number): Sp
     if (m) return m;
   }
   return null;
+}
+
+/** "Eight years ago, ...", "Thirteen years earlier, ...": a span of time (never a subject) at token i. */
+function opensWithTimeSpan(toks: Tok[], i: number): boolean {
+  return /^(\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Several|Few|Many|A)$/.test(toks[i]?.text ?? "") &&
+    /^(years?|months?|weeks?|days?|hours?|minutes?|decades?|few)$/i.test(toks[i + 1]?.text ?? "");
 }
 
 /** A subject noun phrase at token i followed (past an apposition or parenthesis, adverbs and auxiliaries) by a verb. */

@@ -263,7 +263,9 @@ export function nameMentions(body: string, spans: readonly Span[], surnames: Rea
         continue;
       }
       let j = i;
-      while (j + 1 < toks.length && (isNameToken(toks[j + 1].text) || PARTICLE.test(toks[j + 1].text))) j++;
+      // a name never runs across a sentence end ("in Iowa. Thirteen years later"); initials and honorifics keep their dots
+      const sentenceEnd = (k: number) => /[.!?]/.test(body.slice(toks[k].end, toks[k + 1].start)) && toks[k].text.length > 2 && !HONORIFIC.test(toks[k].text);
+      while (j + 1 < toks.length && (isNameToken(toks[j + 1].text) || PARTICLE.test(toks[j + 1].text)) && !sentenceEnd(j)) j++;
       const np = npEndingAt(toks.slice(0, j + 1), j);
       if (np && !np.pronoun) {
         const text = body.slice(toks[np.first].start, toks[np.last].end);

@@ -467,4 +467,12 @@ describe("pastAndParticiple", () => {
     expect(who("He spoke in Cleveland.\n\nTranscript as follows:\n\n\"Tonight we arrived in Cleveland.\"")[0].speaker).toBe("Transcript");
     expect(who("He spoke in Cleveland.\n\nPartial transcript as follows:\n\n\"RAMOS: Secretary, on the night of the attack.\"")[0].speaker).toBe("RAMOS");
   });
+
+  it("no speaker from a verb outside the lexicon without a real subject, and a span of time opening the sentence is no subject", () => {
+    expect(who("Trump told CNN he would “go after them.”\n\nWhat “go after them” actually means is left to the imagination of voters.")[1].speaker).not.toBe("actually means");
+    const body = "Hillary Clinton spoke in Iowa. Thirteen years earlier, she had voted for the war from “the perspective of a senator.”";
+    const q = quotes(body)[0];
+    expect(body.slice(q.mention!.start, q.mention!.end)).toBe("she");
+    expect(q.speaker).toBe("Hillary Clinton");
+  });
 });
