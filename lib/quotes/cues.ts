@@ -555,6 +555,9 @@ export function clauseSubject(body: string, from: number, quoteOpen: number): Sp
   const toks = tokens(body, from, quoteOpen);
   if (toks.length < 1) return null;
   let i = 0;
+  // "The Latest: Trump delivers ...": a capitalised rubric and a colon open the line; the clause follows it
+  const colon = toks.findIndex((t, k) => k >= 1 && k <= 4 && t.text === ":");
+  if (colon > 0 && colon < toks.length - 2 && toks.slice(0, colon).every((t) => isCap(t.text))) i = colon + 1;
   while (i < toks.length - 1 && /^[(\[—–-]$/.test(toks[i].text)) i++;
   if (/^(and|but|so|yet|still|now|then|instead|meanwhile|later|also|indeed|ultimately|finally)$/i.test(toks[i].text) && toks[i + 1]?.text !== ",") i++;
   const w0 = toks[i]?.text ?? "";

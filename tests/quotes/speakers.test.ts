@@ -475,4 +475,8 @@ describe("pastAndParticiple", () => {
     expect(body.slice(q.mention!.start, q.mention!.end)).toBe("she");
     expect(q.speaker).toBe("Hillary Clinton");
   });
+
+  it("a capitalised rubric and colon before a clause: the clause subject speaks", () => {
+    expect(who("The Latest: Trump delivers defense of ‘New York values.’\n\nWASHINGTON (AP) — The Latest on the campaign.")[0].speaker).toBe("Trump");
+  });
 });
