@@ -588,7 +588,7 @@ function opensWithTimeSpan(toks: Tok[], i: number): boolean {
 /** A subject noun phrase at token i followed (past an apposition or parenthesis, adverbs and auxiliaries) by a verb. */
 function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): SpeakerMatch | null {
   if (i >= toks.length) return null;
-  let np = subjectStartingAt(toks, i);
+  let np = subjectStartingAt(toks, i, body);
   if (!np) return null;
   let v = np.last + 1;
   // `Clinton “drew well from working-class voters”`: the quote is the predicate itself
@@ -640,7 +640,7 @@ function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): S
  * noun before the verb ("The longtime senator", "Sanders’ campaign manager",
  * "a senior official").
  */
-function subjectStartingAt(toks: Tok[], i: number): NP | null {
+function subjectStartingAt(toks: Tok[], i: number, body = ""): NP | null {
   const t = toks[i].text;
   if (PRONOUNS.test(t)) return /^(it|it['’]s)$/i.test(t) ? null : { first: i, last: i, pronoun: true };
   let j = i;
@@ -653,7 +653,9 @@ function subjectStartingAt(toks: Tok[], i: number): NP | null {
       if (second && !second.pronoun) np = { first: np.first, last: second.last, pronoun: false };
     }
     // a possessive name owns the head that follows ("Clinton’s campaign manager")
-    if (!/['’]s$/.test(toks[np.last].text) && toks[np.last + 1]?.text !== "’") {
+    // ("Sanders’ campaign": a plural possessive whose apostrophe the tokenizer leaves out)
+    const sPossessive = /s$/.test(toks[np.last].text) && /^['’]\s/.test(body.slice(toks[np.last].end, toks[np.last].end + 2));
+    if (!/['’]s$/.test(toks[np.last].text) && toks[np.last + 1]?.text !== "’" && !sPossessive) {
       // "White House officials", "Sanders supporters": a name used as a modifier of a plural head
       const n = toks[np.last + 1]?.text ?? "";
       if (/^\p{Ll}[\p{Ll}\-]*[^s]s$/u.test(n) && !AUXILIARY.test(n) && !SPEECH_VERB.test(n) && isVerbish(toks, np.last + 2)) return { first: i, last: np.last + 1, pronoun: false };

@@ -479,4 +479,8 @@ describe("pastAndParticiple", () => {
   it("a capitalised rubric and colon before a clause: the clause subject speaks", () => {
     expect(who("The Latest: Trump delivers defense of ‘New York values.’\n\nWASHINGTON (AP) — The Latest on the campaign.")[0].speaker).toBe("Trump");
   });
+
+  it("a plural possessive name owns the head after it", () => {
+    expect(who("The count went on.\nSanders’ campaign called the report a “rush to judgment,” because delegates can change.")[0].speaker).toBe("Sanders’ campaign");
+  });
 });
