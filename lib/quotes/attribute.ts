@@ -64,7 +64,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       const leadsSentence = words(beforeText) <= 1;
       let after = attributionAfter(body, closeAt, Math.max(closeAt, hi));
       // “...?” Trump said — the splitter ends the sentence at ?” / !” / …”; the attribution opens the next one
-      if (!after && sentEnd && hi <= sentEnd.end && /[?!,…—–-]\s*$/.test(body.slice(last.start, last.end))) {
+      if (!after && sentEnd && hi <= sentEnd.end && /[?!,…—–-][’'"”]*\s*$/.test(body.slice(last.start, last.end))) {
         const ns = seg.sentences[sentEnd.index + 1];
         if (ns && ns.block === sentEnd.block && (!nextQ || nextQ.parts[0].start > ns.start + 2)) {
           const nextStop = nextQ && nextQ.open > ns.start ? Math.min(ns.end, nextQ.open) : ns.end;
@@ -72,10 +72,25 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
           if (after && after.span.start - ns.start > 60) after = null;
         }
       }
+      // “... missing.” Trump said. — a quote closed by a full stop, then a short sentence that only attributes it
+      if (!after && sentEnd && d.close >= 0 && /\.[’'"”]*\s*$/.test(body.slice(last.start, last.end))) {
+        const ns = seg.sentences[sentEnd.index + 1];
+        if (ns && ns.block === sentEnd.block && ns.start - closeAt <= 2 && (!nextQ || nextQ.parts[0].start > ns.end) && words(body.slice(ns.start, ns.end)) <= 12) {
+          const na = attributionAfter(body, ns.start, ns.end);
+          if (na && Math.min(na.span.start, na.cueSpan.start) - ns.start <= 1) after = na;
+        }
+      }
       const before = attributionBefore(body, lo, openAt, sStart);
       // “A,” he said. “B,” he added — a cue before the quote that ends its own sentence belongs to the quote before
       const beforeClosed = !!before && /[.!?][”"’]?\s+$/.test(body.slice(before.cueSpan.end, openAt));
-      a = leadsSentence || beforeClosed ? after ?? before : before ?? after;
+      // “... overrun with conservatives,” Hoover said. — a quote closed by a comma and followed at once by its
+      // speaker and verb is attributed there, whatever verb stands earlier in the sentence
+      // (a lexicon speech verb without an object of its own: "Clinton seized upon", "Her critics cited it" start new clauses)
+      const afterTight = !!after && /[,?!][’'"”]*\s*$/.test(body.slice(last.start, last.end)) && Math.min(after.span.start, after.cueSpan.start) - closeAt <= 3 &&
+        SPEECH_VERB.test(after.cue) && !/^\s*(it|him|her|them|the|a|an|this|that|upon|on)\b/i.test(body.slice(after.cueSpan.end, after.cueSpan.end + 8)) &&
+        // "Mills then writes back, “You look cute.”": a cue that introduces the next quote is that quote's
+        !(nextQ && nextQ.open > after.cueSpan.end && /^[\s\p{L}]{0,12}[,:]\s*$/u.test(body.slice(after.cueSpan.end, nextQ.open)));
+      a = leadsSentence || beforeClosed || afterTight ? after ?? before : before ?? after;
       // inside the parts' gaps (multi-part without a known attribution)
       if (!a) for (let k = 1; k < d.parts.length && !a; k++) a = attributionAfter(body, d.parts[k - 1].end, d.parts[k].start);
     }
@@ -85,6 +100,16 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       if (body.slice(ps.start, ps.end).trimEnd().endsWith(":")) {
         const pa = attributionBefore(body, ps.start, ps.end);
         if (pa && (SPEECH_VERB.test(pa.cue.toLowerCase()) || /^\p{L}{3,}ed$/u.test(pa.cue))) a = pa;
+        // "Transcript as follows:", "The statement reads as follows:": the phrase before "as follows" is the source,
+        // unless the quote itself opens with a transcript speaker ("RAMOS: ..."): the person, not the document
+        else if (!transcriptSpeaker(body, first)) {
+          const m = /^([^:;,.]{2,60}?)\s+(?:(?:reads|read|is|are|was|were|goes|went)\s+)?as follows:\s*$/.exec(body.slice(ps.start, ps.end));
+          if (m && words(m[1]) <= 6) {
+            const span = { start: ps.start, end: ps.start + m[1].length };
+            const colon = ps.start + body.slice(ps.start, ps.end).lastIndexOf(":");
+            a = { text: m[1], span, pronoun: false, cue: "as follows", cueSpan: { start: colon, end: colon + 1 } };
+          }
+        }
       }
     }
     if (!a) a = transcriptSpeaker(body, first) ?? sentenceLeadSpeaker(body, sent, first.start);
@@ -173,7 +198,8 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       // no attribution: a quote that continues the previous quote's paragraph or follows it directly shares its speaker
       const pq = quotes[quotes.length - 1];
       const pd = prevQ;
-      if (pq && pd && pq.speaker) {
+      // (a previous attribution whose pronoun found no antecedent still carries over as the mention)
+      if (pq && pd && (pq.speaker || pq.mention)) {
         const gapBlocks = (blockPos.get(d.block) ?? 0) - (blockPos.get(pd.block) ?? 0);
         // the next paragraph's quote goes on when little stands between, or only the previous quote's own attribution
         const opensParagraph = words(body.slice(seg.blocks[d.block]?.start ?? first.start, first.start)) === 0;

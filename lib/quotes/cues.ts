@@ -134,6 +134,28 @@ function subjectOrRelative(toks: Tok[], e: number): NP | null {
 }
 
 /**
+ * The subject of the verb before "and" at token a ("he laughed and said"):
+ * steps back over the first verb's object to a past or -s verb form and takes
+ * the pronoun or name right before it (past adverbs and auxiliaries).
+ */
+function coordinatedSubject(toks: Tok[], a: number): NP | null {
+  for (let k = a - 1; k >= 1 && a - k <= 12; k--) {
+    const w = toks[k].text;
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(w) || BOUNDARY_WORD.test(w)) return null;
+    const sForm = /^\p{Ll}{3,}[^s’']s$/u.test(w);
+    if (!(isPastVerb(w) || sForm)) continue;
+    let e = k - 1;
+    while (e >= 0 && (ADVERB.test(toks[e].text) || /^\p{Ll}+ly$/u.test(toks[e].text) || AUXILIARY.test(toks[e].text))) e--;
+    if (e < 0) return null;
+    const np = npEndingAt(toks.slice(0, e + 1), e);
+    // an -s form only after a pronoun ("she marvels"): after a name it is as often a plural noun ("Muslim communities")
+    if (np && np.last === e && (np.pronoun || (!sForm && isNameToken(toks[e].text)))) return np;
+    return null;
+  }
+  return null;
+}
+
+/**
  * Where the subject of the verb after token e ends: steps back over the verb
  * group, time phrases ("on Thursday", "two weeks ago"), a parenthetical, a
  * prepositional adjunct ("in a low voice", "at one point", "in the past") and a
@@ -147,9 +169,28 @@ function subjectEnd(toks: Tok[], e: number): number {
     const pp = adjunctStart(toks, e);
     if (pp > 0) e = pp - 1;
     if (e > 1 && /^(who|which)$/i.test(toks[e].text) && toks[e - 1].text === ",") e -= 2;
+    // "The two lawmakers, however, argue": an adverb set off by commas stands between the subject and its verb
+    if (e > 2 && toks[e].text === "," && toks[e - 2].text === "," && (ADVERB.test(toks[e - 1].text) || /^\p{Ll}+ly$/u.test(toks[e - 1].text))) e -= 3;
+    // "he, once again, pledged", "Smith, for his part, said": a short lower-case adverbial between commas after a pronoun or name
+    else if (e > 3 && toks[e].text === ",") {
+      let c = e - 1;
+      while (c > e - 5 && c > 0 && /^\p{Ll}[\p{Ll}\-]*$/u.test(toks[c].text) && !SPEECH_VERB.test(toks[c].text) && !isPastVerb(toks[c].text) && !/^(who|which|that|and|or|but)$/.test(toks[c].text)) c--;
+      if (c < e - 1 && c > 0 && toks[c].text === "," && (PRONOUNS.test(toks[c - 1].text) || isNameToken(toks[c - 1].text)) && !LOWER_ROLE_WORD.test(toks[e - 1].text)) e = c - 1;
+    }
     if (e === e0) break;
   }
   return e;
+}
+
+/**
+ * "At the training ground on Monday he said:": the noun phrase follows a
+ * sentence-initial prepositional phrase without a comma. That phrase is never
+ * the subject, so a pronoun or a name right after it opens the clause.
+ */
+function afterIntroPhrase(toks: Tok[], np: NP): boolean {
+  if (np.first < 2 || np.first > 10 || !PREPOSITION.test(toks[0].text) || !/^\p{Lu}/u.test(toks[0].text)) return false;
+  if (!(np.pronoun || isNameToken(toks[np.first].text))) return false;
+  return toks.slice(1, np.first).every((t) => /^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(t.text) && !SPEECH_VERB.test(t.text) && !AUXILIARY.test(t.text) && !BOUNDARY_WORD.test(t.text));
 }
 
 /** "two weeks ago", "less than a month ago": step back over a span of time that ends in "ago". */
@@ -168,7 +209,8 @@ const ADJUNCT_PREP = /^(in|at|on|during|with|without|over|under|through|via|amid
  * ("in a low voice", "at one point"), or -1. Only plain words may sit between.
  */
 function adjunctStart(toks: Tok[], e: number): number {
-  if (e < 1 || !/^[\p{L}\p{N}]/u.test(toks[e].text) || BOUNDARY_WORD.test(toks[e].text) || AUXILIARY.test(toks[e].text)) return -1;
+  // a subject pronoun ("he", "she") is never the object of a preposition: "on Monday he said" has no adjunct ending at "he"
+  if (e < 1 || !/^[\p{L}\p{N}]/u.test(toks[e].text) || BOUNDARY_WORD.test(toks[e].text) || AUXILIARY.test(toks[e].text) || PRONOUNS.test(toks[e].text)) return -1;
   for (let k = e - 1; k >= 1 && e - k <= 5; k--) {
     const w = toks[k].text;
     if (ADJUNCT_PREP.test(w)) return (isCap(toks[e].text) && !isCap(toks[k - 1].text)) || COMPLEMENT_ADJ.test(toks[k - 1].text) ? -1 : k;
@@ -213,6 +255,8 @@ function unknownCueAfter(win: Tok[], v: number): boolean {
   const np = npEndingAt(win.slice(0, e + 1), e);
   // -s forms only after a name or pronoun ("she marvels"), never after a plural noun ("officials"), so "points" and "others" stay nouns
   if (!np || (!isPastVerb(win[v].text) && !(np.pronoun || isNameToken(win[np.last].text)))) return false;
+  // "What “go after them” actually means is left to ...": a verb outside the lexicon needs a real subject, a pronoun, a name or a determiner phrase
+  if (!np.pronoun && !isNameToken(win[np.first].text) && !DETERMINER.test(win[np.first].text)) return false;
   return np.first === 0 || skipParenthetical(win, e) !== e;
 }
 
@@ -336,7 +380,7 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     if (isPastVerb(toks[vb].text) || sVerb || SPEECH_VERB.test(toks[vb].text)) {
       const e = subjectEnd(toks, vb - 1);
       const np = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
-      const clauseStart = np ? np.first === 0 || /^[,;.—–-]$/.test(toks[np.first - 1].text) || BOUNDARY_WORD.test(toks[np.first - 1].text) : false;
+      const clauseStart = np ? np.first === 0 || /^[,;.—–-]$/.test(toks[np.first - 1].text) || BOUNDARY_WORD.test(toks[np.first - 1].text) || afterIntroPhrase(toks, np) : false;
       if (np && clauseStart && (np.pronoun || isNameToken(toks[np.last].text) || DETERMINER.test(toks[np.first].text))) return mk(body, toks, np, toks[vb]);
     }
   }
@@ -360,6 +404,11 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
         const near = se >= 0 ? npEndingAt(toks.slice(0, se + 1), se) : null;
         if (near && (near.pronoun || isNameToken(toks[near.last].text)) && (near.first === 0 || /^[,;”"’]$/.test(toks[near.first - 1].text))) return mk(body, toks, near, t);
       }
+      // "he laughed and said", "he began by saying", "he took to Twitter to accuse": the subject of the verb before the cue
+      if (/^(and|by|to)$/i.test(toks[e].text)) {
+        const near = coordinatedSubject(toks, e);
+        if (near) return mk(body, toks, near, t);
+      }
       const subj = clauseSubject(body, sentStart ?? from, t.start) ?? sentenceSubject(body, sentStart ?? from, t.start);
       if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
       continue;
@@ -375,7 +424,13 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
         e = isNamedApposition(toks, c, e) ? e - 1 : skipParenthetical(toks, c - 1);
     }
     if (e >= 0 && /^(with|as)$/i.test(toks[e].text)) e--; // "with Putin saying"
-    const np = e >= 0 ? subjectOrRelative(toks, e) : null;
+    let np = e >= 0 ? subjectOrRelative(toks, e) : null;
+    // "Sam Lau, the communications director for the party said": an apposition that lost its closing comma; the name speaks
+    // (only a definite description: "Clinton, a top aide said," is a parenthetical of its own)
+    if (np && !np.pronoun && np.first >= 2 && /^the$/i.test(toks[np.first].text) && toks[np.first - 1].text === ",") {
+      const name = npEndingAt(toks.slice(0, np.first - 1), np.first - 2);
+      if (name && !name.pronoun && isNameToken(toks[name.last].text) && (name.first === 0 || /^[,;:.—–(]$/.test(toks[name.first - 1].text))) np = name;
+    }
     // "Trump issued a statement saying", "she opened the debate saying": a participle after an object; the clause subject speaks
     if (np && !np.pronoun && /ing$/.test(t.text) && !isCap(toks[np.last].text) && np.first > 0 && (isObjectPosition(toks, np.first) || PREPOSITION.test(toks[np.first - 1].text))) {
       const subj = clauseSubject(body, sentStart ?? from, t.start);
@@ -461,7 +516,7 @@ export function namedSpeakers(body: string, from: number, to: number): SpeakerMa
 export function sentenceSubject(body: string, from: number, to: number): SpeakerMatch | null {
   const toks = tokens(body, from, Math.min(to, from + 300));
   let i = 0;
-  if (toks[0] && INTRO.test(toks[0].text)) {
+  if (toks[0] && (INTRO.test(toks[0].text) || opensWithTimeSpan(toks, 0))) {
     const c = toks.findIndex((t, k) => k < 12 && t.text === ",");
     if (c > 0) i = c + 1;
     // "But Colorado Attorney General John Suthers isn't backing down": a conjunction without a comma opens the clause
@@ -500,10 +555,14 @@ export function clauseSubject(body: string, from: number, quoteOpen: number): Sp
   const toks = tokens(body, from, quoteOpen);
   if (toks.length < 1) return null;
   let i = 0;
+  // "The Latest: Trump delivers ...": a capitalised rubric and a colon open the line; the clause follows it
+  const colon = toks.findIndex((t, k) => k >= 1 && k <= 4 && t.text === ":");
+  if (colon > 0 && colon < toks.length - 2 && toks.slice(0, colon).every((t) => isCap(t.text))) i = colon + 1;
   while (i < toks.length - 1 && /^[(\[—–-]$/.test(toks[i].text)) i++;
   if (/^(and|but|so|yet|still|now|then|instead|meanwhile|later|also|indeed|ultimately|finally)$/i.test(toks[i].text) && toks[i + 1]?.text !== ",") i++;
   const w0 = toks[i]?.text ?? "";
-  const intro = (/^\p{Lu}\p{Ll}+ly$/u.test(w0) && toks[i + 1]?.text === ",") || INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0);
+  // "Eight years ago, he ...", "Thirteen years earlier, she ...": a span of time opens the sentence, the subject follows its comma
+  const intro = opensWithTimeSpan(toks, i) || (/^\p{Lu}\p{Ll}+ly$/u.test(w0) && toks[i + 1]?.text === ",") || INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0);
   // the subject opens the sentence, or follows an introductory phrase closed by a comma ("Hours later, Trump returned ...")
   if (!intro) {
     const m = subjectAndVerb(body, toks, i, quoteOpen);
@@ -520,10 +579,16 @@ export function clauseSubject(body: string, from: number, quoteOpen: number): Sp
   return null;
 }
 
+/** "Eight years ago, ...", "Thirteen years earlier, ...": a span of time (never a subject) at token i. */
+function opensWithTimeSpan(toks: Tok[], i: number): boolean {
+  return /^(\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Several|Few|Many|A)$/.test(toks[i]?.text ?? "") &&
+    /^(years?|months?|weeks?|days?|hours?|minutes?|decades?|few)$/i.test(toks[i + 1]?.text ?? "");
+}
+
 /** A subject noun phrase at token i followed (past an apposition or parenthesis, adverbs and auxiliaries) by a verb. */
 function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): SpeakerMatch | null {
   if (i >= toks.length) return null;
-  let np = subjectStartingAt(toks, i);
+  let np = subjectStartingAt(toks, i, body);
   if (!np) return null;
   let v = np.last + 1;
   // `Clinton “drew well from working-class voters”`: the quote is the predicate itself
@@ -543,6 +608,8 @@ function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): S
   if (toks[v]?.text === "," && !np.pronoun) {
     if (!/^(who|whose|a|an|the|his|her|their|its|one|now|then|also|herself|himself)$/i.test(toks[v + 1]?.text ?? "") && !PREPOSITION.test(toks[v + 1]?.text ?? "") && !isCap(toks[v + 1]?.text ?? "") && !/^\p{Ll}+ly$/u.test(toks[v + 1]?.text ?? "")) return null;
     const c = toks.findIndex((t, k) => k > v && k < v + 20 && t.text === ",");
+    // "Chrabaszcz, who goes by “Vito,”": the quote sits inside the relative clause, whose subject is the name
+    if (c < 0 && /^who$/i.test(toks[v + 1]?.text ?? "") && quoteOpen >= 0 && /^\p{Ll}{2,}s$/u.test(toks[v + 2]?.text ?? "") || c < 0 && /^who$/i.test(toks[v + 1]?.text ?? "") && quoteOpen >= 0 && isPastVerb(toks[v + 2]?.text ?? "")) return mk(body, toks, np, toks[v + 2]);
     if (c < 0) return null;
     v = c + 1;
   }
@@ -555,7 +622,8 @@ function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): S
   if (/^(last|this|next|early|late)$/i.test(toks[v]?.text ?? "") && TIME_WORD.test(toks[v + 1]?.text ?? "")) v += 2;
   else if (/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)$/.test(toks[v]?.text ?? "")) v++;
   let aux = false;
-  while (v < toks.length && (ADVERB.test(toks[v].text) || /^\p{Ll}+ly$/u.test(toks[v].text) || AUXILIARY.test(toks[v].text) || /^(not|never)$/.test(toks[v].text))) {
+  // "has since apologized": "since" after an auxiliary is an adverb, not a conjunction
+  while (v < toks.length && (ADVERB.test(toks[v].text) || /^\p{Ll}+ly$/u.test(toks[v].text) || AUXILIARY.test(toks[v].text) || /^(not|never)$/.test(toks[v].text) || (aux && toks[v].text === "since"))) {
     if (AUXILIARY.test(toks[v].text)) aux = true;
     v++;
   }
@@ -572,7 +640,7 @@ function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): S
  * noun before the verb ("The longtime senator", "Sanders’ campaign manager",
  * "a senior official").
  */
-function subjectStartingAt(toks: Tok[], i: number): NP | null {
+function subjectStartingAt(toks: Tok[], i: number, body = ""): NP | null {
   const t = toks[i].text;
   if (PRONOUNS.test(t)) return /^(it|it['’]s)$/i.test(t) ? null : { first: i, last: i, pronoun: true };
   let j = i;
@@ -585,7 +653,9 @@ function subjectStartingAt(toks: Tok[], i: number): NP | null {
       if (second && !second.pronoun) np = { first: np.first, last: second.last, pronoun: false };
     }
     // a possessive name owns the head that follows ("Clinton’s campaign manager")
-    if (!/['’]s$/.test(toks[np.last].text) && toks[np.last + 1]?.text !== "’") {
+    // ("Sanders’ campaign": a plural possessive whose apostrophe the tokenizer leaves out)
+    const sPossessive = /s$/.test(toks[np.last].text) && /^['’]\s/.test(body.slice(toks[np.last].end, toks[np.last].end + 2));
+    if (!/['’]s$/.test(toks[np.last].text) && toks[np.last + 1]?.text !== "’" && !sPossessive) {
       // "White House officials", "Sanders supporters": a name used as a modifier of a plural head
       const n = toks[np.last + 1]?.text ?? "";
       if (/^\p{Ll}[\p{Ll}\-]*[^s]s$/u.test(n) && !AUXILIARY.test(n) && !SPEECH_VERB.test(n) && isVerbish(toks, np.last + 2)) return { first: i, last: np.last + 1, pronoun: false };
@@ -595,8 +665,10 @@ function subjectStartingAt(toks: Tok[], i: number): NP | null {
   } else if (DETERMINER.test(t)) j = i + 1;
   else return null;
   let head = -1;
-  for (let k = j; k < toks.length && k - i <= 7; k++) {
+  for (let k = j; k < toks.length && k - i <= 9; k++) {
     const w = toks[k].text;
+    // "The influential delegate and conservative activist": two lower-case descriptions of one person joined by "and"
+    if (w === "and" && head === k - 1 && head >= 0 && /^\p{Ll}/u.test(toks[head].text) && /^\p{Ll}[\p{Ll}\-]+$/u.test(toks[k + 1]?.text ?? "") && !isVerbish(toks, k + 1) && !DETERMINER.test(toks[k + 1].text)) continue;
     if (!/^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(w) || PREPOSITION.test(w) || BOUNDARY_WORD.test(w) || AUXILIARY.test(w)) break;
     if (k > j && isVerbish(toks, k)) break;
     head = k;
@@ -618,7 +690,11 @@ function isObjectPosition(toks: Tok[], first: number): boolean {
 function isVerbish(toks: Tok[], k: number): boolean {
   const w = toks[k]?.text;
   if (!w || !/^\p{Ll}/u.test(w)) return false;
-  if (AUXILIARY.test(w) || /^\p{Ll}+ly$/u.test(w) || isPastVerb(w) || (SPEECH_VERB.test(w) && !NOUN_OR_VERB.test(w))) return true;
+  if (AUXILIARY.test(w) || /^\p{Ll}+n['’]t$/u.test(w) || /^\p{Ll}+ly$/u.test(w) || isPastVerb(w) || (SPEECH_VERB.test(w) && !NOUN_OR_VERB.test(w))) return true;
   const n = toks[k + 1]?.text ?? "";
+  // "The town released a statement", "the council called the plan": an -ed form before a determiner has an object, so it is a verb
+  if (/^\p{Ll}{3,}ed$/u.test(w) && /^(the|a|an|his|her|their|its)$/i.test(n)) return true;
+  // "The senator likes “The Walking Dead”": the window ends at the quote, which is the verb's object
+  if (k === toks.length - 1 && k > 1 && /^\p{Ll}{2,}[^s’']s$/u.test(w)) return true;
   return /[^s]s$/.test(w) && (DETERMINER.test(n) || PRONOUNS.test(n) || /^(that|to|him|her|them|off|up|out|down|back|away|“|")$/i.test(n) || /^\p{Lu}/u.test(n));
 }

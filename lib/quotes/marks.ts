@@ -65,6 +65,8 @@ export function scanQuotes(text: string, from: number, to: number, continuing: R
     switch (c) {
       case "“":
         if (hasOpen("“") && top().mark === "„") closeUpTo("“", i);
+        // “It's unusual,“ said Noble — an opening mark typed as the closer: it follows the quote's last punctuation and a space follows it
+        else if (closesMismatched(prev, next) && stack.length === 1 && top().mark === "“") closeUpTo("”", i);
         else open(i, c, "double", false);
         break;
       case "”":
@@ -79,6 +81,9 @@ export function scanQuotes(text: string, from: number, to: number, continuing: R
         const o = stack.length > 0 && stack.some((s) => s.mark === '"');
         const looksOpen = isSpaceOrStart(prev) && next !== undefined && !/\s/.test(next);
         if (o) closeUpTo('"', i);
+        // “We will win," Trump said. — a straight closer after a curly opener: it follows the quote's last
+        // punctuation and a space follows it, so it closes the quote instead of being ignored
+        else if (closesMismatched(prev, next) && stack.length === 1 && top().mark === "“") closeUpTo('"', i);
         else if (looksOpen || prev === undefined) open(i, c, "double", false);
         else if (stack.length === 0 && !/\d/.test(prev ?? "")) quotes.push({ open: -1, close: i, style: "double", mark: '"' }); // 6'3" is inches
         break;
@@ -131,6 +136,11 @@ export function scanQuotes(text: string, from: number, to: number, continuing: R
     break;
   }
   return { quotes, open: carried };
+}
+
+/** A mark right after a quote's closing punctuation (",", ".", "?", "!") with a space or the end after it reads as a closer. */
+function closesMismatched(prev: string | undefined, next: string | undefined): boolean {
+  return prev !== undefined && /[,.?!]/.test(prev) && (next === undefined || /\s/.test(next));
 }
 
 function findSingleCloser(text: string, from: number, to: number): boolean {

@@ -69,8 +69,14 @@ export function isNameToken(t: string): boolean {
  * stripped), a pronoun, or a short determiner phrase ("the source", "a spokesman").
  */
 export function npEndingAt(toks: Tok[], last: number): NP | null {
-  const np = npCore(toks, last);
+  let np = npCore(toks, last);
   if (!np || np.pronoun || np.first < 2) return np;
+  // "a spokesman for (the) committee Democrats": an article and lower-case modifiers between "of"/"for" and a name belong to its phrase
+  if (isNameToken(toks[np.first].text)) {
+    let f = np.first;
+    while (f > 2 && np.first - f < 3 && /^\p{Ll}[\p{Ll}\-]*$/u.test(toks[f - 1].text) && !PREPOSITION.test(toks[f - 1].text) && (!FUNCTION_WORD.test(toks[f - 1].text) || /^(the|a|an)$/.test(toks[f - 1].text))) f--;
+    if (f < np.first && /^(of|for)$/i.test(toks[f - 1].text) && npCore(toks, f - 2)) np = { first: f, last: np.last, pronoun: false };
+  }
   const prep = toks[np.first - 1].text;
   // "a source close to the team", "people familiar with the talks": an adjective and its complement qualify the head before them
   if (np.first >= 3 && /^(to|with)$/i.test(prep) && COMPLEMENT_ADJ.test(toks[np.first - 2].text)) {
@@ -200,7 +206,8 @@ export function npStartingAt(toks: Tok[], i: number): NP | null {
     // "Ohio State University professor Paul Beck", "Harbor Union chief Ana Ruiz": an organisation, a role noun, then the person
     let k = last + 1;
     while (k < toks.length && k - last <= 3 && isNounLike(toks[k].text) && !SPEECH_VERB.test(toks[k].text)) k++;
-    if (k > last + 1 && k < toks.length && isNameToken(toks[k].text) && (LOWER_ROLE_WORD.test(toks[k - 1].text) || ORG_TAIL.test(toks[last].text))) {
+    // (an agent noun reads as a role too: "Former Obama speechwriter Jon Favreau")
+    if (k > last + 1 && k < toks.length && isNameToken(toks[k].text) && (LOWER_ROLE_WORD.test(toks[k - 1].text) || /^\p{Ll}{4,}(writer|maker|keeper|ist|or)$/u.test(toks[k - 1].text) || ORG_TAIL.test(toks[last].text))) {
       const person = npStartingAt(toks, k);
       if (person && !person.pronoun) return person;
     }
@@ -256,7 +263,9 @@ export function nameMentions(body: string, spans: readonly Span[], surnames: Rea
         continue;
       }
       let j = i;
-      while (j + 1 < toks.length && (isNameToken(toks[j + 1].text) || PARTICLE.test(toks[j + 1].text))) j++;
+      // a name never runs across a sentence end ("in Iowa. Thirteen years later"); initials and honorifics keep their dots
+      const sentenceEnd = (k: number) => /[.!?]/.test(body.slice(toks[k].end, toks[k + 1].start)) && toks[k].text.length > 2 && !HONORIFIC.test(toks[k].text);
+      while (j + 1 < toks.length && (isNameToken(toks[j + 1].text) || PARTICLE.test(toks[j + 1].text)) && !sentenceEnd(j)) j++;
       const np = npEndingAt(toks.slice(0, j + 1), j);
       if (np && !np.pronoun) {
         const text = body.slice(toks[np.first].start, toks[np.last].end);

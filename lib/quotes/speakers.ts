@@ -16,7 +16,7 @@ export function transcriptSpeaker(body: string, first: Span): SpeakerMatch | nul
 export function sentenceLeadSpeaker(body: string, sent: Sentence | null, quoteStart: number): SpeakerMatch | null {
   if (!sent) return null;
   const head = body.slice(sent.start, Math.min(quoteStart, sent.start + 50));
-  const m = /^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]+){0,2}):\s/u.exec(head);
+  const m = /^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]+){0,3}):\s/u.exec(head);
   // "The Latest: ..." is a rubric, not a speaker
   if (!m || /^(The|A|An|This|These|Update|Updated|Watch|Read|Editor|Note|Transcript|Partial)\b/.test(m[1])) return null;
   const span = { start: sent.start, end: sent.start + m[1].length };
@@ -43,7 +43,22 @@ export function headlineSpeaker(body: string, sent: Sentence, qStart: number, qE
     best = { text: body.slice(span.start, span.end), span, pronoun: false, cue: toks[v].t.toLowerCase(), cueSpan: { start: toks[v].s, end: toks[v].e } };
     break;
   }
-  return best ?? headlineSubject(body, toks, qStart);
+  return best ?? headlineSubject(body, toks, qStart) ?? headlineTopicSpeaker(body, sent, toks, qStart);
+}
+
+/**
+ * "Gillibrand on Hillary Releasing Her Transcripts: ‘I Think She Will’": a
+ * headline that gives a capitalised name, "on" and a topic, then a colon before
+ * the quote. The name is the speaker and the topic what the quote is about.
+ */
+function headlineTopicSpeaker(body: string, sent: Sentence, toks: { t: string; s: number; e: number }[], qStart: number): SpeakerMatch | null {
+  const on = toks.findIndex((t, k) => k >= 1 && k <= 4 && /^(on|On)$/.test(t.t));
+  if (on < 1 || toks[on].e > qStart) return null;
+  if (!/:\s*$/.test(body.slice(sent.start, qStart).replace(/[‘'“"]\s*$/, ""))) return null;
+  if (toks.slice(0, on).some((t) => !/^\p{Lu}/u.test(t.t) || /^(The|A|An|In|On|At|Of|For|To|Why|How|What|When|Who)$/.test(t.t))) return null;
+  const span = { start: toks[0].s, end: toks[on - 1].e };
+  const colon = body.lastIndexOf(":", qStart);
+  return { text: body.slice(span.start, span.end), span, pronoun: false, cue: ":", cueSpan: { start: colon, end: colon + 1 } };
 }
 
 /** Title-case words that open a headline predicate: auxiliaries and adverbs before a verb ("Trump Is Now Calling", "Hillary Just Insulted"). */

@@ -384,4 +384,103 @@ describe("pastAndParticiple", () => {
     expect(pastAndParticiple("concur")).toEqual(["concurred", "concurring"]);
     expect(pastAndParticiple("swear")).toEqual(["swore", "swearing"]);
   });
+
+  it("a sentence-initial prepositional phrase is never the subject: the pronoun after it resolves to the person", () => {
+    const body = "Kieran Doyle, who runs the under-21s, takes over for now. At the training ground on Monday he said: “It's a sad day for everyone here.”";
+    expect(quotes(body)[0]).toMatchObject({ speaker: "Kieran Doyle", cue: "said" });
+    const q = quotes("Kieran Doyle, who runs the under-21s, takes over for now. At the training ground on Monday he said it was “a sad day for everyone here.”")[0];
+    expect(q.speaker).toBe("Kieran Doyle");
+  });
+
+  it("a curly opener closed by a straight mark or a second opener is interrupted by its attribution", () => {
+    const a = who("Trump won.\n\n“We are going to win so much,\" Trump said at his victory party. \"You are going to be so happy.”");
+    expect(a.map((q) => [q.text, q.speaker])).toEqual([["We are going to win so much,", "Trump"], ["You are going to be so happy.", "Trump"]]);
+    expect(who("“It's unusual,“ said Larry Noble, an attorney. “We see it rarely.”")[0]).toMatchObject({ text: "It's unusual,", speaker: "Larry Noble" });
+  });
+
+  it("a quote closed by a full stop, then a sentence that only attributes it", () => {
+    expect(who("Clinton says the mails were personal.\n\n“I hope you are able to find the emails.” Trump said.")[0].speaker).toBe("Trump");
+  });
+
+  it("an adverb set off by commas between the subject and the verb", () => {
+    expect(who("The two lawmakers, however, argue that “there is precedent for prosecution.”")[0].speaker).toMatch(/two lawmakers/);
+  });
+
+  it("a cue coordinated with an earlier verb takes that verb's subject", () => {
+    const body = "Mark Hale ran the campaign. Asked whether Ana Ruiz would debate, he laughed and said, “We’ll see.”";
+    expect(quotes(body)[0]).toMatchObject({ speaker: "Mark Hale", cue: "said" });
+    const q = quotes("Mark Hale is back. Eight years ago, he supported Ana Ruiz over Tom Bell and said, “Bell has never done anything for us.”")[0];
+    expect(q.speaker).toBe("Mark Hale");
+  });
+
+  it("an -s verb right before the quote ends the descriptive subject", () => {
+    expect(quotes("They met. The Florida senator likes “The Walking Dead,” while his rival prefers comedies.")[0].speaker).toBe("The Florida senator");
+  });
+
+  it("a descriptive speaker with a complement: 'a spokesman for committee Democrats'", () => {
+    expect(who("He spoke.\n\n\"The facts haven't changed,\" a spokesman for committee Democrats said.")[0].speaker).toBe("a spokesman for committee Democrats");
+  });
+
+  it("an apposition that lost its closing comma keeps the name as the speaker", () => {
+    expect(who("Sam Lau, the communications director for the Iowa Democratic Party said in a statement. “There are no paper ballots to recount.”")[0].speaker).toBe("Sam Lau");
+  });
+
+  it("'has since' before the verb of the clause that introduces a quote", () => {
+    expect(who("Clinton has since apologized for what happened: “Yes, I should have used two addresses.”")[0].speaker).toBe("Clinton");
+  });
+
+  it("an attribution after a quote that ends in an inner quotation ('…?’” Weaver said')", () => {
+    expect(who("Intro.\n\n“She asked us, ‘What can I do?’” Weaver said.")[0].speaker).toBe("Weaver");
+  });
+
+  it("a participle after an object whose verb is an -ed form: the clause subject speaks", () => {
+    expect(who("The town released a statement Wednesday saying the comments “are based on his opinion.”")[0].speaker).toBe("The town");
+  });
+
+  it("a comma-closed quote followed at once by its speaker and verb is attributed there, not to an earlier verb", () => {
+    expect(who("Members are asked to rank their choices, and the group is less likely to be “overrun with social conservatives,” Hoover said.")[0].speaker).toBe("Hoover");
+    // a new clause with an object is no attribution of the quote before it
+    expect(who("When Maddow pointed out that Sanders calls it “Medicare for all,” Clinton seized upon the reference.")[0].speaker).not.toBe("Clinton");
+  });
+
+  it("headlines: 'Name on Topic: ‘quote’' and a four-word 'Name:' lead", () => {
+    expect(who("Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts: ‘I Think She Will.’\n\nFriday on CNN’s “New Day,” Sen. Kristen Gillibrand spoke.")[0].speaker).toBe("Gillibrand");
+    expect(who("McCain Challenger Kelli Ward: Impeach the Attorney General, ‘Stop DC at the Door.’\n\nShe spoke on Friday.")[0].speaker).toBe("McCain Challenger Kelli Ward");
+  });
+
+  it("a cue after 'by' takes the subject of the verb before it", () => {
+    expect(who("Judge Ann Roe returned. When she returned she began by saying, “I don’t think that it’s necessary.”")[0].speaker).toBe("Ann Roe");
+  });
+
+  it("descriptive subjects joined by 'and', and a role given by an agent noun", () => {
+    expect(who("He left.\n\nThe influential delegate and conservative activist, who backs Cruz, warned of a “ferocious” battle.")[0].speaker).toBe("The influential delegate and conservative activist");
+    expect(who("He left. Former Obama speechwriter Jon Favreau published a column, entitled, “Why It Matters.”")[0].speaker).toBe("Jon Favreau");
+  });
+
+  it("a short adverbial between commas after a pronoun, and a quote inside a 'who' clause", () => {
+    expect(quotes("Ana Ruiz spoke last. She, once again, pledged a “political revolution” to the crowd.")[0].mention).toBeDefined();
+    expect(quotes("Ana Ruiz spoke last. She, once again, pledged a “political revolution” to the crowd.")[0].speaker).toBe("Ana Ruiz");
+    expect(who("He joined in 2012. Chrabaszcz, who goes by “Vito,” was among the party’s staff.")[0].speaker).toBe("Chrabaszcz");
+  });
+
+  it("'Transcript as follows:' is the source of the quote after it, unless the quote names its own speaker", () => {
+    expect(who("He spoke in Cleveland.\n\nTranscript as follows:\n\n\"Tonight we arrived in Cleveland.\"")[0].speaker).toBe("Transcript");
+    expect(who("He spoke in Cleveland.\n\nPartial transcript as follows:\n\n\"RAMOS: Secretary, on the night of the attack.\"")[0].speaker).toBe("RAMOS");
+  });
+
+  it("no speaker from a verb outside the lexicon without a real subject, and a span of time opening the sentence is no subject", () => {
+    expect(who("Trump told CNN he would “go after them.”\n\nWhat “go after them” actually means is left to the imagination of voters.")[1].speaker).not.toBe("actually means");
+    const body = "Hillary Clinton spoke in Iowa. Thirteen years earlier, she had voted for the war from “the perspective of a senator.”";
+    const q = quotes(body)[0];
+    expect(body.slice(q.mention!.start, q.mention!.end)).toBe("she");
+    expect(q.speaker).toBe("Hillary Clinton");
+  });
+
+  it("a capitalised rubric and colon before a clause: the clause subject speaks", () => {
+    expect(who("The Latest: Trump delivers defense of ‘New York values.’\n\nWASHINGTON (AP) — The Latest on the campaign.")[0].speaker).toBe("Trump");
+  });
+
+  it("a plural possessive name owns the head after it", () => {
+    expect(who("The count went on.\nSanders’ campaign called the report a “rush to judgment,” because delegates can change.")[0].speaker).toBe("Sanders’ campaign");
+  });
 });
