@@ -11,7 +11,10 @@ import type { BrowserContext, Page } from "playwright-core";
 import { CHROMIUM, launchBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
-const SHOTS = path.resolve(__dirname, "screenshots");
+// Screenshots go to an ignored folder, so `npm test` leaves the clone clean; `npm run screenshots`
+// (PARALLAX_README_SHOTS=1) writes the README's pictures instead.
+const SHOTS = process.env.PARALLAX_README_SHOTS === "1" ? path.resolve(__dirname, "screenshots") : path.resolve(__dirname, "..", ".artifacts", "screenshots");
+fs.mkdirSync(SHOTS, { recursive: true });
 const hasChromium = fs.existsSync(CHROMIUM);
 
 let context: BrowserContext;
