@@ -9,7 +9,7 @@
  */
 import type { StoryAlignment } from "@/lib/align";
 import { claimTermSets, memoPerArticle } from "./common";
-import { contentTerms, extractValues, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
+import { contentTerms, extractValues, foldText, isStopword, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 
 /** Content words either side of a value that describe what it is the value of. */
 const CONTEXT_WORDS = 4;
@@ -27,8 +27,14 @@ export interface ValueConflict {
 
 interface Located extends ValueMention {
   context: Set<string>;
+  /** Proper names (folded words) among the words around the value: whose or which figure it is. */
+  names: string[];
+  /** The whole statement, folded: where the other side's names are looked for. */
+  statement: string;
 }
 
+/** Words either side of a value searched for proper names. */
+const NAME_WINDOW = 6;
 /** Statement-level term overlap (Dice) two statements need before their values are compared. */
 const MIN_STATEMENT_OVERLAP = 0.22;
 /** The same for figures (counts, money, percentages, scores): lists of figures share many words. */
@@ -106,13 +112,21 @@ export function locate(text: string): Located[] {
   const values = extractValues(text);
   // Other values' words are not context: "4.25" and "4.75" must not match through "percent".
   const strip = (x: string) => x.replace(/[\p{N}][\p{N}.,:%-]*/gu, " ");
+  const folded = foldText(text);
   return values.map((v) => {
     // The nearest content words either side, however many function words lie between.
     const before = contentTerms(strip(text.slice(0, v.start))).slice(-CONTEXT_WORDS);
     const after = contentTerms(strip(text.slice(v.end))).slice(0, CONTEXT_WORDS);
     const context = new Set([...before, ...after]);
     if (v.unit) context.add(v.unit);
-    return { ...v, context };
+    // Capitalised words near the value, not opening the statement ("Biden's American Families Plan").
+    const words = (x: string) => [...x.matchAll(/[\p{L}][\p{L}'’-]*/gu)];
+    const near = [...words(text.slice(0, v.start)).slice(-NAME_WINDOW), ...words(text.slice(v.end)).slice(0, NAME_WINDOW)];
+    const names = near
+      .filter((m) => /^\p{Lu}/u.test(m[0]) && !(m.index === 0 && text.slice(0, v.start).trimStart().startsWith(m[0])))
+      .map((m) => foldText(m[0]).replace(/['’]s$/, ""))
+      .filter((w) => w.length > 2 && !isStopword(w));
+    return { ...v, context, names, statement: folded };
   });
 }
 
@@ -147,6 +161,10 @@ function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
     for (const w of b) {
       if (!sameSlotKind(v, w) || w.key === v.key || approximately(v, w) || several(b, w)) continue;
       if (a.some((x) => sameSlotKind(x, w) && x.key === w.key)) continue;
+      // Each side names something near its figure that the other statement never mentions
+      // ("the Families Plan" / "the Rescue Plan"): two figures of two things.
+      const own = (x: Located, other: Located) => x.names.some((n) => !new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "u").test(other.statement));
+      if ((v.kind === "count" || v.kind === "money" || v.kind === "percent") && own(v, w) && own(w, v)) continue;
       let shared = 0;
       for (const t of v.context) if (w.context.has(t)) shared++;
       // A count's unit is its subject: with the same counted thing, the unit is the shared context.
