@@ -91,6 +91,9 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
         // "Mills then writes back, “You look cute.”": a cue that introduces the next quote is that quote's
         !(nextQ && nextQ.open > after.cueSpan.end && /^[\s\p{L}]{0,12}[,:]\s*$/u.test(body.slice(after.cueSpan.end, nextQ.open)));
       a = leadsSentence || beforeClosed || afterTight ? after ?? before : before ?? after;
+      // "Ruiz said Lee called the plan “a mess”": the clause with the cue is itself what an earlier subject reports,
+      // so the quoted words reach the article through that outer speaker
+      if (a && a === before) a = outerReporter(body, lo, a) ?? a;
       // inside the parts' gaps (multi-part without a known attribution)
       if (!a) for (let k = 1; k < d.parts.length && !a; k++) a = attributionAfter(body, d.parts[k - 1].end, d.parts[k].start);
     }
@@ -236,6 +239,26 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
     quotes.push(q);
   }
   return quotes;
+}
+
+/** Verbs that report a whole clause ("X said [Y called it ...]"): the reporter, not Y, is the quote's source. */
+const REPORTING_VERB = /^(said|says|say|told|tells|added|adds|argued|argues|claimed|claims|insisted|insists|noted|notes|contended|contends|alleged|alleges|recalled|recalls|wrote|writes|believes|believed|thinks|thought|suggested|suggests|acknowledged|acknowledges|explained|explains|maintained|maintains)$/;
+
+/**
+ * The subject of a reporting verb whose complement clause holds `inner`
+ * ("Ruiz said [that] Lee called it ..." → Ruiz), or null when `inner` opens
+ * no such complement.
+ */
+function outerReporter(body: string, from: number, inner: SpeakerMatch): SpeakerMatch | null {
+  if (inner.span.start - from < 6) return null;
+  const gap = body.slice(Math.max(from, inner.span.start - 12), inner.span.start);
+  // the inner subject follows the reporting verb at once, or after "that"
+  if (!/\p{L}\s+(that\s+)?$/u.test(gap)) return null;
+  const outer = attributionBefore(body, from, inner.span.start, from);
+  if (!outer || outer.span.start >= inner.span.start) return null;
+  if (!/^\s*(that\s+)?$/.test(body.slice(outer.cueSpan.end, inner.span.start))) return null;
+  if (!REPORTING_VERB.test(outer.cue.toLowerCase())) return null;
+  return outer;
 }
 
 function isPronoun(s: string | null): boolean {

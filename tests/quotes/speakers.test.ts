@@ -483,4 +483,10 @@ describe("pastAndParticiple", () => {
   it("a plural possessive name owns the head after it", () => {
     expect(who("The count went on.\nSanders’ campaign called the report a “rush to judgment,” because delegates can change.")[0].speaker).toBe("Sanders’ campaign");
   });
+
+  it("a cue inside a clause that an earlier subject reports belongs to the reporter", () => {
+    expect(who("The mayor's aides said Lee called the budget “a total mess” at the hearing.")[0].speaker).toBe("The mayor's aides");
+    expect(who("Ana Ruiz said that Lee called the budget “a total mess” at the hearing.")[0].speaker).toBe("Ana Ruiz");
+    expect(who("Lee called the budget “a total mess” at the hearing.")[0].speaker).toBe("Lee");
+  });
 });
