@@ -156,6 +156,12 @@ function descriptiveEndingAt(toks: Tok[], last: number): NP | null {
   let closed = false;
   while (first - 1 >= 0 && n < 5) {
     const p = toks[first - 1].text;
+    // "the tall, bespectacled diplomat": adjectives coordinated by a comma right after the determiner
+    if (p === "," && n > 0 && first >= 3 && /^(the|a|an)$/i.test(toks[first - 3].text) && isCoordinatedAdjective(toks[first - 2].text)) {
+      first -= 3;
+      closed = true;
+      break;
+    }
     if (!/^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(p) || BOUNDARY_WORD.test(p) || PREPOSITION.test(p) || PRONOUNS.test(p) || AUXILIARY.test(p)) break;
     if (SPEECH_VERB.test(p) && !isCap(p)) break;
     first--;
@@ -181,6 +187,13 @@ function descriptiveEndingAt(toks: Tok[], last: number): NP | null {
     if (/^\p{Ll}/u.test(w) && (IRREGULAR_PAST.test(w) || (/[^e]ed$/.test(w) && w.length > 4))) return { first: k + 1, last, pronoun: false };
   }
   return { first, last, pronoun: false };
+}
+
+/** A lower-case modifier that can stand before a comma inside a determiner phrase: not a noun of role, not a plural, not a verb. */
+function isCoordinatedAdjective(t: string): boolean {
+  // an adjective by its form ("bespectacled", "soft-spoken", "71-year-old", "political") or a few common plain ones, so a noun ("the crowd, angry officials") never joins
+  const adjectival = /(ed|al|ic|ful|ous|ive|ble|ish|less|ent|ant|ary|-old|-\p{Ll}+(ing|en))$/u.test(t) || /^(tall|short|young|old|longtime|veteran|soft|blunt|quiet|loud|new|frail|gruff)$/.test(t);
+  return adjectival && /^\p{Ll}[\p{Ll}\p{N}\-]*$/u.test(t) && !LOWER_ROLE_WORD.test(t) && !/[^s]s$/.test(t) && !SPEECH_VERB.test(t) && !FUNCTION_WORD.test(t) && !BOUNDARY_WORD.test(t) && !PREPOSITION.test(t);
 }
 
 /** A head noun candidate: not a function word, adverb or past-tense verb. */

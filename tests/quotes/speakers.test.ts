@@ -144,6 +144,18 @@ describe("speakers", () => {
     expect(q[1].venue).toBe("Fox News");
     expect(q[2].speaker).toBeNull();
   });
+
+  it("a cue inside a clause that an earlier subject reports belongs to the reporter", () => {
+    expect(who("The mayor's aides said Lee called the budget “a total mess” at the hearing.")[0].speaker).toBe("The mayor's aides");
+    expect(who("Ana Ruiz said that Lee called the budget “a total mess” at the hearing.")[0].speaker).toBe("Ana Ruiz");
+    expect(who("Lee called the budget “a total mess” at the hearing.")[0].speaker).toBe("Lee");
+  });
+
+  it("adjectives coordinated by a comma stay inside a descriptive speaker, nouns do not", () => {
+    expect(who("“We will hold firm,” the soft-spoken, 64-year-old mediator said on Friday.")[0].speaker).toBe("the soft-spoken, 64-year-old mediator");
+    expect(who("“We will hold firm,” the tall, bespectacled mediator said.")[0].speaker).toBe("the tall, bespectacled mediator");
+    expect(who("“Not again,” shouted the band, angry neighbours said.")[0].speaker).not.toBe("the band, angry neighbours");
+  });
 });
 
 describe("speakers: the grammar of the attribution", () => {
@@ -482,11 +494,5 @@ describe("pastAndParticiple", () => {
 
   it("a plural possessive name owns the head after it", () => {
     expect(who("The count went on.\nSanders’ campaign called the report a “rush to judgment,” because delegates can change.")[0].speaker).toBe("Sanders’ campaign");
-  });
-
-  it("a cue inside a clause that an earlier subject reports belongs to the reporter", () => {
-    expect(who("The mayor's aides said Lee called the budget “a total mess” at the hearing.")[0].speaker).toBe("The mayor's aides");
-    expect(who("Ana Ruiz said that Lee called the budget “a total mess” at the hearing.")[0].speaker).toBe("Ana Ruiz");
-    expect(who("Lee called the budget “a total mess” at the hearing.")[0].speaker).toBe("Lee");
   });
 });
