@@ -126,8 +126,34 @@ function beforeRelative(toks: Tok[], e: number): NP | null {
   return null;
 }
 
-/** The noun phrase ending at e, unless it is the object inside a "who" clause whose head opens the clause. */
+/** Nouns in -ing that are no participle ("a meeting", "the hearing"). */
+const ING_NOUN = /^(meeting|briefing|building|ruling|recording|hearing|filing|posting|reading|wedding|morning|evening|spring|king|thing|something|anything|nothing|everything|ring|string|wing|sibling|darling|offspring|ceiling|feeling|finding|funding|polling|timing|setting|opening|ending|beginning|warning|saying|painting|clothing|housing|training|spending|bombing|shooting|killing|uprising|gathering|listing|being)$/;
+
+/**
+ * `A source speaking on condition of anonymity said`, `Two aides traveling
+ * with the governor said`: a participle phrase without commas between the
+ * subject and its verb. The noun phrase opening the clause right before the
+ * participle within the last dozen tokens, or null.
+ */
+function beforeParticiple(toks: Tok[], e: number): NP | null {
+  for (let k = e; k > 0 && e - k <= 12; k--) {
+    const w = toks[k].text;
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(w) || BOUNDARY_WORD.test(w)) return null;
+    if (!/^\p{Ll}{2,}ing$/u.test(w) || ING_NOUN.test(w)) continue;
+    const np = npEndingAt(toks.slice(0, k), k - 1);
+    if (!np || np.pronoun) return null;
+    // only the subject of the clause, a name or a determiner phrase or a plural head ("officials traveling with her")
+    const clauseStart = np.first === 0 || /^[,;:—–(]$/.test(toks[np.first - 1].text);
+    const head = toks[np.last].text;
+    return clauseStart && (isNameToken(toks[np.first].text) || DETERMINER.test(toks[np.first].text) || /[^s]s$/.test(head) || /^(people)$/.test(head)) ? np : null;
+  }
+  return null;
+}
+
+/** The noun phrase ending at e, unless it is the object inside a "who" clause or participle phrase whose head opens the clause. */
 function subjectOrRelative(toks: Tok[], e: number): NP | null {
+  const part = beforeParticiple(toks, e);
+  if (part) return part;
   const np = npEndingAt(toks.slice(0, e + 1), e);
   if (np && !np.pronoun && np.first > 0 && !isObjectPosition(toks, np.first)) return np;
   return beforeRelative(toks, e) ?? np;

@@ -156,6 +156,12 @@ describe("speakers", () => {
     expect(who("“We will hold firm,” the tall, bespectacled mediator said.")[0].speaker).toBe("the tall, bespectacled mediator");
     expect(who("“Not again,” shouted the band, angry neighbours said.")[0].speaker).not.toBe("the band, angry neighbours");
   });
+
+  it("a participle phrase between the subject and its verb qualifies the subject", () => {
+    expect(who("The vote was close. A council aide speaking to the Gazette said, “We counted twice.”")[0].speaker).toBe("A council aide");
+    expect(who("The vote was close. Two organisers travelling with Ana Ruiz said the count was “a farce.”")[0].speaker).toBe("Two organisers");
+    expect(who("The vote was close. A morning meeting with Ana Ruiz ended. Ana Ruiz said the count was “a farce.”")[0].speaker).toBe("Ana Ruiz");
+  });
 });
 
 describe("speakers: the grammar of the attribution", () => {
