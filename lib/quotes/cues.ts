@@ -215,7 +215,8 @@ function subjectEnd(toks: Tok[], e: number): number {
  */
 function afterIntroPhrase(toks: Tok[], np: NP): boolean {
   if (np.first < 2 || np.first > 10 || !PREPOSITION.test(toks[0].text) || !/^\p{Lu}/u.test(toks[0].text)) return false;
-  if (!(np.pronoun || isNameToken(toks[np.first].text))) return false;
+  // ("At one point the crowd chanted": a definite or indefinite description opens the clause as well)
+  if (!(np.pronoun || isNameToken(toks[np.first].text) || /^(the|a|an)$/i.test(toks[np.first].text))) return false;
   return toks.slice(1, np.first).every((t) => /^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(t.text) && !SPEECH_VERB.test(t.text) && !AUXILIARY.test(t.text) && !BOUNDARY_WORD.test(t.text));
 }
 
@@ -463,7 +464,8 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
       if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
     }
     // "items labeled “...”", "a website called “...”": a participle after an object names, it does not attribute
-    if (np && !np.pronoun && /ed$/.test(t.text) && !isCap(toks[np.last].text) && np.first > 0 && (isObjectPosition(toks, np.first) || PREPOSITION.test(toks[np.first - 1].text))) continue;
+    // (unless a sentence-initial prepositional phrase stands before the subject: "At one point the crowd chanted")
+    if (np && !np.pronoun && /ed$/.test(t.text) && !isCap(toks[np.last].text) && np.first > 0 && (isObjectPosition(toks, np.first) || PREPOSITION.test(toks[np.first - 1].text)) && !afterIntroPhrase(toks, np)) continue;
     // "was criticized at one point calling ...": no subject right before a participle; the clause subject speaks
     if (!np && /ing$/.test(t.text)) {
       const subj = clauseSubject(body, sentStart ?? from, t.start);

@@ -83,6 +83,11 @@ export function npEndingAt(toks: Tok[], last: number): NP | null {
     const head = npCore(toks, np.first - 3);
     if (head && !head.pronoun) return { first: head.first, last: np.last, pronoun: false };
   }
+  // "aides to the governor", "an adviser to Ana Ruiz": a role noun and its "to" complement are one phrase, keyed on the role
+  if (np.first >= 2 && /^to$/i.test(prep)) {
+    const head = npCore(toks, np.first - 2);
+    if (head && !head.pronoun && LOWER_ROLE_WORD.test(toks[head.last].text.toLowerCase().replace(/s$/, ""))) return { first: head.first, last: np.last, pronoun: false };
+  }
   if (!PREPOSITION.test(prep) || /^(like|including|per|despite|to|after|before|about|against|toward|towards|among|between|without|within|near|behind|beyond|across|around)$/i.test(prep)) return np;
   // the phrase is the complement of a preposition: the speaker is the noun phrase it qualifies
   const head = npCore(toks, np.first - 2);

@@ -162,6 +162,12 @@ describe("speakers", () => {
     expect(who("The vote was close. Two organisers travelling with Ana Ruiz said the count was “a farce.”")[0].speaker).toBe("Two organisers");
     expect(who("The vote was close. A morning meeting with Ana Ruiz ended. Ana Ruiz said the count was “a farce.”")[0].speaker).toBe("Ana Ruiz");
   });
+
+  it("a role noun keeps its 'to' complement, and a description after an opening prepositional phrase is the subject", () => {
+    expect(who("The vote was close. Aides to the mayor called the recount “pointless.”")[0].speaker).toBe("Aides to the mayor");
+    expect(who("The vote was close. A letter to the mayor called the recount “pointless.”")[0].speaker).not.toBe("A letter to the mayor");
+    expect(who("The vote was close. At one point the audience chanted “count them all” in unison.")[0].speaker).toBe("the audience");
+  });
 });
 
 describe("speakers: the grammar of the attribution", () => {
