@@ -142,7 +142,7 @@ export const PREPOSITION = /^(of|for|in|on|at|by|to|with|from|about|after|before
 export const AUXILIARY = /^(is|was|are|were|be|been|being|am|has|have|had|having|do|does|did|will|would|shall|should|can|could|may|might|must|'s|’s|'d|’d)$/i;
 
 /** Irregular past forms that would otherwise read as nouns at the end of a phrase ("the meeting began"). */
-export const IRREGULAR_PAST = /^(began|became|brought|built|bought|came|caught|chose|did|drew|drove|fell|felt|fought|found|flew|forgot|gave|got|grew|had|heard|held|hit|kept|knew|laid|led|left|lent|lost|made|meant|met|paid|ran|rang|rose|sat|saw|sent|set|shook|shot|slept|sold|spoke|spent|stood|stole|struck|swore|took|taught|thought|threw|told|understood|went|won|wore|wrote|said)$/i;
+export const IRREGULAR_PAST = /^(began|became|brought|built|bought|came|caught|chose|did|drew|drove|fell|felt|fought|found|flew|forgot|gave|got|grew|had|heard|held|hit|kept|knew|laid|led|left|lent|lost|made|meant|met|paid|ran|rang|rose|sat|saw|sent|set|shook|shot|slept|sold|spoke|spent|stood|stole|struck|swore|took|taught|thought|threw|told|understood|went|won|wore|wrote|said|sought|fled|broke|dealt|fed|forgave|froze|hung|knelt|overcame|rode|sank|slid|spun|sprang|stuck|strove|swept|swam|swung|tore|woke|wept|withdrew|undertook|upheld|mistook|foresaw|forbade|arose|overtook|oversaw|withheld|forsook)$/i;
 
 /** Nouns ending in -ly, so that the -ly adverb test spares them. */
 export const NOUN_IN_LY = /^(ally|allies|family|assembly|monopoly|supply|rally|reply|anomaly|italy|july|fly|belly|bully|lily|jelly|folly|holly|tally|melancholy|homily|deputy)$/i;

@@ -168,6 +168,11 @@ describe("speakers", () => {
     expect(who("The vote was close. A letter to the mayor called the recount “pointless.”")[0].speaker).not.toBe("A letter to the mayor");
     expect(who("The vote was close. At one point the audience chanted “count them all” in unison.")[0].speaker).toBe("the audience");
   });
+
+  it("an irregular past verb ('sought', 'swept') makes a clause whose subject a later participle cue takes", () => {
+    expect(who("The vote was close. The Iowa mayor sought to calm the room, and took the heckling in stride, saying the critics would “have their turn” soon.")[0].speaker).toBe("The Iowa mayor");
+    expect(who("The vote was close. The challenger swept the rural counties, declaring the result “a mandate” for change.")[0].speaker).toBe("The challenger");
+  });
 });
 
 describe("speakers: the grammar of the attribution", () => {
