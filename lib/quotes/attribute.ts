@@ -5,7 +5,7 @@
 import type { Block, Quote, Segmentation, Span } from "../types";
 import { speakerKeyOf } from "../text";
 import { attributionAfter, attributionBefore, clauseSubject, namedSpeakers, sentenceSubject, type SpeakerMatch } from "./cues";
-import { SPEECH_VERB } from "./lexicon";
+import { LOWER_ROLE_WORD, SPEECH_VERB } from "./lexicon";
 import { collectSurnames, isPersonLike, nameMentions } from "./names";
 import { findVenue } from "./venues";
 import { affiliationSignature, headlineSpeaker, roundupSpeaker, sentenceLeadSpeaker, transcriptSpeaker } from "./speakers";
@@ -145,7 +145,9 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
           // only a person doing something ("Fiorina offered ..."), not one described ("Ruiz has faced criticism", "Ruiz is ...")
           const cs = clauseSubject(body, ps.start, ps.end);
           const acts = !!cs && !/^(is|was|are|were|has|had|have|be|been|being|seems|seemed|remains|remained|became|becomes)$/.test(body.slice(cs.cueSpan.start, cs.cueSpan.end)) && !/\b(is|was|has|had|have|are|were)\s+$/.test(body.slice(cs.span.end, cs.cueSpan.start));
-          if (cs && acts && (cs.pronoun ? /^(he|she|i|we)$/i.test(cs.text) : isPersonLike(cs.text, surnames))) a = cs;
+          // (or a person described by role: "The judge then turned to me.")
+          const rolePerson = (t: string) => /^(the|a|an)\s/i.test(t) && LOWER_ROLE_WORD.test(t.split(/\s+/).pop() ?? "");
+          if (cs && acts && (cs.pronoun ? /^(he|she|i|we)$/i.test(cs.text) : isPersonLike(cs.text, surnames) || rolePerson(cs.text))) a = cs;
         }
       }
     }

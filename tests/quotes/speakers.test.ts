@@ -173,6 +173,11 @@ describe("speakers", () => {
     expect(who("The vote was close. The Iowa mayor sought to calm the room, and took the heckling in stride, saying the critics would “have their turn” soon.")[0].speaker).toBe("The Iowa mayor");
     expect(who("The vote was close. The challenger swept the rural counties, declaring the result “a mandate” for change.")[0].speaker).toBe("The challenger");
   });
+
+  it("a person described by role who acts in the sentence before introduces the quote", () => {
+    expect(who("The hall fell silent. The chairman then turned to the witness. “Are you ready?”")[0].speaker).toBe("The chairman");
+    expect(who("The hall fell silent. The verdict then came down. “Are you ready?”")[0].speaker).not.toBe("The verdict");
+  });
 });
 
 describe("speakers: the grammar of the attribution", () => {
