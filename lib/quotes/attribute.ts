@@ -80,7 +80,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
           if (na && Math.min(na.span.start, na.cueSpan.start) - ns.start <= 1) after = na;
         }
       }
-      const before = attributionBefore(body, lo, openAt, sStart);
+      let before = attributionBefore(body, lo, openAt, sStart);
       // “A,” he said. “B,” he added — a cue before the quote that ends its own sentence belongs to the quote before
       const beforeClosed = !!before && /[.!?][”"’]?\s+$/.test(body.slice(before.cueSpan.end, openAt));
       // “... overrun with conservatives,” Hoover said. — a quote closed by a comma and followed at once by its
@@ -93,7 +93,13 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       a = leadsSentence || beforeClosed || afterTight ? after ?? before : before ?? after;
       // "Ruiz said Lee called the plan “a mess”": the clause with the cue is itself what an earlier subject reports,
       // so the quoted words reach the article through that outer speaker
-      if (a && a === before) a = outerReporter(body, lo, a) ?? a;
+      // (climbing through a chain of them: "Ruiz said she expected that voters would say “no”")
+      for (let up = 0; a && a === before && up < 3; up++) {
+        const o = outerReporter(body, lo, a);
+        if (!o) break;
+        a = o;
+        before = o;
+      }
       // inside the parts' gaps (multi-part without a known attribution)
       if (!a) for (let k = 1; k < d.parts.length && !a; k++) a = attributionAfter(body, d.parts[k - 1].end, d.parts[k].start);
     }
@@ -244,7 +250,10 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
 }
 
 /** Verbs that report a whole clause ("X said [Y called it ...]"): the reporter, not Y, is the quote's source. */
-const REPORTING_VERB = /^(said|says|say|told|tells|added|adds|argued|argues|claimed|claims|insisted|insists|noted|notes|contended|contends|alleged|alleges|recalled|recalls|wrote|writes|believes|believed|thinks|thought|suggested|suggests|acknowledged|acknowledges|explained|explains|maintained|maintains)$/;
+const REPORTING_VERB = /^(said|says|say|told|tells|added|adds|argued|argues|claimed|claims|insisted|insists|noted|notes|contended|contends|alleged|alleges|recalled|recalls|wrote|writes|believes|believed|thinks|thought|suggested|suggests|acknowledged|acknowledges|explained|explains|maintained|maintains|expected|expects|hoped|hopes|predicted|predicts|feared|fears|knew|knows|warned|warns|assured|assures|stressed|stresses|admitted|admits|conceded|concedes|reminded|reminds)$/;
+
+/** Reporting verbs with an addressee before their clause: "told reporters that ...", "assured donors that ...". */
+const TELL_VERB = /^(told|tells|assured|assures|warned|warns|reminded|reminds)$/;
 
 /**
  * The subject of a reporting verb whose complement clause holds `inner`
@@ -258,7 +267,9 @@ function outerReporter(body: string, from: number, inner: SpeakerMatch): Speaker
   if (!/\p{L}\s+(that\s+)?$/u.test(gap)) return null;
   const outer = attributionBefore(body, from, inner.span.start, from);
   if (!outer || outer.span.start >= inner.span.start) return null;
-  if (!/^\s*(that\s+)?$/.test(body.slice(outer.cueSpan.end, inner.span.start))) return null;
+  const between = body.slice(outer.cueSpan.end, inner.span.start);
+  const tell = TELL_VERB.test(outer.cue.toLowerCase()) && /^\s+(\p{L}[\p{L}'’\-.]*\s+){1,4}that\s+$/u.test(between);
+  if (!/^\s*(that\s+)?$/.test(between) && !tell) return null;
   if (!REPORTING_VERB.test(outer.cue.toLowerCase())) return null;
   return outer;
 }

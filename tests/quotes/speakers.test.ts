@@ -149,6 +149,8 @@ describe("speakers", () => {
     expect(who("The mayor's aides said Lee called the budget “a total mess” at the hearing.")[0].speaker).toBe("The mayor's aides");
     expect(who("Ana Ruiz said that Lee called the budget “a total mess” at the hearing.")[0].speaker).toBe("Ana Ruiz");
     expect(who("Lee called the budget “a total mess” at the hearing.")[0].speaker).toBe("Lee");
+    expect(who("Ana Ruiz told reporters that Lee called the budget “a total mess” at the hearing.")[0].speaker).toBe("Ana Ruiz");
+    expect(who("Union leaders said Ana Ruiz said Lee called the budget “a total mess” at the hearing.")[0].speaker).toBe("Union leaders");
   });
 
   it("adjectives coordinated by a comma stay inside a descriptive speaker, nouns do not", () => {
