@@ -436,6 +436,24 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
         const near = coordinatedSubject(toks, e);
         if (near) return mk(body, toks, near, t);
       }
+      // "The first protest came at noon, when students interrupted her, shouting ...": a participle after a
+      // subordinate clause belongs to that clause's subject, the nearest one
+      let near: SpeakerMatch | null = null;
+      if (toks[e].text === ",")
+        for (let j = e - 1; j >= 1 && e - j <= 20 && !near; j--) {
+          if (/^[;:“"”]$/.test(toks[j].text)) break;
+          if (/^(when|as|after|while|where|until|once)$/i.test(toks[j].text) && /^[,—–]$/.test(toks[j - 1].text)) {
+            // only a clause that opens on its subject and a past verb ("when students interrupted"), not "when asked"
+            for (let k = j + 2; k < e && k - j <= 7 && !near; k++) {
+              if (!isPastVerb(toks[k].text) && !(SPEECH_VERB.test(toks[k].text) && !/ing$/.test(toks[k].text))) continue;
+              const np = npEndingAt(toks.slice(0, k), k - 1);
+              if (np && np.first === j + 1) near = mk(body, toks, np, toks[k]);
+              break;
+            }
+            break;
+          }
+        }
+      if (near) return { ...near, cue: t.text, cueSpan: { start: t.start, end: t.end } };
       const subj = clauseSubject(body, sentStart ?? from, t.start) ?? sentenceSubject(body, sentStart ?? from, t.start);
       if (subj) return { ...subj, cue: t.text, cueSpan: { start: t.start, end: t.end } };
       continue;

@@ -176,6 +176,11 @@ describe("speakers", () => {
     expect(who("The vote was close. The challenger swept the rural counties, declaring the result “a mandate” for change.")[0].speaker).toBe("The challenger");
   });
 
+  it("a participle after a subordinate clause belongs to that clause's subject", () => {
+    expect(who("The rally began at noon. The first disruption came at the college, when students interrupted the mayor, shouting “we want change!” from the back.")[0].speaker).toBe("students");
+    expect(who("The rally began at noon. Ana Ruiz spoke at the college, when asked about it, saying “we want change” soon.")[0].speaker).toBe("Ana Ruiz");
+  });
+
   it("a person described by role who acts in the sentence before introduces the quote", () => {
     expect(who("The hall fell silent. The chairman then turned to the witness. “Are you ready?”")[0].speaker).toBe("The chairman");
     expect(who("The hall fell silent. The verdict then came down. “Are you ready?”")[0].speaker).not.toBe("The verdict");
