@@ -608,7 +608,9 @@ export function clauseSubject(body: string, from: number, quoteOpen: number): Sp
   if (/^(and|but|so|yet|still|now|then|instead|meanwhile|later|also|indeed|ultimately|finally)$/i.test(toks[i].text) && toks[i + 1]?.text !== ",") i++;
   const w0 = toks[i]?.text ?? "";
   // "Eight years ago, he ...", "Thirteen years earlier, she ...": a span of time opens the sentence, the subject follows its comma
-  const intro = opensWithTimeSpan(toks, i) || (/^\p{Lu}\p{Ll}+ly$/u.test(w0) && toks[i + 1]?.text === ",") || INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0);
+  // ("About 300 marchers crossed": a preposition before a count is a quantifier of the subject, not an opening phrase)
+  const counted = /^(about|over|around)$/i.test(w0) && /^\d[\d,.]*$/.test(toks[i + 1]?.text ?? "") && !/^\d{4}$/.test(toks[i + 1]?.text ?? "") && /^\p{Ll}/u.test(toks[i + 2]?.text ?? "");
+  const intro = !counted && (opensWithTimeSpan(toks, i) || (/^\p{Lu}\p{Ll}+ly$/u.test(w0) && toks[i + 1]?.text === ",") || INTRO.test(w0) || PREPOSITION.test(w0) || /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(w0) || /^(according|asked|when|if|as|while|although|though|because|since|after|before|once|with|without)$/i.test(w0));
   // the subject opens the sentence, or follows an introductory phrase closed by a comma ("Hours later, Trump returned ...")
   if (!intro) {
     const m = subjectAndVerb(body, toks, i, quoteOpen);
@@ -690,7 +692,13 @@ function subjectStartingAt(toks: Tok[], i: number, body = ""): NP | null {
   const t = toks[i].text;
   if (PRONOUNS.test(t)) return /^(it|it['’]s)$/i.test(t) ? null : { first: i, last: i, pronoun: true };
   let j = i;
-  if (isNameToken(t) || HONORIFIC.test(t)) {
+  // "About 50 protesters", "at least 200 workers", "Dozens of students": a count opens the phrase
+  let k0 = i;
+  if (/^(about|nearly|almost|roughly|around|approximately|over|only|just|some)$/i.test(t)) k0++;
+  else if (/^at$/i.test(t) && /^(least|most)$/i.test(toks[i + 1]?.text ?? "")) k0 += 2;
+  const count = /^(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|dozens|hundreds|thousands)$/i.test(toks[k0]?.text ?? "") && !/^\d{4}$/.test(toks[k0]?.text ?? "");
+  if (count) j = k0 + 1;
+  else if (isNameToken(t) || HONORIFIC.test(t)) {
     let np = npStartingAt(toks, i);
     if (!np) return null;
     // "Trump and Ryan issued ...": coordinated names are one subject
@@ -709,6 +717,8 @@ function subjectStartingAt(toks: Tok[], i: number, body = ""): NP | null {
     }
     j = np.last + 1;
   } else if (DETERMINER.test(t)) j = i + 1;
+  // "protesters gathered", "students interrupted": a bare plural head right before its verb
+  else if (/^\p{Ll}[\p{Ll}\-]*[^s’']s$/u.test(t) && !AUXILIARY.test(t) && !SPEECH_VERB.test(t) && isVerbish(toks, i + 1)) return { first: i, last: i, pronoun: false };
   else return null;
   let head = -1;
   for (let k = j; k < toks.length && k - i <= 9; k++) {

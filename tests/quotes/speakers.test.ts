@@ -181,6 +181,11 @@ describe("speakers", () => {
     expect(who("The rally began at noon. Ana Ruiz spoke at the college, when asked about it, saying “we want change” soon.")[0].speaker).toBe("Ana Ruiz");
   });
 
+  it("a counted or bare plural subject opens its clause", () => {
+    expect(who("The rally began at noon. About 300 marchers crossed the bridge, singing “we shall not be moved” together.")[0].speaker).toBe("About 300 marchers");
+    expect(who("The rally began at noon. Since then, 60 percent of voters backed the plan as “the right call” in polls.")[0].speaker).toBe("60 percent of voters");
+  });
+
   it("a person described by role who acts in the sentence before introduces the quote", () => {
     expect(who("The hall fell silent. The chairman then turned to the witness. “Are you ready?”")[0].speaker).toBe("The chairman");
     expect(who("The hall fell silent. The verdict then came down. “Are you ready?”")[0].speaker).not.toBe("The verdict");
