@@ -220,6 +220,11 @@ function afterIntroPhrase(toks: Tok[], np: NP): boolean {
   return toks.slice(1, np.first).every((t) => /^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(t.text) && !SPEECH_VERB.test(t.text) && !AUXILIARY.test(t.text) && !BOUNDARY_WORD.test(t.text));
 }
 
+/** "at which point the crowd chanted", "at one point the audience shouted": a moment adjunct right before the subject. */
+function afterPointPhrase(toks: Tok[], np: NP): boolean {
+  return np.first >= 3 && /^(point|time|moment|stage|juncture)$/i.test(toks[np.first - 1].text) && /^(one|that|this|which|some|another)$/i.test(toks[np.first - 2].text) && /^(at|by)$/i.test(toks[np.first - 3].text);
+}
+
 /** "two weeks ago", "less than a month ago": step back over a span of time that ends in "ago". */
 function skipAgo(toks: Tok[], e: number): number {
   if (e < 0 || toks[e].text !== "ago") return e;
@@ -483,7 +488,7 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     }
     // "items labeled “...”", "a website called “...”": a participle after an object names, it does not attribute
     // (unless a sentence-initial prepositional phrase stands before the subject: "At one point the crowd chanted")
-    if (np && !np.pronoun && /ed$/.test(t.text) && !isCap(toks[np.last].text) && np.first > 0 && (isObjectPosition(toks, np.first) || PREPOSITION.test(toks[np.first - 1].text)) && !afterIntroPhrase(toks, np)) continue;
+    if (np && !np.pronoun && /ed$/.test(t.text) && !isCap(toks[np.last].text) && np.first > 0 && (isObjectPosition(toks, np.first) || PREPOSITION.test(toks[np.first - 1].text)) && !afterIntroPhrase(toks, np) && !afterPointPhrase(toks, np)) continue;
     // "was criticized at one point calling ...": no subject right before a participle; the clause subject speaks
     if (!np && /ing$/.test(t.text)) {
       const subj = clauseSubject(body, sentStart ?? from, t.start);

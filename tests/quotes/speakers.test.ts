@@ -169,6 +169,7 @@ describe("speakers", () => {
     expect(who("The vote was close. Aides to the mayor called the recount “pointless.”")[0].speaker).toBe("Aides to the mayor");
     expect(who("The vote was close. A letter to the mayor called the recount “pointless.”")[0].speaker).not.toBe("A letter to the mayor");
     expect(who("The vote was close. At one point the audience chanted “count them all” in unison.")[0].speaker).toBe("the audience");
+    expect(who("Ana Ruiz said, “We will fix the roads” - at which point the audience chanted “fix them now!” - “and the bridges too.”")[1].speaker).toBe("the audience");
   });
 
   it("an irregular past verb ('sought', 'swept') makes a clause whose subject a later participle cue takes", () => {
