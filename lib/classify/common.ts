@@ -126,3 +126,8 @@ export const claimTermSets = memoPerArticle((al, i): Set<string>[] => {
 
 /** The folded body of article `i`, once per story. */
 export const foldedBody = memoPerArticle((al, i) => foldText(al.index.articles[i].analysis.article.body));
+
+/** A literal string for use inside a regular expression. */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

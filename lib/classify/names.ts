@@ -8,7 +8,7 @@
  * mentions both places holds two facts, not a dispute.
  */
 import type { StoryAlignment } from "@/lib/align";
-import { claimTermSets, foldedBody, memoPerArticle } from "./common";
+import { claimTermSets, escapeRe, foldedBody, memoPerArticle } from "./common";
 import { contentTerms, extractNames, foldText, MONTHS, WEEKDAYS } from "@/lib/text";
 
 /** Statement-level overlap (Dice of content terms) two statements need before their names are compared. */
@@ -142,7 +142,7 @@ export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, ta
 export function venueCarriers(al: StoryAlignment, folded: string): number {
   let n = 0;
   for (const p of al.index.articles) {
-    if (p.analysis.claims.some((c) => SPEECH.test(c.text) && new RegExp(`\\bat (?:the |a |an )?${folded.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(foldText(c.text)))) n++;
+    if (p.analysis.claims.some((c) => SPEECH.test(c.text) && new RegExp(`\\bat (?:the |a |an )?${escapeRe(folded)}\\b`).test(foldText(c.text)))) n++;
   }
   return n;
 }

@@ -63,7 +63,7 @@ export function ngramSet(keys: string[], n: number): Set<string> {
   return out;
 }
 
-export { foldedBody } from "./common";
+export { escapeRe, foldedBody } from "./common";
 
 /** True when token `ti` of an article sits inside editorial brackets. */
 export function bracketedToken(p: PreparedArticle, ti: number): boolean {
@@ -81,9 +81,6 @@ export function insideBrackets(body: string, offset: number): boolean {
   return /^[^\[\]()\n]*[\])]/.test(after);
 }
 
-export function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 const VENUE_STOP = new Set(["the", "on", "in", "of", "a", "an", "to", "s", "show", "program", "programme", "interview", "channel", "network"]);
 

@@ -8,6 +8,7 @@
  * a serious flag and is only raised between two known people.
  */
 import type { StoryAlignment } from "@/lib/align";
+import { escapeRe } from "./common";
 import { extractNames, speakerKeyOf } from "@/lib/text";
 import type { Quote } from "@/lib/types";
 
@@ -22,9 +23,6 @@ const DETERMINERS = /^(?:the|a|an|its|his|her|their|our|this|that)\s+/i;
 /** Roles too vague to stand for one person. */
 const VAGUE = /^(?:official|officials|source|sources|spokesman|spokeswoman|spokesperson|person|people|man|woman|expert|analyst|resident|witness|statement|group|member)s?$/i;
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 const NAME = "((?:\\p{Lu}[\\p{L}'’.-]+\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)";
 

@@ -8,7 +8,7 @@
  * ("from 4.25 to 4.75 percent") disagrees with neither.
  */
 import type { StoryAlignment } from "@/lib/align";
-import { claimTermSets, memoPerArticle } from "./common";
+import { claimTermSets, escapeRe, memoPerArticle } from "./common";
 import { contentTerms, extractValues, foldText, isStopword, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 
 /** Content words either side of a value that describe what it is the value of. */
@@ -108,7 +108,7 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
   return out;
 }
 
-export function locate(text: string): Located[] {
+function locate(text: string): Located[] {
   const values = extractValues(text);
   // Other values' words are not context: "4.25" and "4.75" must not match through "percent".
   const strip = (x: string) => x.replace(/[\p{N}][\p{N}.,:%-]*/gu, " ");
@@ -163,7 +163,7 @@ function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
       if (a.some((x) => sameSlotKind(x, w) && x.key === w.key)) continue;
       // Each side names something near its figure that the other statement never mentions
       // ("the Families Plan" / "the Rescue Plan"): two figures of two things.
-      const own = (x: Located, other: Located) => x.names.some((n) => !new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "u").test(other.statement));
+      const own = (x: Located, other: Located) => x.names.some((n) => !new RegExp(`\\b${escapeRe(n)}`, "u").test(other.statement));
       if ((v.kind === "count" || v.kind === "money" || v.kind === "percent") && own(v, w) && own(w, v)) continue;
       let shared = 0;
       for (const t of v.context) if (w.context.has(t)) shared++;
