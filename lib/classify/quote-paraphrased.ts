@@ -4,9 +4,10 @@
  * included); high when the change is one of substance.
  */
 import { quoteContentShare, QUOTE_TWIN_MIN, QUOTE_TWIN_MIN_SHARED, sameSpeakerKey, speakersCompatible, type PreparedArticle } from "@/lib/align";
+import { isNegation } from "@/lib/text";
 import type { Evidence, Severity } from "@/lib/types";
 import { clip, evidenceFor, flagThisSide, joinNames, MAX_EVIDENCE } from "./common";
-import { isNegationKey, readRewording } from "./rewording";
+import { readRewording } from "./rewording";
 import { ATTEST_REGION_MIN, PARAPHRASE_REGION_MIN, PARAPHRASE_REGION_MIN_SAME_SPEAKER, bracketedToken, insideBrackets, round, speakerLabel, type QuoteScope } from "./quote-common";
 
 /** Flags quote `s.q` when another outlet carries it in other words. */
@@ -61,7 +62,7 @@ export function flagParaphrased(s: QuoteScope): void {
       // carrying B's. The majority wording is the original.
       const B = arts[m.article];
       const tIdx = B.quoteTokens[m.best!.quote];
-      const marked = (p: PreparedArticle, i: number) => !!p.terms[i] || isNegationKey(p.keys[i]);
+      const marked = (p: PreparedArticle, i: number) => !!p.terms[i] || isNegation(p.keys[i]);
       const sK = m.changedSource.filter((i) => marked(A, sIdx[i])).map((i) => A.keys[sIdx[i]]);
       const tK = m.changedTarget.filter((j) => marked(B, tIdx[j])).map((j) => B.keys[tIdx[j]]);
       let forA = 0;

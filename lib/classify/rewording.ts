@@ -6,6 +6,7 @@
  * number or a negation that differs). Only substance makes a high flag.
  */
 import type { PreparedArticle, QuoteMatch } from "@/lib/align";
+import { isNegation } from "@/lib/text";
 
 /** Words (at least) an overlapping stretch must share for two quotes to be excerpts of one statement. */
 const MIN_OVERLAP = 4;
@@ -13,13 +14,6 @@ const MIN_OVERLAP = 4;
 const MAX_SWAP = 6;
 /** Character-bigram similarity at or above which two words are one word spelled differently. */
 const SPELLING_SIM = 0.5;
-
-const NEGATIONS = new Set(["not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "cannot", "cant", "dont", "doesnt", "didnt", "wont", "isnt", "arent", "wasnt", "werent", "shouldnt", "wouldnt", "couldnt", "hasnt", "havent", "hadnt"]);
-
-/** True for a word key that negates ("not", "never", "shouldnt"). */
-export function isNegationKey(key: string): boolean {
-  return NEGATIONS.has(key.replace(/'/g, ""));
-}
 
 export interface Rewording {
   /** One version is (all but one word of) the other, or the two overlap at their ends: excerpts, not a rewording. */
@@ -79,7 +73,7 @@ export function readRewording(
   let example: string | null = null;
   const words = (p: PreparedArticle, idx: number[], from: number, to: number) => idx.slice(from, to).map((i) => p.tokens[i].raw).join(" ");
   const isNumber = (p: PreparedArticle, i: number) => /^\d/.test(p.keys[i]);
-  const isNegation = (p: PreparedArticle, i: number) => NEGATIONS.has(p.keys[i].replace(/'/g, ""));
+  const negates = (p: PreparedArticle, i: number) => isNegation(p.keys[i]);
   // Gaps between agreeing runs: a word swapped for another, or a figure or negation that one
   // side has and the other lacks there. Gaps outside the first and last run are an excerpt's
   // edges, not changes.
@@ -94,7 +88,7 @@ export function readRewording(
     const tGap = tIdx.slice(ta, tb).filter((j) => !bracketed(B, j));
     // A negation added or dropped is a word or two; a longer one-sided gap is a passage the diff skipped.
     const short = Math.max(sGap.length, tGap.length) <= 2 || (sGap.length > 0 && tGap.length > 0);
-    if (short && sGap.some((i) => isNegation(A, i)) !== tGap.some((j) => isNegation(B, j))) {
+    if (short && sGap.some((i) => negates(A, i)) !== tGap.some((j) => negates(B, j))) {
       example = `${words(A, sIdx, sa, sb) || "—"} → ${words(B, tIdx, ta, tb) || "—"}`;
       break;
     }
