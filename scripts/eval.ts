@@ -266,9 +266,24 @@ function stripBasil(file: string, dir: string): { input: string; truth: Map<stri
   return { input, truth };
 }
 
+/** The story each article of a run was put in, by source (unassigned articles each alone). */
+function predictedStories(run: CorpusRun): Map<string, string> {
+  return new Map(run.articles.map((a) => [a.source, a.storyId === null ? `none:${a.id}` : `story:${a.storyId}`]));
+}
+
+/** Ingests and analyses a labelled JSONL data set (basil-dev layout) with its labels stripped; returns the run and the truth. */
+async function runLabelled(file: string, now: Date): Promise<{ run: CorpusRun; truth: Map<string, string> }> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-eval-labelled-"));
+  try {
+    const { input, truth } = stripBasil(file, tmp);
+    return { run: await runCorpus([input], now), truth };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 function scoreBasil(run: CorpusRun, truth: Map<string, string>): BasilScore {
-  const predicted = new Map<string, string>();
-  for (const a of run.articles) predicted.set(a.source, a.storyId === null ? `none:${a.id}` : `story:${a.storyId}`);
+  const predicted = predictedStories(run);
   const n = run.articles.length || 1;
   const high = new Map<number, number>();
   for (const f of run.flags) if (f.severity === "high") high.set(f.articleId, (high.get(f.articleId) ?? 0) + 1);
@@ -469,14 +484,8 @@ async function main(): Promise<void> {
     if (!fs.existsSync(file)) report.basil = skip(sharedMissing ?? `${file} is absent`);
     else {
       log("basil: ingest + analyse 150 articles ...");
-      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-eval-basil-"));
-      try {
-        const { input, truth } = stripBasil(file, tmp);
-        const run = await timed("basil", () => runCorpus([input], now));
-        report.basil = scoreBasil(run, truth);
-      } finally {
-        fs.rmSync(tmp, { recursive: true, force: true });
-      }
+      const { run, truth } = await timed("basil", () => runLabelled(file, now));
+      report.basil = scoreBasil(run, truth);
     }
   }
 
@@ -514,23 +523,17 @@ async function main(): Promise<void> {
     if (!fs.existsSync(file)) report.allsides = skip(sharedMissing ?? `${file} is absent`);
     else {
       log("allsides: ingest + analyse 731 articles ...");
-      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-eval-allsides-"));
-      try {
-        const { input, truth } = stripBasil(file, tmp);
-        const run = await timed("allsides", () => runCorpus([input], now));
-        const score = scoreBasil(run, truth);
-        // Two halves by line order, each scored on its own: how stable the figure is.
-        const keys = [...truth.keys()];
-        const half = (h: number) => new Map(keys.filter((_, i) => i % 2 === h).map((k) => [k, truth.get(k)!]));
-        const predicted = new Map(run.articles.map((a) => [a.source, a.storyId === null ? `none:${a.id}` : `story:${a.storyId}`]));
-        const halves = [0, 1].map((h) => {
-          const t = half(h);
-          return scorePairwise(new Map([...predicted].filter(([k]) => t.has(k))), t);
-        });
-        report.allsides = { ...score, halves };
-      } finally {
-        fs.rmSync(tmp, { recursive: true, force: true });
-      }
+      const { run, truth } = await timed("allsides", () => runLabelled(file, now));
+      const score = scoreBasil(run, truth);
+      // Two halves by line order, each scored on its own: how stable the figure is.
+      const keys = [...truth.keys()];
+      const half = (h: number) => new Map(keys.filter((_, i) => i % 2 === h).map((k) => [k, truth.get(k)!]));
+      const predicted = predictedStories(run);
+      const halves = [0, 1].map((h) => {
+        const t = half(h);
+        return scorePairwise(new Map([...predicted].filter(([k]) => t.has(k))), t);
+      });
+      report.allsides = { ...score, halves };
     }
   }
 
