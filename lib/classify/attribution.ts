@@ -4,17 +4,15 @@
  */
 import { sameSpeakerKey, type QuoteMatch } from "@/lib/align";
 import { foldText } from "@/lib/text";
-import type { Evidence, Severity } from "@/lib/types";
+import type { Evidence } from "@/lib/types";
 import { clip, evidenceFor, flagThisSide, MAX_EVIDENCE } from "./common";
-import { isPersonName, resolveOrganisation, resolveSpeaker } from "./speakers";
+import { resolveOrganisation, resolveSpeaker } from "./speakers";
 import { MIN_QUOTE_WORDS, escapeRe, organisationsMatch, round, venuesMatch, type QuoteScope } from "./quote-common";
 
 /** Flags quote `s.q` when other outlets give the same words to someone or somewhere else. */
 export function flagAttribution(s: QuoteScope): void {
-  const { al, corr, arts, A, a, ai, q, qi, matches, n, out } = s;
+  const { al, corr, arts, a, ai, q, qi, matches, n, out } = s;
   const close = matches.filter((m) => m.best && m.best.regionSimilarity >= 0.7 && m.best.matched >= Math.max(4, 0.5 * n));
-  // Only personal names are compared: "the Texas governor" and "Mr. Perry" may be one person.
-  const named = (s: string | null): s is string => !!s && isPersonName(s);
   const aSentence = (() => {
     const s = a.segmentation.sentences[q.sentence];
     return s ? foldText(a.article.body.slice(Math.max(0, s.start - 300), Math.min(a.article.body.length, q.end + 300))) : "";

@@ -5,7 +5,7 @@
  * word alignment; only the minority version is flagged, and a tie goes to the
  * derived side. (Meaning reversals are in ./reversals.)
  */
-import { matchRuns, claimTokens, CLAIM_PARTIAL_MIN, CLAIM_SUPPORT_MIN, type StoryAlignment, type ClaimMatch } from "@/lib/align";
+import { matchRuns, claimTokens, CLAIM_SUPPORT_MIN, type StoryAlignment, type ClaimMatch } from "@/lib/align";
 import type { PreparedArticle } from "@/lib/align";
 import { extractDates, extractNumbers, foldText, numberWordValue, type ValueKind, type ValueMention } from "@/lib/text";
 import type { FlagDraft } from "@/lib/types";

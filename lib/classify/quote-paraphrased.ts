@@ -5,7 +5,6 @@
  */
 import { quoteContentShare, QUOTE_TWIN_MIN, QUOTE_TWIN_MIN_SHARED, sameSpeakerKey, speakersCompatible, type PreparedArticle } from "@/lib/align";
 import { isNegation } from "@/lib/text";
-import type { Evidence, Severity } from "@/lib/types";
 import { clip, evidenceFor, flagThisSide, joinNames, MAX_EVIDENCE } from "./common";
 import { readRewording } from "./rewording";
 import { ATTEST_REGION_MIN, PARAPHRASE_REGION_MIN, PARAPHRASE_REGION_MIN_SAME_SPEAKER, bracketedToken, insideBrackets, round, speakerLabel, type QuoteScope } from "./quote-common";

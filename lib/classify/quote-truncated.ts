@@ -3,13 +3,13 @@
  * when the cut drops a qualifying clause mid-sentence.
  */
 import { type QuoteMatch } from "@/lib/align";
-import type { Evidence, Severity } from "@/lib/types";
+import type { Severity } from "@/lib/types";
 import { clip, evidenceFor } from "./common";
 import { CONTRAST, STRONG_CONTRAST, MIN_CUT_WORDS, MIN_QUOTE_WORDS, round, speakerLabel, type QuoteScope } from "./quote-common";
 
 /** Flags quote `s.q` when another outlet carries a longer version (aTrigrams: A's quoted word trigrams; cutsSeen: cuts already flagged in A). */
 export function flagTruncated(s: QuoteScope, aTrigrams: Set<string>, cutsSeen: Set<string>): void {
-  const { arts, A, a, q, matches, n, outletOf, out } = s;
+  const { arts, a, q, matches, n, outletOf, out } = s;
   if (n >= MIN_QUOTE_WORDS - 1) {
     let bestCut: { m: QuoteMatch; dropped: number[] } | null = null;
     for (const m of matches) {

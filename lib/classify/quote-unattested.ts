@@ -3,7 +3,7 @@
  * the signals that stack up (an added block, a speaker nobody else names, padding).
  */
 import { speakerKeyOf } from "@/lib/text";
-import type { Evidence, Severity } from "@/lib/types";
+import type { Severity } from "@/lib/types";
 import { clip, joinNames } from "./common";
 import { MIN_QUOTE_WORDS, escapeRe, round, speakerLabel, type QuoteScope } from "./quote-common";
 
