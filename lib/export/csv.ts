@@ -5,17 +5,51 @@
  */
 import type { ExportData, ExportFlag } from "./types";
 
-/** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Characters that make a spreadsheet read a cell as a formula (OWASP CSV
+ * injection), with the fullwidth and small-form variants some spreadsheets
+ * fold to them, and the minus sign.
+ */
+const TRIGGER = "=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20\\uFE62\\uFE63\\uFE66\\uFE6B\\u2212";
 
-/** Prefixes an apostrophe to a cell that a spreadsheet would evaluate as a formula. */
+/**
+ * What a spreadsheet may skip before it looks for a trigger: whitespace
+ * (Unicode included), control characters (NUL among them) and invisible
+ * format characters (zero-width spaces, bidi marks, BOM).
+ */
+const IGNORABLE = "\\s\\p{Cc}\\p{Cf}";
+
+/** Line breaks (and NUL, which C-string readers treat as an end) after which an importer may start a new cell. */
+const BREAK_CHAR = "\\r\\n\\u0000\\u0085\\u2028\\u2029";
+
+/** A cell that starts, after anything ignorable, with a trigger; or that starts with a tab or CR. */
+const FORMULA_START = new RegExp(`^(?:[\\t\\r]|[${IGNORABLE}]*[${TRIGGER}])`, "u");
+
+/**
+ * A trigger at the start of a later line of the cell: an importer that does
+ * not honour quoted line breaks would make that line a cell of its own. Only
+ * ignorables of the same line may come between, so the mark lands on the
+ * trigger's line (CRLF is one break).
+ */
+const FORMULA_AFTER_BREAK = new RegExp(`(\\r\\n|[${BREAK_CHAR}])(?=(?:(?![${BREAK_CHAR}])[${IGNORABLE}])*[${TRIGGER}])`, "gu");
+
+/**
+ * Prefixes an apostrophe to a cell that a spreadsheet would evaluate as a
+ * formula, and to every later line of the cell that would.
+ */
 export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? "'" + cell : cell;
+  const inner = cell.replace(FORMULA_AFTER_BREAK, "$1'");
+  return FORMULA_START.test(cell) ? "'" + inner : inner;
 }
 
-/** One RFC 4180 field: neutralised, then quoted when it holds a comma, quote, CR or LF. */
+/**
+ * One RFC 4180 field: neutralised, then quoted when it holds a comma, quote,
+ * CR or LF. A number is a cell the exporter computed (an id, an offset, a
+ * count, a confidence), written as is so a spreadsheet keeps it numeric;
+ * every string (article text, names, notes) is untrusted and neutralised.
+ */
 export function csvField(value: string | number | null): string {
-  const cell = neutraliseFormula(value === null ? "" : String(value));
+  const cell = typeof value === "number" && Number.isFinite(value) ? String(value) : neutraliseFormula(value === null ? "" : String(value));
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 

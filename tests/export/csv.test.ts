@@ -6,8 +6,52 @@ describe("neutraliseFormula", () => {
   it.each(["=1+1", "+cmd", "-2", "@SUM(A1)", "\tx", "\rx"])("prefixes an apostrophe to %j", (cell) => {
     expect(neutraliseFormula(cell)).toBe("'" + cell);
   });
-  it.each(["plain", "a=b", " =not at start", "'already", ""])("leaves %j alone", (cell) => {
+  it.each(["plain", "a=b", "'already", "", "x - y", "multi\nline", "a\n\tb", "e-mail", "3 + 4 = 7"])("leaves %j alone", (cell) => {
     expect(neutraliseFormula(cell)).toBe(cell);
+  });
+
+  // A trigger that a spreadsheet still finds once it skips leading whitespace, NULs, line breaks or invisible characters.
+  it.each([
+    [" =1+1", "space", "' =1+1"],
+    ["   +cmd", "spaces", "'   +cmd"],
+    ["\u00a0-2", "no-break space", "'\u00a0-2"],
+    ["\u3000@SUM(A1)", "ideographic space", "'\u3000@SUM(A1)"],
+    ["\u000b@x", "vertical tab", "'\u000b@x"],
+    ["\u200b=1", "zero-width space", "'\u200b=1"],
+    ["\ufeff-1", "byte order mark", "'\ufeff-1"],
+    ["\u202e=1", "bidi override", "'\u202e=1"],
+    // A NUL or a line break is also where a careless importer starts a new cell: that line is marked too.
+    ["\u0000=1+1", "NUL", "'\u0000'=1+1"],
+    ["\n=1+1", "line feed", "'\n'=1+1"],
+    ["\r\n+1", "CRLF", "'\r\n'+1"],
+    [" \t \n @x", "mixed", "' \t \n' @x"],
+  ])("neutralises a trigger after leading %j (%s)", (cell, _what, want) => {
+    expect(neutraliseFormula(cell)).toBe(want);
+  });
+
+  it.each([
+    ["\uff1d1+1", "fullwidth ="],
+    ["\uff0bcmd", "fullwidth +"],
+    ["\uff0d2", "fullwidth -"],
+    ["\uff20SUM(A1)", "fullwidth @"],
+    [" \uff1dHYPERLINK(1)", "fullwidth = after a space"],
+    ["\u22121", "minus sign"],
+  ])("neutralises %j (%s)", (cell) => {
+    expect(neutraliseFormula(cell)).toBe("'" + cell);
+  });
+
+  // An importer that ignores quoting would start a new cell at each line break or NUL.
+  it.each([
+    ["note\n=cmd", "note\n'=cmd"],
+    ["note\r\n+cmd", "note\r\n'+cmd"],
+    ["note\r-cmd", "note\r'-cmd"],
+    ["note\n  @cmd", "note\n'  @cmd"],
+    ["note\n\n=cmd", "note\n\n'=cmd"],
+    ["note\u0000=cmd", "note\u0000'=cmd"],
+    ["note\u2028\uff1dcmd", "note\u2028'\uff1dcmd"],
+    ["=a\n=b", "'=a\n'=b"],
+  ])("neutralises a trigger at the start of a later line: %j", (cell, want) => {
+    expect(neutraliseFormula(cell)).toBe(want);
   });
 });
 
@@ -19,6 +63,13 @@ describe("csvField", () => {
     expect(csvField("cr\rhere")).toBe('"cr\rhere"');
     expect(csvField(null)).toBe("");
     expect(csvField(0.5)).toBe("0.5");
+  });
+  it("writes a number the exporter computed as a number, and neutralises the same characters as text", () => {
+    expect(csvField(-3)).toBe("-3");
+    expect(csvField(-0.25)).toBe("-0.25");
+    expect(csvField("-3")).toBe("'-3");
+    expect(csvField(" -3")).toBe("' -3");
+    expect(csvField(Number.NaN)).toBe("NaN");
   });
   it("neutralises before quoting", () => {
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
@@ -62,6 +113,28 @@ describe("formatCsv", () => {
     expect(col(rows[2], "evidence")).toBe("'@Delta: +cmd|' /C calc'!A0 | Alpha News: multi\nline");
     expect(col(rows[2], "note")).toBe("'\tTab-led note\r\nsecond line");
     for (const r of rows.slice(1)) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it("neutralises hidden and fullwidth triggers in every text column, keeping numeric columns numeric", () => {
+    const hostile = makeData();
+    const f = hostile.flags[0];
+    Object.assign(f, {
+      outlet: " =1",
+      source: "\u0000+1",
+      text: "\uff1dcmd()",
+      speaker: "\u200b@x",
+      explanation: "fine\n-1",
+      note: "\u3000\uff20x",
+      start: -4,
+    });
+    f.evidence[0].outlet = "\uff0bDelta";
+    const hostileRows = parseCsv(formatCsv(hostile));
+    const r = hostileRows[1];
+    const get = (name: (typeof CSV_COLUMNS)[number]) => r[hostileRows[0].indexOf(name)];
+    for (const name of ["outlet", "source", "text", "speaker", "note", "evidence"] as const) expect(get(name).startsWith("'")).toBe(true);
+    expect(get("explanation")).toBe("fine\n'-1");
+    expect(get("start")).toBe("-4");
+    expect(get("confidence")).toBe("0.875");
   });
 
   it("writes a BOM on request", () => {
