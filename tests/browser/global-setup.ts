@@ -25,7 +25,7 @@ declare module "vitest" {
 
 const ROOT = path.resolve(__dirname, "..", "..");
 // Not tsconfig.json: next build rewrites it itself.
-const BUILD_INPUTS = ["app", "lib", "db", "next.config.js", "package-lock.json"];
+const BUILD_INPUTS = ["app", "lib", "db", "proxy.ts", "next.config.js", "package-lock.json"];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
