@@ -3,14 +3,16 @@
  * article, align them across outlets, classify the divergences. No I/O, no
  * clock: the database layer loads, calls this, and saves.
  */
-import { alignStory, MAX_ANALYSED_CHARS, toAlignments } from "@/lib/align";
+import { alignStory, toAlignments } from "@/lib/align";
 import { extractClaims } from "@/lib/claims";
 import { classifyStory } from "@/lib/classify";
 import { extractQuotes } from "@/lib/quotes";
 import { segmentArticle } from "@/lib/segment";
 import type { Alignment, ArticleAnalysis, ArticleText, FlagDraft } from "@/lib/types";
+import { MAX_ANALYSED_CHARS } from "./limit";
 
 export { MAX_ANALYSED_CHARS };
+export { describeAnalysisLimit } from "./limit";
 
 export interface AnalyzeArticleContext {
   /** Lines recurring across this outlet's articles (page chrome), from `collectRecurringLines`. */

@@ -5,6 +5,7 @@ import { getStory } from "../../../db/queries";
 import { formatTime, KindLabel } from "../../components/ui";
 import { requestDb } from "../../lib/db";
 import { cutPieces } from "../../lib/segments";
+import { describeAnalysisLimit } from "../../../lib/analyze/limit";
 import type { Severity } from "../../../lib/types";
 
 export const metadata: Metadata = { title: "Story" };
@@ -21,6 +22,8 @@ export default async function StoryPage({ params, searchParams }: { params: Prom
   const wanted = Number(Array.isArray(sp.article) ? sp.article[0] : sp.article);
   const article = story.articles.find((a) => a.id === wanted) ?? story.articles[0] ?? null;
   const flagCount = story.articles.reduce((n, a) => n + a.flags.length, 0);
+  // Articles longer than the analysed prefix say so: flags can only come from that prefix.
+  const limits = new Map(story.articles.map((a) => [a.id, describeAnalysisLimit(a.body.length)]));
 
   return (
     <>
@@ -54,6 +57,11 @@ export default async function StoryPage({ params, searchParams }: { params: Prom
                 <td>
                   <Link href={`/stories/${story.id}?article=${a.id}#reader`}>{a.title}</Link>
                   <div className="muted small">{a.canonicalUrl ?? a.source}</div>
+                  {limits.get(a.id) && (
+                    <div className="notice small" data-testid="analysis-limit">
+                      {limits.get(a.id)}
+                    </div>
+                  )}
                 </td>
                 <td className="small">{formatTime(a.publishedAt) || <span className="muted">unknown</span>}</td>
                 <td>{a.flags.length}</td>
@@ -125,6 +133,7 @@ export default async function StoryPage({ params, searchParams }: { params: Prom
             ))}
           </nav>
           <h3>{article.title}</h3>
+          {limits.get(article.id) && <p className="notice">{limits.get(article.id)}</p>}
           <div className="reader" data-testid="reader">
             {cutPieces(
               article.body,
