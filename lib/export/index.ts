@@ -11,7 +11,7 @@ import { EXPORT_FORMATS, type ExportData, type ExportFormat, type RenderedExport
 export * from "./types";
 export { formatJson } from "./json";
 export { formatCsv, csvField, neutraliseFormula, summariseEvidence, countCounterparts, CSV_COLUMNS, type CsvOptions } from "./csv";
-export { formatMarkdown, escapeMarkdown, escapeInline, blockquote, type MarkdownOptions } from "./markdown";
+export { formatMarkdown, escapeMarkdown, escapeInline, blockquote, defangLinks, codeSpan, MAX_MARKDOWN_URL, type MarkdownOptions } from "./markdown";
 export { formatClaimReview, buildClaimReviews, flagPageUrl, REVIEWED_STATUSES, type ClaimReview, type ClaimReviewOptions } from "./claimreview";
 
 export interface RenderOptions {

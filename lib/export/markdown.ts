@@ -2,7 +2,8 @@
  * The Markdown export: fact-check notes an editor can paste into a CMS or a
  * ticket, grouped by story then flag. Every piece of article text and every
  * editor note is untrusted, so it is escaped to render as the literal text:
- * no emphasis, links, headings, tables or raw HTML can come out of it.
+ * no emphasis, links (autolinks included), images, headings, tables or raw
+ * HTML can come out of it; addresses are shown in code spans.
  */
 import type { ExportArticle, ExportData, ExportFlag, ExportStory } from "./types";
 
@@ -10,15 +11,34 @@ import type { ExportArticle, ExportData, ExportFlag, ExportStory } from "./types
 const INLINE_SPECIAL = /[\\`*_[\]{}()!|~]/g;
 
 /**
+ * A run of text that a GitHub-flavoured renderer would turn into a link by
+ * itself (extended autolinks): anything with a scheme separator (`https://`,
+ * `ftp://`, `javascript://`), anything with `www.`, an e-mail address
+ * (`name@host`, with or without `mailto:`). Matched on whole
+ * whitespace-delimited runs: every autolink a renderer finds lies inside one.
+ */
+const LINKISH = /:\/\/|www\.|[\p{L}\p{N}._%+-]@[\p{L}\p{N}]/iu;
+
+/**
+ * Breaks the autolinks of untrusted text the way threat reports "defang"
+ * addresses: `https://a.example/x` becomes `https[:]//a[.]example/x`,
+ * `ed@a.example` becomes `ed[@]a[.]example`. An editor still reads (and can
+ * restore) the address; no renderer makes it a link.
+ */
+export function defangLinks(text: string): string {
+  return text.replace(/\S+/gu, (run) => (LINKISH.test(run) ? run.replace(/:\/\//g, "[:]//").replace(/\./g, "[.]").replace(/@/g, "[@]") : run));
+}
+
+/**
  * Escapes text for use inside a Markdown paragraph, heading or blockquote.
- * HTML metacharacters become entities (so `<script>` shows as text, and an
- * entity in the article stays literal); inline markup characters are
- * backslash-escaped; a marker that would start a block at the beginning of a
- * line (heading, list, rule, setext underline, "1." list) is escaped too
- * (">" is already an entity).
+ * Addresses are defanged (no autolink); HTML metacharacters become entities
+ * (so `<script>` and `<https://...>` show as text, and an entity in the
+ * article stays literal); inline markup characters are backslash-escaped; a
+ * marker that would start a block at the beginning of a line (heading, list,
+ * rule, setext underline, "1." list) is escaped too (">" is already an entity).
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return defangLinks(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -26,6 +46,27 @@ export function escapeMarkdown(text: string): string {
     .split(/\r\n|\r|\n/)
     .map((line) => line.replace(/^(\s*)([#+\-=])/, "$1\\$2").replace(/^(\s*\d+)\./, "$1\\."))
     .join("\n");
+}
+
+/** Longest address shown in full; a longer one is cut (and says so) so one hostile row cannot swell the notes. */
+export const MAX_MARKDOWN_URL = 2000;
+
+/**
+ * An untrusted address (URL or path) as an inline code span: renderers never
+ * make links, HTML or markup out of a code span, and the editor copies it as
+ * written. The fence is one backtick longer than any run inside it; spaces,
+ * line breaks and control or invisible characters are percent-encoded so the
+ * span stays on one line and shows what is there.
+ */
+export function codeSpan(text: string): string {
+  const chars = Array.from(text.replace(/[\s\p{Cc}\p{Cf}]/gu, (c) => encodeURIComponent(c)));
+  const cut = chars.length > MAX_MARKDOWN_URL;
+  const body = (cut ? chars.slice(0, MAX_MARKDOWN_URL) : chars).join("");
+  if (!body) return "(none)";
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}${cut ? ` … (${chars.length - MAX_MARKDOWN_URL} more characters)` : ""}`;
 }
 
 /** Escapes and folds text onto one line (for headings and list items). */
@@ -57,7 +98,7 @@ function renderFlag(f: ExportFlag, n: number, article: ExportArticle | undefined
   out.push("");
   const meta = [`Flag #${f.id}`, `kind \`${f.kind}\``, `confidence ${f.confidence.toFixed(2)}`, `status **${f.status}**`];
   out.push(meta.join(" · ") + "  ");
-  out.push(`Article: ${escapeInline(article?.title ?? f.source)} (${escapeInline(article?.url ?? f.source)})`);
+  out.push(`Article: ${escapeInline(article?.title ?? f.source)} · ${codeSpan(article?.url ?? f.source)}`);
   out.push("");
   out.push(blockquote(f.text));
   if (f.speaker) {

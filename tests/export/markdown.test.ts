@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockquote, escapeMarkdown, formatMarkdown } from "../../lib/export";
+import { blockquote, codeSpan, defangLinks, escapeMarkdown, formatMarkdown, MAX_MARKDOWN_URL } from "../../lib/export";
 import { makeData, NOW } from "./fixture";
 
 describe("escapeMarkdown", () => {
@@ -49,7 +49,7 @@ describe("formatMarkdown", () => {
     expect(section).toContain("**Status:** verified");
     expect(section).toContain("**Note:**\n\n> Checked the council video.");
     expect(section).toContain("Flag #11");
-    expect(section).toContain("(https://beta.example/bridge)");
+    expect(section).toContain("Article: Bridge vote, again · `https://beta.example/bridge`");
   });
 
   it("cannot be made to emit markup by article text, explanations or notes", () => {
@@ -66,5 +66,134 @@ describe("formatMarkdown", () => {
   it("says when a flag has no counterpart and when nothing matches", () => {
     expect(md).toContain("**Evidence:** no counterpart carries this text.");
     expect(formatMarkdown({ stories: [], articles: [], flags: [] }, { generatedAt: NOW })).toContain("No flags match this view.");
+  });
+});
+
+/** Hostile article text: every way GitHub-flavoured Markdown makes a link, an image, HTML or a heading. */
+const HOSTILE = [
+  "see https://evil.example/x and http://a.b/c?d=1 and ftp://f.example",
+  "www.evil.example and WWW.Evil.Example/path",
+  "mail ed@evil.example or mailto:ed@evil.example or xmpp:ed@evil.example",
+  "<https://evil.example> <ed@evil.example> <javascript:alert(1)>",
+  "[click](https://evil.example) [x](javascript:alert(1)) ![img](https://evil.example/p.png) [ref]",
+  "[ref]: https://evil.example",
+  "# heading\n<img src=x onerror=alert(1)>\n<div>html</div>\n```\ncode\n```",
+  "text(https://evil.example)text and *www.evil.example* _http://e.example_ ~www.e.example~",
+  "data:text/html;base64,PHNjcmlwdD4= and javascript:alert(1)",
+  "&#106;avascript:alert(1) &#x3C;b&#x3E;",
+  "a\u00a0https://evil.example b\u3000www.evil.example",
+];
+
+/**
+ * Removes the code spans of one line as CommonMark reads them (a run of n
+ * backticks up to the next run of exactly n), so what is left is the text a
+ * renderer would parse for links.
+ */
+function outsideCodeSpans(line: string): string {
+  let out = "";
+  let i = 0;
+  while (i < line.length) {
+    if (line[i] === "\\") {
+      out += line.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (line[i] !== "`") {
+      out += line[i++];
+      continue;
+    }
+    const open = /^`+/.exec(line.slice(i))![0];
+    const close = new RegExp(`(?<!\`)${open}(?!\`)`, "g");
+    close.lastIndex = i + open.length;
+    const m = close.exec(line);
+    if (!m) {
+      out += open;
+      i += open.length;
+      continue;
+    }
+    out += " ";
+    i = m.index + open.length;
+  }
+  return out;
+}
+
+describe("defangLinks", () => {
+  it.each([
+    ["https://evil.example/x", "https[:]//evil[.]example/x"],
+    ["(javascript://x.y)", "(javascript[:]//x[.]y)"],
+    ["www.evil.example", "www[.]evil[.]example"],
+    ["WWW.Evil.Example", "WWW[.]Evil[.]Example"],
+    ["ed@evil.example", "ed[@]evil[.]example"],
+    ["mailto:ed@evil", "mailto:ed[@]evil"],
+    ["text(https://a.b)text", "text(https[:]//a[.]b)text"],
+  ])("breaks %j", (text, want) => {
+    expect(defangLinks(text)).toBe(want);
+  });
+  it.each(["3.5 per cent", "@Delta said", "e.g. the U.S. budget", "10:30 a.m.", "a - b"])("leaves %j alone", (text) => {
+    expect(defangLinks(text)).toBe(text);
+  });
+});
+
+describe("codeSpan", () => {
+  it("fences an address with one backtick more than it holds, padding a span that starts or ends with one", () => {
+    expect(codeSpan("https://a.example/x")).toBe("`https://a.example/x`");
+    expect(codeSpan("https://a.example/`x``y")).toBe("```https://a.example/`x``y```");
+    expect(codeSpan("`https://evil.example`")).toBe("`` `https://evil.example` ``");
+    expect(codeSpan("")).toBe("(none)");
+  });
+  it("keeps the span on one line and shows hidden characters percent-encoded", () => {
+    expect(codeSpan("data:text/html,<b>\n# x\u200b")).toBe("`data:text/html,<b>%0A#%20x%E2%80%8B`");
+  });
+  it("cuts a very long address and says how much is left out", () => {
+    const long = "https://evil.example/" + "A".repeat(MAX_MARKDOWN_URL + 100);
+    const span = codeSpan(long);
+    expect(span.startsWith("`https://evil.example/AAA")).toBe(true);
+    expect(span).toMatch(new RegExp(`\` … \\(${long.length - MAX_MARKDOWN_URL} more characters\\)$`));
+    expect(span.length).toBeLessThan(MAX_MARKDOWN_URL + 50);
+  });
+});
+
+describe("formatMarkdown with hostile article text and addresses", () => {
+  const data = makeData();
+  const f = data.flags[0];
+  f.text = HOSTILE.join("\n");
+  f.note = HOSTILE.join("\n\n");
+  f.explanation = HOSTILE.join(" ");
+  f.speaker = HOSTILE[0];
+  f.outlet = HOSTILE[1];
+  f.evidence[0].text = HOSTILE.join("\n");
+  f.evidence[0].outlet = HOSTILE[2];
+  data.stories[0].title = HOSTILE[4];
+  data.articles[1].title = HOSTILE[3];
+  data.articles[1].url = "javascript:alert(`x`)//``https://evil.example``<b>" + "A".repeat(3000);
+  data.articles[2].url = "data:text/html,<script>alert(1)</script>\n# x";
+  data.articles[3].url = "`https://evil.example`";
+  const md = formatMarkdown(data, { generatedAt: NOW });
+  const lines = md.split("\n");
+
+  it("leaves nothing outside code spans that a renderer would make a link, image or HTML", () => {
+    for (const line of lines) {
+      const text = outsideCodeSpans(line);
+      expect(text, line).not.toMatch(/:\/\//);
+      expect(text, line).not.toMatch(/www\./i);
+      expect(text, line).not.toMatch(/[\w.+-]@\w/);
+      expect(text, line).not.toMatch(/</);
+      // Every bracket from the article is escaped, so no [text](target), [ref] or ![alt](src) forms.
+      expect(text, line).not.toMatch(/(?<!\\)[[\]]/);
+    }
+  });
+
+  it("writes every heading, fence and block marker itself", () => {
+    expect(lines.filter((l) => /^\s*#/.test(l)).every((l) => /^#{1,3} (Parallax fact-check notes|Story \d+: |\d+\. )/.test(l))).toBe(true);
+    expect(lines.some((l) => /^\s*(>\s*)*(```|~~~)/.test(l))).toBe(false);
+    expect(lines.some((l) => /^\s*(>\s*)*\[[^\]]*\]:/.test(l))).toBe(false);
+  });
+
+  it("shows every address as a code span an editor can copy", () => {
+    expect(md).toContain("Article: &lt;https\\[:\\]//evil\\[.\\]example&gt;");
+    expect(md).toContain(" · ```javascript:alert(`x`)//``https://evil.example``<b>AAA");
+    expect(md).toContain("more characters)");
+    expect(md).toContain("Article: Budget · `data:text/html,<script>alert(1)</script>%0A#%20x`");
+    expect(md).toContain("Article: Budget cuts · `` `https://evil.example` ``");
   });
 });
