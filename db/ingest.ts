@@ -7,6 +7,7 @@
 import { hashArticle, type ParsedArticle } from "@/lib/ingest";
 import type { Db } from "./client";
 import {
+  addressPolicyFor,
   createLimiter,
   DEFAULT_CONCURRENCY,
   DEFAULT_MAX_BYTES,
@@ -14,6 +15,7 @@ import {
   expandInputs,
   loadFile,
   loadUrl,
+  type AddressPolicy,
   type InputItem,
 } from "./sources";
 import type { ParseOutcome } from "@/lib/ingest";
@@ -23,8 +25,17 @@ export interface IngestOptions {
   maxBytes?: number;
   /** Story label stored on every article of the run (`--story`). */
   story?: string;
-  /** Per-URL time limit in milliseconds, redirects and body included (default 15000). */
+  /** Per-request time limit in milliseconds, redirects and body included (default 10000). */
   timeoutMs?: number;
+  /** Time limit for a feed document and all its item pages together (default: `timeoutMs`). */
+  feedTimeoutMs?: number;
+  /**
+   * Fetch from loopback, private, link-local and other non-public addresses
+   * (default: the PARALLAX_ALLOW_PRIVATE_ADDRESSES setting, off).
+   */
+  allowPrivateAddresses?: boolean;
+  /** Test hook: decides address by address which connections are allowed; overrides `allowPrivateAddresses`. */
+  addressPolicy?: AddressPolicy;
   /** Inputs loaded and URLs fetched at once (default 4). */
   concurrency?: number;
   /** Clock for `ingested_at` (default: the system clock). */
@@ -138,7 +149,23 @@ function upsertOutlet(st: StoreStatements, name: string, host: string | null): n
 }
 
 /**
- * Stores one parsed article, synchronously and atomically.
+ * The URL when it is an absolute http(s) URL, else null: the last line of
+ * defence against a `javascript:` or `data:` address reaching a stored link
+ * that the dashboard renders, whatever parser produced it.
+ */
+function webUrlOrNull(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:" ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stores one parsed article, synchronously and atomically. A `url` that is
+ * not http(s) is stored as null (the article itself is kept).
  * - same source, same content hash as its current revision → `unchanged`;
  * - a new source whose content is already stored as another current article → `unchanged` (`sameAs`);
  * - same source, new content → a new revision (old one kept, no longer current; story kept and marked dirty);
@@ -165,7 +192,7 @@ export function storeArticle(db: Db, parsed: ParsedArticle, opts: StoreOptions =
         outletId,
         storyId: prev?.storyId ?? null,
         source: parsed.source,
-        canonicalUrl: parsed.url,
+        canonicalUrl: webUrlOrNull(parsed.url),
         title: parsed.title,
         byline: parsed.byline,
         publishedAt: parsed.publishedAt,
@@ -185,7 +212,14 @@ export function storeArticle(db: Db, parsed: ParsedArticle, opts: StoreOptions =
   return write.immediate();
 }
 
-function loadItem(item: InputItem, opts: Required<Pick<IngestOptions, "maxBytes" | "timeoutMs">>, fetchLimit: ReturnType<typeof createLimiter>): Promise<ParseOutcome> {
+interface LoadOptions {
+  maxBytes: number;
+  timeoutMs: number;
+  feedTimeoutMs: number;
+  addressPolicy: AddressPolicy;
+}
+
+function loadItem(item: InputItem, opts: LoadOptions, fetchLimit: ReturnType<typeof createLimiter>): Promise<ParseOutcome> {
   if (item.kind === "error") return Promise.resolve({ articles: [], problems: [{ source: item.source, message: item.message }] });
   if (item.kind === "file") return loadFile(item, opts.maxBytes);
   return loadUrl(item.source, { ...opts, fetchLimit });
@@ -205,6 +239,8 @@ function positive(name: string, v: number | undefined, fallback: number): number
 export async function ingestInputs(db: Db, inputs: string[], opts: IngestOptions = {}): Promise<IngestRun> {
   const maxBytes = positive("maxBytes", opts.maxBytes, DEFAULT_MAX_BYTES);
   const timeoutMs = positive("timeoutMs", opts.timeoutMs, DEFAULT_TIMEOUT_MS);
+  const feedTimeoutMs = positive("feedTimeoutMs", opts.feedTimeoutMs, timeoutMs);
+  const addressPolicy = opts.addressPolicy ?? addressPolicyFor(opts.allowPrivateAddresses);
   const concurrency = Math.floor(positive("concurrency", opts.concurrency, DEFAULT_CONCURRENCY));
   const items = await expandInputs(inputs);
   const run: IngestRun = { results: [], added: 0, revised: 0, unchanged: 0, failed: 0 };
@@ -228,7 +264,7 @@ export async function ingestInputs(db: Db, inputs: string[], opts: IngestOptions
     for (let i = 0; i < items.length; i++) {
       await acquire();
       const item = items[i];
-      loadItem(item, { maxBytes, timeoutMs }, fetchLimit)
+      loadItem(item, { maxBytes, timeoutMs, feedTimeoutMs, addressPolicy }, fetchLimit)
         .catch((err: Error): ParseOutcome => ({
           articles: [],
           problems: [{ source: item.source, message: `${item.input}: ${err.message}` }],

@@ -10,8 +10,10 @@ import { deriveTitle, shortenTitle } from "./text";
 import type { ParsedArticle } from "./types";
 
 export interface FeedItem {
-  /** Absolute URL of the item's page, or null when the item has none. */
+  /** Absolute http(s) URL of the item's page, or null when the item has none (or one that is not http/https). */
   link: string | null;
+  /** Why the item's link was dropped (a `javascript:` or `file:` address, say), or null. */
+  linkProblem?: string | null;
   title: string | null;
   published: string | null;
   author: string | null;
@@ -43,13 +45,20 @@ function txt(v: unknown): string | null {
   return null;
 }
 
-function resolve(link: string | null, base: string | null): string | null {
-  if (!link) return null;
+/** The schemes an item link may have: anything else (javascript:, data:, file:) is never fetched or stored. */
+const FETCHABLE_PROTOCOLS: ReadonlySet<string> = new Set(["http:", "https:"]);
+
+/** An item link made absolute against the feed's URL, or why it is unusable. */
+function resolveLink(link: string | null, base: string | null): { link: string | null; linkProblem: string | null } {
+  if (!link) return { link: null, linkProblem: null };
+  let url: URL;
   try {
-    return new URL(link, base ?? undefined).href;
+    url = new URL(link, base ?? undefined);
   } catch {
-    return null;
+    return { link: null, linkProblem: "item link is not a valid URL" };
   }
+  if (!FETCHABLE_PROTOCOLS.has(url.protocol)) return { link: null, linkProblem: `item link is a ${url.protocol} address (only http and https are fetched)` };
+  return { link: url.href, linkProblem: null };
 }
 
 /** The first non-empty candidate (full-content fields come before summaries), as text. */
@@ -91,7 +100,7 @@ export function parseFeed(xml: string, baseUrl: string | null = null): Feed | nu
       kind: "rss",
       title: txt(channel.title),
       items: items.map((it: Record<string, unknown>) => ({
-        link: resolve(txt(it.link) ?? (isPermalink(it.guid) ? txt(it.guid) : null), baseUrl),
+        ...resolveLink(txt(it.link) ?? (isPermalink(it.guid) ? txt(it.guid) : null), baseUrl),
         title: txt(it.title),
         published: txt(it.pubDate) ?? txt(it["dc:date"]),
         author: txt(it["dc:creator"]) ?? txt(it.author),
@@ -110,7 +119,7 @@ export function parseFeed(xml: string, baseUrl: string | null = null): Feed | nu
           links.find((l) => typeof l === "object" && (l["@_rel"] == null || l["@_rel"] === "alternate")) ?? links[0];
         const href = alt && typeof alt === "object" ? (alt["@_href"] as string | undefined) ?? null : txt(alt);
         return {
-          link: resolve(href, baseUrl),
+          ...resolveLink(href, baseUrl),
           title: txt(e.title),
           published: txt(e.published) ?? txt(e.updated),
           author: txt(e.author),

@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
@@ -6,6 +8,7 @@ import { count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { ingestInputs, storeArticle } from "@/db/ingest";
+import { loadFile } from "@/db/sources";
 import { articles, outlets, stories } from "@/db/schema";
 import type { ParsedArticle } from "@/lib/ingest";
 import { chromePage, NO_ARTICLE_PAGE } from "../ingest/fixtures";
@@ -106,6 +109,27 @@ describe("storeArticle", () => {
   });
 });
 
+describe("storeArticle and links", () => {
+  it("never stores a url that is not http or https: it stores null and keeps the article", () => {
+    const cases: [string | null, string | null][] = [
+      ["javascript:alert(1)", null],
+      ["JAVASCRIPT:alert(1)", null],
+      ["data:text/html,<script>x</script>", null],
+      ["file:///etc/passwd", null],
+      ["vbscript:msgbox", null],
+      ["not a url", null],
+      ["https://news.example/a", "https://news.example/a"],
+      ["http://news.example/b", "http://news.example/b"],
+      [null, null],
+    ];
+    cases.forEach(([url, stored], i) => {
+      const out = storeArticle(db, parsed({ source: `mem/${i}`, url, body: `Body ${i} of the article.` }), { now: fixedNow });
+      expect(out.status).toBe("added");
+      expect(db.select().from(articles).where(eq(articles.id, out.articleId)).get()!.canonicalUrl, String(url)).toBe(stored);
+    });
+  });
+});
+
 describe("ingestInputs on files", () => {
   it("ingests each format with its metadata and source = path as given", async () => {
     write("in/a.txt", "Featured\n\nLong enough headline for the first article\n\nBody of the first article.\n");
@@ -190,10 +214,64 @@ describe("ingestInputs on files", () => {
     write("walk/README.md", "# About this folder\n\nNot an article.");
     fs.symlinkSync(outside, path.join(dir, "walk", "link.txt"));
     fs.symlinkSync(path.join(dir, "walk"), path.join(dir, "walk", "loop"));
+    fs.symlinkSync(path.join(dir, "outside"), path.join(dir, "walk", "other"));
     const run = await ingestInputs(db, [path.join(dir, "walk")]);
-    expect(run.results.map((r) => [r.source, r.status])).toEqual([[path.join(dir, "walk", "link.txt"), "added"]]);
+    expect(run.results.map((r) => [r.input, r.status, r.error])).toEqual([
+      [path.join(dir, "walk", "link.txt"), "added", null],
+      [path.join(dir, "walk", "loop"), "failed", `${path.join(dir, "walk", "loop")}: symbolic link loop`],
+      [path.join(dir, "walk", "other"), "failed", `${path.join(dir, "walk", "other")}: symbolic link to a folder, not followed (name the folder itself to ingest it)`],
+    ]);
     // A README named explicitly is read like any file.
     expect((await ingestInputs(db, [path.join(dir, "walk", "README.md")])).added).toBe(1);
+  });
+
+  it("gives dangling links, link loops, FIFOs, sockets and devices their own line, without opening any of them", async () => {
+    const walk = path.join(dir, "odd");
+    write("odd/good.txt", "A good article headline that is long enough\n\nBody.");
+    fs.symlinkSync(path.join(dir, "no-such-target.txt"), path.join(walk, "dangling.txt"));
+    fs.symlinkSync(path.join(walk, "loop-b.txt"), path.join(walk, "loop-a.txt"));
+    fs.symlinkSync(path.join(walk, "loop-a.txt"), path.join(walk, "loop-b.txt"));
+    execFileSync("mkfifo", [path.join(walk, "fifo.txt")]);
+    fs.symlinkSync(path.join(walk, "fifo.txt"), path.join(walk, "link-to-fifo.txt"));
+    fs.symlinkSync("/dev/null", path.join(walk, "null.txt"));
+    const sock = net.createServer();
+    await new Promise<void>((r) => sock.listen(path.join(walk, "sock.txt"), r));
+    try {
+      const started = performance.now();
+      const run = await ingestInputs(db, [walk]);
+      expect(performance.now() - started).toBeLessThan(5000);
+      const label = (n: string) => path.join(walk, n);
+      expect(run.results.map((r) => r.error ?? r.status)).toEqual([
+        `${label("dangling.txt")}: dangling symbolic link`,
+        `${label("fifo.txt")}: not a regular file (FIFO)`,
+        "added",
+        `${label("link-to-fifo.txt")}: not a regular file (FIFO)`,
+        `${label("loop-a.txt")}: symbolic link loop`,
+        `${label("loop-b.txt")}: symbolic link loop`,
+        `${label("null.txt")}: not a regular file (character device)`,
+        `${label("sock.txt")}: not a regular file (socket)`,
+      ]);
+      // Named on the command line, they get the same lines.
+      const direct = await ingestInputs(db, [label("fifo.txt"), label("dangling.txt"), label("loop-a.txt"), "/dev/null"]);
+      expect(direct.results.map((r) => r.error)).toEqual([
+        `${label("fifo.txt")}: not a regular file (FIFO)`,
+        `${label("dangling.txt")}: dangling symbolic link`,
+        `${label("loop-a.txt")}: symbolic link loop`,
+        "/dev/null: not a regular file (character device)",
+      ]);
+    } finally {
+      await new Promise((r) => sock.close(r));
+    }
+  });
+
+  it("refuses a file swapped for a FIFO after the walk listed it, without blocking on it", async () => {
+    const file = write("swap/a.txt", "x");
+    fs.rmSync(file);
+    execFileSync("mkfifo", [file]);
+    const started = performance.now();
+    const out = await loadFile({ source: file, path: file }, 1024);
+    expect(out.problems.map((p) => p.message)).toEqual([`${file}: not a regular file (FIFO)`]);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it("reports a folder with nothing to ingest", async () => {

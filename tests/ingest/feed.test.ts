@@ -24,6 +24,28 @@ describe("parseFeed", () => {
     expect(feed?.items[0]).toMatchObject({ link: "https://blog.example/p1", title: "Post one", author: "Blogger", content: "Hello", published: "2025-03-04T10:00:00Z" });
   });
 
+  it("drops item links that are not http or https, saying why, and never resolves them against the feed", () => {
+    const xml = rssFeed([
+      { link: "javascript:alert(document.cookie)", title: "Script" },
+      { link: "JavaScript:alert(1)", title: "Script, mixed case" },
+      { link: "data:text/html;base64,PHNjcmlwdD4=", title: "Data" },
+      { link: "file:///etc/passwd", title: "File" },
+      { link: "ftp://h.example/a", title: "FTP" },
+      { link: "https://h.example/fine", title: "Fine" },
+    ]);
+    const feed = parseFeed(xml, "https://h.example/feed.xml");
+    expect(feed?.items.map((i) => [i.link, i.linkProblem])).toEqual([
+      [null, "item link is a javascript: address (only http and https are fetched)"],
+      [null, "item link is a javascript: address (only http and https are fetched)"],
+      [null, "item link is a data: address (only http and https are fetched)"],
+      [null, "item link is a file: address (only http and https are fetched)"],
+      [null, "item link is a ftp: address (only http and https are fetched)"],
+      ["https://h.example/fine", null],
+    ]);
+    const atom = parseFeed(atomFeed([{ href: "javascript:void(0)", title: "Atom script" }]), "https://blog.example/atom.xml");
+    expect(atom?.items[0]).toMatchObject({ link: null, linkProblem: "item link is a javascript: address (only http and https are fetched)" });
+  });
+
   it("returns null for XML that is not a feed", () => {
     expect(parseFeed("<?xml version='1.0'?><note><to>x</to></note>")).toBeNull();
   });

@@ -10,6 +10,9 @@ import { ingestInputs } from "@/db/ingest";
 import { articles } from "@/db/schema";
 import { ARTICLE_PARAGRAPHS, atomFeed, chromePage, rssFeed } from "./fixtures";
 
+/** The test server listens on 127.0.0.1, which ingest refuses unless private addresses are allowed. */
+const LOCAL = { allowPrivateAddresses: true } as const;
+
 let server: http.Server;
 let base: string;
 let closedPort: number;
@@ -101,7 +104,7 @@ afterEach(async () => {
 
 describe("ingest of URLs", () => {
   it("ingests an article page; source is the URL as given, canonical url from the page", async () => {
-    const run = await ingestInputs(db, [`${base}/article`]);
+    const run = await ingestInputs(db, [`${base}/article`], LOCAL);
     expect(run).toMatchObject({ added: 1, failed: 0 });
     const row = db.select().from(articles).get()!;
     expect(row).toMatchObject({ source: `${base}/article`, canonicalUrl: "https://www.coastalherald.example/news/ferry-terminal", title: "New ferry terminal to open in spring" });
@@ -111,19 +114,20 @@ describe("ingest of URLs", () => {
   });
 
   it("follows a redirect, and the same page under another URL is unchanged", async () => {
-    await ingestInputs(db, [`${base}/article`]);
-    const run = await ingestInputs(db, [`${base}/old`]);
+    await ingestInputs(db, [`${base}/article`], LOCAL);
+    const run = await ingestInputs(db, [`${base}/old`], LOCAL);
     expect(run.results[0]).toMatchObject({ status: "unchanged", source: `${base}/old` });
     expect(run.results[0].sameAs).toBe(run.results[0].articleId);
   });
 
   it("decodes a page by the charset of its Content-Type", async () => {
-    const run = await ingestInputs(db, [`${base}/latin`]);
+    const run = await ingestInputs(db, [`${base}/latin`], LOCAL);
     expect(run.results[0].title).toBe("Société générale: résultats élevés à Genève");
   });
 
   it("reports 404, unreachable, timeout, redirect loops and oversize responses, one line each", async () => {
     const run = await ingestInputs(db, [`${base}/missing`, `http://127.0.0.1:${closedPort}/x`, `${base}/slow`, `${base}/loop`, `${base}/big`, `${base}/article`], {
+      ...LOCAL,
       timeoutMs: 400,
       maxBytes: 1024,
     });
@@ -140,7 +144,7 @@ describe("ingest of URLs", () => {
 
   it("ingests an RSS feed: each item's page, the inline copy when the page fails, an error when there is neither", async () => {
     const feed = `${base}/feed.xml`;
-    const run = await ingestInputs(db, [feed]);
+    const run = await ingestInputs(db, [feed], LOCAL);
     expect(run.results.map((r) => [r.input, r.source, r.status, r.error])).toEqual([
       [feed, `${base}/story/one`, "added", null],
       [feed, `${base}/gone-with-copy`, "added", null],
@@ -150,12 +154,12 @@ describe("ingest of URLs", () => {
     expect(rows[0].title).toBe("Story one about the harbour");
     expect(rows[1].title).toBe("Inline copy kept");
     expect(rows[1].body).toContain(`${ARTICLE_PARAGRAPHS[0]} (inline copy)`);
-    const again = await ingestInputs(db, [feed]);
+    const again = await ingestInputs(db, [feed], LOCAL);
     expect(again).toMatchObject({ added: 0, unchanged: 2, failed: 1 });
   });
 
   it("ingests an Atom feed with relative links", async () => {
-    const run = await ingestInputs(db, [`${base}/atom.xml`]);
+    const run = await ingestInputs(db, [`${base}/atom.xml`], LOCAL);
     expect(run.results.map((r) => [r.source, r.status, r.title])).toEqual([
       [`${base}/story/atom-1`, "added", "Story atom-1 about the harbour"],
       [`${base}/story/atom-2`, "added", "Story atom-2 about the harbour"],
@@ -164,7 +168,7 @@ describe("ingest of URLs", () => {
 
   it("keeps the number of simultaneous requests within the concurrency", async () => {
     maxInFlight = 0;
-    const run = await ingestInputs(db, [`${base}/busy.xml`], { concurrency: 2 });
+    const run = await ingestInputs(db, [`${base}/busy.xml`], { ...LOCAL, concurrency: 2 });
     expect(run.added).toBe(6);
     expect(maxInFlight).toBe(2);
   });
