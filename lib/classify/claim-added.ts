@@ -25,6 +25,8 @@ export interface ClaimFlagContext {
   quotedSentences: Set<number>[];
   /** Articles carrying generated furniture (from the structure pass). */
   padded: Set<number>;
+  /** Per article, the counterpart it copies sentence for sentence, or null (./derivation findCopies). */
+  copies?: (number | null)[];
 }
 
 /** claim_added flags for one article. */
@@ -65,6 +67,7 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     else groups.push([u]);
   }
   const others = counterpartsOf(al, ai).map((i) => arts[i].analysis.article.outlet);
+  const copied = ctx.copies?.[ai] ?? null;
   return groups.map((g) => {
     const first = a.claims[g[0].ci];
     const last = a.claims[g[g.length - 1].ci];
@@ -74,7 +77,10 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     const specific = () => extractNumbers(text).length > 0 || extractDates(text).length > 0 || extractNames(text).length > 0;
     // Single-source detail is normal reporting (low); inside added blocks, or stacked in a padded
     // and mostly unsupported article, it is what fabrication looks like (medium).
-    const severity: Severity = inStructure || (ctx.padded.has(ai) && corr[ai] < 0.5 && specific()) ? "medium" : "low";
+    // In an article that copies another's sentences word for word, a statement the copied article
+    // lacks was inserted into the copy: the most suspicious kind of addition (medium).
+    const inserted = copied !== null;
+    const severity: Severity = inStructure || inserted || (ctx.padded.has(ai) && corr[ai] < 0.5 && specific()) ? "medium" : "low";
     return {
       articleId: a.article.id,
       kind: "claim_added" as const,
@@ -84,7 +90,7 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
       end: last.end,
       text,
       speaker: null,
-      explanation: `${a.article.outlet} states "${clip(text)}"; ${joinNames(others)} ${others.length > 1 ? "carry" : "carries"} nothing that supports it${inStructure ? " (it sits in an added block)" : ""}.`,
+      explanation: `${a.article.outlet} states "${clip(text)}"; ${joinNames(others)} ${others.length > 1 ? "carry" : "carries"} nothing that supports it${inStructure ? " (it sits in an added block)" : ""}${inserted && !inStructure ? ` (${a.article.outlet} otherwise reproduces sentences of ${arts[copied].analysis.article.outlet} word for word: this one was added to the copy)` : ""}.`,
       evidence: [],
     };
   });

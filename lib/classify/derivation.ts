@@ -24,6 +24,44 @@ export interface Derivation {
 
 /** share[a][b]: the share of article a's flaggable statements that article b carries. */
 export function carriedShares(al: StoryAlignment): number[][] {
+  return sharesAbove(al, CLAIM_SUPPORT_MIN);
+}
+
+/** Support at or above which a statement is the counterpart's sentence copied (word for word, or nearly). */
+export const COPIED_SUPPORT = 0.9;
+/**
+ * Share of an article's statements copied from one counterpart for the article to be a copy of it
+ * (cross-validated on rewrites-dev; lower values start to catch honest paraphrases).
+ */
+export const COPY_SHARE = 0.34;
+
+/** share[a][b]: the share of article a's flaggable statements that article b carries word for word. */
+export function copiedShares(al: StoryAlignment): number[][] {
+  return sharesAbove(al, COPIED_SUPPORT);
+}
+
+/**
+ * The counterpart each article copies from, or null: the one whose sentences it reproduces most,
+ * when at least COPY_SHARE of its statements are that counterpart's sentences and a larger share
+ * of it than of the counterpart is shared. In a copy, a statement
+ * the counterpart lacks was put there (an insertion), which honest rewording never needs.
+ */
+export function findCopies(al: StoryAlignment): (number | null)[] {
+  const carried = carriedShares(al);
+  const copied = copiedShares(al);
+  return copied.map((row, ai) => {
+    let bi = -1;
+    for (const b of al.counterparts[ai]) if (bi < 0 || row[b] > row[bi]) bi = b;
+    if (bi < 0 || row[bi] < COPY_SHARE) return null;
+    // The copy is the one made mostly of the shared sentences; the source has more of its own.
+    if (row[bi] <= copied[bi][ai]) return null;
+    // When the article carries all of the other, the other may as well be it cut short (a trimmed
+    // wire story): which of the two added and which dropped is unknown, so neither is a copy here.
+    return carried[bi][ai] >= 1 ? null : bi;
+  });
+}
+
+function sharesAbove(al: StoryAlignment, min: number): number[][] {
   const n = al.index.articles.length;
   const out = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   al.claims.forEach((perClaim, ai) => {
@@ -34,7 +72,7 @@ export function carriedShares(al: StoryAlignment): number[][] {
     perClaim.forEach((matches, ci) => {
       if (!isFlaggableSentence(seg, claims[ci].sentence)) return;
       total++;
-      for (const m of matches) if ((m.support?.score ?? 0) >= CLAIM_SUPPORT_MIN) carried.set(m.article, (carried.get(m.article) ?? 0) + 1);
+      for (const m of matches) if ((m.support?.score ?? 0) >= min) carried.set(m.article, (carried.get(m.article) ?? 0) + 1);
     });
     if (total >= MIN_STATEMENTS) for (const [bi, k] of carried) out[ai][bi] = k / total;
   });

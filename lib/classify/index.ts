@@ -10,7 +10,7 @@ import { classifyFactConflicts } from "./fact-conflicts";
 import { corroboration, fingerprintOf, MAX_FLAG_TEXT, outletCount } from "./common";
 import { classifyQuotes } from "./quotes";
 import { classifyStructures } from "./structures";
-import { findDerivations } from "./derivation";
+import { findCopies, findDerivations } from "./derivation";
 import { classifySpecifics } from "./specifics";
 import { classifyReversals } from "./reversals";
 
@@ -52,12 +52,13 @@ export function classifyStory(al: StoryAlignment): FlagDraft[] {
     }
   });
   const derivations = findDerivations(al);
+  const copies = findCopies(al);
   arts.forEach((p, ai) => {
     const src = p.analysis.article.source;
     const conflicts = classifyFactConflicts({ al, corr, derivations }, ai);
     // A reversal of meaning in a statement that has no value conflict.
     for (const r of classifyReversals({ al, corr, derivations }, ai)) if (!conflicts.some((f) => f.start === r.start)) conflicts.push(r);
-    const added = classifyAddedClaims({ al, corr, quotedSentences, padded }, ai);
+    const added = classifyAddedClaims({ al, corr, quotedSentences, padded, copies }, ai);
     for (const f of conflicts) drafts.push({ ...f, source: src });
     for (const f of added) drafts.push({ ...f, source: src });
     // A specific inside a statement already flagged (as a conflict or as added) is that flag's business.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyzeArticle } from "@/lib/analyze";
 import { alignStory } from "@/lib/align";
-import { DERIVED_SHARE, carriedShares, findDerivations } from "@/lib/classify/derivation";
+import { COPY_SHARE, DERIVED_SHARE, carriedShares, copiedShares, findCopies, findDerivations } from "@/lib/classify/derivation";
+import { classifyStory } from "@/lib/classify";
 import type { ArticleText } from "@/lib/types";
 
 const art = (id: number, outlet: string, title: string, paras: string[], publishedAt: string | null = null): ArticleText => ({
@@ -77,5 +78,46 @@ describe("findDerivations", () => {
       art(2, "Quick Wire", "Mirefield flooded", SHORT, "2026-03-05T21:00:00Z"),
     ]);
     expect(derivations[1].source).toBeNull();
+  });
+});
+
+// Copies four of the long article's sentences word for word and inserts one statement the source lacks.
+const INSERTED = "Volunteers collected more than two tonnes of donated food and clothing at the church on Friday.";
+const COPY_WITH_INSERT = [LONG[0], LONG[1], INSERTED, LONG[3], LONG[4]];
+
+describe("findCopies: an article that reproduces another's sentences word for word", () => {
+  it("a partial copy points to the article it copies; the source and an independent article copy nothing", () => {
+    const { al } = derive([
+      art(1, "Dale Herald", "Flooding in Mirefield", LONG),
+      art(2, "Quick Wire", "Mirefield flooded", COPY_WITH_INSERT),
+      art(3, "Coast Echo", "Mirefield flood", INDEPENDENT),
+    ]);
+    expect(copiedShares(al)[1][0]).toBeCloseTo(4 / 5, 5);
+    expect(copiedShares(al)[1][0]).toBeGreaterThanOrEqual(COPY_SHARE);
+    expect(findCopies(al)).toEqual([null, 0, null]);
+  });
+
+  it("an article that carries the other whole is no copy of it: the other may be it cut short", () => {
+    // LONG carries all of SHORT: SHORT may be LONG trimmed, or LONG may be SHORT plus additions,
+    // so LONG's own statements are not insertions.
+    const { al } = derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(2, "Quick Wire", "Mirefield flooded", SHORT)]);
+    expect(findCopies(al)[0]).toBeNull();
+    const flags = classifyStory(al);
+    expect(flags.filter((f) => f.severity !== "low")).toEqual([]);
+  });
+
+  it("a statement inserted into a copy is claim_added at medium with its source named; the same statement in original reporting stays low", () => {
+    const copy = classifyStory(derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(2, "Quick Wire", "Mirefield flooded", COPY_WITH_INSERT)]).al);
+    const added = copy.filter((f) => f.articleId === 2 && f.kind === "claim_added");
+    expect(added).toHaveLength(1);
+    expect(added[0].text).toBe(INSERTED);
+    expect(added[0].severity).toBe("medium");
+    expect(added[0].explanation).toContain("Dale Herald");
+    // The source's statements the copy left out are not insertions.
+    expect(copy.filter((f) => f.articleId === 1 && f.severity !== "low")).toEqual([]);
+    const own = classifyStory(derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(3, "Coast Echo", "Mirefield flood", [...INDEPENDENT, INSERTED])]).al);
+    const single = own.filter((f) => f.articleId === 3 && f.kind === "claim_added" && f.text.includes("Volunteers"));
+    expect(single).toHaveLength(1);
+    expect(single.every((f) => f.severity === "low")).toBe(true);
   });
 });
