@@ -4,7 +4,9 @@
  */
 import { openDb, resolveDbPath } from "../db/client";
 import { ingestInputs, type IngestResult, type IngestRun } from "../db/ingest";
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from "../db/sources";
+import { ALLOW_PRIVATE_ADDRESSES_ENV, DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, isUrl, privateAddressesAllowed } from "../db/sources";
+import { foldRepeats, problemReason, repeatLine, type RepeatGroup } from "../lib/ingest/repeats";
+import { escapeJsonForTerminal, sanitizeForTerminal } from "../lib/text/terminal";
 
 const HELP = `Usage: npm run ingest -- [options] <path|url>...
 
@@ -17,7 +19,12 @@ Options:
   --db FILE         database file (default: $PARALLAX_DB, else data/parallax.db)
   --story LABEL     story label stored on every article of this run
   --max-bytes N     largest file or response read (default ${DEFAULT_MAX_BYTES}; env PARALLAX_MAX_BYTES)
-  --timeout MS      time limit per URL in milliseconds (default ${DEFAULT_TIMEOUT_MS})
+  --timeout MS      time limit per request in milliseconds (default ${DEFAULT_TIMEOUT_MS})
+  --feed-timeout MS time limit for a feed and all its item pages together
+                    (default: the --timeout value)
+  --allow-private-addresses
+                    fetch from loopback, private and link-local addresses
+                    (refused by default; env ${ALLOW_PRIVATE_ADDRESSES_ENV}=1)
   --concurrency N   inputs loaded / URLs fetched at once (default ${DEFAULT_CONCURRENCY})
   --json            print the summary as JSON
   --help            show this help
@@ -29,6 +36,8 @@ interface Args {
   story?: string;
   maxBytes: number;
   timeoutMs: number;
+  feedTimeoutMs?: number;
+  allowPrivateAddresses: boolean;
   concurrency: number;
   json: boolean;
   help: boolean;
@@ -50,6 +59,7 @@ function parseArgs(argv: string[]): Args {
   const args: Args = {
     maxBytes: envMax ? positiveInt("PARALLAX_MAX_BYTES", envMax) : DEFAULT_MAX_BYTES,
     timeoutMs: DEFAULT_TIMEOUT_MS,
+    allowPrivateAddresses: false,
     concurrency: DEFAULT_CONCURRENCY,
     json: false,
     help: false,
@@ -69,6 +79,8 @@ function parseArgs(argv: string[]): Args {
       case "--story": args.story = value(); break;
       case "--max-bytes": args.maxBytes = positiveInt(flag, value()); break;
       case "--timeout": args.timeoutMs = positiveInt(flag, value()); break;
+      case "--feed-timeout": args.feedTimeoutMs = positiveInt(flag, value()); break;
+      case "--allow-private-addresses": args.allowPrivateAddresses = true; break;
       case "--concurrency": args.concurrency = positiveInt(flag, value()); break;
       case "--json": args.json = true; break;
       case "--help": case "-h": args.help = true; break;
@@ -78,13 +90,43 @@ function parseArgs(argv: string[]): Args {
         args.inputs.push(a);
     }
   }
+  try {
+    if (privateAddressesAllowed()) args.allowPrivateAddresses = true;
+  } catch (err) {
+    usage((err as Error).message);
+  }
   return args;
 }
 
+/** One result as a line; everything that came from a file or the network is stripped of terminal controls. */
 function line(r: IngestResult): string {
-  if (r.status === "failed") return `FAILED  ${r.error}`;
+  if (r.status === "failed") return sanitizeForTerminal(`FAILED  ${r.error}`);
   const what = r.sameAs != null ? `same as article ${r.sameAs}` : `#${r.articleId}, ${r.outlet}, ${r.title}`;
-  return `${r.status.padEnd(7)} ${r.source}  (${what})`;
+  return sanitizeForTerminal(`${r.status.padEnd(7)} ${r.source}  (${what})`);
+}
+
+/** What the folded problems of an input are called: records of a JSON file, items of a feed. */
+function nounFor(input: string, results: IngestResult[]): string {
+  if (results.some((r) => /#\d+$/.test(r.source ?? ""))) return "records";
+  return isUrl(input) ? "feed items" : "problems";
+}
+
+interface Folded {
+  /** The lines to print for the input, in order, the summary lines of repeated failures last. */
+  lines: { text: string; failed: boolean }[];
+  groups: { input: string; group: RepeatGroup }[];
+}
+
+/** The lines of one input's results: the first few failures of each kind, then one line for the rest. */
+function foldInput(results: IngestResult[]): Folded {
+  const failed = results.filter((r) => r.status === "failed");
+  const { show, groups } = foldRepeats(failed.map((r) => problemReason(r.error ?? "", [r.source, r.input])));
+  const shown = new Set(failed.filter((_, i) => show[i]));
+  const input = results[0].input;
+  const lines = results.filter((r) => r.status !== "failed" || shown.has(r)).map((r) => ({ text: line(r), failed: r.status === "failed" }));
+  const noun = nounFor(input, failed);
+  for (const g of groups) lines.push({ text: sanitizeForTerminal(`FAILED  ${input}: ${repeatLine(g, noun)}`), failed: true });
+  return { lines, groups: groups.map((group) => ({ input, group })) };
 }
 
 /** A one-line progress bar on stderr, redrawn in place. */
@@ -107,18 +149,30 @@ async function main(): Promise<void> {
   if (args.inputs.length === 0) usage("no inputs given (files, folders or URLs)");
   const db = openDb(resolveDbPath(args.db));
   let bar: boolean | null = null;
+  let pending: IngestResult[] = [];
+  let printedDone = 0;
+  const repeated: Folded["groups"] = [];
   const run = await ingestInputs(db, args.inputs, {
     maxBytes: args.maxBytes,
     timeoutMs: args.timeoutMs,
+    feedTimeoutMs: args.feedTimeoutMs,
+    allowPrivateAddresses: args.allowPrivateAddresses,
     concurrency: args.concurrency,
     story: args.story,
     onResult: (r, done, total) => {
       if (bar === null) bar = !args.json && Boolean(process.stderr.isTTY) && total > 20;
+      pending.push(r);
+      // An input's results arrive together; `done` moves on with its last one, when the input can be folded.
+      if (done === printedDone) return;
+      printedDone = done;
+      const folded = foldInput(pending);
+      pending = [];
+      repeated.push(...folded.groups);
       if (bar) {
         // Failures still get their own line above the bar.
-        if (r.status === "failed") process.stderr.write(`\r\x1b[K${line(r)}\n`);
+        for (const l of folded.lines) if (l.failed) process.stderr.write(`\r\x1b[K${l.text}\n`);
         drawBar(done, total);
-      } else if (!args.json) process.stdout.write(line(r) + "\n");
+      } else if (!args.json) for (const l of folded.lines) process.stdout.write(l.text + "\n");
     },
   });
   if (bar) process.stderr.write("\n");
@@ -126,12 +180,13 @@ async function main(): Promise<void> {
   if (args.json) {
     const { added, revised, unchanged, failed } = run;
     const results = run.results.map(({ input, source, status, articleId, error }) => ({ input, source, status, articleId, error }));
-    process.stdout.write(JSON.stringify({ added, revised, unchanged, failed, results }, null, 2) + "\n");
+    const repeatedFailures = repeated.map(({ input, group }) => ({ input, reason: group.reason, count: group.count }));
+    process.stdout.write(escapeJsonForTerminal(JSON.stringify({ added, revised, unchanged, failed, results, repeatedFailures }, null, 2)) + "\n");
   } else process.stdout.write(summary(run) + "\n");
   process.exitCode = run.failed > 0 ? 1 : 0;
 }
 
 main().catch((err: Error) => {
-  process.stderr.write(`ingest: ${err.message}\n`);
+  process.stderr.write(`ingest: ${sanitizeForTerminal(err.message)}\n`);
   process.exit(1);
 });

@@ -1,15 +1,20 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromePage, rssFeed } from "./fixtures";
 
 const ROOT = path.resolve(__dirname, "../..");
 let dir: string;
 
 // The tests name their database explicitly; an inherited PARALLAX_DB must not leak in.
-const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "PARALLAX_DB" && k !== "PARALLAX_MAX_BYTES")) as NodeJS.ProcessEnv;
+const baseEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => k !== "PARALLAX_DB" && k !== "PARALLAX_MAX_BYTES" && k !== "PARALLAX_ALLOW_PRIVATE_ADDRESSES"),
+) as NodeJS.ProcessEnv;
 
 function runCli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync("npx", ["tsx", "scripts/ingest.ts", ...args], {
@@ -17,9 +22,56 @@ function runCli(args: string[], env: Record<string, string> = {}) {
     encoding: "utf8",
     env: { ...baseEnv, ...env } as NodeJS.ProcessEnv,
     timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** Runs the CLI without blocking this process, so the test's own HTTP server can answer it. */
+function runCliAsync(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", "scripts/ingest.ts", ...args], { cwd: ROOT, env: { ...baseEnv, ...env } as NodeJS.ProcessEnv });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill(), 60_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+const articleCount = (dbFile: string) => {
+  const sqlite = new Database(dbFile, { readonly: true });
+  const n = (sqlite.prepare("select count(*) as n from articles").get() as { n: number }).n;
+  sqlite.close();
+  return n;
+};
+
+let server: http.Server;
+let base: string;
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", base);
+    if (url.pathname === "/hanging.xml") {
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      return void res.end(rssFeed(Array.from({ length: 16 }, (_, i) => ({ link: `${base}/hang/${i}`, title: `Hanging ${i}` }))));
+    }
+    if (url.pathname.startsWith("/hang/")) return; // never answers
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(chromePage({ title: `Harbour story \u001b]0;owned\u0007\u001b[2J at ${url.pathname}` }));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-cli-"));
@@ -78,6 +130,7 @@ describe("scripts/ingest.ts", () => {
       unchanged: 0,
       failed: 0,
       results: [{ input: good, source: good, status: "added", articleId: 1, error: null }],
+      repeatedFailures: [],
     });
     const second = runCli(["--json", good], { PARALLAX_DB: dbFile });
     expect(JSON.parse(second.stdout)).toMatchObject({ added: 0, unchanged: 1 });
@@ -96,5 +149,86 @@ describe("scripts/ingest.ts", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--timeout needs a positive whole number, got "soon"');
     expect(runCli(["--help"]).stdout).toContain("Usage: npm run ingest");
+  });
+
+  it("refuses a URL on 127.0.0.1 with one clear line and stores nothing, unless private addresses are allowed", async () => {
+    const dbFile = path.join(dir, "net.db");
+    const url = `${base}/news/one`;
+    const refused = await runCliAsync(["--db", dbFile, url]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout.trim().split("\n")).toEqual([
+      `FAILED  ${url}: refused: 127.0.0.1 is a loopback address (set PARALLAX_ALLOW_PRIVATE_ADDRESSES=1 to allow private addresses)`,
+      "0 added, 0 revised, 0 unchanged, 1 failed",
+    ]);
+    expect(articleCount(dbFile)).toBe(0);
+    const byFlag = await runCliAsync(["--db", dbFile, "--allow-private-addresses", url]);
+    expect(byFlag.code).toBe(0);
+    expect(byFlag.stdout).toContain("1 added, 0 revised, 0 unchanged, 0 failed");
+    const byEnv = await runCliAsync(["--db", dbFile, `${base}/news/two`], { PARALLAX_ALLOW_PRIVATE_ADDRESSES: "1" });
+    expect(byEnv.stdout).toContain("1 added, 0 revised, 0 unchanged, 0 failed");
+    expect(articleCount(dbFile)).toBe(2);
+    const bad = await runCliAsync(["--db", dbFile, url], { PARALLAX_ALLOW_PRIVATE_ADDRESSES: "maybe" });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('PARALLAX_ALLOW_PRIVATE_ADDRESSES must be 1 (allow private addresses) or 0, got "maybe"');
+  });
+
+  it("strips terminal controls from remote titles and file names in human output, and keeps --json valid and escaped", async () => {
+    const dbFile = path.join(dir, "term.db");
+    const url = `${base}/news/escapes`;
+    const r = await runCliAsync(["--db", dbFile, "--allow-private-addresses", url]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(r.stdout).toContain("Harbour story  at /news/escapes");
+    const odd = path.join(dir, "odd-names");
+    fs.mkdirSync(odd, { recursive: true });
+    const name = path.join(odd, "evil\u001b[2J\u202Etxt.md");
+    fs.writeFileSync(name, "");
+    const json = await runCliAsync(["--db", dbFile, "--json", odd]);
+    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(JSON.parse(json.stdout).results[0].input).toBe(name);
+    const human = await runCliAsync(["--db", dbFile, odd]);
+    expect(human.stdout.split("\n")[0]).toBe(`FAILED  ${odd}/eviltxt.md: empty file`);
+  });
+
+  it("caps a feed of hanging item pages at the feed deadline and folds the repeated failures into one line", async () => {
+    const dbFile = path.join(dir, "hang.db");
+    const feed = `${base}/hanging.xml`;
+    const r = await runCliAsync(["--db", dbFile, "--allow-private-addresses", "--timeout", "1000", feed]);
+    expect(r.code).toBe(1);
+    console.log(`CLI on a feed of 16 hanging items, --timeout 1000: ${Math.round(r.ms)} ms, process start included`);
+    const lines = r.stdout.trim().split("\n");
+    const reason = "not fetched within the feed's time limit of 1000 ms (--feed-timeout), and the feed item has too little text of its own";
+    expect(lines).toEqual([
+      `FAILED  ${base}/hang/0: ${reason}`,
+      `FAILED  ${base}/hang/1: ${reason}`,
+      `FAILED  ${base}/hang/2: ${reason}`,
+      `FAILED  ${feed}: … and 13 more feed items failed for the same reason: not fetched within the feed's time limit of 1000 ms (…), and the feed item has too little text of its own`,
+      "0 added, 0 revised, 0 unchanged, 16 failed",
+    ]);
+    const json = await runCliAsync(["--db", dbFile, "--allow-private-addresses", "--timeout", "1000", "--json", feed]);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed.failed).toBe(16);
+    expect(parsed.results).toHaveLength(16);
+    expect(parsed.repeatedFailures).toEqual([{ input: feed, reason: `${reason}`, count: 16 }]);
+  });
+
+  it("prints the first few of 5,000 bad records and one line for the rest; --json keeps every count", async () => {
+    const file = path.join(dir, "many.jsonl");
+    const lines = [JSON.stringify({ title: "The one good record", outlet: "Wire", body: "Text of the good record." })];
+    for (let i = 0; i < 5000; i++) lines.push(`{"title": "broken ${i}", `);
+    fs.writeFileSync(file, lines.join("\n") + "\n");
+    const dbFile = path.join(dir, "many.db");
+    const r = runCli(["--db", dbFile, file]);
+    expect(r.code).toBe(1);
+    const out = r.stdout.trim().split("\n");
+    expect(out).toHaveLength(6);
+    expect(out[0]).toMatch(/^added +.*many\.jsonl#1 /);
+    expect(out.slice(1, 4).every((l) => /^FAILED  .*many\.jsonl:\d+: malformed JSON \(.+\)$/.test(l))).toBe(true);
+    expect(out[4]).toBe(`FAILED  ${file}: … and 4,997 more records failed for the same reason: malformed JSON (…)`);
+    expect(out[5]).toBe("1 added, 0 revised, 0 unchanged, 5000 failed");
+    const json = JSON.parse(runCli(["--db", dbFile, "--json", file]).stdout);
+    expect(json).toMatchObject({ unchanged: 1, failed: 5000 });
+    expect(json.results).toHaveLength(5001);
+    expect(json.repeatedFailures).toEqual([{ input: file, reason: expect.stringMatching(/^malformed JSON \(.+\)$/), count: 5000 }]);
   });
 });
