@@ -10,6 +10,7 @@ import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES, type Evidence, type FlagQuery } 
 import type { Db } from "./client";
 import { flagConditions, flagJoin, flagOrder } from "./flag-query";
 import { articles, flags, outlets, quotes, stories } from "./schema";
+import { listFlagHistories } from "./triage";
 
 export type { ExportData, ExportFormat } from "../lib/export";
 
@@ -87,6 +88,7 @@ function loadFlags(db: Db, query: FlagQuery): ExportFlag[] {
     .where(flagConditions(query))
     .orderBy(...flagOrder(query))
     .all();
+  const histories = listFlagHistories(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     ...r,
     kind: enumValue(r.id, "kind", r.kind, FLAG_KINDS),
@@ -94,6 +96,16 @@ function loadFlags(db: Db, query: FlagQuery): ExportFlag[] {
     status: enumValue(r.id, "status", r.status, FLAG_STATUSES),
     speaker: r.speaker ?? null,
     evidence: parseEvidence(r.id, r.evidence),
+    // The actor kind comes from its own column: a system event never shows the name its row carries.
+    history: (histories.get(r.id) ?? []).map((h) => ({
+      at: h.at,
+      actor: h.actorKind,
+      editor: h.actorKind === "system" ? null : h.actor,
+      action: h.action,
+      fromStatus: h.fromStatus,
+      toStatus: h.toStatus,
+      note: h.note,
+    })),
   }));
 }
 

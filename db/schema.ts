@@ -4,7 +4,8 @@
  * article id (segments, quotes, flags, evidence) stays valid forever.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ACTOR_KINDS } from "../lib/triage/actor";
 
 /** One publisher or site. */
 export const outlets = sqliteTable("outlets", {
@@ -195,7 +196,15 @@ export const flagEvents = sqliteTable(
     flagId: integer("flag_id")
       .notNull()
       .references(() => flags.id, { onDelete: "cascade" }),
+    /** The name recorded with the event; for a system event it means nothing (see actorKind). */
     editor: text("editor").notNull(),
+    /**
+     * Who made the event: "system" (the analysis: stale, revived) or "editor"
+     * (db/triage.ts writes "editor" on every row it inserts). The default is
+     * "system" so the analysis' inserts, which do not name it, stay system
+     * events; nothing an editor submits reaches an insert without "editor".
+     */
+    actorKind: text("actor_kind", { enum: ACTOR_KINDS }).notNull().default("system"),
     at: text("at").notNull(),
     /** status | note | stale | revived */
     action: text("action").notNull(),
@@ -203,7 +212,10 @@ export const flagEvents = sqliteTable(
     toStatus: text("to_status"),
     note: text("note"),
   },
-  (t) => [index("flag_events_flag_idx").on(t.flagId)],
+  (t) => [
+    index("flag_events_flag_idx").on(t.flagId),
+    check("flag_events_actor_kind_check", sql.raw(`${t.actorKind.name} in (${ACTOR_KINDS.map((k) => `'${k}'`).join(", ")})`)),
+  ],
 );
 
 /** Full-text index over flags (text, explanation, speaker, note, outlet), kept by triggers in the migration. */

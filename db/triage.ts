@@ -2,12 +2,27 @@
  * Triage writes: status and note changes on flags. Every change names the
  * version the editor saw; a flag changed since then is refused, never
  * overwritten. A bulk change is all-or-nothing in one transaction, and every
- * change leaves a flag_events row.
+ * change leaves a flag_events row marked as an editor's (never the system's).
+ *
+ * Every write transaction is IMMEDIATE: it takes the write lock before its
+ * first read, so a second process waits (busy_timeout, db/client.ts) instead
+ * of failing with "database is locked" when its read snapshot cannot be
+ * upgraded to a write.
  */
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { actorLabel, imitatesSystem, systemNameMessage, type ActorKind } from "../lib/triage/actor";
+import { MAX_BULK, MAX_EDITOR_LENGTH, MAX_NOTE_LENGTH } from "../lib/triage/limits";
 import { FLAG_STATUSES, type FlagStatus } from "../lib/types";
 import type { Db } from "./client";
 import { flagEvents, flags } from "./schema";
+
+export { MAX_BULK, MAX_EDITOR_LENGTH, MAX_NOTE_LENGTH } from "../lib/triage/limits";
+
+/** Triage writes take the write lock at BEGIN (see the header). */
+const WRITE = { behavior: "immediate" } as const;
+
+/** The actor kind of every event this module writes: nothing an editor submits can make a system event. */
+const EDITOR_ACTOR: ActorKind = "editor";
 
 export type TriageErrorCode = "invalid" | "not_found" | "conflict";
 
@@ -22,10 +37,6 @@ export class TriageError extends Error {
     this.name = "TriageError";
   }
 }
-
-export const MAX_NOTE_LENGTH = 5000;
-export const MAX_EDITOR_LENGTH = 80;
-export const MAX_BULK = 500;
 
 export interface TriagedFlag {
   id: number;
@@ -58,6 +69,7 @@ function checkEditor(editor: unknown): string {
   if (typeof editor !== "string" || !editor.trim()) throw new TriageError("invalid", "Editor name is missing: set your name first.");
   const e = editor.trim();
   if (e.length > MAX_EDITOR_LENGTH) throw new TriageError("invalid", `Editor name is too long (${e.length} characters, at most ${MAX_EDITOR_LENGTH}).`);
+  if (imitatesSystem(e)) throw new TriageError("invalid", systemNameMessage(e));
   return e;
 }
 
@@ -93,8 +105,14 @@ function versionsById(ids: number[], expected: SetFlagStatusInput["expectedVersi
 
 /** The refusal message for a flag whose version moved since the editor opened it. */
 function conflictMessage(db: Db, id: number, updatedAt: string): string {
-  const last = db.select({ editor: flagEvents.editor, at: flagEvents.at }).from(flagEvents).where(eq(flagEvents.flagId, id)).orderBy(desc(flagEvents.id)).limit(1).get();
-  const who = last?.editor ?? "re-analysis";
+  const last = db
+    .select({ editor: flagEvents.editor, actorKind: flagEvents.actorKind, at: flagEvents.at })
+    .from(flagEvents)
+    .where(eq(flagEvents.flagId, id))
+    .orderBy(desc(flagEvents.id))
+    .limit(1)
+    .get();
+  const who = last ? actorLabel(last.actorKind, last.editor) : "re-analysis";
   const when = last?.at ?? updatedAt;
   return `Flag ${id} was changed by ${who} at ${when} since you opened it; reload to see the change.`;
 }
@@ -146,12 +164,12 @@ export function setFlagStatus(db: Db, input: SetFlagStatusInput): TriagedFlag[] 
         .run();
       if (res.changes !== 1) throw new TriageError("conflict", conflictMessage(tx as unknown as Db, id, f.updatedAt), id);
       tx.insert(flagEvents)
-        .values({ flagId: id, editor, at, action: "status", fromStatus: f.status, toStatus: input.status, note: note ?? null })
+        .values({ flagId: id, editor, actorKind: EDITOR_ACTOR, at, action: "status", fromStatus: f.status, toStatus: input.status, note: note ?? null })
         .run();
       out.push({ id, status: input.status, note: nextNote, version: f.version + 1, updatedAt: at });
     }
     return out;
-  });
+  }, WRITE);
 }
 
 /** Replaces the note of one flag, refusing when the flag changed since `expectedVersion`. */
@@ -171,7 +189,72 @@ export function setFlagNote(db: Db, input: SetFlagNoteInput): TriagedFlag {
     if (f.version !== expected) throw new TriageError("conflict", conflictMessage(db, id, f.updatedAt), id);
     if (f.note === note) return { id, status: f.status as FlagStatus, note, version: f.version, updatedAt: f.updatedAt };
     tx.update(flags).set({ note, version: f.version + 1, updatedAt: at }).where(eq(flags.id, id)).run();
-    tx.insert(flagEvents).values({ flagId: id, editor, at, action: "note", fromStatus: f.status, toStatus: f.status, note }).run();
+    tx.insert(flagEvents).values({ flagId: id, editor, actorKind: EDITOR_ACTOR, at, action: "note", fromStatus: f.status, toStatus: f.status, note }).run();
     return { id, status: f.status as FlagStatus, note, version: f.version + 1, updatedAt: at };
-  });
+  }, WRITE);
+}
+
+/** One event of a flag's history, with who made it: the system (the analysis) or an editor. */
+export interface FlagHistoryEvent {
+  id: number;
+  flagId: number;
+  actorKind: ActorKind;
+  /** The editor's name; for a system event, the name shown (SYSTEM_ACTOR_LABEL), never the stored one. */
+  actor: string;
+  at: string;
+  action: string;
+  fromStatus: FlagStatus | null;
+  toStatus: FlagStatus | null;
+  note: string | null;
+}
+
+const historyCols = {
+  id: flagEvents.id,
+  flagId: flagEvents.flagId,
+  editor: flagEvents.editor,
+  actorKind: flagEvents.actorKind,
+  at: flagEvents.at,
+  action: flagEvents.action,
+  fromStatus: flagEvents.fromStatus,
+  toStatus: flagEvents.toStatus,
+  note: flagEvents.note,
+};
+
+function toHistoryEvent(e: { id: number; flagId: number; editor: string; actorKind: ActorKind; at: string; action: string; fromStatus: string | null; toStatus: string | null; note: string | null }): FlagHistoryEvent {
+  return {
+    id: e.id,
+    flagId: e.flagId,
+    actorKind: e.actorKind,
+    actor: actorLabel(e.actorKind, e.editor),
+    at: e.at,
+    action: e.action,
+    fromStatus: e.fromStatus as FlagStatus | null,
+    toStatus: e.toStatus as FlagStatus | null,
+    note: e.note,
+  };
+}
+
+/** The history of one flag, newest first. */
+export function listFlagHistory(db: Db, flagId: number): FlagHistoryEvent[] {
+  return db.select(historyCols).from(flagEvents).where(eq(flagEvents.flagId, flagId)).orderBy(desc(flagEvents.id)).all().map(toHistoryEvent);
+}
+
+/** The histories of many flags, oldest event first per flag (ids are read in chunks under SQLite's parameter limit). */
+export function listFlagHistories(db: Db, flagIds: readonly number[]): Map<number, FlagHistoryEvent[]> {
+  const out = new Map<number, FlagHistoryEvent[]>();
+  const ids = [...new Set(flagIds)];
+  for (let i = 0; i < ids.length; i += MAX_BULK) {
+    const rows = db
+      .select(historyCols)
+      .from(flagEvents)
+      .where(inArray(flagEvents.flagId, ids.slice(i, i + MAX_BULK)))
+      .orderBy(asc(flagEvents.id))
+      .all();
+    for (const r of rows) {
+      const list = out.get(r.flagId);
+      if (list) list.push(toHistoryEvent(r));
+      else out.set(r.flagId, [toHistoryEvent(r)]);
+    }
+  }
+  return out;
 }

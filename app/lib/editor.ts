@@ -4,6 +4,8 @@
  */
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { imitatesSystem, systemNameMessage } from "../../lib/triage/actor";
+import { MAX_EDITOR_LENGTH } from "../../lib/triage/limits";
 
 export const EDITOR_COOKIE = "parallax_editor";
 
@@ -14,8 +16,10 @@ export const editorNameSchema = z
     z
       .string()
       .min(1, "Your name is missing.")
-      .max(80, "Your name is too long (at most 80 characters).")
-      .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "Your name has control characters."),
+      .max(MAX_EDITOR_LENGTH, `Your name is too long (at most ${MAX_EDITOR_LENGTH} characters).`)
+      .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "Your name has control characters.")
+      // The history marks the analysis' own changes as "Parallax (automatic)": no editor may pass as it.
+      .refine((s) => !imitatesSystem(s), { error: (issue) => systemNameMessage(String(issue.input)) }),
   );
 
 /** The editor name from the request's cookie, or null when not set (or not valid). */

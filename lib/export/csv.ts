@@ -3,6 +3,7 @@
  * doubled), safe to open in a spreadsheet: article text is untrusted, so a
  * cell that a spreadsheet would read as a formula is neutralised.
  */
+import { describeActor, describeChange } from "../triage/history";
 import type { ExportData, ExportFlag } from "./types";
 
 /**
@@ -71,11 +72,17 @@ export const CSV_COLUMNS = [
   "counterparts",
   "status",
   "note",
+  "history",
 ] as const;
 
 /** "outlet: text" per counterpart, joined by " | ". */
 export function summariseEvidence(flag: ExportFlag): string {
   return flag.evidence.map((e) => `${e.outlet}: ${e.text}`).join(" | ");
+}
+
+/** "at who: change" per history event, oldest first, joined by " | "; system events read "Parallax (automatic)". */
+export function summariseHistory(flag: ExportFlag): string {
+  return (flag.history ?? []).map((h) => `${h.at} ${describeActor(h.actor, h.editor)}: ${describeChange(h.action, h.fromStatus, h.toStatus)}`).join(" | ");
 }
 
 /** Number of distinct counterpart articles the flag was compared with. */
@@ -102,6 +109,7 @@ function row(f: ExportFlag): (string | number | null)[] {
     countCounterparts(f),
     f.status,
     f.note,
+    summariseHistory(f),
   ];
 }
 

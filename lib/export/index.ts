@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, type ExportData, type ExportFormat, type RenderedExport
 
 export * from "./types";
 export { formatJson } from "./json";
-export { formatCsv, csvField, neutraliseFormula, summariseEvidence, countCounterparts, CSV_COLUMNS, type CsvOptions } from "./csv";
+export { formatCsv, csvField, neutraliseFormula, summariseEvidence, summariseHistory, countCounterparts, CSV_COLUMNS, type CsvOptions } from "./csv";
 export { formatMarkdown, escapeMarkdown, escapeInline, blockquote, defangLinks, codeSpan, MAX_MARKDOWN_URL, type MarkdownOptions } from "./markdown";
 export { formatClaimReview, buildClaimReviews, flagPageUrl, REVIEWED_STATUSES, type ClaimReview, type ClaimReviewOptions } from "./claimreview";
 

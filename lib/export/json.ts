@@ -8,7 +8,9 @@ import type { ExportData } from "./types";
  * Renders `data` as the JSON contract:
  * `{generatedAt, stories[{id,title,articleIds}], articles[{id,storyId,outlet,source,url,title,quotes[{text,start,end,speaker}]}],
  *  flags[{id,storyId,articleId,outlet,source,kind,severity,confidence,text,start,end,speaker,explanation,
- *  evidence[{articleId,outlet,text,start,end,diff[{op,text}]}],status,note}]}`.
+ *  evidence[{articleId,outlet,text,start,end,diff[{op,text}]}],status,note,
+ *  history[{at,actor,editor,action,fromStatus,toStatus,note}]}]}`, where `actor` is
+ * "system" (the analysis; `editor` null) or "editor".
  */
 export function formatJson(data: ExportData, generatedAt: Date): string {
   // Rebuild every object key by key: the output must not grow fields the
@@ -49,6 +51,15 @@ export function formatJson(data: ExportData, generatedAt: Date): string {
       })),
       status: f.status,
       note: f.note,
+      history: (f.history ?? []).map((h) => ({
+        at: h.at,
+        actor: h.actor,
+        editor: h.actor === "system" ? null : h.editor,
+        action: h.action,
+        fromStatus: h.fromStatus,
+        toStatus: h.toStatus,
+        note: h.note,
+      })),
     })),
   };
   return JSON.stringify(doc, null, 2) + "\n";

@@ -5,7 +5,8 @@
  * no emphasis, links (autolinks included), images, headings, tables or raw
  * HTML can come out of it; addresses are shown in code spans.
  */
-import type { ExportArticle, ExportData, ExportFlag, ExportStory } from "./types";
+import { describeActor, describeChange } from "../triage/history";
+import type { ExportArticle, ExportData, ExportEvent, ExportFlag, ExportStory } from "./types";
 
 /** Markdown punctuation that changes meaning anywhere in a line. */
 const INLINE_SPECIAL = /[\\`*_[\]{}()!|~]/g;
@@ -92,6 +93,13 @@ const KIND_LABEL: Record<ExportFlag["kind"], string> = {
   attribution_conflict: "Attribution conflict",
 };
 
+/** One history event: when, who (system events in italics, never an editor's name), what changed, its note. */
+function historyLine(h: ExportEvent): string {
+  const who = h.actor === "system" ? `*${escapeInline(describeActor(h.actor, null))}*` : escapeInline(describeActor(h.actor, h.editor));
+  const note = h.note?.trim() ? ` · note: ${escapeInline(h.note)}` : "";
+  return `${h.at} · ${who} · ${escapeInline(describeChange(h.action, h.fromStatus, h.toStatus))}${note}`;
+}
+
 function renderFlag(f: ExportFlag, n: number, article: ExportArticle | undefined): string {
   const out: string[] = [];
   out.push(`### ${n}. ${KIND_LABEL[f.kind]} · ${f.severity} · ${escapeInline(f.outlet)}`);
@@ -127,6 +135,13 @@ function renderFlag(f: ExportFlag, n: number, article: ExportArticle | undefined
     out.push("**Note:**");
     out.push("");
     out.push(blockquote(f.note));
+  }
+  const history = f.history ?? [];
+  if (history.length) {
+    out.push("");
+    out.push("**History:**");
+    out.push("");
+    for (const h of history) out.push(`- ${historyLine(h)}`);
   }
   return out.join("\n");
 }

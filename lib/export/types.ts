@@ -2,6 +2,7 @@
  * The shape every export format is rendered from. db/export.ts loads it from
  * the database; the formatters in this folder only read it (pure, no I/O).
  */
+import type { ActorKind } from "../triage/actor";
 import type { Evidence, FlagKind, FlagStatus, Severity } from "../types";
 
 export type ExportFormat = "json" | "csv" | "md" | "claimreview";
@@ -34,6 +35,20 @@ export interface ExportArticle {
   quotes: ExportQuote[];
 }
 
+/** One event of a flag's triage history. */
+export interface ExportEvent {
+  at: string;
+  /** "system": recorded by the analysis (stale, revived); "editor": an editor's change. */
+  actor: ActorKind;
+  /** The editor's name; null for a system event (whatever name its row carries). */
+  editor: string | null;
+  /** status | note | stale | revived */
+  action: string;
+  fromStatus: FlagStatus | null;
+  toStatus: FlagStatus | null;
+  note: string | null;
+}
+
 export interface ExportFlag {
   id: number;
   storyId: number;
@@ -51,6 +66,8 @@ export interface ExportFlag {
   evidence: Evidence[];
   status: FlagStatus;
   note: string;
+  /** Triage history, oldest first (db/export.ts always loads it; absent reads as no events). */
+  history?: ExportEvent[];
 }
 
 export interface ExportData {

@@ -6,7 +6,8 @@ import { asc, eq } from "drizzle-orm";
 import { openDb, type Db } from "../../db/client";
 import { getFlag, listFlags } from "../../db/queries";
 import { flagEvents, flags } from "../../db/schema";
-import { setFlagNote, setFlagStatus, TriageError } from "../../db/triage";
+import { MAX_NOTE_LENGTH, setFlagNote, setFlagStatus, TriageError } from "../../db/triage";
+import * as limits from "../../lib/triage/limits";
 import { seedFlags } from "../../scripts/seed-flags";
 
 const dirs: string[] = [];
@@ -99,6 +100,33 @@ describe("setFlagStatus", () => {
   it("keeps the full-text index in step with the note", () => {
     setFlagStatus(db, { flagIds: 6, expectedVersions: 1, status: "unsupported", note: "quokka sighting unconfirmed", editor: "Ada", now: t0 });
     expect(listFlags(db, { q: "quokka" }, { index: 0, size: 10 }).rows.map((r) => r.id)).toEqual([6]);
+  });
+});
+
+describe("an oversized note", () => {
+  it("is refused with a TriageError naming the limit, by both writes, and nothing is written", () => {
+    expect(MAX_NOTE_LENGTH).toBe(limits.MAX_NOTE_LENGTH);
+    const long = "n".repeat(MAX_NOTE_LENGTH + 1);
+    const refusal = (fn: () => unknown): TriageError => {
+      try {
+        fn();
+      } catch (e) {
+        return e as TriageError;
+      }
+      throw new Error("not refused");
+    };
+    for (const err of [
+      refusal(() => setFlagStatus(db, { flagIds: 1, expectedVersions: 1, status: "verified", note: long, editor: "Ada", now: t0 })),
+      refusal(() => setFlagNote(db, { flagId: 1, expectedVersion: 1, note: long, editor: "Ada", now: t0 })),
+    ]) {
+      expect(err).toBeInstanceOf(TriageError);
+      expect(err.code).toBe("invalid");
+      expect(err.message).toBe(`Note is too long (${MAX_NOTE_LENGTH + 1} characters, at most ${MAX_NOTE_LENGTH}).`);
+    }
+    expect(row(1)).toMatchObject({ status: "open", note: "", version: 1 });
+    expect(events(1)).toHaveLength(0);
+    // At the limit it is accepted.
+    expect(setFlagNote(db, { flagId: 1, expectedVersion: 1, note: "n".repeat(MAX_NOTE_LENGTH), editor: "Ada", now: t0 }).version).toBe(2);
   });
 });
 

@@ -137,6 +137,13 @@ describe("formatCsv", () => {
     expect(get("confidence")).toBe("0.875");
   });
 
+  it("summarises the history, the analysis' events as Parallax (automatic)", () => {
+    expect(col(rows[2], "history")).toBe(
+      "2026-03-02T10:00:00.000Z parallax (editor): open → unsupported | 2026-03-03T08:00:00.000Z Parallax (automatic): no longer found by re-analysis",
+    );
+    expect(col(rows[3], "history")).toBe("");
+  });
+
   it("writes a BOM on request", () => {
     const withBom = formatCsv(data, { bom: true });
     expect(withBom.charCodeAt(0)).toBe(0xfeff);

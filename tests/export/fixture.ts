@@ -47,6 +47,9 @@ export function makeData(): ExportData {
         ],
         status: "verified",
         note: "Checked the council video.",
+        history: [
+          { at: "2026-03-02T10:00:00.000Z", actor: "editor", editor: "Ada", action: "status", fromStatus: "open", toStatus: "verified", note: "Checked the council video." },
+        ],
       },
       {
         id: 12,
@@ -68,6 +71,11 @@ export function makeData(): ExportData {
         ],
         status: "unsupported",
         note: "\tTab-led note\r\nsecond line",
+        // An editor who once called themselves "parallax", then the analysis' own event.
+        history: [
+          { at: "2026-03-02T10:00:00.000Z", actor: "editor", editor: "parallax", action: "status", fromStatus: "open", toStatus: "unsupported", note: null },
+          { at: "2026-03-03T08:00:00.000Z", actor: "system", editor: null, action: "stale", fromStatus: "unsupported", toStatus: "unsupported", note: null },
+        ],
       },
       {
         id: 13,
@@ -86,6 +94,7 @@ export function makeData(): ExportData {
         evidence: [],
         status: "open",
         note: "",
+        history: [],
       },
       {
         id: 14,
@@ -104,6 +113,7 @@ export function makeData(): ExportData {
         evidence: [{ articleId: 3, outlet: "Gamma, Wire", text: "The budget is 14 million.", start: 0, end: 25, diff: [] }],
         status: "dismissed",
         note: "",
+        history: [],
       },
     ],
   };
@@ -152,6 +162,21 @@ export const exportJsonSchema = z
           ),
           status: z.enum(FLAG_STATUSES as [string, ...string[]]),
           note: z.string(),
+          history: z.array(
+            z
+              .object({
+                at: z.iso.datetime(),
+                actor: z.enum(["system", "editor"]),
+                editor: z.string().nullable(),
+                action: z.string(),
+                fromStatus: z.enum(FLAG_STATUSES as [string, ...string[]]).nullable(),
+                toStatus: z.enum(FLAG_STATUSES as [string, ...string[]]).nullable(),
+                note: z.string().nullable(),
+              })
+              .strict()
+              // A system event never carries an editor's name.
+              .refine((e) => (e.actor === "system") === (e.editor === null), "a system event has no editor; an editor event has one"),
+          ),
         })
         .strict(),
     ),

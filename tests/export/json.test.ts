@@ -10,8 +10,9 @@ describe("formatJson", () => {
     expect(Object.keys(doc)).toEqual(["generatedAt", "stories", "articles", "flags"]);
     expect(Object.keys(doc.flags[0])).toEqual([
       "id", "storyId", "articleId", "outlet", "source", "kind", "severity", "confidence", "text", "start", "end",
-      "speaker", "explanation", "evidence", "status", "note",
+      "speaker", "explanation", "evidence", "status", "note", "history",
     ]);
+    expect(Object.keys(doc.flags[0].history[0])).toEqual(["at", "actor", "editor", "action", "fromStatus", "toStatus", "note"]);
     expect(Object.keys(doc.articles[0])).toEqual(["id", "storyId", "outlet", "source", "url", "title", "quotes"]);
   });
 
@@ -33,9 +34,21 @@ describe("formatJson", () => {
     (data.flags[0] as unknown as Record<string, unknown>).stale = true;
     (data.articles[0] as unknown as Record<string, unknown>).body = "secret body";
     const out = formatJson(data, NOW);
-    expect(out).not.toContain("stale");
+    expect(out).not.toMatch(/"stale":/);
     expect(out).not.toContain("secret body");
     expect(() => exportJsonSchema.parse(JSON.parse(out))).not.toThrow();
+  });
+
+  it("marks the analysis' events as system events, with no editor name, apart from an editor who called themselves parallax", () => {
+    const doc = exportJsonSchema.parse(JSON.parse(formatJson(makeData(), NOW)));
+    expect(doc.flags[1].history).toEqual([
+      { at: "2026-03-02T10:00:00.000Z", actor: "editor", editor: "parallax", action: "status", fromStatus: "open", toStatus: "unsupported", note: null },
+      { at: "2026-03-03T08:00:00.000Z", actor: "system", editor: null, action: "stale", fromStatus: "unsupported", toStatus: "unsupported", note: null },
+    ]);
+    // A system event loaded with a stored name still exports without it.
+    const data = makeData();
+    data.flags[1].history![1].editor = "parallax";
+    expect(JSON.parse(formatJson(data, NOW)).flags[1].history[1].editor).toBeNull();
   });
 
   it("renders an empty export", () => {

@@ -59,8 +59,20 @@ describe("formatMarkdown", () => {
     expect(md).toContain("\\*\\*bold\\*\\*");
     expect(md).toContain("> \\# Heading\n> \\- \\[link\\]");
     // Every emphasis marker in the output is one we wrote: labels only.
-    const stray = md.replace(/\*\*(Why flagged:|Evidence:|Status:|Note:|verified|unsupported|open|dismissed)\*\*/g, "").match(/(?<!\\)\*/g);
+    const stray = md
+      .replace(/\*\*(Why flagged:|Evidence:|Status:|Note:|History:|verified|unsupported|open|dismissed)\*\*/g, "")
+      .replace(/ · \*Parallax \\\(automatic\\\)\* · /g, "")
+      .match(/(?<!\\)\*/g);
     expect(stray).toBeNull();
+  });
+
+  it("lists the history, the analysis' events as Parallax (automatic) in italics, an editor's with their name", () => {
+    const section = md.slice(md.indexOf("### 1. Claim added"), md.indexOf("### 2. Fact conflict"));
+    expect(section).toContain(
+      "**History:**\n\n- 2026-03-02T10:00:00.000Z · parallax \\(editor\\) · open → unsupported\n- 2026-03-03T08:00:00.000Z · *Parallax \\(automatic\\)* · no longer found by re-analysis",
+    );
+    expect(md).toContain("- 2026-03-02T10:00:00.000Z · Ada \\(editor\\) · open → verified · note: Checked the council video.");
+    expect(md.slice(md.indexOf("### 2. Structure added"), md.indexOf("## Story 9"))).not.toContain("**History:**");
   });
 
   it("says when a flag has no counterpart and when nothing matches", () => {

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFlag } from "../../../db/queries";
+import { listFlagHistory } from "../../../db/triage";
+import { describeChange } from "../../../lib/triage/history";
 import { DiffText, formatTime, KindLabel, SeverityBadge, StatusBadge } from "../../components/ui";
 import { requestDb } from "../../lib/db";
 import { currentEditor } from "../../lib/editor";
@@ -22,6 +24,8 @@ export default async function FlagPage({ params, searchParams }: { params: Promi
   const flag = getFlag(db, Number(rawId), view.query);
   if (!flag) notFound();
   const editor = await currentEditor();
+  // With who made each event (system or editor): the analysis' own events must not read like an editor's.
+  const history = listFlagHistory(db, flag.id);
   const withSearch = (path: string) => (search ? `${path}?${search}` : path);
 
   const body = flag.article.body;
@@ -147,7 +151,7 @@ export default async function FlagPage({ params, searchParams }: { params: Promi
           </p>
 
           <h2>History</h2>
-          {flag.history.length === 0 ? (
+          {history.length === 0 ? (
             <p className="muted">No triage changes yet. Found {formatTime(flag.createdAt)}.</p>
           ) : (
             <table className="history" data-testid="history">
@@ -160,19 +164,19 @@ export default async function FlagPage({ params, searchParams }: { params: Promi
                 </tr>
               </thead>
               <tbody>
-                {flag.history.map((h) => (
-                  <tr key={h.id}>
+                {history.map((h) => (
+                  <tr key={h.id} data-actor={h.actorKind} className={h.actorKind === "system" ? "muted" : undefined}>
                     <td className="small">{formatTime(h.at)}</td>
-                    <td>{h.editor}</td>
                     <td>
-                      {h.action === "status" ? (
-                        <>
-                          {h.fromStatus ?? "?"} → {h.toStatus ?? "?"}
-                        </>
+                      {h.actorKind === "system" ? (
+                        <em className="status status-dismissed" title="Recorded by the analysis, not by an editor" data-testid="system-actor">
+                          {h.actor}
+                        </em>
                       ) : (
-                        h.action
+                        h.actor
                       )}
                     </td>
+                    <td>{describeChange(h.action, h.fromStatus, h.toStatus)}</td>
                     <td className="small">{h.note}</td>
                   </tr>
                 ))}
