@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -128,6 +128,78 @@ describe("storeArticle and links", () => {
       expect(db.select().from(articles).where(eq(articles.id, out.articleId)).get()!.canonicalUrl, String(url)).toBe(stored);
     });
   });
+});
+
+const WRITER = path.resolve(__dirname, "../ingest/concurrent-writer.ts");
+
+/** Starts the writer script in its own process; `line` resolves each line it prints, in order. */
+function startWriter(args: string[]): { child: ChildProcessWithoutNullStreams; line: () => Promise<string>; exit: Promise<{ code: number | null; stderr: string }> } {
+  const child = spawn(path.resolve(__dirname, "../../node_modules/.bin/tsx"), [WRITER, ...args], { cwd: path.resolve(__dirname, "../..") });
+  const queue: string[] = [];
+  const waiting: ((l: string) => void)[] = [];
+  let buf = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => {
+    buf += d;
+    for (let i = buf.indexOf("\n"); i >= 0; i = buf.indexOf("\n")) {
+      const l = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      const w = waiting.shift();
+      if (w) w(l);
+      else queue.push(l);
+    }
+  });
+  child.stderr.on("data", (d) => (stderr += d));
+  const exit = new Promise<{ code: number | null; stderr: string }>((r) => child.on("close", (code) => r({ code, stderr })));
+  const line = () => (queue.length ? Promise.resolve(queue.shift()!) : new Promise<string>((r) => waiting.push(r)));
+  return { child, line, exit };
+}
+
+describe("concurrent writers", () => {
+  it("a store waits for another process's write lock (busy_timeout) instead of failing with 'database is locked'", async () => {
+    const file = path.join(dir, "p.db");
+    const holder = startWriter(["hold", file, "1200"]);
+    expect(await holder.line()).toBe("locked");
+    const started = performance.now();
+    const out = storeArticle(db, parsed(), { now: fixedNow });
+    const waited = performance.now() - started;
+    expect(out.status).toBe("added");
+    expect(waited).toBeGreaterThan(300);
+    expect((await holder.exit).code).toBe(0);
+    expect(db.select().from(outlets).all().map((o) => o.name)).toEqual([expect.stringMatching(/^lock holder \d+$/), "Memory Gazette"]);
+    console.log(`store waited ${Math.round(waited)} ms for the other process's write lock`);
+
+    // Why IMMEDIATE: a deferred transaction that reads first cannot upgrade to a write past a concurrent writer.
+    const again = startWriter(["hold", file, "600"]);
+    expect(await again.line()).toBe("locked");
+    const deferred = db.$client.transaction(() => {
+      db.$client.prepare("SELECT count(*) FROM articles").get();
+      db.$client.prepare("INSERT INTO outlets (name, host) VALUES ('deferred', NULL)").run();
+    });
+    expect(() => deferred.deferred()).toThrow(/database is locked/);
+    expect((await again.exit).code).toBe(0);
+  }, 60_000);
+
+  it("two processes storing into the same database at once both succeed, revisions unique", async () => {
+    const file = path.join(dir, "p.db");
+    const n = 300;
+    const writers = [startWriter(["store", file, "A", String(n)]), startWriter(["store", file, "B", String(n)])];
+    for (const w of writers) expect(await w.line()).toBe("ready");
+    for (const w of writers) w.child.stdin.end("go\n");
+    const exits = await Promise.all(writers.map((w) => w.exit));
+    expect(exits.map((e) => [e.code, e.stderr])).toEqual([
+      [0, ""],
+      [0, ""],
+    ]);
+    for (const w of writers) expect(await w.line()).toBe(`stored ${n}`);
+    const rows = db.$client.prepare("SELECT source, revision, current FROM articles").all() as { source: string; revision: number; current: number }[];
+    // Each writer's own sources once, and every revision of the 20 shared sources.
+    expect(rows.filter((r) => !r.source.startsWith("shared/")).length).toBe(n);
+    const shared = rows.filter((r) => r.source.startsWith("shared/"));
+    expect(shared.length).toBe(n);
+    expect(new Set(shared.map((r) => `${r.source}@${r.revision}`)).size).toBe(shared.length);
+    expect(shared.filter((r) => r.current === 1).length).toBe(20);
+  }, 60_000);
 });
 
 describe("ingestInputs on files", () => {
