@@ -9,11 +9,38 @@ import { analyzeStory, type StoryAnalysis } from "@/lib/analyze";
 import { collectRecurringLines, crossStoryLines, indexStoryLines, type StoryLineIndex } from "@/lib/segment";
 import { assignStories, mergeSignature, parseSignature, signArticle, type StorySignature } from "@/lib/stories";
 import { FLAG_KINDS, SEVERITIES, type ArticleText, type FlagDraft, type FlagKind, type Severity } from "@/lib/types";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { Db } from "./client";
 import { alignments, articles, flagEvents, flags, outlets, quotes, segments, stories } from "./schema";
+
+/**
+ * Write transactions take the write lock when they begin (BEGIN IMMEDIATE): a deferred one
+ * that reads first and then writes fails at once with "database is locked" when another
+ * connection wrote in between, whatever the busy timeout; an immediate one waits for it.
+ */
+const IMMEDIATE = { behavior: "immediate" } as const;
+/** Busy timeouts (db/client.ts: 5 s each) a write transaction sits through before the run gives up. */
+const WRITE_ATTEMPTS = 6;
+
+/**
+ * Runs a write transaction, starting it again while another connection (an ingest, an
+ * editor's triage) holds the write lock past the busy timeout; past WRITE_ATTEMPTS the
+ * run stops with one clear line. A failed attempt wrote nothing (it rolled back).
+ */
+function writeTransaction(run: () => void): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      run();
+      return;
+    } catch (e) {
+      if (!isBusy(e)) throw e;
+      if (attempt >= WRITE_ATTEMPTS) throw new AnalyzeError(`the database stayed locked by another writer through ${attempt} attempts; nothing of this story was saved, run the analysis again`);
+    }
+  }
+}
 
 /** Editor name recorded on events written by the analysis itself. */
 export const ANALYSIS_EDITOR = "parallax";
@@ -37,6 +64,8 @@ export interface AnalyzeOptions {
   workers?: number;
   /** Called after each story is saved. */
   onStory?: (report: StoryReport) => void;
+  /** Called once when another analysis of this database is running and this one waits for it. */
+  onWait?: (holder: AnalysisHolder) => void;
 }
 
 export interface StoryReport {
@@ -87,7 +116,7 @@ export function assignPending(db: Db, now: () => Date): { assigned: number; crea
   if (!pending.length) return { assigned: 0, created: 0 };
   const at = now().toISOString();
   let created = 0;
-  db.transaction((tx) => {
+  writeTransaction(() => db.transaction((tx) => {
     const labelled = pending.filter((a) => a.storyLabel);
     for (const a of labelled) {
       let story = tx.select().from(stories).where(eq(stories.label, a.storyLabel!)).get();
@@ -131,7 +160,7 @@ export function assignPending(db: Db, now: () => Date): { assigned: number; crea
     }
     const setStory = db.$client.prepare("UPDATE articles SET story_id = ? WHERE id = ?");
     for (const x of result.assignments) setStory.run(x.storyId ?? newIds[x.newStory!], x.articleId);
-  });
+  }, IMMEDIATE));
   return { assigned: pending.length, created };
 }
 
@@ -175,6 +204,15 @@ export function analyzePending(db: Db, opts: AnalyzeOptions = {}): AnalyzeSummar
     const s = db.select({ id: stories.id }).from(stories).where(eq(stories.id, opts.storyId)).get();
     if (!s) throw new AnalyzeError(`Story ${opts.storyId} does not exist`);
   }
+  const lock = acquireRunLock(db, now, opts.onWait);
+  try {
+    return analyzeLocked(db, opts, now, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+function analyzeLocked(db: Db, opts: AnalyzeOptions, now: () => Date, lock: RunLock): AnalyzeSummary {
   const { assigned, created } = assignPending(db, now);
 
   const targets =
@@ -242,7 +280,13 @@ export function analyzePending(db: Db, opts: AnalyzeOptions = {}): AnalyzeSummar
   const workers = opts.workers ?? workersFromEnv();
   const wantWorker = workers === undefined ? targets.length >= MIN_STORIES_FOR_WORKERS && os.availableParallelism() >= 2 : workers > 0;
   const pool = wantWorker ? startWorker() : null;
-  const reports = pool ? analyzeWithWorker(db, targets, now, chromeFor, pool) : targets.map((id) => saveStory(db, loadStory(db, id, chromeFor), null, now));
+  // The lock's heartbeat goes with every saved story, so a live run never looks abandoned.
+  const save: SaveFn = (story, done) => {
+    const report = saveStory(db, story, done, now);
+    lock.beat();
+    return report;
+  };
+  const reports = pool ? analyzeWithWorker(db, targets, chromeFor, pool, save) : targets.map((id) => save(loadStory(db, id, chromeFor), null));
   for (const report of reports) {
     summary.stories++;
     summary.articles += report.articles;
@@ -259,6 +303,9 @@ export function analyzePending(db: Db, opts: AnalyzeOptions = {}): AnalyzeSummar
   }
   return summary;
 }
+
+/** Saves one loaded story (analysing it first when `done` is null). */
+type SaveFn = (story: LoadedStory, done: { result: StoryAnalysis; ms: number } | null) => ReturnType<typeof saveStory>;
 
 /** A story's current articles and their page-chrome lines, as loaded for analysis. */
 interface LoadedStory {
@@ -336,7 +383,7 @@ function saveStory(
 
   // Bulk rows go through prepared statements: building thousands of ORM queries costs more than the analysis.
   const st = statementsFor(db);
-  db.transaction((tx) => {
+  writeTransaction(() => db.transaction((tx) => {
     if (articleIds.length) {
       tx.delete(segments).where(inArray(segments.articleId, articleIds)).run();
       tx.delete(quotes).where(inArray(quotes.articleId, articleIds)).run();
@@ -448,7 +495,7 @@ function saveStory(
       .set({ title: storyTitle(texts, result.flags), updatedAt: at, analyzedAt: at, dirty: false })
       .where(eq(stories.id, storyId))
       .run();
-  });
+  }, IMMEDIATE));
   return {
     storyId,
     title: storyTitle(texts, result.flags),
@@ -665,9 +712,9 @@ function receive(pool: WorkerPool, wait: boolean): WorkerReply | null {
 function analyzeWithWorker(
   db: Db,
   targets: number[],
-  now: () => Date,
   chromeOf: (a: ChromeKey) => ReadonlySet<string>,
   pool: WorkerPool,
+  save: SaveFn,
 ): ReturnType<typeof saveStory>[] {
   const reports: ReturnType<typeof saveStory>[] = [];
   const loaded = new Map<number, LoadedStory>();
@@ -705,14 +752,14 @@ function analyzeWithWorker(
         onWorker.add(next++);
       }
       if (results.has(saved)) {
-        reports.push(saveStory(db, load(saved), results.get(saved)!, now));
+        reports.push(save(load(saved), results.get(saved)!));
         results.delete(saved);
         loaded.delete(saved);
         saved++;
       } else if (!onWorker.has(saved)) {
         // Not handed out (or the worker gave it back): analyse and save it here.
         if (saved === next) next++;
-        reports.push(saveStory(db, load(saved), null, now));
+        reports.push(save(load(saved), null));
         loaded.delete(saved);
         saved++;
       } else if (next < targets.length && results.size < MAX_AHEAD) {
@@ -727,4 +774,151 @@ function analyzeWithWorker(
     if (!pool.dead) stopWorker(pool);
   }
   return reports;
+}
+
+// ---------------------------------------------------------------------------
+// One analysis at a time per database. Two runs at once would analyse the same
+// dirty stories twice and fight over the write lock; the second run waits for
+// the first instead. The lock is a file beside the database holding the owner's
+// pid, host and start time; its modification time is the owner's heartbeat
+// (touched after every saved story). Every look at the file happens inside a
+// BEGIN IMMEDIATE transaction on the database, so SQLite's own write lock
+// serialises the processes that take, break or release it: no two can both
+// find it free or both break a stale one. A lock whose owner is gone (killed,
+// crashed: its pid no longer runs on this host) or silent for LOCK_STALE_MS is
+// broken. An in-memory database has no other connection and needs no lock.
+
+/** Who holds the analysis lock of a database. */
+export interface AnalysisHolder {
+  pid: number;
+  host: string;
+  /** ISO time the holder took the lock. */
+  since: string;
+}
+
+/** A heartbeat older than this means the holder hung or lives on a host whose pids we cannot check. */
+export const LOCK_STALE_MS = 15 * 60_000;
+/** How often a waiting run looks at the lock again. */
+const LOCK_POLL_MS = 250;
+
+interface RunLock {
+  /** Marks the holder alive. */
+  beat(): void;
+  release(): void;
+}
+
+const NO_LOCK: RunLock = { beat() {}, release() {} };
+
+/** Path of the lock file of a database, or null for an in-memory one. */
+export function analysisLockPath(db: Db): string | null {
+  const name = db.$client.name;
+  return !name || name === ":memory:" || db.$client.memory ? null : `${name}.analyze-lock`;
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** True when `e` is SQLite saying another connection holds the lock past the busy timeout. */
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+function readHolder(file: string): { holder: AnalysisHolder | null; beatAt: number } | null {
+  let text: string;
+  let beatAt: number;
+  try {
+    text = fs.readFileSync(file, "utf8");
+    beatAt = fs.statSync(file).mtimeMs;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw e;
+  }
+  try {
+    const h = JSON.parse(text) as Partial<AnalysisHolder>;
+    if (Number.isInteger(h.pid) && typeof h.host === "string" && typeof h.since === "string") return { holder: h as AnalysisHolder, beatAt };
+  } catch {
+    // Not ours or damaged: judged by its heartbeat alone.
+  }
+  return { holder: null, beatAt };
+}
+
+/** True when the process `pid` runs on this host (a pid we may not signal still runs). */
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function isStale(found: { holder: AnalysisHolder | null; beatAt: number }, nowMs: number): boolean {
+  if (nowMs - found.beatAt > LOCK_STALE_MS) return true;
+  const h = found.holder;
+  return !!h && h.host === os.hostname() && !pidAlive(h.pid);
+}
+
+/**
+ * Takes the analysis lock of the database, waiting (and telling `onWait` once) while
+ * another live run holds it. The wall clock, not the run's clock, judges heartbeats:
+ * they are file times.
+ */
+function acquireRunLock(db: Db, now: () => Date, onWait?: (holder: AnalysisHolder) => void): RunLock {
+  const file = analysisLockPath(db);
+  if (!file) return NO_LOCK;
+  const me: AnalysisHolder = { pid: process.pid, host: os.hostname(), since: now().toISOString() };
+  let told = false;
+  for (;;) {
+    let holder: AnalysisHolder | null | undefined;
+    try {
+      holder = db.$client
+        .transaction((): AnalysisHolder | null => {
+          const found = readHolder(file);
+          if (found && !isStale(found, Date.now())) return found.holder ?? { pid: 0, host: "?", since: new Date(found.beatAt).toISOString() };
+          fs.writeFileSync(file, JSON.stringify(me));
+          return null;
+        })
+        .immediate();
+    } catch (e) {
+      if (!isBusy(e)) throw e;
+      holder = undefined; // another writer is busy: look again
+    }
+    if (holder === null) break;
+    if (holder && !told) {
+      onWait?.(holder);
+      told = true;
+    }
+    sleep(LOCK_POLL_MS);
+  }
+  const mine = (): boolean => {
+    const found = readHolder(file);
+    return !!found?.holder && found.holder.pid === me.pid && found.holder.host === me.host && found.holder.since === me.since;
+  };
+  return {
+    beat() {
+      try {
+        const t = new Date();
+        fs.utimesSync(file, t, t);
+      } catch {
+        // The heartbeat only keeps others from breaking the lock; losing it costs nothing now.
+      }
+    },
+    release() {
+      for (let tries = 0; ; tries++) {
+        try {
+          db.$client
+            .transaction(() => {
+              if (mine()) fs.rmSync(file, { force: true });
+            })
+            .immediate();
+          return;
+        } catch (e) {
+          // Still held after a few tries: the next run finds our pid gone and breaks the lock.
+          if (!isBusy(e) || tries >= 3) return;
+        }
+      }
+    },
+  };
 }

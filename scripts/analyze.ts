@@ -4,6 +4,8 @@
  * (or the one given, or all), printing a line per story and a summary.
  * With 8 or more stories to analyse, one worker thread shares the analysis
  * (results identical); PARALLAX_WORKERS=0 keeps it on one thread.
+ * A second run on the same database waits for the first ("an analysis is
+ * already running (pid N since T); waiting"), then analyses what is still dirty.
  */
 import { openDb } from "@/db/client";
 import { analyzePending, AnalyzeError, type AnalyzeSummary } from "@/db/analyze";
@@ -70,6 +72,8 @@ function main(): void {
     const summary = analyzePending(db, {
       storyId: args.story,
       all: args.all,
+      // One run at a time per database: this one waits for the other, then analyses what is still dirty.
+      onWait: (h) => console.error(`analyze: an analysis is already running (pid ${h.pid} since ${h.since}); waiting`),
       onStory: args.json
         ? undefined
         : (r) =>
