@@ -8,6 +8,7 @@ import type { Coverage, DiffOp, Evidence, FlagKind, FlagQuery, FlagStatus, Sever
 import type { Db } from "./client";
 import { flagConditions, flagOrder, flagSortKeys } from "./flag-query";
 import { alignments, articles, flagEvents, flags, outlets, quotes, segments, stories } from "./schema";
+import { actorLabel, SYSTEM_ACTOR_LABEL, type ActorKind } from "../lib/triage/actor";
 
 /** One line of the flags table. */
 export interface FlagRow {
@@ -69,7 +70,8 @@ const rowSelection = {
   stale: flags.stale,
   updatedAt: flags.updatedAt,
   version: flags.version,
-  lastEditor: sql<string | null>`(select e.editor from flag_events e where e.flag_id = "flags"."id" order by e.id desc limit 1)`,
+  // System events show the system's label, never the name on the row (an editor could have typed it).
+  lastEditor: sql<string | null>`(select case when e.actor_kind = 'system' then ${SYSTEM_ACTOR_LABEL} else e.editor end from flag_events e where e.flag_id = "flags"."id" order by e.id desc limit 1)`,
 };
 
 type RawRow = { [K in keyof typeof rowSelection]: unknown };
@@ -270,7 +272,9 @@ export function flagFacets(db: Db, query: FlagQuery): FlagFacets {
 /** A triage event as shown in a flag's history. */
 export interface FlagEventRow {
   id: number;
+  /** The editor's name, or the system's label for a system event. */
   editor: string;
+  actorKind: ActorKind;
   at: string;
   action: string;
   fromStatus: FlagStatus | null;
@@ -437,6 +441,7 @@ export function getFlag(db: Db, id: number, query: FlagQuery = {}): FlagDetail |
     .select({
       id: flagEvents.id,
       editor: flagEvents.editor,
+      actorKind: flagEvents.actorKind,
       at: flagEvents.at,
       action: flagEvents.action,
       fromStatus: flagEvents.fromStatus,
@@ -447,7 +452,7 @@ export function getFlag(db: Db, id: number, query: FlagQuery = {}): FlagDetail |
     .where(eq(flagEvents.flagId, id))
     .orderBy(desc(flagEvents.id))
     .all()
-    .map((e) => ({ ...e, fromStatus: e.fromStatus as FlagStatus | null, toStatus: e.toStatus as FlagStatus | null }));
+    .map((e) => ({ ...e, actorKind: e.actorKind as ActorKind, editor: actorLabel(e.actorKind as ActorKind, e.editor), fromStatus: e.fromStatus as FlagStatus | null, toStatus: e.toStatus as FlagStatus | null }));
   const body = r.articleBody;
   return {
     ...toFlagRow(r),

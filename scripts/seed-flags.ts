@@ -238,7 +238,7 @@ export function seedFlags(db: Db, opts: SeedOptions): SeedResult {
           createdAt: at,
           updatedAt: triagedAt,
         });
-        if (triage) eventBatch.push({ fingerprint: `synthetic-${opts.seed ?? 1}-${flagCount}`, editor: "Seed Editor", at: triagedAt, action: "status", fromStatus: "open", toStatus: triage, note: `Seeded ${triage} note` });
+        if (triage) eventBatch.push({ fingerprint: `synthetic-${opts.seed ?? 1}-${flagCount}`, editor: "Seed Editor", actorKind: "editor", at: triagedAt, action: "status", fromStatus: "open", toStatus: triage, note: `Seeded ${triage} note` });
         flagCount++;
       }
       if (flagBatch.length >= 2000) flush();

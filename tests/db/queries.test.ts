@@ -65,7 +65,7 @@ function build(): void {
   flag("f4", { articleId: a3, storyId: s2, kind: "claim_added", severity: "medium", severityRank: 1, confidence: 0.8, text: "a claim about schools", updatedAt: "2026-03-05T00:00:00.000Z" });
   flag("f5", { articleId: a3, storyId: s2, kind: "fact_conflict", severity: "high", severityRank: 2, confidence: 0.6, text: "forty million dollars", status: "dismissed", note: "checked with the zebra desk" });
   flag("f6", { articleId: a2, storyId: s1, kind: "claim_added", severity: "medium", severityRank: 1, confidence: 0.3, text: "stale claim", stale: true });
-  db.insert(flagEvents).values({ flagId: ids.f3, editor: "Sam", at, action: "status", fromStatus: "open", toStatus: "verified" }).run();
+  db.insert(flagEvents).values({ flagId: ids.f3, editor: "Sam", actorKind: "editor", at, action: "status", fromStatus: "open", toStatus: "verified" }).run();
 }
 
 beforeAll(() => {
@@ -168,6 +168,17 @@ describe("getFlag", () => {
     expect(f.history).toEqual([]);
     expect(getFlag(db, ids.f3)!.history.map((h) => [h.editor, h.toStatus])).toEqual([["Sam", "verified"]]);
     expect(getFlag(db, 999999)).toBeNull();
+  });
+
+  it("shows a system event as the system, whatever name its row carries", () => {
+    const at2 = "2026-05-02T09:00:00.000Z";
+    const ev = db.insert(flagEvents).values({ flagId: ids.f5, editor: "Sam", actorKind: "system", at: at2, action: "stale" }).returning({ id: flagEvents.id }).get();
+    try {
+      expect(getFlag(db, ids.f5)!.history.map((h) => [h.actorKind, h.editor])).toEqual([["system", "Parallax (automatic)"]]);
+      expect(listFlags(db, {}, { index: 0, size: 50 }).rows.find((r) => r.id === ids.f5)!.lastEditor).toBe("Parallax (automatic)");
+    } finally {
+      db.delete(flagEvents).where(eq(flagEvents.id, ev.id)).run();
+    }
   });
 
   it("falls back to the blank-line paragraph when no segments are stored", () => {
