@@ -6,6 +6,9 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ACTOR_KINDS } from "../lib/triage/actor";
+import { user } from "./auth-schema";
+
+export { account, session, user, verification } from "./auth-schema";
 
 /** One publisher or site. */
 export const outlets = sqliteTable("outlets", {
@@ -196,8 +199,14 @@ export const flagEvents = sqliteTable(
     flagId: integer("flag_id")
       .notNull()
       .references(() => flags.id, { onDelete: "cascade" }),
-    /** The name recorded with the event; for a system event it means nothing (see actorKind). */
+    /**
+     * The name recorded with the event: the signed-in user's display name at the time (kept when the
+     * user is later renamed or disabled), or the name typed before accounts existed. For a system
+     * event it means nothing (see actorKind).
+     */
     editor: text("editor").notNull(),
+    /** The account that made the event; null for system events and for events from before accounts. */
+    userId: text("user_id").references(() => user.id, { onDelete: "set null" }),
     /**
      * Who made the event: "system" (the analysis: stale, revived) or "editor"
      * (db/triage.ts writes "editor" on every row it inserts). The default is

@@ -1,0 +1,146 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { authSecret, getAuth, type AuthSettings } from "../../db/auth";
+import { openDb, type Db } from "../../db/client";
+import { account, meta, session, user } from "../../db/schema";
+import { createUser, disableUser, enableUser, findUserByEmail, listUsers, setUserPassword, setUserRole, UserError } from "../../db/users";
+
+const dirs: string[] = [];
+function fresh(): Db {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-users-"));
+  dirs.push(dir);
+  return openDb(path.join(dir, "t.db"));
+}
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const ORIGIN = "http://127.0.0.1:4321";
+const settings: AuthSettings = { baseURL: { allowedHosts: ["127.0.0.1:4321"] }, signInLimit: { max: 3, windowSeconds: 60 } };
+
+/** A sign-in through better-auth's HTTP handler, as the browser makes it. */
+async function signIn(db: Db, email: string, password: string, ip = "203.0.113.7"): Promise<Response> {
+  return getAuth(db, settings).handler(
+    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:4321", "x-forwarded-for": ip },
+      body: JSON.stringify({ email, password }),
+    }),
+  );
+}
+
+function cookieOf(res: Response): string {
+  const c = res.headers.getSetCookie().find((s) => s.startsWith("parallax.session_token="));
+  if (!c) throw new Error("no session cookie");
+  return c.split(";")[0];
+}
+
+describe("users", () => {
+  it("creates a user whose password better-auth accepts; the one-time password is returned, only its hash stored", async () => {
+    const db = fresh();
+    const { user: u, password } = await createUser(db, { email: " Ada@Example.COM ", name: "  Ada   Lovelace ", role: "editor" });
+    expect(u).toMatchObject({ email: "ada@example.com", name: "Ada Lovelace", role: "editor", disabled: false });
+    expect(password.length).toBeGreaterThanOrEqual(24);
+    const stored = db.select().from(account).where(eq(account.userId, u.id)).get()!;
+    expect(stored.providerId).toBe("credential");
+    expect(stored.password).not.toContain(password);
+    const res = await signIn(db, "ada@example.com", password);
+    expect(res.status).toBe(200);
+    const set = res.headers.getSetCookie().find((s) => s.startsWith("parallax.session_token="))!;
+    expect(set).toMatch(/HttpOnly/i);
+    expect(set).toMatch(/SameSite=Lax/i);
+    expect(set).toMatch(/Max-Age=604800/);
+    const s = await getAuth(db, settings).api.getSession({ headers: new Headers({ cookie: cookieOf(res), host: "127.0.0.1:4321" }) });
+    expect(s?.user).toMatchObject({ email: "ada@example.com", role: "editor" });
+  });
+
+  it("refuses bad input with one clear message each, and a second account for one e-mail", async () => {
+    const db = fresh();
+    await expect(createUser(db, { email: "not-an-email", name: "X", role: "viewer" })).rejects.toThrow('"not-an-email" is not an e-mail address.');
+    await expect(createUser(db, { email: "a@b.org", name: "X", role: "owner" })).rejects.toThrow("Role must be one of viewer, editor, admin.");
+    await expect(createUser(db, { email: "a@b.org", name: " ", role: "viewer" })).rejects.toThrow("Name is missing.");
+    await expect(createUser(db, { email: "a@b.org", name: "A\u202eB", role: "viewer" })).rejects.toThrow("Name has control or invisible characters.");
+    await expect(createUser(db, { email: "a@b.org", name: "A", role: "viewer", password: "short" })).rejects.toThrow("Password is too short (at least 12 characters).");
+    await createUser(db, { email: "a@b.org", name: "A", role: "viewer" });
+    await expect(createUser(db, { email: "A@B.org", name: "B", role: "viewer" })).rejects.toThrow(UserError);
+    expect(listUsers(db)).toHaveLength(1);
+  });
+
+  it("gives a wrong password and an unknown e-mail the same answer", async () => {
+    const db = fresh();
+    await createUser(db, { email: "a@b.org", name: "A", role: "viewer", password: "correct horse battery" });
+    const wrong = await signIn(db, "a@b.org", "wrong password!!", "198.51.100.1");
+    const unknown = await signIn(db, "nobody@b.org", "wrong password!!", "198.51.100.2");
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+  });
+
+  it("rate limits sign-in per client address", async () => {
+    const db = fresh();
+    await createUser(db, { email: "a@b.org", name: "A", role: "viewer", password: "correct horse battery" });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await signIn(db, "a@b.org", "wrong password!!", "192.0.2.50")).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    // Even the right password is refused until the window passes; another address is not affected.
+    expect((await signIn(db, "a@b.org", "correct horse battery", "192.0.2.50")).status).toBe(429);
+    expect((await signIn(db, "a@b.org", "correct horse battery", "192.0.2.51")).status).toBe(200);
+  });
+
+  it("disabling ends every session at once and refuses sign-in; enabling lets them sign in again", async () => {
+    const db = fresh();
+    await createUser(db, { email: "root@b.org", name: "Root", role: "admin" });
+    const { user: u } = await createUser(db, { email: "a@b.org", name: "A", role: "editor", password: "correct horse battery" });
+    const res = await signIn(db, "a@b.org", "correct horse battery", "192.0.2.60");
+    const cookie = cookieOf(res);
+    disableUser(db, { email: "a@b.org" });
+    expect(db.select().from(session).where(eq(session.userId, u.id)).all()).toEqual([]);
+    expect(await getAuth(db, settings).api.getSession({ headers: new Headers({ cookie, host: "127.0.0.1:4321" }) })).toBeNull();
+    const refused = await signIn(db, "a@b.org", "correct horse battery", "192.0.2.61");
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { message: string }).message).toBe("This account is disabled; ask an admin.");
+    expect(findUserByEmail(db, "a@b.org")?.disabled).toBe(true);
+    enableUser(db, { id: u.id });
+    expect((await signIn(db, "a@b.org", "correct horse battery", "192.0.2.62")).status).toBe(200);
+  });
+
+  it("changes roles, and never leaves no admin who can sign in", async () => {
+    const db = fresh();
+    const { user: root } = await createUser(db, { email: "root@b.org", name: "Root", role: "admin" });
+    expect(() => setUserRole(db, { id: root.id }, "editor")).toThrow("root@b.org is the last admin who can sign in: make another user admin first.");
+    expect(() => disableUser(db, { id: root.id })).toThrow("last admin");
+    await createUser(db, { email: "two@b.org", name: "Two", role: "viewer" });
+    expect(setUserRole(db, { email: "two@b.org" }, "admin").role).toBe("admin");
+    expect(setUserRole(db, { id: root.id }, "viewer").role).toBe("viewer");
+    expect(() => setUserRole(db, { email: "nobody@b.org" }, "viewer")).toThrow("No user has the e-mail nobody@b.org.");
+  });
+
+  it("setting a password ends the user's sessions; the old password stops working", async () => {
+    const db = fresh();
+    await createUser(db, { email: "a@b.org", name: "A", role: "viewer", password: "first password 1" });
+    const cookie = cookieOf(await signIn(db, "a@b.org", "first password 1", "192.0.2.70"));
+    const { password } = await setUserPassword(db, { email: "a@b.org" });
+    expect(await getAuth(db, settings).api.getSession({ headers: new Headers({ cookie, host: "127.0.0.1:4321" }) })).toBeNull();
+    expect((await signIn(db, "a@b.org", "first password 1", "192.0.2.71")).status).toBe(401);
+    expect((await signIn(db, "a@b.org", password, "192.0.2.72")).status).toBe(200);
+  });
+
+  it("keeps one generated secret in the meta table unless BETTER_AUTH_SECRET is set", () => {
+    const db = fresh();
+    const a = authSecret(db, {});
+    expect(a.length).toBeGreaterThanOrEqual(32);
+    expect(authSecret(db, {})).toBe(a);
+    expect(db.select().from(meta).all()).toHaveLength(1);
+    expect(authSecret(db, { BETTER_AUTH_SECRET: "x".repeat(40) })).toBe("x".repeat(40));
+    expect(() => authSecret(db, { BETTER_AUTH_SECRET: "short" })).toThrow("BETTER_AUTH_SECRET is too short (5 characters, at least 32)");
+  });
+
+  it("stores users in the user table with their role", async () => {
+    const db = fresh();
+    await createUser(db, { email: "v@b.org", name: "V", role: "viewer" });
+    expect(db.select({ role: user.role, banned: user.banned }).from(user).all()).toEqual([{ role: "viewer", banned: false }]);
+  });
+});
