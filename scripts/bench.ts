@@ -34,16 +34,14 @@ import { analyzeArticle } from "../lib/analyze";
 import { alignStory, toAlignments } from "../lib/align";
 import { classifyStory } from "../lib/classify";
 import { seedFlags } from "./seed-flags";
-import { decodeBytes, EXTENSION_KINDS, extensionOf, parseText } from "../lib/ingest";
+import { loadSamples, writeCorpus } from "./corpus-files";
 import { generateCorpus, type SampleStory, type SyntheticArticle } from "../lib/bench/corpus";
 import { countTokensFloor } from "../lib/bench/floor";
 import { alignStoryNaive, type NaiveStoryResult } from "../lib/bench/naive";
 import { createRandom } from "../lib/bench/random";
-import { groupSamples, type SampleInput } from "../lib/bench/samples";
 import type { ArticleText, FlagQuery } from "../lib/types";
 
 const ROOT = path.resolve(__dirname, "..");
-const SAMPLE_DIR = path.join(ROOT, "db", "sample", "articles");
 /** Fixed clock for everything the benchmark stores: runs are comparable and deterministic. */
 const CLOCK = new Date("2026-06-01T12:00:00Z");
 
@@ -100,58 +98,6 @@ function parseArgs(argv: string[]): Options {
     json: values.has("--json"),
     stages: values.has("--stages"),
   };
-}
-
-/** The sample corpus's articles, grouped into stories (a folder per story; loose files by shared words). */
-function loadSamples(): SampleStory[] {
-  if (!fs.existsSync(SAMPLE_DIR)) throw new Error(`bench: sample corpus not found at ${SAMPLE_DIR}`);
-  const inputs: SampleInput[] = [];
-  const walk = (dir: string, group: string | null) => {
-    for (const name of fs.readdirSync(dir).sort()) {
-      const file = path.join(dir, name);
-      if (fs.statSync(file).isDirectory()) {
-        walk(file, path.relative(SAMPLE_DIR, file));
-        continue;
-      }
-      const kind = EXTENSION_KINDS[extensionOf(name)];
-      if (!kind || kind === "feed") continue;
-      const decoded = decodeBytes(fs.readFileSync(file));
-      if (!decoded.ok) throw new Error(`bench: sample file ${file}: ${decoded.problem}`);
-      const parsed = parseText(decoded.text, file, kind);
-      if (parsed.problems.length) throw new Error(`bench: sample file ${parsed.problems[0].message}`);
-      for (const a of parsed.articles) inputs.push({ title: a.title, body: a.body, group });
-    }
-  };
-  walk(SAMPLE_DIR, null);
-  const stories = groupSamples(inputs);
-  if (stories.length === 0) throw new Error(`bench: no sample articles under ${SAMPLE_DIR}`);
-  return stories;
-}
-
-function hostOf(outlet: string): string {
-  return outlet.toLowerCase().replace(/^the /, "").replace(/[^a-z0-9]+/g, "") + ".example";
-}
-
-/** One JSONL file per story, records in the ingest JSON format. Returns the folder. */
-function writeCorpus(dir: string, corpus: SyntheticArticle[]): string {
-  fs.mkdirSync(dir, { recursive: true });
-  const byStory = new Map<number, string[]>();
-  for (const a of corpus) {
-    const line = JSON.stringify({
-      title: a.title,
-      outlet: a.outlet,
-      url: `https://${hostOf(a.outlet)}/news/${a.key}`,
-      published: a.publishedAt,
-      body: a.body,
-    });
-    const lines = byStory.get(a.story) ?? [];
-    lines.push(line);
-    byStory.set(a.story, lines);
-  }
-  for (const [story, lines] of byStory) {
-    fs.writeFileSync(path.join(dir, `story-${String(story).padStart(5, "0")}.jsonl`), lines.join("\n") + "\n");
-  }
-  return dir;
 }
 
 /** Peak resident set size of this process so far, in MB (VmHWM), or null off Linux. */
