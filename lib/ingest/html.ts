@@ -3,10 +3,18 @@
  * link, JSON-LD, <time>), main text from Mozilla Readability on a linkedom DOM,
  * written out as blank-line separated paragraphs so later stages see the page's
  * blocks (headings, list items prefixed "- ", table rows) without any markup.
+ *
+ * Bounded before any DOM exists: a linear tag scan (nesting.ts) unwraps
+ * elements nested deeper than MAX_HTML_DEPTH and refuses pages of more than
+ * MAX_HTML_ELEMENTS elements; the caller's time budget is checked between stages.
  */
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { buildArticle } from "./meta";
+import { cleanControls, describeCleaning } from "./controls";
+import { parseOffset } from "./dates";
+import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, startBudget, type ParseOptions } from "./limits";
+import { buildArticle, webUrl } from "./meta";
+import { limitHtmlDepth } from "./nesting";
 import { normaliseNewlines, shortenTitle } from "./text";
 import type { ArticleMeta, ParsedArticle } from "./types";
 
@@ -90,6 +98,9 @@ function metaContent(doc: Document, ...keys: string[]): string | null {
   return null;
 }
 
+/** JSON-LD values looked at for one key: a page's metadata is a few dozen; a hostile block may hold millions. */
+const MAX_JSON_LD_VALUES = 10_000;
+
 /** Walks JSON-LD blocks (objects, arrays, @graph) looking for the first value of `key`. */
 function jsonLdValue(doc: Document, key: string): unknown {
   const seen: unknown[] = [];
@@ -100,14 +111,18 @@ function jsonLdValue(doc: Document, key: string): unknown {
       // A broken JSON-LD block is common and harmless: the other sources still apply.
     }
   }
-  const stack = [...seen];
-  while (stack.length) {
-    const v = stack.shift();
-    if (Array.isArray(v)) stack.push(...v);
+  // Breadth first through a queue read by index (shift() on a long array is quadratic), visiting a bounded number of values.
+  const queue = [...seen];
+  const enqueue = (x: unknown) => {
+    if (queue.length < MAX_JSON_LD_VALUES) queue.push(x);
+  };
+  for (let i = 0; i < queue.length; i++) {
+    const v = queue[i];
+    if (Array.isArray(v)) for (let j = 0; j < v.length && queue.length < MAX_JSON_LD_VALUES; j++) enqueue(v[j]);
     else if (v && typeof v === "object") {
       const o = v as Record<string, unknown>;
       if (o[key] != null) return o[key];
-      if (o["@graph"]) stack.push(o["@graph"]);
+      if (o["@graph"]) enqueue(o["@graph"]);
     }
   }
   return null;
@@ -135,11 +150,23 @@ function readMeta(doc: Document): ArticleMeta & { siteName: string | null } {
   const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute("href")?.trim() || null;
   const timeEl = doc.querySelector("time[datetime]")?.getAttribute("datetime") ?? null;
   const ldDate = jsonLdValue(doc, "datePublished");
+  const ldModified = jsonLdValue(doc, "dateModified");
+  // The zone a date without one is read in: an offset the page gives on any of its other dates.
+  const zoneHints = [
+    ...["article:published_time", "datePublished", "article:modified_time", "og:updated_time", "dateModified"].map((k) => metaContent(doc, k)),
+    timeEl,
+    typeof ldDate === "string" ? ldDate : null,
+    typeof ldModified === "string" ? ldModified : null,
+    ...Array.from(doc.querySelectorAll("time[datetime]")).slice(0, 20).map((t) => t.getAttribute("datetime")),
+  ];
+  const zoneOffsetMinutes = zoneHints.map((d) => (d && /\d:\d\d/.test(d) ? parseOffset(d) : null)).find((o) => o != null) ?? null;
   return {
+    zoneOffsetMinutes,
     siteName,
     outlet: siteName,
     title: rawTitle ? stripSiteSuffix(rawTitle.replace(/\s+/g, " "), siteName) : null,
-    url: canonical ?? metaContent(doc, "og:url"),
+    // An http(s) address only: a javascript: or data: canonical link falls back to og:url, then to the host.
+    url: webUrl(canonical) ?? webUrl(metaContent(doc, "og:url")) ?? canonical,
     published:
       metaContent(doc, "article:published_time", "datePublished", "pubdate", "date") ??
       timeEl ??
@@ -149,18 +176,10 @@ function readMeta(doc: Document): ArticleMeta & { siteName: string | null } {
   };
 }
 
-function absoluteUrl(url: string | null | undefined, base: string | null): string | null {
-  if (!url) return null;
-  try {
-    return base ? new URL(url, base).href : new URL(url).href;
-  } catch {
-    return null;
-  }
-}
-
-/** Converts an HTML fragment (a feed item's content) to blank-line separated paragraphs. */
+/** Converts an HTML fragment (a feed item's content) to blank-line separated paragraphs; nesting is bounded as for pages. */
 export function htmlFragmentToText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
+  const bounded = limitHtmlDepth(html, MAX_HTML_DEPTH).html;
+  const { document } = parseHTML(`<!doctype html><html><body><div id="root">${bounded}</div></body></html>`);
   const root = document.getElementById("root");
   return root ? collectBlocks(root).join("\n\n") : "";
 }
@@ -178,7 +197,15 @@ function headlineInBlocks(title: string, blocks: string[]): boolean {
   });
 }
 
-export type HtmlParse = { ok: true; article: ParsedArticle } | { ok: false; problem: string };
+/** `notes`: repairs made to a page that was still read (deep nesting unwrapped, control characters removed). */
+export type HtmlParse = { ok: true; article: ParsedArticle; notes: string[] } | { ok: false; problem: string };
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+/** True when the text holds at least one tag, comment or doctype: otherwise a `.html` file is plain text. */
+export function looksLikeMarkup(text: string): boolean {
+  return /<(?:[a-z][^\s/>]*[\s/>]|!--|!doctype|\/[a-z])/i.test(text);
+}
 
 /**
  * Parses one HTML page. `source` is the path or URL as given; `pageUrl` the
@@ -186,28 +213,36 @@ export type HtmlParse = { ok: true; article: ParsedArticle } | { ok: false; prob
  * host when the page names no site). The headline is the first paragraph of
  * the body unless the text already starts with it, as in a plain-text article.
  */
-export function parseHtmlArticle(html: string, source: string, pageUrl: string | null = null): HtmlParse {
-  const { document } = parseHTML(normaliseNewlines(html));
+export function parseHtmlArticle(html: string, source: string, pageUrl: string | null = null, options: ParseOptions = {}): HtmlParse {
+  const budget = startBudget(options);
+  const notes: string[] = [];
+  const scan = limitHtmlDepth(normaliseNewlines(html), MAX_HTML_DEPTH);
+  if (scan.elements > MAX_HTML_ELEMENTS)
+    return { ok: false, problem: `the page holds ${fmt(scan.elements)} elements, over the limit of ${fmt(MAX_HTML_ELEMENTS)} for one article page` };
+  if (scan.unwrapped > 0) notes.push(`unwrapped ${fmt(scan.unwrapped)} elements nested deeper than ${MAX_HTML_DEPTH} levels (their text is kept)`);
+  budget.check("scanning the page's tags");
+  const { document } = parseHTML(scan.html);
+  if (!document.documentElement) return { ok: false, problem: "no HTML markup found in the page" };
+  budget.check("building the page");
   const meta = readMeta(document as unknown as Document);
-  let parsed: ReturnType<Readability<Node>["parse"]> = null;
-  try {
-    parsed = new Readability<Node>(document as unknown as Document, { serializer: (n) => n }).parse();
-  } catch (err) {
-    return { ok: false, problem: `could not read the page (${(err as Error).message})` };
-  }
+  budget.check("reading the page's metadata");
+  const parsed = new Readability<Node>(document as unknown as Document, { serializer: (n) => n }).parse();
+  budget.check("finding the article text");
   const blocks = parsed?.content ? collectBlocks(parsed.content) : [];
   if (blocks.join(" ").trim().length === 0) return { ok: false, problem: "no article text found in the HTML page" };
 
   const title = shortenTitle(meta.title || parsed?.title || blocks[0]);
   if (title && !headlineInBlocks(title, blocks)) blocks.unshift(title);
-  const body = blocks.join("\n\n");
+  const cleaned = cleanControls(blocks.join("\n\n"));
+  const note = describeCleaning("the text", cleaned);
+  if (note) notes.push(note);
   const article = buildArticle(
     source,
-    title,
-    body,
+    cleanControls(title).text,
+    cleaned.text,
     {
       ...meta,
-      url: absoluteUrl(meta.url, pageUrl),
+      url: webUrl(meta.url, pageUrl),
       outlet: meta.outlet || parsed?.siteName || null,
       byline: parsed?.byline?.trim() || meta.byline,
       published: meta.published || parsed?.publishedTime || null,
@@ -215,5 +250,5 @@ export function parseHtmlArticle(html: string, source: string, pageUrl: string |
     },
     pageUrl,
   );
-  return { ok: true, article };
+  return { ok: true, article, notes };
 }

@@ -3,10 +3,12 @@
  * articles they hold and one problem per bad record. db/sources.ts does the
  * reading and fetching, db/ingest.ts the storing.
  */
+import { cleanControls, describeCleaning } from "./controls";
 import { decodeBytes } from "./decode";
 import { looksLikeFeed } from "./feed";
-import { parseHtmlArticle } from "./html";
+import { looksLikeMarkup, parseHtmlArticle } from "./html";
 import { parseJsonFile, parseJsonLines } from "./json";
+import { BudgetExceeded, startBudget, type ParseOptions } from "./limits";
 import { buildArticle } from "./meta";
 import { deriveTitle, normaliseNewlines, shortenTitle, splitFrontMatter } from "./text";
 import type { ParseOutcome } from "./types";
@@ -14,10 +16,15 @@ import type { ParseOutcome } from "./types";
 export * from "./types";
 export { decodeBytes, looksBinary, charsetFromContentType } from "./decode";
 export { parseFeed, looksLikeFeed, feedItemArticle, type Feed, type FeedItem } from "./feed";
-export { parseHtmlArticle, htmlFragmentToText } from "./html";
+export { parseHtmlArticle, htmlFragmentToText, looksLikeMarkup } from "./html";
 export { parseJsonFile, parseJsonLines } from "./json";
 export { hashArticle } from "./hash";
-export { hostOf, fileStem, normaliseDate } from "./meta";
+export { hostOf, fileStem, webUrl } from "./meta";
+export { normaliseDate, parseOffset } from "./dates";
+export { judgeText } from "./plausible";
+export { limitHtmlDepth } from "./nesting";
+export { cleanControls } from "./controls";
+export * from "./limits";
 export { deriveTitle, splitFrontMatter, normaliseNewlines } from "./text";
 
 /** What a document is parsed as. */
@@ -67,43 +74,83 @@ export function sniffKind(contentType: string | null, text: string): DocumentKin
   return "text";
 }
 
-/** A plain-text / Markdown article: optional front matter, then the body exactly. */
+/** A plain-text / Markdown article: optional front matter, then the body exactly (control characters removed, with a note). */
 export function parseTextArticle(text: string, name: string): ParseOutcome {
-  const { meta, body } = splitFrontMatter(normaliseNewlines(text));
-  if (body.trim() === "") return { articles: [], problems: [{ source: name, message: `${name}: empty file (no text after the front matter)` }] };
-  const title = meta.title ? shortenTitle(meta.title) : deriveTitle(body);
-  return { articles: [buildArticle(name, title, body, meta)], problems: [] };
+  const { meta, body: raw } = splitFrontMatter(normaliseNewlines(text));
+  if (raw.trim() === "") return { articles: [], problems: [{ source: name, message: `${name}: empty file (no text after the front matter)` }] };
+  const cleaned = cleanControls(raw);
+  const body = cleaned.text;
+  const title = meta.title ? shortenTitle(cleanControls(meta.title).text) : deriveTitle(body);
+  const note = describeCleaning("the text", cleaned);
+  return {
+    articles: [buildArticle(name, title, body, meta)],
+    problems: [],
+    ...(note ? { notes: [{ source: name, message: `${name}: ${note}; the article is kept` }] } : {}),
+  };
 }
 
-/**
- * Parses an already decoded document of a known kind. Feeds are not handled
- * here (their items need fetching): pass them to parseFeed.
- */
-export function parseText(text: string, name: string, kind: Exclude<DocumentKind, "feed">, pageUrl: string | null = null): ParseOutcome {
-  if (text.trim() === "") return { articles: [], problems: [{ source: name, message: `${name}: empty file` }] };
+const KIND_NAMES: Readonly<Record<Exclude<DocumentKind, "feed">, string>> = { text: "text", html: "HTML", json: "JSON", jsonl: "JSON Lines" };
+
+function parseKind(text: string, name: string, kind: Exclude<DocumentKind, "feed">, pageUrl: string | null, options: ParseOptions): ParseOutcome {
   switch (kind) {
     case "text":
       return parseTextArticle(text, name);
     case "json":
-      return parseJsonFile(text, name);
+      return parseJsonFile(text, name, options);
     case "jsonl":
-      return parseJsonLines(normaliseNewlines(text), name);
+      return parseJsonLines(normaliseNewlines(text), name, options);
     case "html": {
-      const res = parseHtmlArticle(text, name, pageUrl);
-      return res.ok ? { articles: [res.article], problems: [] } : { articles: [], problems: [{ source: name, message: `${name}: ${res.problem}` }] };
+      // Plain text saved as .html: read it as the text it is.
+      if (!looksLikeMarkup(text)) return parseTextArticle(text, name);
+      const res = parseHtmlArticle(text, name, pageUrl, options);
+      if (!res.ok) return { articles: [], problems: [{ source: name, message: `${name}: ${res.problem}` }] };
+      const notes = res.notes.map((n) => ({ source: name, message: `${name}: ${n}` }));
+      return { articles: [res.article], problems: [], ...(notes.length ? { notes } : {}) };
     }
   }
 }
 
-/** Decodes a file's bytes and parses it by its extension. */
-export function parseFileBytes(bytes: Uint8Array, name: string): ParseOutcome {
+/**
+ * Parses an already decoded document of a known kind. Feeds are not handled
+ * here (their items need fetching): pass them to parseFeed. Never throws: a
+ * spent time budget or an internal error becomes the input's one problem line,
+ * in plain words (no exception text reaches the user).
+ */
+export function parseText(
+  text: string,
+  name: string,
+  kind: Exclude<DocumentKind, "feed">,
+  pageUrl: string | null = null,
+  options: ParseOptions = {},
+): ParseOutcome {
+  const fail = (message: string): ParseOutcome => ({ articles: [], problems: [{ source: name, message: `${name}: ${message}` }] });
+  if (text.trim() === "") return fail("empty file");
+  try {
+    return parseKind(text, name, kind, pageUrl, { ...options, budget: startBudget(options) });
+  } catch (err) {
+    if (err instanceof BudgetExceeded) return fail(err.message);
+    // Which library failed on what is for a bug report, not for the user's line.
+    return fail(`could not be read as ${KIND_NAMES[kind]} (the parser failed on it; the rest of the run goes on)`);
+  }
+}
+
+/** Decodes a file's bytes and parses it by its extension, within the caller's time budget when one is given. */
+export function parseFileBytes(bytes: Uint8Array, name: string, options: ParseOptions = {}): ParseOutcome {
   const fail = (message: string): ParseOutcome => ({ articles: [], problems: [{ source: name, message: `${name}: ${message}` }] });
   const found = kindForFile(name);
   if ("problem" in found) return fail(found.problem);
   const kind = found.kind;
   if (bytes.length === 0) return fail("empty file");
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return fail(decoded.problem);
   if (kind === "feed") return fail("feeds are read from URLs only, this is a bug");
-  return parseText(decoded.text, name, kind);
+  const budget = startBudget(options);
+  let decoded: ReturnType<typeof decodeBytes>;
+  try {
+    decoded = decodeBytes(bytes);
+    budget.check("decoding the text");
+  } catch (err) {
+    if (err instanceof BudgetExceeded) return fail(err.message);
+    return fail("could not be decoded as text (the decoder failed on it; the rest of the run goes on)");
+  }
+  if (!decoded.ok) return fail(decoded.problem);
+  return parseText(decoded.text, name, kind, null, { ...options, budget });
 }

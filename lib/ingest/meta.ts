@@ -2,7 +2,23 @@
  * Turning raw metadata (front matter, JSON fields, HTML meta tags) into the
  * stored fields: outlet label, host, ISO dates.
  */
+import { normaliseDate } from "./dates";
 import type { ArticleMeta, ParsedArticle } from "./types";
+
+/** The only schemes an article or canonical URL from metadata may have; `javascript:`, `data:`, `file:` and the rest are dropped. */
+const WEB_PROTOCOLS: ReadonlySet<string> = new Set(["http:", "https:"]);
+
+/** `url` when it is an absolute http(s) URL (resolved against `base` when given), else null. */
+export function webUrl(url: string | null | undefined, base: string | null = null): string | null {
+  const v = url?.trim();
+  if (!v) return null;
+  try {
+    const u = base ? new URL(v, base) : new URL(v);
+    return WEB_PROTOCOLS.has(u.protocol) ? u.href : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Host name of a URL without a leading `www.`; null when it is not an http(s) URL. */
 export function hostOf(url: string | null | undefined): string | null {
@@ -23,20 +39,6 @@ export function fileStem(source: string): string {
   return dot > 0 ? base.slice(0, dot) : base;
 }
 
-/**
- * A publication date as ISO 8601: a bare `YYYY-MM-DD` stays a date, anything
- * else Date can read becomes a UTC timestamp; unreadable values become null
- * rather than a wrong date.
- */
-export function normaliseDate(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const v = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) return null;
-  return new Date(t).toISOString();
-}
-
 function clean(value: string | null | undefined): string | null {
   if (value == null) return null;
   const v = value.replace(/\s+/g, " ").trim();
@@ -46,7 +48,8 @@ function clean(value: string | null | undefined): string | null {
 /**
  * Builds a ParsedArticle from a body, its metadata and a fallback URL (the
  * fetched address). Outlet = metadata, else the host of the canonical or
- * fetched URL, else the file name stem of `source`.
+ * fetched URL, else the file name stem of `source`. A metadata URL that is not
+ * http(s) is dropped; a date without a zone is read in `meta.zoneOffsetMinutes` (default UTC).
  */
 export function buildArticle(
   source: string,
@@ -55,7 +58,8 @@ export function buildArticle(
   meta: ArticleMeta,
   fetchedUrl: string | null = null,
 ): ParsedArticle {
-  const url = clean(meta.url);
+  // A metadata URL is kept as written when it is http(s); any other scheme is dropped (the host then falls back).
+  const url = webUrl(meta.url) ? clean(meta.url) : null;
   const host = hostOf(url) ?? hostOf(fetchedUrl) ?? hostOf(source);
   return {
     source,
@@ -65,7 +69,7 @@ export function buildArticle(
     host,
     url,
     byline: clean(meta.byline),
-    publishedAt: normaliseDate(meta.published),
+    publishedAt: normaliseDate(meta.published, meta.zoneOffsetMinutes ?? 0),
     language: clean(meta.language),
   };
 }

@@ -44,6 +44,8 @@ export function splitFrontMatter(text: string): { meta: ArticleMeta; body: strin
 
 /** Longest title kept; longer first lines are cut at a sentence end or a word. */
 const MAX_TITLE = 250;
+/** How much of a line (and of six lines) the title is looked for in; generous next to MAX_TITLE. */
+const TITLE_SCAN_CHARS = 8 * MAX_TITLE;
 
 function wordCount(line: string): number {
   return line.split(/\s+/).filter(Boolean).length;
@@ -85,7 +87,8 @@ function firstSentenceEnd(t: string, min: number): number {
  * still over-long one is cut at a word boundary.
  */
 export function shortenTitle(line: string): string {
-  const t = line.replace(/\s+/g, " ").trim();
+  // Only the start can become the title: a 5 MB single-line file must not be scanned whole.
+  const t = line.slice(0, TITLE_SCAN_CHARS).replace(/\s+/g, " ").trim();
   if (t.length <= 100) return t;
   const end = firstSentenceEnd(t, 40);
   const first = end > 0 ? t.slice(0, end) : t;
@@ -102,6 +105,7 @@ export function shortenTitle(line: string): string {
  */
 export function deriveTitle(body: string): string {
   const lines = body
+    .slice(0, TITLE_SCAN_CHARS * 6)
     .split("\n")
     .map((l) => l.replace(/^#+\s*/, "").trim())
     .filter((l) => l.length > 0)

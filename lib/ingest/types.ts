@@ -35,6 +35,12 @@ export interface ParseProblem {
 export interface ParseOutcome {
   articles: ParsedArticle[];
   problems: ParseProblem[];
+  /**
+   * Repairs made to inputs that were still stored (control characters removed
+   * from a field, elements nested too deep unwrapped): worth a line to the
+   * user, not a failure.
+   */
+  notes?: ParseProblem[];
 }
 
 /** Metadata fields a parser may find before the outlet is resolved. */
@@ -45,4 +51,6 @@ export interface ArticleMeta {
   published?: string | null;
   byline?: string | null;
   language?: string | null;
+  /** Offset (minutes east of UTC) a published date without a zone is read in: one the outlet declares elsewhere in its metadata; default UTC. */
+  zoneOffsetMinutes?: number | null;
 }

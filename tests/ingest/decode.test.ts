@@ -43,7 +43,7 @@ describe("decodeBytes", () => {
 
   it("refuses binary data", () => {
     const r = decodeBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x10]));
-    expect(r).toEqual({ ok: false, problem: "binary file, not text" });
+    expect(r).toEqual({ ok: false, problem: "binary file (NUL byte at offset 4), not text" });
   });
 });
 

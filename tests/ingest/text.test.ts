@@ -125,6 +125,6 @@ describe("parseFileBytes", () => {
 
   it("reports binary data", () => {
     const bytes = new Uint8Array(256).map((_, i) => i);
-    expect(parseFileBytes(bytes, "b.txt").problems[0].message).toBe("b.txt: binary file, not text");
+    expect(parseFileBytes(bytes, "b.txt").problems[0].message).toBe("b.txt: binary file (NUL byte at offset 0), not text");
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * The bounds every parsed input is held to, written once. Ingest reads hostile
+ * files: each limit below keeps one input's time and memory bounded (nothing
+ * under the 5 MB size limit may take over 10 s or 1 GB), and is reported as one
+ * plain problem line naming the input when it is reached.
+ */
+
+/** Deepest element nesting kept in an HTML page; deeper elements are unwrapped (their text stays). Real pages nest 20 to 60 deep. */
+export const MAX_HTML_DEPTH = 256;
+
+/**
+ * Most elements (start tags) an HTML page may hold. DOM building and Readability grow faster than linearly with
+ * many sibling paragraphs: 30,000 took 6 s on a loaded 2-core machine, within the time budget. News pages hold 1,000 to 15,000.
+ */
+export const MAX_HTML_ELEMENTS = 30_000;
+
+/** Most records one JSON or JSON Lines file may hold; a bigger export must be split into several files. */
+export const MAX_RECORDS_PER_FILE = 10_000;
+
+/** Deepest nesting of arrays and objects in a JSON document (article records nest a handful of levels). */
+export const MAX_JSON_DEPTH = 64;
+
+/** Most problem lines one file reports one by one; the rest are counted in one closing line. */
+export const MAX_PROBLEMS_PER_FILE = 20;
+
+/** The time budget callers are meant to give each input (`ParseOptions.budgetMs`). */
+export const PARSE_BUDGET_MS = 10_000;
+
+/** How many leading bytes the statistical charset guess looks at (chardet's cost grows with the input). */
+export const CHARSET_SNIFF_BYTES = 16 * 1024;
+
+/**
+ * Options every parser takes. lib/ is pure, so the clock comes from the caller;
+ * without one no time budget is applied.
+ */
+export interface ParseOptions {
+  /** A monotonic clock in milliseconds (e.g. `performance.now`). */
+  now?: () => number;
+  /** Milliseconds one input may take, counted from the parser's first reading of `now`. */
+  budgetMs?: number;
+  /** A budget already started for this input (a caller parsing in stages passes it on, so the time is counted once). */
+  budget?: Budget;
+}
+
+/** Thrown inside a parser when the budget is spent; parseText / parseFileBytes turn it into the input's problem line. */
+export class BudgetExceeded extends Error {
+  constructor(
+    readonly budgetMs: number,
+    readonly stage: string,
+  ) {
+    super(`took longer than the ${formatSeconds(budgetMs)} time budget (stopped while ${stage})`);
+    this.name = "BudgetExceeded";
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** A started budget: `check(stage)` throws BudgetExceeded once the time is spent. */
+export interface Budget {
+  check(stage: string): void;
+}
+
+const NO_BUDGET: Budget = { check() {} };
+
+/** The budget of one input: the one already started, else a new one; a no-op without a clock or a budget. */
+export function startBudget(options: ParseOptions | undefined): Budget {
+  if (options?.budget) return options.budget;
+  const now = options?.now;
+  const budgetMs = options?.budgetMs;
+  if (!now || budgetMs == null) return NO_BUDGET;
+  if (!(budgetMs > 0)) throw new RangeError(`budgetMs must be a positive number of milliseconds, got ${budgetMs}`);
+  const start = now();
+  return {
+    check(stage: string) {
+      if (now() - start > budgetMs) throw new BudgetExceeded(budgetMs, stage);
+    },
+  };
+}
