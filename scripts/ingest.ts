@@ -45,7 +45,7 @@ interface Args {
 }
 
 function usage(message: string): never {
-  process.stderr.write(`ingest: ${message}\nRun with --help for usage.\n`);
+  process.stderr.write(`ingest: ${sanitizeForTerminal(message)}\nRun with --help for usage.\n`);
   process.exit(2);
 }
 
