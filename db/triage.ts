@@ -53,7 +53,10 @@ export interface SetFlagStatusInput {
   status: FlagStatus;
   /** When given, replaces the flag's note and is recorded with the event. */
   note?: string;
-  editor: string;
+  /** The signed-in user making the change (the dashboard always passes this). */
+  actor?: TriageActor;
+  /** A name without an account: scripts and tests from before accounts. Give `actor` or `editor`, not both. */
+  editor?: string;
   now: Date;
 }
 
@@ -61,8 +64,30 @@ export interface SetFlagNoteInput {
   flagId: number;
   expectedVersion: number;
   note: string;
-  editor: string;
+  /** The signed-in user making the change (the dashboard always passes this). */
+  actor?: TriageActor;
+  /** A name without an account: scripts and tests from before accounts. Give `actor` or `editor`, not both. */
+  editor?: string;
   now: Date;
+}
+
+/**
+ * Who makes a change: an account's id and its display name at the time. Both
+ * go into the history row, so the name stays when the user is later renamed or
+ * disabled.
+ */
+export interface TriageActor {
+  userId: string;
+  name: string;
+}
+
+/** The name and account recorded with an event, from an actor (an account) or a legacy typed name. */
+function checkWho(input: { actor?: TriageActor; editor?: string }): { editor: string; userId: string | null } {
+  if (input.actor !== undefined && input.editor !== undefined) throw new TriageError("invalid", "Give either an actor or an editor name, not both: this is a bug");
+  if (input.actor === undefined) return { editor: checkEditor(input.editor), userId: null };
+  const a = input.actor as unknown;
+  if (!a || typeof a !== "object" || typeof (a as TriageActor).userId !== "string" || !(a as TriageActor).userId) throw new TriageError("invalid", "The actor has no user id: this is a bug");
+  return { editor: checkEditor((a as TriageActor).name), userId: (a as TriageActor).userId };
 }
 
 function checkEditor(editor: unknown): string {
@@ -124,7 +149,7 @@ function conflictMessage(db: Db, id: number, updatedAt: string): string {
  * they are: no event, no version bump.
  */
 export function setFlagStatus(db: Db, input: SetFlagStatusInput): TriagedFlag[] {
-  const editor = checkEditor(input.editor);
+  const { editor, userId } = checkWho(input);
   const at = checkNow(input.now);
   if (!FLAG_STATUSES.includes(input.status)) throw new TriageError("invalid", `Unknown status "${String(input.status)}" (expected ${FLAG_STATUSES.join(", ")}).`);
   const note = input.note === undefined ? undefined : checkNote(input.note);
@@ -164,7 +189,7 @@ export function setFlagStatus(db: Db, input: SetFlagStatusInput): TriagedFlag[] 
         .run();
       if (res.changes !== 1) throw new TriageError("conflict", conflictMessage(tx as unknown as Db, id, f.updatedAt), id);
       tx.insert(flagEvents)
-        .values({ flagId: id, editor, actorKind: EDITOR_ACTOR, at, action: "status", fromStatus: f.status, toStatus: input.status, note: note ?? null })
+        .values({ flagId: id, editor, userId, actorKind: EDITOR_ACTOR, at, action: "status", fromStatus: f.status, toStatus: input.status, note: note ?? null })
         .run();
       out.push({ id, status: input.status, note: nextNote, version: f.version + 1, updatedAt: at });
     }
@@ -174,7 +199,7 @@ export function setFlagStatus(db: Db, input: SetFlagStatusInput): TriagedFlag[] 
 
 /** Replaces the note of one flag, refusing when the flag changed since `expectedVersion`. */
 export function setFlagNote(db: Db, input: SetFlagNoteInput): TriagedFlag {
-  const editor = checkEditor(input.editor);
+  const { editor, userId } = checkWho(input);
   const at = checkNow(input.now);
   const id = checkId(input.flagId, "Flag id");
   const expected = checkId(input.expectedVersion, "Expected version");
@@ -189,7 +214,7 @@ export function setFlagNote(db: Db, input: SetFlagNoteInput): TriagedFlag {
     if (f.version !== expected) throw new TriageError("conflict", conflictMessage(db, id, f.updatedAt), id);
     if (f.note === note) return { id, status: f.status as FlagStatus, note, version: f.version, updatedAt: f.updatedAt };
     tx.update(flags).set({ note, version: f.version + 1, updatedAt: at }).where(eq(flags.id, id)).run();
-    tx.insert(flagEvents).values({ flagId: id, editor, actorKind: EDITOR_ACTOR, at, action: "note", fromStatus: f.status, toStatus: f.status, note }).run();
+    tx.insert(flagEvents).values({ flagId: id, editor, userId, actorKind: EDITOR_ACTOR, at, action: "note", fromStatus: f.status, toStatus: f.status, note }).run();
     return { id, status: f.status as FlagStatus, note, version: f.version + 1, updatedAt: at };
   }, WRITE);
 }

@@ -13,6 +13,7 @@ import { hashPassword } from "better-auth/crypto";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { DEFAULT_ROLE, isRole, ROLES, type Role } from "../lib/auth/roles";
+import { imitatesSystem, systemNameMessage } from "../lib/triage/actor";
 import { MAX_EDITOR_LENGTH } from "../lib/triage/limits";
 import { account, session, user } from "./auth-schema";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth";
@@ -40,7 +41,9 @@ export const displayNameSchema = z
       .string()
       .min(1, "Name is missing.")
       .max(MAX_EDITOR_LENGTH, `Name is too long (at most ${MAX_EDITOR_LENGTH} characters).`)
-      .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/.test(s), "Name has control or invisible characters."),
+      .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/.test(s), "Name has control or invisible characters.")
+      // The history shows the analysis' own changes as "Parallax (automatic)": no account may read like it.
+      .refine((s) => !imitatesSystem(s), { error: (issue) => systemNameMessage(String(issue.input)) }),
   );
 
 export const roleSchema = z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}.` });

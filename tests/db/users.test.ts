@@ -1,11 +1,16 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, describe, expect, it } from "vitest";
 import { authSecret, getAuth, type AuthSettings } from "../../db/auth";
 import { openDb, type Db } from "../../db/client";
-import { account, meta, session, user } from "../../db/schema";
+import { account, flagEvents, meta, session, user } from "../../db/schema";
+import { setFlagNote, setFlagStatus } from "../../db/triage";
+import { seedFlags } from "../../scripts/seed-flags";
 import { createUser, disableUser, enableUser, findUserByEmail, listUsers, setUserPassword, setUserRole, UserError } from "../../db/users";
 
 const dirs: string[] = [];
@@ -142,5 +147,57 @@ describe("users", () => {
     const db = fresh();
     await createUser(db, { email: "v@b.org", name: "V", role: "viewer" });
     expect(db.select({ role: user.role, banned: user.banned }).from(user).all()).toEqual([{ role: "viewer", banned: false }]);
+  });
+});
+
+describe("history of accounts", () => {
+  it("records the account's id and name with each triage event, and keeps the name once the user is disabled", async () => {
+    const db = fresh();
+    seedFlags(db, { flags: 2, seed: 3, flagsPerStory: 2 });
+    await createUser(db, { email: "root@b.org", name: "Root", role: "admin" });
+    const { user: ed } = await createUser(db, { email: "ed@b.org", name: "Ed Itor", role: "editor" });
+    setFlagStatus(db, { flagIds: [1], expectedVersions: [1], status: "verified", actor: { userId: ed.id, name: ed.name }, now: new Date("2026-05-01T10:00:00Z") });
+    setFlagNote(db, { flagId: 1, expectedVersion: 2, note: "checked with the wire", actor: { userId: ed.id, name: ed.name }, now: new Date("2026-05-01T10:01:00Z") });
+    disableUser(db, { id: ed.id });
+    const rows = db.select({ editor: flagEvents.editor, userId: flagEvents.userId, actorKind: flagEvents.actorKind, action: flagEvents.action }).from(flagEvents).where(eq(flagEvents.flagId, 1)).all();
+    expect(rows).toEqual([
+      { editor: "Ed Itor", userId: ed.id, actorKind: "editor", action: "status" },
+      { editor: "Ed Itor", userId: ed.id, actorKind: "editor", action: "note" },
+    ]);
+    expect(() => setFlagStatus(db, { flagIds: [2], expectedVersions: [1], status: "verified", actor: { userId: "", name: "X" }, now: new Date() })).toThrow("this is a bug");
+  });
+
+  it("refuses an account name that reads like the system's own changes", async () => {
+    const db = fresh();
+    await expect(createUser(db, { email: "p@b.org", name: "Parallax (automatic)", role: "editor" })).rejects.toThrow("reserved for Parallax's automatic changes");
+  });
+
+  it("keeps the typed names of history rows written before accounts through the migration", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-users-mig-"));
+    dirs.push(dir);
+    // The migrations up to the one before accounts, applied to a new database.
+    const src = path.join(__dirname, "../../db/migrations");
+    const old = path.join(dir, "migrations");
+    fs.cpSync(src, old, { recursive: true });
+    const journalPath = path.join(old, "meta/_journal.json");
+    const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+    const cut = journal.entries.findIndex((e) => e.tag === "0005_accounts");
+    expect(cut).toBeGreaterThan(0);
+    journal.entries = journal.entries.slice(0, cut);
+    fs.writeFileSync(journalPath, JSON.stringify(journal));
+    const file = path.join(dir, "t.db");
+    const sqlite = new Database(file);
+    migrate(drizzle(sqlite), { migrationsFolder: old });
+    sqlite.exec(`
+      insert into outlets (name) values ('Wire');
+      insert into stories (title, created_at, updated_at) values ('S', '2026-01-01', '2026-01-01');
+      insert into articles (outlet_id, story_id, source, title, body, content_hash, ingested_at) values (1, 1, 'a.txt', 'T', 'Body.', 'h', '2026-01-01');
+      insert into flags (fingerprint, story_id, article_id, kind, severity, severity_rank, confidence, text, start, "end", explanation, created_at, updated_at)
+        values ('f1', 1, 1, 'claim_added', 'high', 2, 0.9, 'Body.', 0, 5, 'x', '2026-01-01', '2026-01-01');
+      insert into flag_events (flag_id, editor, actor_kind, at, action, from_status, to_status) values (1, 'Typed Name', 'editor', '2026-01-02', 'status', 'open', 'verified');
+    `);
+    sqlite.close();
+    const db = openDb(file);
+    expect(db.select({ editor: flagEvents.editor, userId: flagEvents.userId, actorKind: flagEvents.actorKind }).from(flagEvents).all()).toEqual([{ editor: "Typed Name", userId: null, actorKind: "editor" }]);
   });
 });
