@@ -84,6 +84,9 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/** Share of UTF-16 code units with a zero high byte needed to read BOM-less bytes as UTF-16 (Latin, Greek, Cyrillic, Arabic, Indic text have 15% and more). */
+const MIN_WIDE_ZERO_SHARE = 0.05;
+
 /**
  * UTF-32 or UTF-16 without a BOM, told by where the zero bytes fall: every
  * UTF-32 unit has a zero high byte and a plane byte of at most 0x10; UTF-16
@@ -109,11 +112,25 @@ function wideEncoding(bytes: Uint8Array): string | null {
       if (bytes[i] === 0) even++;
       if (bytes[i + 1] === 0) odd++;
     }
-    // A few zero low bytes are real characters (U+4E00 is 00 4E in UTF-16LE); most fall on the high side.
-    if (odd > 0 && even <= odd / 50) return "utf-16le";
-    if (even > 0 && odd <= even / 50) return "utf-16be";
+    // Spaces, digits and line breaks put zero high bytes in any UTF-16 text; a few zero low bytes are
+    // real characters (U+5F00 is 00 5F in UTF-16LE). Anything weaker is not told apart from binary data.
+    const units = n / 2;
+    if (odd >= units * MIN_WIDE_ZERO_SHARE && even <= odd / 10) return "utf-16le";
+    if (even >= units * MIN_WIDE_ZERO_SHARE && odd <= even / 10) return "utf-16be";
   }
   return null;
+}
+
+/** True when (nearly) every zero byte sits on one side of the 16-bit units: perhaps UTF-16 without the signs to tell. */
+function oneSided(bytes: Uint8Array): boolean {
+  if (bytes.length % 2 !== 0) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < bytes.length; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return even + odd >= 4 && (even <= odd / 10 || odd <= even / 10);
 }
 
 /** Decodes and judges; the text of an HTML or XML document is judged without its markup. */
@@ -138,7 +155,7 @@ export function decodeBytes(bytes: Uint8Array, headerCharset?: string | null): D
       const res = judged(iconv.decode(Buffer.from(bytes), wide), wide, true);
       if (res.ok) return res;
     }
-    return { ok: false, problem: `binary file (NUL byte at offset ${nul}), not text` };
+    return { ok: false, problem: `binary file (NUL byte at offset ${nul}), not text${oneSided(bytes) ? " (if it is UTF-16 text, save it with a byte order mark)" : ""}` };
   }
   if (looksBinary(bytes)) return { ok: false, problem: "binary file (mostly control characters), not text" };
   const utf8 = isValidUtf8(bytes);

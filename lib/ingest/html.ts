@@ -217,8 +217,10 @@ export function parseHtmlArticle(html: string, source: string, pageUrl: string |
   const budget = startBudget(options);
   const notes: string[] = [];
   const scan = limitHtmlDepth(normaliseNewlines(html), MAX_HTML_DEPTH);
-  if (scan.elements > MAX_HTML_ELEMENTS)
-    return { ok: false, problem: `the page holds ${fmt(scan.elements)} elements, over the limit of ${fmt(MAX_HTML_ELEMENTS)} for one article page` };
+  // The DOM holds what the scan kept: unwrapped start tags are gone.
+  const elements = scan.elements - scan.unwrapped;
+  if (elements > MAX_HTML_ELEMENTS)
+    return { ok: false, problem: `the page holds ${fmt(elements)} elements, over the limit of ${fmt(MAX_HTML_ELEMENTS)} for one article page` };
   if (scan.unwrapped > 0) notes.push(`unwrapped ${fmt(scan.unwrapped)} elements nested deeper than ${MAX_HTML_DEPTH} levels (their text is kept)`);
   budget.check("scanning the page's tags");
   const { document } = parseHTML(scan.html);
