@@ -473,7 +473,7 @@ function saveStory(
       const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => prev[k] !== values[k]);
       if (prev.stale) {
         tx.update(flags).set({ ...values, stale: false, updatedAt: at, version: prev.version + 1 }).where(eq(flags.id, prev.id)).run();
-        tx.insert(flagEvents).values({ flagId: prev.id, editor: ANALYSIS_EDITOR, at, action: "revived", fromStatus: prev.status, toStatus: prev.status, note: null }).run();
+        tx.insert(flagEvents).values({ flagId: prev.id, editor: ANALYSIS_EDITOR, actorKind: "system", at, action: "revived", fromStatus: prev.status, toStatus: prev.status, note: null }).run();
         counts.revived++;
       } else if (changed) {
         tx.update(flags).set({ ...values, updatedAt: at }).where(eq(flags.id, prev.id)).run();
@@ -487,7 +487,7 @@ function saveStory(
         counts.removed++;
       } else if (!f.stale) {
         tx.update(flags).set({ stale: true, updatedAt: at, version: f.version + 1 }).where(eq(flags.id, f.id)).run();
-        tx.insert(flagEvents).values({ flagId: f.id, editor: ANALYSIS_EDITOR, at, action: "stale", fromStatus: f.status, toStatus: f.status, note: null }).run();
+        tx.insert(flagEvents).values({ flagId: f.id, editor: ANALYSIS_EDITOR, actorKind: "system", at, action: "stale", fromStatus: f.status, toStatus: f.status, note: null }).run();
         counts.staled++;
       }
     }

@@ -84,7 +84,7 @@ describe("analyzePending", () => {
 
     // An editor triages it.
     db.update(flags).set({ status: "verified", note: "checked the tape", version: flag.version + 1 }).where(eq(flags.id, flag.id)).run();
-    db.insert(flagEvents).values({ flagId: flag.id, editor: "ed", at: now().toISOString(), action: "status", fromStatus: "open", toStatus: "verified" }).run();
+    db.insert(flagEvents).values({ flagId: flag.id, editor: "ed", actorKind: "editor", at: now().toISOString(), action: "status", fromStatus: "open", toStatus: "verified" }).run();
 
     // A new article arrives: only its story is re-analysed; the triaged flag keeps id, status, note and history.
     const electionAnalyzedAt = db.select().from(stories).where(eq(stories.id, electionStory)).get()!.analyzedAt;
