@@ -1,76 +1,98 @@
 "use server";
 /**
- * Server actions: the only writes the dashboard makes. Each validates its
- * input with zod and returns `{ error }` for the editor to read, or the new
- * state; nothing is half-written (db/triage.ts runs each change in one
- * transaction and refuses stale versions).
+ * Server actions: the only writes the dashboard makes. Every one goes through
+ * validatedActionWithUser (app/lib/action.ts): zod input, the signed-in user,
+ * the role checked against the matrix, then the change; a refusal is
+ * `{ ok: false, error }` and changes nothing. db/triage.ts runs each change in
+ * one transaction and refuses stale versions.
  */
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "../db/client";
-import { setFlagNote, setFlagStatus, TriageError, type TriagedFlag } from "../db/triage";
+import { setFlagNote, setFlagStatus, MAX_BULK, MAX_NOTE_LENGTH } from "../db/triage";
+import { createUser, disableUser, enableUser, setUserPassword, setUserRole, displayNameSchema, emailSchema, passwordSchema, roleSchema, UserError } from "../db/users";
 import { FLAG_STATUSES } from "../lib/types";
-import { currentEditor, EDITOR_COOKIE, editorNameSchema } from "./lib/editor";
+import { appAuth } from "./lib/auth";
+import { validatedActionWithUser } from "./lib/action";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
-
-function firstIssue(e: z.ZodError): string {
-  const i = e.issues[0];
-  return i ? `${i.path.length ? i.path.join(".") + ": " : ""}${i.message}` : "Invalid input.";
-}
-
-function failure(e: unknown): { ok: false; error: string } {
-  if (e instanceof TriageError) return { ok: false, error: e.message };
-  console.error(e);
-  return { ok: false, error: "The change could not be saved (server error); nothing was changed." };
-}
-
-/** Sets (or changes) the editor name cookie. Used as a form action with useActionState. */
-export async function setEditorAction(_prev: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
-  const r = editorNameSchema.safeParse(form.get("name"));
-  if (!r.success) return { ok: false, error: firstIssue(r.error) };
-  (await cookies()).set(EDITOR_COOKIE, encodeURIComponent(r.data), { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
-  revalidatePath("/", "layout");
-  return { ok: true, data: r.data };
-}
+export type { ActionResult } from "./lib/action";
 
 const id = z.number().int().positive();
+const noteText = z.string().max(MAX_NOTE_LENGTH, `Note is too long (at most ${MAX_NOTE_LENGTH} characters).`);
+
 const statusInput = z.object({
-  flagIds: z.array(id).min(1, "No flags selected.").max(500, "Too many flags in one change (at most 500)."),
+  flagIds: z.array(id).min(1, "No flags selected.").max(MAX_BULK, `Too many flags in one change (at most ${MAX_BULK}).`),
   versions: z.array(id),
-  status: z.enum(FLAG_STATUSES as unknown as ["open", "verified", "unsupported", "dismissed"], { error: `Status must be one of ${FLAG_STATUSES.join(", ")}.` }),
-  note: z.string().max(5000, "Note is too long (at most 5000 characters).").optional(),
+  status: z.enum(FLAG_STATUSES, { error: `Status must be one of ${FLAG_STATUSES.join(", ")}.` }),
+  note: noteText.optional(),
 });
 
 /** Changes the status of one or more flags (all or none), from the versions the editor saw. */
-export async function changeStatusAction(input: z.input<typeof statusInput>): Promise<ActionResult<TriagedFlag[]>> {
-  const r = statusInput.safeParse(input);
-  if (!r.success) return { ok: false, error: firstIssue(r.error) };
-  const editor = await currentEditor();
-  if (!editor) return { ok: false, error: "Set your name first (top right): every change records who made it." };
-  try {
-    const data = setFlagStatus(getDb(), { flagIds: r.data.flagIds, expectedVersions: r.data.versions, status: r.data.status, note: r.data.note, editor, now: new Date() });
-    revalidatePath("/", "layout");
-    return { ok: true, data };
-  } catch (e) {
-    return failure(e);
-  }
-}
+export const changeStatusAction = validatedActionWithUser("flags.triage", statusInput, (input, user) => {
+  const data = setFlagStatus(getDb(), { flagIds: input.flagIds, expectedVersions: input.versions, status: input.status, note: input.note, actor: { userId: user.id, name: user.name }, now: new Date() });
+  revalidatePath("/", "layout");
+  return data;
+});
 
-const noteInput = z.object({ flagId: id, version: id, note: z.string().max(5000, "Note is too long (at most 5000 characters).") });
+const noteInput = z.object({ flagId: id, version: id, note: noteText });
 
 /** Replaces a flag's note, from the version the editor saw. */
-export async function changeNoteAction(input: z.input<typeof noteInput>): Promise<ActionResult<TriagedFlag>> {
-  const r = noteInput.safeParse(input);
-  if (!r.success) return { ok: false, error: firstIssue(r.error) };
-  const editor = await currentEditor();
-  if (!editor) return { ok: false, error: "Set your name first (top right): every change records who made it." };
+export const changeNoteAction = validatedActionWithUser("flags.triage", noteInput, (input, user) => {
+  const data = setFlagNote(getDb(), { flagId: input.flagId, expectedVersion: input.version, note: input.note, actor: { userId: user.id, name: user.name }, now: new Date() });
+  revalidatePath("/", "layout");
+  return data;
+});
+
+/** Ends this browser's session and goes to the sign-in page. */
+export const signOutAction = validatedActionWithUser("account.manage", z.object({}), async () => {
+  await appAuth().api.signOut({ headers: await headers() });
+  redirect("/sign-in");
+});
+
+const changePasswordInput = z
+  .object({ currentPassword: z.string().min(1, "Your current password is missing."), newPassword: passwordSchema, confirmPassword: z.string() })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], error: "The two new passwords differ." });
+
+/** Changes the signed-in user's password and ends their other sessions. */
+export const changePasswordAction = validatedActionWithUser("account.manage", changePasswordInput, async (input) => {
   try {
-    const data = setFlagNote(getDb(), { flagId: r.data.flagId, expectedVersion: r.data.version, note: r.data.note, editor, now: new Date() });
-    revalidatePath("/", "layout");
-    return { ok: true, data };
+    await appAuth().api.changePassword({ body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true }, headers: await headers() });
   } catch (e) {
-    return failure(e);
+    // better-auth answers a wrong current password with an APIError; say it plainly.
+    if (e instanceof Error && /invalid password/i.test(e.message)) throw new UserError("Your current password is wrong; the password was not changed.");
+    throw e;
   }
-}
+  return true;
+});
+
+const userId = z.string().min(1).max(100);
+
+/** Adds an account; returns it with its one-time password. */
+export const createUserAction = validatedActionWithUser("users.manage", z.object({ email: emailSchema, name: displayNameSchema, role: roleSchema }), async (input) => {
+  const r = await createUser(getDb(), input);
+  revalidatePath("/admin/users");
+  return { email: r.user.email, name: r.user.name, role: r.user.role, password: r.password };
+});
+
+/** Changes a user's role. */
+export const setRoleAction = validatedActionWithUser("users.manage", z.object({ userId, role: roleSchema }), (input) => {
+  const u = setUserRole(getDb(), { id: input.userId }, input.role);
+  revalidatePath("/admin/users");
+  return u;
+});
+
+/** Disables (ending every session at once) or enables a user; an admin cannot disable themselves. */
+export const setDisabledAction = validatedActionWithUser("users.manage", z.object({ userId, disabled: z.boolean() }), (input, user) => {
+  if (input.disabled && input.userId === user.id) throw new UserError("You cannot disable your own account.");
+  const u = input.disabled ? disableUser(getDb(), { id: input.userId }) : enableUser(getDb(), { id: input.userId });
+  revalidatePath("/admin/users");
+  return u;
+});
+
+/** Gives a user a new one-time password (ending their sessions); returns it once. */
+export const resetPasswordAction = validatedActionWithUser("users.manage", z.object({ userId }), async (input) => {
+  const r = await setUserPassword(getDb(), { id: input.userId });
+  return { email: r.user.email, password: r.password };
+});

@@ -1,45 +1,32 @@
 "use client";
-/** The editor's name in the header: a small form until it is set, then the name with a "change" button. */
-import { useActionState, useState } from "react";
-import { setEditorAction, type ActionResult } from "./actions";
+/** The signed-in user in the header: name and role, a link to the account page, and sign-out. */
+import Link from "next/link";
+import { useTransition } from "react";
+import { signOutAction } from "./actions";
 
-export function EditorName({ editor }: { editor: string | null }) {
-  const [editing, setEditing] = useState(false);
-  const [state, action, pending] = useActionState<ActionResult<string> | null, FormData>(async (prev, form) => {
-    const r = await setEditorAction(prev, form);
-    if (r.ok) setEditing(false);
-    return r;
-  }, null);
-
-  if (editor && !editing) {
-    return (
-      <div className="editor" data-testid="editor">
-        <span>
-          Editor: <strong data-testid="editor-name">{editor}</strong>
-        </span>{" "}
-        <button type="button" className="link" onClick={() => setEditing(true)}>
-          change
-        </button>
-      </div>
-    );
-  }
+export function EditorName({ user }: { user: { name: string; email: string; role: string | null } }) {
+  const [pending, start] = useTransition();
   return (
-    <form action={action} className="editor editor-form" aria-label="Your name">
-      <label htmlFor="editor-name-input">{editor ? "Your name" : "Who is triaging? Your name"}</label>
-      <input id="editor-name-input" name="name" defaultValue={editor ?? ""} maxLength={80} required autoComplete="name" />
-      <button type="submit" disabled={pending}>
-        Save
+    <div className="editor" data-testid="editor">
+      <span title={user.email}>
+        <strong data-testid="editor-name">{user.name}</strong> <span className="muted" data-testid="editor-role">({user.role ?? "no role"})</span>
+      </span>{" "}
+      <Link href="/account">Account</Link>{" "}
+      <button
+        type="button"
+        className="link"
+        data-testid="sign-out"
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const r = await signOutAction({});
+            // The action redirects to the sign-in page; when the session had already ended, go there anyway.
+            if (r && !r.ok) window.location.assign("/sign-in");
+          })
+        }
+      >
+        Sign out
       </button>
-      {editor && (
-        <button type="button" className="link" onClick={() => setEditing(false)}>
-          cancel
-        </button>
-      )}
-      {state && !state.ok && (
-        <span role="alert" className="error-inline">
-          {state.error}
-        </span>
-      )}
-    </form>
+    </div>
   );
 }

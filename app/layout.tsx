@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { can } from "../lib/auth/roles";
 import { EditorName } from "./editor-name";
-import { currentEditor } from "./lib/editor";
+import { currentUser } from "./lib/auth";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const editor = await currentEditor();
+  const user = await currentUser();
   return (
     <html lang="en">
       <body>
@@ -22,11 +23,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <Link href="/" className="brand">
             Parallax
           </Link>
-          <nav aria-label="Main">
-            <Link href="/flags">Flags</Link>
-            <Link href="/stories">Stories</Link>
-          </nav>
-          <EditorName editor={editor} />
+          {user && (
+            <nav aria-label="Main">
+              <Link href="/flags">Flags</Link>
+              <Link href="/stories">Stories</Link>
+              {can(user.role, "users.manage") && <Link href="/admin/users">Users</Link>}
+            </nav>
+          )}
+          {user && <EditorName user={{ name: user.name, email: user.email, role: user.role }} />}
         </header>
         <main id="main">{children}</main>
       </body>

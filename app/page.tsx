@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { dashboardCounts } from "../db/queries";
 import { requestDb } from "./lib/db";
+import { requirePageUser } from "./lib/page-user";
 
 export default async function Home() {
+  await requirePageUser("/");
   const db = await requestDb();
   const c = dashboardCounts(db);
   return (

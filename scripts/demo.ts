@@ -1,8 +1,9 @@
 /**
  * `npm run demo`: the first-run experience. Creates the default database,
  * ingests the bundled sample corpus, analyses it, builds the dashboard when
- * the build is missing or older than the sources, and serves it on
- * http://127.0.0.1:3000 (PORT / HOST override).
+ * the build is missing or older than the sources, creates (once) a demo admin
+ * account and prints its e-mail, password and the sign-in address, and
+ * serves the dashboard on http://127.0.0.1:3000 (PORT / HOST override).
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -10,9 +11,13 @@ import path from "node:path";
 import { openDb, resolveDbPath } from "../db/client";
 import { ingestInputs } from "../db/ingest";
 import { analyzePending } from "../db/analyze";
+import { createUser, findUserByEmail } from "../db/users";
 
 const ROOT = path.resolve(__dirname, "..");
 const SAMPLE = path.join("db", "sample", "articles");
+
+/** The demo's admin account, made on the first run. */
+const DEMO_ADMIN = { email: "admin@parallax.local", name: "Demo admin", role: "admin" } as const;
 
 /** Newest modification time under the folders the build depends on. */
 function newestSource(dirs: string[]): number {
@@ -31,7 +36,7 @@ function buildIsStale(): boolean {
   const id = path.join(ROOT, ".next", "BUILD_ID");
   if (!fs.existsSync(id)) return true;
   const built = fs.statSync(id).mtimeMs;
-  const sources = ["app", "lib", "db/schema.ts", "db/queries.ts", "db/triage.ts", "db/export.ts", "db/flag-query.ts", "db/client.ts", "next.config.js", "package-lock.json"];
+  const sources = ["app", "lib", "proxy.ts", "db/schema.ts", "db/auth.ts", "db/auth-schema.ts", "db/users.ts", "db/queries.ts", "db/triage.ts", "db/export.ts", "db/flag-query.ts", "db/client.ts", "next.config.js", "package-lock.json"];
   return newestSource(sources.map((s) => path.join(ROOT, s))) > built;
 }
 
@@ -49,6 +54,15 @@ async function main(): Promise<void> {
   console.log("Analysing ...");
   const summary = analyzePending(db, { now: () => new Date() });
   console.log(`  ${JSON.stringify(summary)}`);
+
+  // The password is shown on the first run only: it is stored hashed.
+  let account: string;
+  if (findUserByEmail(db, DEMO_ADMIN.email)) {
+    account = `Sign in as ${DEMO_ADMIN.email} with the password printed on the first run\n  (forgot it? npm run user -- set-password --email ${DEMO_ADMIN.email})`;
+  } else {
+    const { password } = await createUser(db, DEMO_ADMIN);
+    account = `Demo admin account (created now; the password is shown this once):\n  e-mail:   ${DEMO_ADMIN.email}\n  password: ${password}`;
+  }
   db.$client.close();
 
   if (buildIsStale()) {
@@ -64,6 +78,7 @@ async function main(): Promise<void> {
 
   const host = process.env.HOST ?? "127.0.0.1";
   const port = process.env.PORT ?? "3000";
+  console.log(`\n${account}\n  sign in: http://${host}:${port}/sign-in\n  add people: Users page, or npm run user -- add --email E --name N --role viewer|editor|admin`);
   console.log(`\nParallax is serving on http://${host}:${port}  (Ctrl+C to stop)\n`);
   const server = spawn("npx", ["next", "start", "-H", host, "-p", port], {
     stdio: "inherit",

@@ -55,31 +55,33 @@ function flagHref(id: number, search: string): string {
   return search ? `/flags/${id}?${search}` : `/flags/${id}`;
 }
 
-function makeColumns(search: string) {
+function makeColumns(search: string, canTriage: boolean) {
+  // Row selection exists only for bulk triage: without the role, no checkboxes.
+  const select = helper.display({
+    id: "select",
+    enableSorting: false,
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        aria-label="Select every flag on this page"
+        checked={table.getIsAllPageRowsSelected()}
+        ref={(el) => {
+          if (el) el.indeterminate = table.getIsSomePageRowsSelected();
+        }}
+        onChange={table.getToggleAllPageRowsSelectedHandler()}
+      />
+    ),
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`Select flag ${row.original.id}`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
+  });
   return helper.columns([
-    helper.display({
-      id: "select",
-      enableSorting: false,
-      header: ({ table }) => (
-        <input
-          type="checkbox"
-          aria-label="Select every flag on this page"
-          checked={table.getIsAllPageRowsSelected()}
-          ref={(el) => {
-            if (el) el.indeterminate = table.getIsSomePageRowsSelected();
-          }}
-          onChange={table.getToggleAllPageRowsSelectedHandler()}
-        />
-      ),
-      cell: ({ row }) => (
-        <input
-          type="checkbox"
-          aria-label={`Select flag ${row.original.id}`}
-          checked={row.getIsSelected()}
-          onChange={row.getToggleSelectedHandler()}
-        />
-      ),
-    }),
+    ...(canTriage ? [select] : []),
     helper.accessor("severity", {
       id: "severity",
       meta: { label: "Severity", filter: "facet" },
@@ -181,10 +183,11 @@ export interface FlagsTableProps {
   total: number;
   facets: FlagFacets;
   view: FlagView;
-  editor: string | null;
+  /** The signed-in user's role may triage (lib/auth/roles.ts): otherwise no selection, bulk bar, status keys or note editing. */
+  canTriage: boolean;
 }
 
-export function FlagsTable({ rows, total, facets, view: serverView, editor }: FlagsTableProps) {
+export function FlagsTable({ rows, total, facets, view: serverView, canTriage }: FlagsTableProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // The view shows the editor's change at once (a ticked box stays ticked) while the server renders it.
@@ -197,7 +200,7 @@ export function FlagsTable({ rows, total, facets, view: serverView, editor }: Fl
   const tbodyRef = useRef<HTMLTableSectionElement>(null);
 
   const search = useMemo(() => flagSearchString(view), [view]);
-  const columns = useMemo(() => makeColumns(search), [search]);
+  const columns = useMemo(() => makeColumns(search, canTriage), [search, canTriage]);
   const sorting = useMemo<SortingState>(() => (view.query.sort ?? []).map((s) => ({ id: s.id, desc: s.desc })), [view]);
   const columnFilters = useMemo(() => filtersFromQuery(view.query), [view]);
   const pagination = useMemo<PaginationState>(() => ({ pageIndex: view.pageIndex, pageSize: view.pageSize }), [view]);
@@ -278,15 +281,19 @@ export function FlagsTable({ rows, total, facets, view: serverView, editor }: Fl
           router.push(flagHref(row.id, search));
           break;
         case "v":
+          if (!canTriage) return;
           if (row) changeStatus([row], "verified");
           break;
         case "u":
+          if (!canTriage) return;
           if (row) changeStatus([row], "unsupported");
           break;
         case "d":
+          if (!canTriage) return;
           if (row) changeStatus([row], "dismissed");
           break;
         case "n":
+          if (!canTriage) return;
           if (row) setNoteFor(row);
           break;
         case "/":
@@ -300,7 +307,7 @@ export function FlagsTable({ rows, total, facets, view: serverView, editor }: Fl
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [rows, active, search, router, changeStatus, noteFor]);
+  }, [rows, active, search, router, changeStatus, noteFor, canTriage]);
 
   useEffect(() => {
     tbodyRef.current?.querySelector<HTMLElement>(`tr[data-index="${active}"]`)?.scrollIntoView({ block: "nearest" });
@@ -415,7 +422,6 @@ export function FlagsTable({ rows, total, facets, view: serverView, editor }: Fl
           </span>
         </div>
 
-        {!editor && <p className="notice">Set your name (top right) before triaging: every change records who made it.</p>}
         <div aria-live="assertive">
           {message && (
             <p className={message.kind === "error" ? "error" : "notice ok"} role={message.kind === "error" ? "alert" : "status"} data-testid="message">
@@ -424,7 +430,7 @@ export function FlagsTable({ rows, total, facets, view: serverView, editor }: Fl
           )}
         </div>
 
-        {selectedIds.length > 0 && (
+        {canTriage && selectedIds.length > 0 && (
           <div className="bulkbar" role="region" aria-label="Bulk change">
             <strong>{selectedIds.length} selected</strong>
             <span>Mark as:</span>
@@ -530,12 +536,17 @@ export function FlagsTable({ rows, total, facets, view: serverView, editor }: Fl
           </label>
         </nav>
         <p className="keys">
-          Keys: <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>v</kbd> verified · <kbd>u</kbd> unsupported · <kbd>d</kbd> dismissed · <kbd>n</kbd> note ·{" "}
+          Keys: <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open ·{" "}
+          {canTriage && (
+            <>
+              <kbd>v</kbd> verified · <kbd>u</kbd> unsupported · <kbd>d</kbd> dismissed · <kbd>n</kbd> note ·{" "}
+            </>
+          )}
           <kbd>/</kbd> search
         </p>
       </section>
 
-      {noteFor && (
+      {canTriage && noteFor && (
         <NoteDialog
           flag={noteFor}
           onClose={() => setNoteFor(null)}

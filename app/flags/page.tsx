@@ -2,17 +2,27 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { countFlags, flagFacets, listFlags } from "../../db/queries";
 import { requestDb } from "../lib/db";
-import { currentEditor } from "../lib/editor";
+import { requirePageUser } from "../lib/page-user";
+import { can } from "../../lib/auth/roles";
 import { DEFAULT_PAGE_SIZE, flagSearchString, parseFlagSearch, type FlagView, type RawSearch } from "../lib/flag-search";
 import { FlagsTable } from "./flags-table";
 
 export const metadata: Metadata = { title: "Flags" };
 
+/** The query string of the request, to come back to the same view after signing in. */
+function searchString(raw: RawSearch): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(raw)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) p.append(k, one);
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
 export default async function FlagsPage({ searchParams }: { searchParams: Promise<RawSearch> }) {
+  const raw = await searchParams;
+  const user = await requirePageUser(`/flags${searchString(raw)}`);
   const db = await requestDb();
-  const parsed = parseFlagSearch(await searchParams);
+  const parsed = parseFlagSearch(raw);
   const view: FlagView = parsed.ok ? parsed.view : { query: {}, pageIndex: 0, pageSize: DEFAULT_PAGE_SIZE };
-  const editor = await currentEditor();
 
   if (countFlags(db, {}) === 0) {
     return (
@@ -52,7 +62,7 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
           <Link href={`/flags?${flagSearchString({ ...view, pageIndex: 0 })}`}>Back to the first page</Link>
         </p>
       )}
-      <FlagsTable rows={page.rows} total={page.total} facets={facets} view={view} editor={editor} />
+      <FlagsTable rows={page.rows} total={page.total} facets={facets} view={view} canTriage={can(user.role, "flags.triage")} />
     </>
   );
 }

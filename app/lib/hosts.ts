@@ -91,3 +91,24 @@ export function checkRequestHost(policy: HostPolicy, req: { method: string; host
   }
   return { ok: true };
 }
+
+/**
+ * The policy as host patterns for better-auth (`name:port`, or `name` and
+ * `name:*` for any port), so its base URL and trusted origins follow exactly
+ * the hosts the proxy lets through.
+ */
+export function allowedHostPatterns(policy: HostPolicy): string[] {
+  const out: string[] = [];
+  for (const [name, ports] of policy.entries) {
+    if (ports === null) out.push(name, `${name}:*`);
+    else for (const p of ports) out.push(`${name}:${p}`, ...(p === "80" || p === "443" ? [name] : []));
+  }
+  return out;
+}
+
+/**
+ * Environment variable a deployment sets to "1" when a reverse proxy of its
+ * own sets X-Forwarded-For. Otherwise the proxy drops a client-sent one, so a
+ * client cannot pick the address the sign-in rate limit counts against.
+ */
+export const TRUST_PROXY_ENV = "PARALLAX_TRUST_PROXY";

@@ -4,12 +4,14 @@ import { z } from "zod";
 import { listStories } from "../../db/queries";
 import { formatTime } from "../components/ui";
 import { requestDb } from "../lib/db";
+import { requirePageUser } from "../lib/page-user";
 
 export const metadata: Metadata = { title: "Stories" };
 
 const PAGE_SIZE = 50;
 
 export default async function StoriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser("/stories");
   const db = await requestDb();
   const raw = (await searchParams).page;
   const pageParam = z

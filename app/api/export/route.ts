@@ -1,11 +1,13 @@
 /**
  * GET /api/export?format=csv|md|json|claimreview&<the /flags filters>
- * Responds with the file for exactly the view on screen. Bad input: 400 with
- * one JSON error shape, `{ error: { code, message } }`.
+ * Responds with the file for exactly the view on screen, to a signed-in user
+ * whose role may export (app/lib/action.ts: 401 signed out, 403 refused).
+ * Bad input: 400. Every error has one JSON shape, `{ error: { code, message } }`.
  */
 import { z } from "zod";
 import { getDb } from "../../../db/client";
 import { exportFlags } from "../../../db/export";
+import { routeWithUser } from "../../lib/action";
 import { parseFlagSearch } from "../../lib/flag-search";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +18,7 @@ function fail(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
 }
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = routeWithUser("flags.export", (request: Request): Response => {
   const url = new URL(request.url);
   const formats = url.searchParams.getAll("format");
   if (formats.length !== 1) return fail(400, "bad_format", formats.length ? "Give one format only." : 'format is missing (one of "json", "csv", "md", "claimreview").');
@@ -40,4 +42,4 @@ export async function GET(request: Request): Promise<Response> {
     console.error(e);
     return fail(500, "export_failed", "The export failed on the server; nothing was written.");
   }
-}
+});

@@ -17,13 +17,14 @@ export interface FlagTriageProps {
   version: number;
   status: FlagStatus;
   note: string;
-  editor: string | null;
+  /** The signed-in user's role may triage (lib/auth/roles.ts): otherwise only the j/k keys, no buttons or note editor. */
+  canTriage: boolean;
   /** Previous/next flag pages in the table's view, for j/k. */
   prevHref?: string | null;
   nextHref?: string | null;
 }
 
-export function FlagTriage({ id, version, status, note, editor, prevHref, nextHref }: FlagTriageProps) {
+export function FlagTriage({ id, version, status, note, canTriage, prevHref, nextHref }: FlagTriageProps) {
   const router = useRouter();
   const rootRef = useRef<HTMLDivElement>(null);
   const [pending, startTransition] = useTransition();
@@ -73,7 +74,13 @@ export function FlagTriage({ id, version, status, note, editor, prevHref, nextHr
 
   return (
     <div className="triage" ref={rootRef}>
-      {!editor && <p className="notice small">Set your name (top right) first: every change records who made it.</p>}
+      {!canTriage && (
+        <p className="muted small" data-testid="read-only">
+          Your role may read and export flags; triage needs the editor role.
+        </p>
+      )}
+      {canTriage && (
+        <>
       <div className="buttons" role="group" aria-label="Status">
         {BUTTONS.map((b) => (
           <button
@@ -108,6 +115,8 @@ export function FlagTriage({ id, version, status, note, editor, prevHref, nextHr
           {noteChanged && <span className="small muted">unsaved; a status button saves it too</span>}
         </p>
       </form>
+        </>
+      )}
       <div aria-live="polite">
         {error && (
           <p className="error" role="alert" data-testid="triage-error">

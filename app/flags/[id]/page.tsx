@@ -6,7 +6,8 @@ import { listFlagHistory } from "../../../db/triage";
 import { describeChange } from "../../../lib/triage/history";
 import { DiffText, formatTime, KindLabel, SeverityBadge, StatusBadge } from "../../components/ui";
 import { requestDb } from "../../lib/db";
-import { currentEditor } from "../../lib/editor";
+import { can } from "../../../lib/auth/roles";
+import { requirePageUser } from "../../lib/page-user";
 import { flagSearchString, parseFlagSearch, type RawSearch } from "../../lib/flag-search";
 import { cutPieces } from "../../lib/segments";
 import { FlagTriage } from "./flag-triage";
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: "Flag" };
 
 export default async function FlagPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearch> }) {
   const { id: rawId } = await params;
+  const user = await requirePageUser(`/flags/${encodeURIComponent(rawId)}`);
   if (!/^\d{1,12}$/.test(rawId)) notFound();
   const db = await requestDb();
   const parsed = parseFlagSearch(await searchParams);
@@ -23,7 +25,7 @@ export default async function FlagPage({ params, searchParams }: { params: Promi
   const search = flagSearchString(view);
   const flag = getFlag(db, Number(rawId), view.query);
   if (!flag) notFound();
-  const editor = await currentEditor();
+  const canTriage = can(user.role, "flags.triage");
   // With who made each event (system or editor): the analysis' own events must not read like an editor's.
   const history = listFlagHistory(db, flag.id);
   const withSearch = (path: string) => (search ? `${path}?${search}` : path);
@@ -142,12 +144,18 @@ export default async function FlagPage({ params, searchParams }: { params: Promi
             version={flag.version}
             status={flag.status}
             note={flag.note}
-            editor={editor}
+            canTriage={canTriage}
             prevHref={flag.prevId ? withSearch(`/flags/${flag.prevId}`) : null}
             nextHref={flag.nextId ? withSearch(`/flags/${flag.nextId}`) : null}
           />
           <p className="keys">
-            Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>v</kbd> verified · <kbd>u</kbd> unsupported · <kbd>d</kbd> dismissed · <kbd>n</kbd> note
+            Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous
+            {canTriage && (
+              <>
+                {" "}
+                · <kbd>v</kbd> verified · <kbd>u</kbd> unsupported · <kbd>d</kbd> dismissed · <kbd>n</kbd> note
+              </>
+            )}
           </p>
 
           <h2>History</h2>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getStory } from "../../../db/queries";
 import { formatTime, KindLabel } from "../../components/ui";
 import { requestDb } from "../../lib/db";
+import { requirePageUser } from "../../lib/page-user";
 import { cutPieces } from "../../lib/segments";
 import { describeAnalysisLimit } from "../../../lib/analyze/limit";
 import type { Severity } from "../../../lib/types";
@@ -14,6 +15,7 @@ const SEV_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
 
 export default async function StoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id: rawId } = await params;
+  await requirePageUser(`/stories/${encodeURIComponent(rawId)}`);
   if (!/^\d{1,12}$/.test(rawId)) notFound();
   const db = await requestDb();
   const story = getStory(db, Number(rawId));
