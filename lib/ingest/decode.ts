@@ -121,16 +121,21 @@ function wideEncoding(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** True when (nearly) every zero byte sits on one side of the 16-bit units: perhaps UTF-16 without the signs to tell. */
-function oneSided(bytes: Uint8Array): boolean {
-  if (bytes.length % 2 !== 0) return false;
+/**
+ * The UTF-16 byte order bytes would be read in when (nearly) every zero byte
+ * sits on one side of the 16-bit units but too few for wideEncoding to be sure:
+ * only then is adding a BOM worth suggesting. Null otherwise.
+ */
+function sparseUtf16(bytes: Uint8Array): string | null {
+  if (bytes.length % 2 !== 0) return null;
   let even = 0;
   let odd = 0;
   for (let i = 0; i < bytes.length; i += 2) {
     if (bytes[i] === 0) even++;
     if (bytes[i + 1] === 0) odd++;
   }
-  return even + odd >= 4 && (even <= odd / 10 || odd <= even / 10);
+  if (even + odd < 4) return null;
+  return even <= odd / 10 ? "utf-16le" : odd <= even / 10 ? "utf-16be" : null;
 }
 
 /** Decodes and judges; the text of an HTML or XML document is judged without its markup. */
@@ -155,7 +160,10 @@ export function decodeBytes(bytes: Uint8Array, headerCharset?: string | null): D
       const res = judged(iconv.decode(Buffer.from(bytes), wide), wide, true);
       if (res.ok) return res;
     }
-    return { ok: false, problem: `binary file (NUL byte at offset ${nul}), not text${oneSided(bytes) ? " (if it is UTF-16 text, save it with a byte order mark)" : ""}` };
+    const sparse = wide ? null : sparseUtf16(bytes);
+    // Suggest a BOM only when the bytes do read as text in UTF-16: binary data gets the plain line.
+    const hint = sparse && judged(iconv.decode(Buffer.from(bytes), sparse), sparse, true).ok ? " (if it is UTF-16 text, save it with a byte order mark)" : "";
+    return { ok: false, problem: `binary file (NUL byte at offset ${nul}), not text${hint}` };
   }
   if (looksBinary(bytes)) return { ok: false, problem: "binary file (mostly control characters), not text" };
   const utf8 = isValidUtf8(bytes);
