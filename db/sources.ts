@@ -12,6 +12,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { Agent, fetch as undiciFetch } from "undici";
 import { classifyAddress, describeAddressKind, hostOfUrl, type ClassifiedAddress } from "@/lib/ingest/address";
+import { PARSE_BUDGET_MS, type ParseOptions } from "@/lib/ingest/limits";
 import {
   charsetFromContentType,
   decodeBytes,
@@ -22,6 +23,11 @@ import {
   sniffKind,
   type ParseOutcome,
 } from "@/lib/ingest";
+
+/** Each input's parse gets the time budget lib/ingest defines, on this process's monotonic clock. */
+function parseBudget(budgetMs = PARSE_BUDGET_MS): ParseOptions {
+  return { now: () => performance.now(), budgetMs };
+}
 
 export const USER_AGENT = "ParallaxIngest/0.1 (+source-divergence desk; contact: newsroom)";
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -169,8 +175,11 @@ export async function expandInputs(inputs: string[]): Promise<InputItem[]> {
 const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
 const READ_CHUNK = 256 * 1024;
 
-/** Reads and parses one file; refuses it by its type and size before reading any of it. */
-export async function loadFile(item: { source: string; path: string }, maxBytes: number): Promise<ParseOutcome> {
+/**
+ * Reads and parses one file; refuses it by its type and size before reading any of it.
+ * Parsing gets `budgetMs` (default PARSE_BUDGET_MS) before the file fails with a clear line.
+ */
+export async function loadFile(item: { source: string; path: string }, maxBytes: number, budgetMs = PARSE_BUDGET_MS): Promise<ParseOutcome> {
   const fail = (message: string): ParseOutcome => ({ articles: [], problems: [{ source: item.source, message }] });
   let bytes: Buffer;
   let handle: fs.FileHandle | null = null;
@@ -197,7 +206,7 @@ export async function loadFile(item: { source: string; path: string }, maxBytes:
     await handle?.close();
   }
   if (bytes.length > maxBytes) return fail(`${item.source}: file grew past the ${formatBytes(maxBytes)} limit while it was read (--max-bytes)`);
-  return parseFileBytes(bytes, item.source);
+  return parseFileBytes(bytes, item.source, parseBudget(budgetMs));
 }
 
 /** The environment variable that lets ingest (and the dashboard) fetch from loopback and private addresses. */
@@ -441,7 +450,7 @@ export async function loadUrl(
   const decoded = decodeBytes(got.bytes, charsetFromContentType(got.contentType));
   if (!decoded.ok) return fail(`${url}: ${decoded.problem}`);
   const kind = sniffKind(got.contentType, decoded.text);
-  if (kind !== "feed") return parseText(decoded.text, url, kind, got.url);
+  if (kind !== "feed") return parseText(decoded.text, url, kind, got.url, parseBudget());
 
   const feed = parseFeed(decoded.text, got.url);
   if (!feed) return fail(`${url}: not a readable RSS or Atom feed`);
@@ -460,7 +469,7 @@ export async function loadUrl(
           const text = decodeBytes(page.bytes, charsetFromContentType(page.contentType));
           if (text.ok) {
             const k = sniffKind(page.contentType, text.text);
-            const parsed = k === "feed" ? null : parseText(text.text, link, k, page.url);
+            const parsed = k === "feed" ? null : parseText(text.text, link, k, page.url, parseBudget());
             if (parsed && parsed.articles.length > 0) return parsed;
             pageProblem = parsed?.problems[0]?.message.replace(`${link}: `, "") ?? "item page is a feed";
           } else pageProblem = text.problem;
