@@ -47,6 +47,8 @@ export interface IngestOptions {
 export interface IngestResult {
   /** The file or URL the result came from (a file inside a folder: folder path joined with its relative path). */
   input: string;
+  /** Repairs made while reading the input (control characters removed, deep nesting unwrapped): not failures. */
+  notes?: string[];
   /** Source of the article (`path`, `path#N`, item URL), or null when the input failed as a whole before one was known. */
   source: string | null;
   status: "added" | "revised" | "unchanged" | "failed";
@@ -308,6 +310,8 @@ export async function ingestInputs(db: Db, inputs: string[], opts: IngestOptions
     const position = (r: IngestResult) => Number(/#(\d+)$/.exec(r.source ?? "")?.[1] ?? NaN);
     if (results.length > 1 && results.every((r) => !Number.isNaN(position(r)))) results.sort((a, b) => position(a) - position(b));
     if (results.length === 0) results.push({ input: item.input, source: item.source, status: "failed", articleId: null, error: `${item.input}: no articles found` });
+    // Repairs made to what was stored travel with the input's last result.
+    if (outcome.notes?.length) results[results.length - 1].notes = outcome.notes.map((n) => n.message);
     results.forEach((r, k) => emit(r, k === results.length - 1));
     release();
   }

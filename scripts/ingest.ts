@@ -124,6 +124,7 @@ function foldInput(results: IngestResult[]): Folded {
   const shown = new Set(failed.filter((_, i) => show[i]));
   const input = results[0].input;
   const lines = results.filter((r) => r.status !== "failed" || shown.has(r)).map((r) => ({ text: line(r), failed: r.status === "failed" }));
+  for (const r of results) for (const n of r.notes ?? []) lines.push({ text: sanitizeForTerminal(`note    ${n}`), failed: false });
   const noun = nounFor(input, failed);
   for (const g of groups) lines.push({ text: sanitizeForTerminal(`FAILED  ${input}: ${repeatLine(g, noun)}`), failed: true });
   return { lines, groups: groups.map((group) => ({ input, group })) };
@@ -179,7 +180,7 @@ async function main(): Promise<void> {
   db.$client.close();
   if (args.json) {
     const { added, revised, unchanged, failed } = run;
-    const results = run.results.map(({ input, source, status, articleId, error }) => ({ input, source, status, articleId, error }));
+    const results = run.results.map(({ input, source, status, articleId, error, notes }) => ({ input, source, status, articleId, error, ...(notes ? { notes } : {}) }));
     const repeatedFailures = repeated.map(({ input, group }) => ({ input, reason: group.reason, count: group.count }));
     process.stdout.write(escapeJsonForTerminal(JSON.stringify({ added, revised, unchanged, failed, results, repeatedFailures }, null, 2)) + "\n");
   } else process.stdout.write(summary(run) + "\n");

@@ -140,6 +140,21 @@ describe("scripts/ingest.ts", () => {
     sqlite.close();
   });
 
+  it("prints the repairs made to a stored input as note lines, and keeps them in --json", () => {
+    const file = path.join(dir, "controls.json");
+    fs.writeFileSync(file, JSON.stringify({ title: "Ferry vote\u0007 today", outlet: "Wire", body: "The council\u0000 voted on the ferry budget on Monday.\n\nIt passed." }));
+    const human = runCli(["--db", path.join(dir, "notes.db"), file]);
+    expect(human.code).toBe(0);
+    const notes = human.stdout.split("\n").filter((l) => l.startsWith("note "));
+    expect(notes).toEqual([
+      expect.stringMatching(/^note +\S*controls\.json: removed 1 control character in the body \(first U\+0000\); the record is kept$/),
+      expect.stringMatching(/^note +\S*controls\.json: removed 1 control character in the title \(first U\+0007\); the record is kept$/),
+    ]);
+    const json = JSON.parse(runCli(["--json", "--db", path.join(dir, "notes2.db"), file]).stdout);
+    expect(json.results[0].status).toBe("added");
+    expect(json.results[0].notes).toHaveLength(2);
+  });
+
   it("honours --max-bytes and reports usage errors with exit code 2", () => {
     const dbFile = path.join(dir, "small.db");
     const good = path.join(dir, "inputs", "a_good.txt");
