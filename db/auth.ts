@@ -54,6 +54,13 @@ export interface AuthSettings {
    */
   baseURL: string | { allowedHosts: string[] };
   signInLimit?: SignInLimit;
+  /**
+   * Mark the session cookie Secure (and name it __Secure-…): only when browsers
+   * reach the server over HTTPS (a TLS proxy in front). Off by default, as the
+   * server itself speaks plain HTTP and a browser drops a Secure cookie sent
+   * over it from any host but localhost.
+   */
+  secureCookies?: boolean;
 }
 
 /**
@@ -110,6 +117,7 @@ function buildAuth(db: Db, settings: AuthSettings) {
     },
     advanced: {
       cookiePrefix: "parallax",
+      useSecureCookies: settings.secureCookies === true,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
       // The client address for the rate limit. proxy.ts drops a client-sent X-Forwarded-For (unless a
       // deployment says a proxy of its own sets it), so Next fills it with the socket's address.

@@ -11,6 +11,9 @@ import { ALLOWED_HOSTS_ENV, allowedHostPatterns, hostPolicy } from "./hosts";
 /** Environment variable for the sign-in rate limit: `attempts/seconds` per client address (default 5/60). */
 export const SIGN_IN_LIMIT_ENV = "PARALLAX_SIGN_IN_LIMIT";
 
+/** Environment variable: "1" when browsers reach the server over HTTPS, so the session cookie is marked Secure. */
+export const SECURE_COOKIES_ENV = "PARALLAX_SECURE_COOKIES";
+
 /** Parses `attempts/seconds`; throws on a malformed value (a deployment typo must not silently lift the limit). */
 export function parseSignInLimit(value: string | undefined): SignInLimit {
   if (!value?.trim()) return DEFAULT_SIGN_IN_LIMIT;
@@ -22,7 +25,7 @@ export function parseSignInLimit(value: string | undefined): SignInLimit {
 /** Auth settings from the server's environment: the allowed hosts (app/lib/hosts.ts) and the sign-in limit. */
 export function authSettingsFromEnv(env: Record<string, string | undefined>): AuthSettings {
   const policy = hostPolicy({ PORT: env.PORT, [ALLOWED_HOSTS_ENV]: env[ALLOWED_HOSTS_ENV] });
-  return { baseURL: { allowedHosts: allowedHostPatterns(policy) }, signInLimit: parseSignInLimit(env[SIGN_IN_LIMIT_ENV]) };
+  return { baseURL: { allowedHosts: allowedHostPatterns(policy) }, signInLimit: parseSignInLimit(env[SIGN_IN_LIMIT_ENV]), secureCookies: env[SECURE_COOKIES_ENV] === "1" };
 }
 
 /** The server's better-auth instance (one per process). */

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.PARALLAX_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -22,4 +22,34 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs in through the sign-in page as a person would, and waits for the page it leads to. */
+export async function signIn(page: Page, baseUrl: string, account: { email: string; password: string }, next = "/"): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByTestId("sign-in-submit").click();
+  await page.waitForURL((u) => u.pathname !== "/sign-in");
+  await page.getByTestId("editor-name").waitFor();
+}
+
+/** The `name=value` cookie header of a context's session, for requests made outside the browser. */
+export async function sessionCookie(context: BrowserContext, baseUrl: string): Promise<string> {
+  const c = (await context.cookies(baseUrl)).find((x) => x.name === "parallax.session_token" || x.name === "__Secure-parallax.session_token");
+  if (!c) throw new Error("not signed in: no session cookie");
+  return `${c.name}=${c.value}`;
+}
+
+/**
+ * One Chromium for tests that need several people signed in at once: each
+ * `newContext()` is a separate cookie jar.
+ */
+export async function launchIsolated(): Promise<{ browser: import("playwright-core").Browser; close: () => Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  return { browser, close: () => browser.close() };
 }

@@ -1,6 +1,6 @@
 /**
  * The editor's desk in real Chromium against `next start` on the analysed
- * sample corpus: filter, sort, open, triage with a note, bulk change, export,
+ * sample corpus, signed in as the editor account: filter, sort, open, triage with a note, bulk change, export,
  * and the refusal of a change made from a stale view. Tests run in order and
  * share one database (see global-setup.ts).
  */
@@ -8,9 +8,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, launchBrowser } from "./browser";
+import { CHROMIUM, launchBrowser, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
+const accounts = inject("accounts");
 // Screenshots go to an ignored folder, so `npm test` leaves the clone clean; `npm run screenshots`
 // (PARALLAX_README_SHOTS=1) writes the README's pictures instead.
 const SHOTS = process.env.PARALLAX_README_SHOTS === "1" ? path.resolve(__dirname, "screenshots") : path.resolve(__dirname, "..", ".artifacts", "screenshots");
@@ -61,11 +62,10 @@ describe.skipIf(Boolean(why))(`dashboard in Chromium${why ? ` (skipped: ${why})`
     await close?.();
   });
 
-  it("asks for the editor's name once and shows it in the header", async () => {
-    await page.goto(`${baseUrl}/`);
-    await page.getByLabel("Who is triaging? Your name").fill("Robin Desk");
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => page.getByTestId("editor-name").textContent()).toBe("Robin Desk");
+  it("signs the editor in and shows their name and role in the header", async () => {
+    await signIn(page, baseUrl, accounts.editor);
+    expect(await page.getByTestId("editor-name").textContent()).toBe("Robin Desk");
+    expect(await page.getByTestId("editor-role").textContent()).toBe("(editor)");
     await page.reload();
     expect(await page.getByTestId("editor-name").textContent()).toBe("Robin Desk");
     expect(Number(await page.getByTestId("open-count").textContent())).toBeGreaterThan(0);

@@ -2,9 +2,12 @@
  * Global setup of the browser tests:
  * 1. builds a fresh database in a temp dir from the sample corpus (db/sample/articles)
  *    with ingestInputs + analyzePending;
- * 2. runs `next build` only when .next/BUILD_ID is missing or older than the sources;
- * 3. starts `next start` on a free 127.0.0.1 port with PARALLAX_DB pointing at the temp db;
- * and tears all of it down afterwards. Tests read `baseUrl` and `dbPath` with inject().
+ * 2. creates an admin, an editor and a viewer account in it (db/users.ts);
+ * 3. runs `next build` only when .next/BUILD_ID is missing or older than the sources;
+ * 4. starts `next start` on a free 127.0.0.1 port with PARALLAX_DB pointing at the temp db
+ *    and a sign-in rate limit of SIGN_IN_LIMIT;
+ * and tears all of it down afterwards. Tests read `baseUrl`, `dbPath`, `accounts` and
+ * `signInLimit` with inject().
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -15,11 +18,31 @@ import type { TestProject } from "vitest/node";
 import { openDb } from "../../db/client";
 import { ingestInputs } from "../../db/ingest";
 import { analyzePending } from "../../db/analyze";
+import { createUser } from "../../db/users";
+
+/** An account the tests sign in with. */
+export interface TestAccount {
+  email: string;
+  password: string;
+  name: string;
+  role: "viewer" | "editor" | "admin";
+}
+
+/**
+ * Sign-in attempts per window for the test server. The whole suite signs in
+ * from one address (127.0.0.1), and better-auth's window runs from the last
+ * attempt (the count resets only after `windowSeconds` without one), so the
+ * production default (5/60) would stop it; the rate-limit test still reaches
+ * this limit and waits the window out.
+ */
+const SIGN_IN_LIMIT = { max: 30, windowSeconds: 10 };
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     dbPath: string;
+    accounts: Record<"admin" | "editor" | "viewer", TestAccount>;
+    signInLimit: { max: number; windowSeconds: number };
   }
 }
 
@@ -84,6 +107,16 @@ export async function setup(project: TestProject): Promise<void> {
   const run = await ingestInputs(db, [path.join(ROOT, "db", "sample", "articles")], { now: () => new Date("2026-05-01T08:00:00Z") });
   if (run.failed) throw new Error(`sample ingest failed for ${run.failed} input(s): ${run.results.filter((r) => r.status === "failed").map((r) => r.input).join(", ")}`);
   const summary = analyzePending(db, { now: () => new Date("2026-05-01T08:05:00Z") });
+  const accounts = {} as Record<"admin" | "editor" | "viewer", TestAccount>;
+  for (const [role, name] of [
+    ["admin", "Ada Admin"],
+    ["editor", "Robin Desk"],
+    ["viewer", "Vic Viewer"],
+  ] as const) {
+    const email = `${role}@desk.test`;
+    const { password } = await createUser(db, { email, name, role });
+    accounts[role] = { email, password, name, role };
+  }
   db.$client.close();
   if (summary.flags < 3) throw new Error(`the sample corpus gave ${summary.flags} flags; the browser tests need at least 3`);
 
@@ -97,7 +130,13 @@ export async function setup(project: TestProject): Promise<void> {
   let out = "";
   server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: ROOT,
-    env: { ...process.env, PARALLAX_DB: dbPath, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      PARALLAX_DB: dbPath,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PARALLAX_SIGN_IN_LIMIT: `${SIGN_IN_LIMIT.max}/${SIGN_IN_LIMIT.windowSeconds}`,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout?.on("data", (d) => (out += d));
@@ -107,6 +146,8 @@ export async function setup(project: TestProject): Promise<void> {
   console.log(`[browser tests] next start at ${baseUrl}, database ${dbPath} (${summary.flags} flags)`);
   project.provide("baseUrl", baseUrl);
   project.provide("dbPath", dbPath);
+  project.provide("accounts", accounts);
+  project.provide("signInLimit", SIGN_IN_LIMIT);
 }
 
 export async function teardown(): Promise<void> {

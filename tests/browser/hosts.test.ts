@@ -10,10 +10,11 @@ import http from "node:http";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
-import { CHROMIUM, launchBrowser } from "./browser";
+import { CHROMIUM, launchBrowser, sessionCookie, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const dbPath = inject("dbPath");
+const accounts = inject("accounts");
 const why = !baseUrl ? "no server: run with --config vitest.browser.config.ts" : !fs.existsSync(CHROMIUM) ? `Chromium not found at ${CHROMIUM} (set PARALLAX_CHROMIUM)` : "";
 
 /** A raw HTTP request, so the Host header is exactly what the test says. */
@@ -48,8 +49,15 @@ describe.skipIf(Boolean(why))(`allowed hosts on the production server${why ? ` (
   let close: () => Promise<void>;
   const own = () => new URL(baseUrl).host;
 
+  let cookie = "";
+
   beforeAll(async () => {
     ({ context, close } = await launchBrowser());
+    // Signed in as the editor: the refusals below are the Host's doing, not a missing session.
+    const page = await context.newPage();
+    await signIn(page, baseUrl, accounts.editor);
+    await page.close();
+    cookie = await sessionCookie(context, baseUrl);
   });
   afterAll(async () => {
     await close?.();
@@ -57,13 +65,13 @@ describe.skipIf(Boolean(why))(`allowed hosts on the production server${why ? ` (
 
   it("refuses a foreign Host on pages, the export route and static files, and serves its own", async () => {
     for (const p of ["/", "/flags", "/stories", "/api/export?format=json", "/icon.svg"]) {
-      const evil = await raw("GET", p, { host: "evil.example" });
+      const evil = await raw("GET", p, { host: "evil.example", cookie });
       expect(evil.status, `${p} with Host evil.example`).toBe(421);
       expect(evil.body).not.toContain('"flags"');
-      expect((await raw("GET", p, { host: `evil.example:${new URL(baseUrl).port}` })).status).toBe(421);
-      expect((await raw("GET", p, { host: own(), "x-forwarded-host": "evil.example" })).status).toBe(421);
+      expect((await raw("GET", p, { host: `evil.example:${new URL(baseUrl).port}`, cookie })).status).toBe(421);
+      expect((await raw("GET", p, { host: own(), "x-forwarded-host": "evil.example", cookie })).status).toBe(421);
     }
-    const ok = await raw("GET", "/api/export?format=json", { host: own() });
+    const ok = await raw("GET", "/api/export?format=json", { host: own(), cookie });
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toHaveProperty("flags");
   });
@@ -72,7 +80,6 @@ describe.skipIf(Boolean(why))(`allowed hosts on the production server${why ? ` (
     const db = new Database(dbPath, { readonly: true });
     const { id } = db.prepare("select max(id) as id from flags").get() as { id: number };
     db.close();
-    await context.addCookies([{ name: "parallax_editor", value: "Host%20Test", url: baseUrl }]);
     const page = await context.newPage();
     let captured: { headers: Record<string, string>; body: string } | null = null;
     // Capture the action the status button posts, and stop it reaching the server.
@@ -98,7 +105,7 @@ describe.skipIf(Boolean(why))(`allowed hosts on the production server${why ? ` (
         "next-action": headers["next-action"],
         "next-router-state-tree": headers["next-router-state-tree"] ?? "",
         accept: "text/x-component",
-        cookie: "parallax_editor=Host%20Test",
+        cookie,
       }, body);
 
     const port = new URL(baseUrl).port;
