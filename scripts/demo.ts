@@ -11,13 +11,10 @@ import path from "node:path";
 import { openDb, resolveDbPath } from "../db/client";
 import { ingestInputs } from "../db/ingest";
 import { analyzePending } from "../db/analyze";
-import { createUser, findUserByEmail } from "../db/users";
+import { ensureDemoAdmin } from "./demo-admin";
 
 const ROOT = path.resolve(__dirname, "..");
 const SAMPLE = path.join("db", "sample", "articles");
-
-/** The demo's admin account, made on the first run. */
-const DEMO_ADMIN = { email: "admin@parallax.local", name: "Demo admin", role: "admin" } as const;
 
 /** Newest modification time under the folders the build depends on. */
 function newestSource(dirs: string[]): number {
@@ -55,14 +52,7 @@ async function main(): Promise<void> {
   const summary = analyzePending(db, { now: () => new Date() });
   console.log(`  ${JSON.stringify(summary)}`);
 
-  // The password is shown on the first run only: it is stored hashed.
-  let account: string;
-  if (findUserByEmail(db, DEMO_ADMIN.email)) {
-    account = `Sign in as ${DEMO_ADMIN.email} with the password printed on the first run\n  (forgot it? npm run user -- set-password --email ${DEMO_ADMIN.email})`;
-  } else {
-    const { password } = await createUser(db, DEMO_ADMIN);
-    account = `Demo admin account (created now; the password is shown this once):\n  e-mail:   ${DEMO_ADMIN.email}\n  password: ${password}`;
-  }
+  const account = (await ensureDemoAdmin(db)).lines.join("\n");
   db.$client.close();
 
   if (buildIsStale()) {

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getAuth } from "../../db/auth";
 import { openDb } from "../../db/client";
 import { findUserByEmail } from "../../db/users";
+import { ensureDemoAdmin } from "../../scripts/demo-admin";
 import { runUserCli } from "../../scripts/user";
 
 const dirs: string[] = [];
@@ -89,5 +90,21 @@ describe("npm run user", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("Added cli@desk.org (Cli, admin).\n");
+  });
+});
+
+describe("npm run demo's admin", () => {
+  it("is created once with a printed password that signs in; later runs say how to set a new one", async () => {
+    const file = tempDb();
+    const db = openDb(file);
+    const first = await ensureDemoAdmin(db);
+    expect(first.created).toBe(true);
+    expect(first.lines.join("\n")).toContain(`password: ${first.password}`);
+    const again = await ensureDemoAdmin(db);
+    expect(again).toMatchObject({ created: false, password: null });
+    expect(again.lines.join("\n")).toContain("npm run user -- set-password --email admin@parallax.local");
+    expect(findUserByEmail(db, "admin@parallax.local")).toMatchObject({ role: "admin", disabled: false });
+    db.$client.close();
+    expect(await passwordWorks(file, "admin@parallax.local", first.password!)).toBe(true);
   });
 });
