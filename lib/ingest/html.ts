@@ -12,7 +12,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { cleanControls, describeCleaning } from "./controls";
 import { parseOffset } from "./dates";
-import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, startBudget, type ParseOptions } from "./limits";
+import { MAX_HTML_ATTRIBUTES, MAX_HTML_ATTRIBUTES_PER_PAGE, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_HTML_TEXT_DEPTH_COST, MIN_HTML_DEPTH, startBudget, type ParseOptions } from "./limits";
 import { buildArticle, webUrl } from "./meta";
 import { limitHtmlDepth } from "./nesting";
 import { normaliseNewlines, shortenTitle } from "./text";
@@ -216,12 +216,21 @@ export function looksLikeMarkup(text: string): boolean {
 export function parseHtmlArticle(html: string, source: string, pageUrl: string | null = null, options: ParseOptions = {}): HtmlParse {
   const budget = startBudget(options);
   const notes: string[] = [];
-  const scan = limitHtmlDepth(normaliseNewlines(html), MAX_HTML_DEPTH);
+  const page = normaliseNewlines(html);
+  let maxDepth = MAX_HTML_DEPTH;
+  let scan = limitHtmlDepth(page, maxDepth);
+  // Text deep in a tall tree costs extraction its length times its depth times the height:
+  // a page over that bound is unwrapped to half the depth until it fits (linear scans each).
+  while (scan.textDepth * scan.depth > MAX_HTML_TEXT_DEPTH_COST && maxDepth > MIN_HTML_DEPTH) {
+    maxDepth = Math.max(MIN_HTML_DEPTH, maxDepth >> 1);
+    scan = limitHtmlDepth(page, maxDepth);
+  }
   // The DOM holds what the scan kept: unwrapped start tags are gone.
   const elements = scan.elements - scan.unwrapped;
   if (elements > MAX_HTML_ELEMENTS)
     return { ok: false, problem: `the page holds ${fmt(elements)} elements, over the limit of ${fmt(MAX_HTML_ELEMENTS)} for one article page` };
-  if (scan.unwrapped > 0) notes.push(`unwrapped ${fmt(scan.unwrapped)} elements nested deeper than ${MAX_HTML_DEPTH} levels (their text is kept)`);
+  if (scan.unwrapped > 0) notes.push(`unwrapped ${fmt(scan.unwrapped)} elements nested deeper than ${maxDepth} levels (their text is kept)`);
+  if (scan.strippedAttributes > 0) notes.push(`dropped ${fmt(scan.strippedAttributes)} attributes (over ${MAX_HTML_ATTRIBUTES} on one element or ${fmt(MAX_HTML_ATTRIBUTES_PER_PAGE)} on the page)`);
   budget.check("scanning the page's tags");
   const { document } = parseHTML(scan.html);
   if (!document.documentElement) return { ok: false, problem: "no HTML markup found in the page" };

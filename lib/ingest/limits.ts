@@ -9,6 +9,27 @@
 export const MAX_HTML_DEPTH = 256;
 
 /**
+ * Most extraction work a page's shape may ask for: characters of text times the depth they sit at
+ * (NestingScan.textDepth) times the deepest nesting. Readability reads every element's text once per
+ * ancestor and again per pass, so a page of unclosed containers 256 deep with 400 KB of text took
+ * 20 s (cost 1.1e10); unwrapped to 64 levels it took 2 s (7e8). The real seed pages cost about 2e5.
+ */
+export const MAX_HTML_TEXT_DEPTH_COST = 1.5e9;
+
+/**
+ * Most attributes one element may carry; an element with more keeps its tag and loses them all.
+ * The DOM builder's cost grows with the square of one element's attributes (480,000 on one element:
+ * 42 s); real elements carry a handful, SVG and tracking markup a few dozen.
+ */
+export const MAX_HTML_ATTRIBUTES = 256;
+
+/** Most attributes a page keeps in all (440,000 across 2,200 elements took 7.7 s); later elements keep bare tags. */
+export const MAX_HTML_ATTRIBUTES_PER_PAGE = 100_000;
+
+/** The shallowest the depth limit goes when a page is unwrapped to fit MAX_HTML_TEXT_DEPTH_COST. */
+export const MIN_HTML_DEPTH = 16;
+
+/**
  * Most elements (start tags) an HTML page may hold. DOM building and Readability grow faster than linearly with
  * many sibling paragraphs: 30,000 took 6 s on a loaded 2-core machine, within the time budget. News pages hold 1,000 to 15,000.
  */

@@ -10,6 +10,7 @@
  * text elements, the start tags that close an open <p>, <li>, <td>...), so the
  * depth it counts is the depth the DOM will have.
  */
+import { MAX_HTML_ATTRIBUTES, MAX_HTML_ATTRIBUTES_PER_PAGE } from "./limits";
 
 /** Elements without an end tag. */
 const VOID = new Set(["area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "img", "input", "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr"]);
@@ -53,6 +54,13 @@ export interface NestingScan {
   elements: number;
   /** Deepest nesting kept. */
   depth: number;
+  /**
+   * Characters between tags, each weighted by how deep it sits in what was kept: what
+   * text extraction pays for, since it reads every element's text once per ancestor.
+   */
+  textDepth: number;
+  /** Attributes dropped from elements that held more than the limit. */
+  strippedAttributes: number;
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -66,30 +74,47 @@ function nameEnd(html: string, from: number): number {
   return m ? m.index : html.length;
 }
 
-/** Index just past the `>` that ends a start tag whose attributes begin at `from` (quoted values may hold `>`). */
-function startTagEnd(html: string, from: number): number {
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
+/**
+ * Index just past the `>` that ends a start tag whose attributes begin at `from` (quoted values may
+ * hold `>`), and how many attributes the tag holds (names that start after white space).
+ */
+function startTagEnd(html: string, from: number): { end: number; attributes: number } {
   let afterEq = false;
+  let attributes = 0;
+  let prevSpace = true;
   for (let j = from; j < html.length; j++) {
     const c = html.charCodeAt(j);
-    if (c === 0x3e) return j + 1; // >
+    if (c === 0x3e) return { end: j + 1, attributes }; // >
     if (c === 0x3d) {
       afterEq = true; // =
+      prevSpace = false;
       continue;
     }
     if ((c === 0x22 || c === 0x27) && afterEq) {
       const close = html.indexOf(c === 0x22 ? '"' : "'", j + 1);
-      if (close < 0) return html.length;
+      if (close < 0) return { end: html.length, attributes };
       j = close;
-    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) afterEq = false;
+      afterEq = false;
+      prevSpace = false;
+    } else if (isSpace(c)) prevSpace = true;
+    else {
+      if (prevSpace && !afterEq && c !== 0x2f) attributes++;
+      afterEq = false;
+      prevSpace = false;
+    }
   }
-  return html.length;
+  return { end: html.length, attributes };
 }
 
 /**
  * Removes start tags nested deeper than `maxDepth` (and their end tags) from
  * `html`, in one pass over it.
  */
-export function limitHtmlDepth(html: string, maxDepth: number): NestingScan {
+export function limitHtmlDepth(html: string, maxDepth: number, maxAttributes = MAX_HTML_ATTRIBUTES): NestingScan {
   const stack: string[] = [];
   const dropped = new Map<string, number>();
   const kept: string[] = [];
@@ -97,6 +122,9 @@ export function limitHtmlDepth(html: string, maxDepth: number): NestingScan {
   let unwrapped = 0;
   let elements = 0;
   let depth = 0;
+  let textDepth = 0;
+  let strippedAttributes = 0;
+  let keptAttributes = 0;
   const rawTextEnds: Record<string, RegExp> = {};
   const cut = (from: number, to: number) => {
     kept.push(html.slice(keptFrom, from));
@@ -105,6 +133,7 @@ export function limitHtmlDepth(html: string, maxDepth: number): NestingScan {
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf("<", i);
+    textDepth += ((lt < 0 ? html.length : lt) - i) * stack.length;
     if (lt < 0) break;
     const next = html.charCodeAt(lt + 1);
     if (html.startsWith("<!--", lt)) {
@@ -129,8 +158,15 @@ export function limitHtmlDepth(html: string, maxDepth: number): NestingScan {
     } else if (isAsciiLetter(next)) {
       const nameStop = nameEnd(html, lt + 1);
       const name = html.slice(lt + 1, nameStop).toLowerCase();
-      i = startTagEnd(html, nameStop);
+      const tag = startTagEnd(html, nameStop);
+      i = tag.end;
       elements++;
+      if (tag.attributes > maxAttributes || keptAttributes + tag.attributes > MAX_HTML_ATTRIBUTES_PER_PAGE) {
+        // The DOM builder slows down with the square of one element's attributes: keep the bare tag.
+        cut(lt, i);
+        kept.push(`<${name}>`);
+        strippedAttributes += tag.attributes;
+      } else keptAttributes += tag.attributes;
       const closes = CLOSES.get(name);
       if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1])) stack.pop();
       if (!VOID.has(name)) {
@@ -153,7 +189,7 @@ export function limitHtmlDepth(html: string, maxDepth: number): NestingScan {
       }
     } else i = lt + 1;
   }
-  if (unwrapped === 0) return { html, unwrapped, elements, depth };
+  if (unwrapped === 0 && strippedAttributes === 0) return { html, unwrapped, elements, depth, textDepth, strippedAttributes };
   kept.push(html.slice(keptFrom));
-  return { html: kept.join(""), unwrapped, elements, depth };
+  return { html: kept.join(""), unwrapped, elements, depth, textDepth, strippedAttributes };
 }

@@ -6,6 +6,9 @@
 import { describe, expect, it } from "vitest";
 import {
   MAX_HTML_DEPTH,
+  MIN_HTML_DEPTH,
+  MAX_HTML_ATTRIBUTES,
+  MAX_HTML_ATTRIBUTES_PER_PAGE,
   MAX_HTML_ELEMENTS,
   MAX_RECORDS_PER_FILE,
   PARSE_BUDGET_MS,
@@ -35,6 +38,34 @@ describe("hostile inputs are bounded in time and memory", () => {
     expect(out.articles[0].body).toContain("the bridge would reopen on Monday");
     // html and body take two levels; 254 divs stay, the other divs and the paragraph are unwrapped.
     expect(out.notes?.[0].message).toBe(`nested.html: unwrapped ${(50_000 + 1 - (MAX_HTML_DEPTH - 2)).toLocaleString("en-US")} elements nested deeper than ${MAX_HTML_DEPTH} levels (their text is kept)`);
+  }, 60_000);
+
+  it("2,000 unclosed containers full of text and links: unwrapped to a shallower depth until extraction is cheap", () => {
+    const block = `<footer>\n<p><a href="/about">About the paper</a> &middot; <a href="/contact">Contact</a></p>\n<p>The council said the bridge would reopen on Monday after repairs to the deck.</p>\n`;
+    const html = `<html><head><title>Bridge to reopen</title></head><body><article><p>The bridge will reopen on Monday, the council said.</p></article>${block.repeat(2000)}</body></html>`;
+    const { out, ms } = timed(enc(html), "footers.html");
+    expect(ms).toBeLessThan(10_000);
+    expect(out.problems).toEqual([]);
+    expect(out.articles).toHaveLength(1);
+    const note = /unwrapped [\d,]+ elements nested deeper than (\d+) levels/.exec(out.notes?.[0].message ?? "");
+    expect(Number(note?.[1])).toBeLessThan(MAX_HTML_DEPTH);
+    expect(Number(note?.[1])).toBeGreaterThanOrEqual(MIN_HTML_DEPTH);
+  }, 60_000);
+
+  it("attributes by the hundred thousand: one element's or the page's excess dropped, tags and text kept", () => {
+    const text = "The council voted on Tuesday to close the bridge for repairs, the mayor said.";
+    const one = `<html><body><p ${Array.from({ length: 400_000 }, (_, i) => `a${i}="1"`).join(" ")}>${text}</p></body></html>`;
+    const a = timed(enc(one), "one.html");
+    expect(a.ms).toBeLessThan(10_000);
+    expect(a.out.articles[0].body).toContain("close the bridge");
+    expect(a.out.notes?.map((n) => n.message)).toEqual([`one.html: dropped 400,000 attributes (over ${MAX_HTML_ATTRIBUTES} on one element or ${MAX_HTML_ATTRIBUTES_PER_PAGE.toLocaleString("en-US")} on the page)`]);
+    const many = `<html><body>${`<p ${Array.from({ length: 200 }, (_, i) => `b${i}="1"`).join(" ")}>${text}</p>`.repeat(2000)}</body></html>`;
+    const b = timed(enc(many), "many.html");
+    expect(b.ms).toBeLessThan(10_000);
+    expect(b.out.articles).toHaveLength(1);
+    expect(b.out.notes?.[0].message).toMatch(/^many\.html: dropped 300,000 attributes/);
+    // An ordinary page keeps every attribute.
+    expect(limitHtmlDepth(`<p class="a" id=b data-x='c>d' hidden>x</p>`, MAX_HTML_DEPTH).strippedAttributes).toBe(0);
   }, 60_000);
 
   it("the depth scan keeps pages within the limit untouched and counts depth as the HTML parser does", () => {
