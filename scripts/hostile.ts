@@ -1,12 +1,12 @@
 /**
- * `npm run hostile -- [--fuzz N] [--kills N] [--writers N] [--changes N] [--json] [--keep]`
+ * `npm run hostile -- [--fuzz N] [--kills N] [--kill-articles N] [--writers N] [--changes N] [--json] [--keep]`
  *
  * The security review's checks, rerun as figures (never as timed tests):
  *   1. fuzz: N malformed inputs (random bytes, mutated sample files, size and
  *      depth bombs) ingested one by one: how many were accepted, refused,
  *      or escaped as an exception; the slowest input; peak memory; whether
  *      every refusal was one plain line naming its input.
- *   2. kill: `npm run ingest` and `npm run analyze` on a synthetic corpus,
+ *   2. kill: `npm run ingest` and `npm run analyze` on a synthetic corpus (300 articles),
  *      each killed with SIGKILL at a random moment N times; after each kill
  *      the database passes SQLite's integrity and foreign-key checks and a
  *      rerun ends with the same articles and the same flags as a clean run.
@@ -261,9 +261,9 @@ interface KillFigures {
   analyzeSeconds: number;
 }
 
-async function runKills(dir: string, trials: number, seed: number): Promise<KillFigures> {
+async function runKills(dir: string, trials: number, seed: number, articles: number): Promise<KillFigures> {
   const r = createRandom(seed);
-  const corpus = writeCorpus(path.join(dir, "corpus"), generateCorpus(loadSamples(), { articles: 600, random: createRandom(seed) }).articles);
+  const corpus = writeCorpus(path.join(dir, "corpus"), generateCorpus(loadSamples(), { articles, random: createRandom(seed) }).articles);
   const reference = path.join(dir, "reference.db");
   const ingested = path.join(dir, "ingested.db");
   const ing = runToEnd("ingest.ts", [corpus], reference);
@@ -424,6 +424,7 @@ async function main(): Promise<void> {
     options: {
       fuzz: { type: "string", default: "2000" },
       kills: { type: "string", default: "60" },
+      "kill-articles": { type: "string", default: "300" },
       writers: { type: "string", default: "2" },
       changes: { type: "string", default: "1000" },
       seed: { type: "string", default: "1" },
@@ -453,7 +454,7 @@ async function main(): Promise<void> {
     const kills = int(values.kills, "kills");
     if (kills > 0) {
       if (!values.json) console.log(`kill: ${kills} SIGKILLs during ingest and analyze (alternating) ...`);
-      report.kill = await runKills(dir, kills, seed);
+      report.kill = await runKills(dir, kills, seed, int(values["kill-articles"], "kill-articles"));
       if (!values.json) console.log(report.kill);
     }
     const writers = int(values.writers, "writers");
