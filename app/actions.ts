@@ -14,7 +14,7 @@ import { getDb } from "../db/client";
 import { setFlagNote, setFlagStatus, MAX_BULK, MAX_NOTE_LENGTH } from "../db/triage";
 import { createUser, disableUser, enableUser, setUserPassword, setUserRole, displayNameSchema, emailSchema, passwordSchema, roleSchema, UserError } from "../db/users";
 import { FLAG_STATUSES } from "../lib/types";
-import { appAuth } from "./lib/auth";
+import { cookieWritingAuth } from "./lib/auth";
 import { validatedActionWithUser } from "./lib/action";
 
 export type { ActionResult } from "./lib/action";
@@ -47,7 +47,7 @@ export const changeNoteAction = validatedActionWithUser("flags.triage", noteInpu
 
 /** Ends this browser's session and goes to the sign-in page. */
 export const signOutAction = validatedActionWithUser("account.manage", z.object({}), async () => {
-  await appAuth().api.signOut({ headers: await headers() });
+  await cookieWritingAuth().api.signOut({ headers: await headers() });
   redirect("/sign-in");
 });
 
@@ -58,7 +58,7 @@ const changePasswordInput = z
 /** Changes the signed-in user's password and ends their other sessions. */
 export const changePasswordAction = validatedActionWithUser("account.manage", changePasswordInput, async (input) => {
   try {
-    await appAuth().api.changePassword({ body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true }, headers: await headers() });
+    await cookieWritingAuth().api.changePassword({ body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true }, headers: await headers() });
   } catch (e) {
     // better-auth answers a wrong current password with an APIError; say it plainly.
     if (e instanceof Error && /invalid password/i.test(e.message)) throw new UserError("Your current password is wrong; the password was not changed.");

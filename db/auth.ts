@@ -30,9 +30,8 @@ const MIN_SECRET_LENGTH = 32;
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 128;
 
-/** A session lasts a week and is renewed at most once a day while used. */
+/** A session lasts a week from sign-in (not renewed by use: the cookie and the row expire together). */
 export const SESSION_SECONDS = 60 * 60 * 24 * 7;
-const SESSION_RENEW_SECONDS = 60 * 60 * 24;
 
 /** Where better-auth's HTTP endpoints are mounted (app/api/auth/[...all]/route.ts). */
 export const AUTH_BASE_PATH = "/api/auth";
@@ -61,6 +60,13 @@ export interface AuthSettings {
    * over it from any host but localhost.
    */
   secureCookies?: boolean;
+  /**
+   * Write the cookies a call sets through Next's cookies() (better-auth's
+   * nextCookies plugin): for server actions that sign out or change a
+   * password. Off for reading the session, so a refused request never writes
+   * a cookie (Next would re-render the page mid-action).
+   */
+  nextCookies?: boolean;
 }
 
 /**
@@ -109,7 +115,8 @@ function buildAuth(db: Db, settings: AuthSettings) {
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       revokeSessionsOnPasswordReset: true,
     },
-    session: { expiresIn: SESSION_SECONDS, updateAge: SESSION_RENEW_SECONDS, cookieCache: { enabled: false } },
+    // No cookie cache: every request reads the session row, so deleting it (disable, new password) ends it at once.
+    session: { expiresIn: SESSION_SECONDS, disableSessionRefresh: true, cookieCache: { enabled: false } },
     rateLimit: {
       enabled: true,
       storage: "memory",
@@ -124,7 +131,7 @@ function buildAuth(db: Db, settings: AuthSettings) {
       ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
     telemetry: { enabled: false },
-    plugins: [admin({ ac, roles, defaultRole: DEFAULT_ROLE, adminRoles: ["admin"], bannedUserMessage: "This account is disabled; ask an admin." }), nextCookies()],
+    plugins: [admin({ ac, roles, defaultRole: DEFAULT_ROLE, adminRoles: ["admin"], bannedUserMessage: "This account is disabled; ask an admin." }), ...(settings.nextCookies ? [nextCookies()] : [])],
   });
 }
 

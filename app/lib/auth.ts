@@ -28,9 +28,14 @@ export function authSettingsFromEnv(env: Record<string, string | undefined>): Au
   return { baseURL: { allowedHosts: allowedHostPatterns(policy) }, signInLimit: parseSignInLimit(env[SIGN_IN_LIMIT_ENV]), secureCookies: env[SECURE_COOKIES_ENV] === "1" };
 }
 
-/** The server's better-auth instance (one per process). */
+/** The server's better-auth instance for reading sessions and for its HTTP endpoints: it never writes cookies through Next. */
 export function appAuth(): Auth {
   return getAuth(getDb(), authSettingsFromEnv(process.env));
+}
+
+/** The instance for server actions that change the session cookie (sign out, change password). */
+export function cookieWritingAuth(): Auth {
+  return getAuth(getDb(), { ...authSettingsFromEnv(process.env), nextCookies: true });
 }
 
 /** The person behind a request. */

@@ -11,6 +11,8 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { openDb } from "../../db/client";
+import { createUser } from "../../db/users";
 import { CHROMIUM, launchIsolated, sessionCookie, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -286,6 +288,37 @@ describe.skipIf(Boolean(why))(`accounts and roles in Chromium${why ? ` (skipped:
     await nia.page.getByTestId("sign-in-submit").click();
     expect(await nia.page.getByTestId("sign-in-error").textContent()).toBe("This account is disabled; ask an admin.");
     await nia.context.close();
+  });
+
+  it("lets a signed-in user change their password: the old one stops working, the new one signs in", async () => {
+    const pat = { email: "pat@desk.test", name: "Pat Password", password: "the first password" };
+    const db = openDb(dbPath);
+    await createUser(db, { ...pat, role: "viewer" });
+    db.$client.close();
+    const { context, page } = await person();
+    await signIn(page, baseUrl, pat);
+    await page.goto(`${baseUrl}/account`);
+    const change = async (current: string, next: string, again = next) => {
+      const before = (await page.getByTestId("password-message").count()) ? await page.getByTestId("password-message").textContent() : null;
+      await page.getByLabel("Current password").fill(current);
+      await page.getByLabel("New password (at least 12 characters)").fill(next);
+      await page.getByLabel("New password again").fill(again);
+      await page.getByRole("button", { name: "Change password" }).click();
+      // Each answer differs from the one before it, so a new message is this submission's.
+      await expect.poll(async () => ((await page.getByTestId("password-message").count()) ? await page.getByTestId("password-message").textContent() : null)).not.toBe(before);
+      return page.getByTestId("password-message").textContent();
+    };
+    expect(await change("not my password!!", "a new long password")).toBe("Your current password is wrong; the password was not changed.");
+    expect(await change(pat.password, "a new long password", "a different one!!")).toBe("confirmPassword: The two new passwords differ.");
+    expect(await change(pat.password, "a new long password")).toBe("Password changed; your other sessions were signed out.");
+    // Still signed in here: a new session replaced the old one.
+    await page.goto(`${baseUrl}/flags`);
+    expect(await page.getByTestId("editor-name").textContent()).toBe(pat.name);
+    await context.close();
+    const login = (password: string) =>
+      fetch(`${baseUrl}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: baseUrl }, body: JSON.stringify({ email: pat.email, password }) });
+    expect((await login(pat.password)).status).toBe(401);
+    expect((await login("a new long password")).status).toBe(200);
   });
 
   it("rate limits sign-in per client address, whatever X-Forwarded-For says, and lets the right password in after the window", async () => {

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { authSecret, getAuth, type AuthSettings } from "../../db/auth";
 import { openDb, type Db } from "../../db/client";
 import { account, flagEvents, meta, session, user } from "../../db/schema";
+import { exportFlags } from "../../db/export";
 import { setFlagNote, setFlagStatus } from "../../db/triage";
 import { seedFlags } from "../../scripts/seed-flags";
 import { createUser, disableUser, enableUser, findUserByEmail, listUsers, setUserPassword, setUserRole, UserError } from "../../db/users";
@@ -72,6 +73,23 @@ describe("users", () => {
     await createUser(db, { email: "a@b.org", name: "A", role: "viewer" });
     await expect(createUser(db, { email: "A@B.org", name: "B", role: "viewer" })).rejects.toThrow(UserError);
     expect(listUsers(db)).toHaveLength(1);
+  });
+
+  it("marks the session cookie Secure only when told the site is served over HTTPS", async () => {
+    const db = fresh();
+    await createUser(db, { email: "s@b.org", name: "S", role: "viewer", password: "correct horse battery" });
+    const res = await getAuth(db, { ...settings, secureCookies: true }).handler(
+      new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:4321", "x-forwarded-for": "192.0.2.90" },
+        body: JSON.stringify({ email: "s@b.org", password: "correct horse battery" }),
+      }),
+    );
+    const set = res.headers.getSetCookie().find((c) => c.startsWith("__Secure-parallax.session_token="));
+    expect(set).toMatch(/; Secure/i);
+    const plain = (await signIn(db, "s@b.org", "correct horse battery", "192.0.2.91")).headers.getSetCookie().find((c) => c.includes("session_token="))!;
+    expect(plain.startsWith("parallax.session_token=")).toBe(true);
+    expect(plain).not.toMatch(/; Secure/i);
   });
 
   it("gives a wrong password and an unknown e-mail the same answer", async () => {
@@ -165,6 +183,18 @@ describe("history of accounts", () => {
       { editor: "Ed Itor", userId: ed.id, actorKind: "editor", action: "note" },
     ]);
     expect(() => setFlagStatus(db, { flagIds: [2], expectedVersions: [1], status: "verified", actor: { userId: "", name: "X" }, now: new Date() })).toThrow("this is a bug");
+  });
+
+  it("names who triaged each flag and when in the JSON, CSV and Markdown exports", async () => {
+    const db = fresh();
+    seedFlags(db, { flags: 1, seed: 5, flagsPerStory: 1 });
+    const { user: ed } = await createUser(db, { email: "ed@b.org", name: "Ed Itor", role: "editor" });
+    setFlagStatus(db, { flagIds: [1], expectedVersions: [1], status: "unsupported", actor: { userId: ed.id, name: ed.name }, now: new Date("2026-05-02T09:30:00Z") });
+    const now = new Date("2026-05-03T00:00:00Z");
+    const json = JSON.parse(exportFlags(db, {}, "json", now).body) as { flags: { id: number; history: { at: string; actor: string; editor: string | null; toStatus: string }[] }[] };
+    expect(json.flags.find((f) => f.id === 1)!.history).toEqual([expect.objectContaining({ at: "2026-05-02T09:30:00.000Z", actor: "editor", editor: "Ed Itor", toStatus: "unsupported" })]);
+    expect(exportFlags(db, {}, "csv", now).body).toContain("2026-05-02T09:30:00.000Z Ed Itor");
+    expect(exportFlags(db, {}, "md", now).body).toContain("Ed Itor");
   });
 
   it("refuses an account name that reads like the system's own changes", async () => {
