@@ -64,7 +64,9 @@ export const changePasswordAction = validatedActionWithUser("account.manage", ch
     if (e instanceof Error && /invalid password/i.test(e.message)) throw new UserError("Your current password is wrong; the password was not changed.");
     throw e;
   }
-  return true;
+  // The new session cookie makes Next re-render the page, which would lose a
+  // client-side message: the account page says it from the URL instead.
+  redirect("/account?password=changed");
 });
 
 const userId = z.string().min(1).max(100);

@@ -4,8 +4,9 @@ import { ChangePasswordForm } from "./change-password-form";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/account");
+  const changed = (await searchParams).password === "changed";
   return (
     <>
       <h1>Account</h1>
@@ -18,7 +19,7 @@ export default async function AccountPage() {
         <dd data-testid="account-role">{user.role ?? "none"}</dd>
       </dl>
       <h2>Change password</h2>
-      <ChangePasswordForm />
+      <ChangePasswordForm changed={changed} />
     </>
   );
 }

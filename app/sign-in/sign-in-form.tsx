@@ -46,7 +46,7 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={submit} className="stack" aria-label="Sign in">
+    <form onSubmit={submit} method="post" className="stack" aria-label="Sign in">
       <label htmlFor="sign-in-email">E-mail</label>
       <input id="sign-in-email" name="email" type="email" autoComplete="username" required maxLength={254} />
       <label htmlFor="sign-in-password">Password</label>

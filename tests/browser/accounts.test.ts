@@ -85,6 +85,10 @@ describe.skipIf(Boolean(why))(`accounts and roles in Chromium${why ? ` (skipped:
       // A refused sign-in answers 401/403/429, which Chromium logs as a failed resource: expected here.
       if (m.type() === "error" && !/status of (401|403|429)/.test(m.text())) problems.push(`console: ${m.text()}`);
     });
+    // Chromium's console line does not say which resource failed: name it.
+    page.on("response", (r) => {
+      if (r.status() >= 404 && r.status() !== 429) problems.push(`response ${r.status()}: ${new URL(r.url()).pathname}`);
+    });
     return { context, page };
   }
 
@@ -298,6 +302,7 @@ describe.skipIf(Boolean(why))(`accounts and roles in Chromium${why ? ` (skipped:
     const { context, page } = await person();
     await signIn(page, baseUrl, pat);
     await page.goto(`${baseUrl}/account`);
+    await page.locator("form[data-ready]").waitFor();
     const change = async (current: string, next: string, again = next) => {
       const before = (await page.getByTestId("password-message").count()) ? await page.getByTestId("password-message").textContent() : null;
       await page.getByLabel("Current password").fill(current);
@@ -305,7 +310,9 @@ describe.skipIf(Boolean(why))(`accounts and roles in Chromium${why ? ` (skipped:
       await page.getByLabel("New password again").fill(again);
       await page.getByRole("button", { name: "Change password" }).click();
       // Each answer differs from the one before it, so a new message is this submission's.
-      await expect.poll(async () => ((await page.getByTestId("password-message").count()) ? await page.getByTestId("password-message").textContent() : null)).not.toBe(before);
+      // A change hashes the password and may redirect: give it time on a busy machine.
+      await expect.poll(async () => ((await page.getByTestId("password-message").count()) ? await page.getByTestId("password-message").textContent() : null), { timeout: 20_000 }).not.toBe(before);
+      await page.locator("form[data-ready]").waitFor();
       return page.getByTestId("password-message").textContent();
     };
     expect(await change("not my password!!", "a new long password")).toBe("Your current password is wrong; the password was not changed.");

@@ -116,7 +116,7 @@ export function UsersAdmin({ users, roles, selfId }: { users: Row[]; roles: stri
         </tbody>
       </table>
       <h2>Add a user</h2>
-      <form onSubmit={add} className="stack" aria-label="Add a user">
+      <form onSubmit={add} method="post" className="stack" aria-label="Add a user">
         <label htmlFor="new-user-email">E-mail</label>
         <input id="new-user-email" name="email" type="email" required maxLength={254} />
         <label htmlFor="new-user-name">Name (shown in the flag history)</label>
