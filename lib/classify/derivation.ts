@@ -42,8 +42,9 @@ export function copiedShares(al: StoryAlignment): number[][] {
 
 /**
  * The counterpart each article copies from, or null: the one whose sentences it reproduces most,
- * when at least COPY_SHARE of its statements are that counterpart's sentences and a larger share
- * of it than of the counterpart is shared. In a copy, a statement
+ * when at least COPY_SHARE of its statements are that counterpart's sentences and either a larger
+ * share of it than of the counterpart is shared, or it carries the counterpart whole and was not
+ * published before it (the counterpart plus statements of its own). In a copy, a statement
  * the counterpart lacks was put there (an insertion), which honest rewording never needs.
  */
 export function findCopies(al: StoryAlignment): (number | null)[] {
@@ -53,11 +54,12 @@ export function findCopies(al: StoryAlignment): (number | null)[] {
     let bi = -1;
     for (const b of al.counterparts[ai]) if (bi < 0 || row[b] > row[bi]) bi = b;
     if (bi < 0 || row[bi] < COPY_SHARE) return null;
-    // The copy is the one made mostly of the shared sentences; the source has more of its own.
-    if (row[bi] <= copied[bi][ai]) return null;
     // When the article carries all of the other, the other may as well be it cut short (a trimmed
-    // wire story): which of the two added and which dropped is unknown, so neither is a copy here.
-    return carried[bi][ai] >= 1 ? null : bi;
+    // wire story): then the publication order decides. Published first, the fuller article is the
+    // source; otherwise (later, or order unknown) it reproduces the other whole and adds statements.
+    if (carried[bi][ai] >= 1) return publishedBefore(al, ai, bi) ? null : bi;
+    // Otherwise the copy is the one made mostly of the shared sentences; the source has more of its own.
+    return row[bi] > copied[bi][ai] ? bi : null;
   });
 }
 

@@ -7,7 +7,7 @@
  * statement says the same thing. Flagged as fact_conflict on the deviating side.
  */
 import { claimTokens, matchRuns, type StoryAlignment } from "@/lib/align";
-import { isHedge, isNegation, oppositeOf } from "@/lib/text";
+import { arePrefixOpposites, isHedge, isNegation, oppositeOf } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence } from "./common";
 import type { Derivation } from "./derivation";
@@ -39,7 +39,6 @@ function findReversal(al: StoryAlignment, ai: number, ci: number, bi: number, s0
   const sIdx = claimTokens(al.index, ai, ci);
   const tIdx: number[] = [];
   for (let s = s0; s <= s1; s++) for (let i = B.sentenceTokens[s][0]; i < B.sentenceTokens[s][1]; i++) tIdx.push(i);
-  // Cheap test first: a reversal needs a polarity word (negation, opposite, hedge) on at least one side.
   // Cheap test first: the two sides' polarity words (negations, opposites, hedges) must differ.
   const polar = (p: typeof A, idx: number[]) => {
     const out: string[] = [];
@@ -54,7 +53,17 @@ function findReversal(al: StoryAlignment, ai: number, ci: number, bi: number, s0
     }
     return out.sort().join(" ");
   };
-  if (polar(A, sIdx) === polar(B, tIdx)) return null;
+  // A word on one side that is the other side's word with a negating prefix ("unpopular") also qualifies.
+  const prefixed = () => {
+    const mine = new Set(sIdx.map((i) => A.tokens[i].norm));
+    return tIdx.some((i) => {
+      const w = B.tokens[i].norm;
+      if (mine.has(w)) return false;
+      for (const x of mine) if (arePrefixOpposites(x, w)) return true;
+      return false;
+    });
+  };
+  if (polar(A, sIdx) === polar(B, tIdx) && !prefixed()) return null;
   const runs = matchRuns(sIdx.map((i) => A.keys[i]), tIdx.map((i) => B.keys[i]));
   if (!runs || runs.length < 2) return null;
   for (let k = 0; k + 1 < runs.length; k++) {
@@ -79,6 +88,7 @@ function findReversal(al: StoryAlignment, ai: number, ci: number, bi: number, s0
         return !!p && p.pair === o.pair && p.side !== o.side;
       })) return { what: "opposite", mine, theirs };
     }
+    if (sWords.some((w) => tWords.some((x) => arePrefixOpposites(w, x)))) return { what: "opposite", mine, theirs };
     // A hedge dropped where everything else agrees: a possibility stated as a fact.
     if (!sWords.some(isHedge) && tWords.some(isHedge) && !sWords.some(isNegation)) return { what: "hedge", mine, theirs };
   }

@@ -67,3 +67,19 @@ export function oppositeOf(word: string): { pair: number; side: 0 | 1 } | null {
   // Every form is listed, so no stemming here (this runs on every token of aligned statements).
   return SIDE.get(word) ?? null;
 }
+
+/** Prefixes that turn an English word into its opposite ("popular"/"unpopular", "possible"/"impossible"). */
+const NEGATING_PREFIXES = ["un", "dis", "in", "im", "ir", "il", "non"];
+/** Shortest base word a negating prefix is read on (shorter ones are other words: "in" + "form"). */
+const MIN_PREFIXED_BASE = 5;
+
+/**
+ * True when one folded word is the other with a negating prefix ("proportionate" /
+ * "disproportionate"): general English morphology, so no list of pairs is needed.
+ */
+export function arePrefixOpposites(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < MIN_PREFIXED_BASE || !long.endsWith(short)) return false;
+  const prefix = long.slice(0, long.length - short.length).replace(/-$/, "");
+  return NEGATING_PREFIXES.includes(prefix);
+}

@@ -138,12 +138,23 @@ describe("quote_unattested", () => {
 
 describe("claim_added", () => {
   it("flags an unsupported statement as low and groups adjacent ones of a paragraph", () => {
-    const c = [...A, "Local shops expect to lose a fifth of their customers. Several restaurants near the harbour plan to close for the winter."];
-    const added = on(run(c), 3, "claim_added");
+    const EXTRA = "Local shops expect to lose a fifth of their customers. Several restaurants near the harbour plan to close for the winter.";
+    // Original reporting of the same event, in its own words.
+    const own = [
+      "Councillors in Dorrow chose on Tuesday to shut the harbour crossing when inspectors spotted cracks in two beams.",
+      "Roughly 3,400 motorists use it each day, figures from the transport office show.",
+      "Fixing it will take four months and cost 6 million euros.",
+      EXTRA,
+    ];
+    const added = on(run(own), 3, "claim_added");
     expect(added).toHaveLength(1);
     expect(added[0].severity).toBe("low");
     expect(added[0].text).toContain("Local shops");
     expect(added[0].text).toContain("restaurants");
+    // The same paragraph in an article that reproduces another whole (order unknown) was added to the copy.
+    const copy = on(run([...A, EXTRA]), 3, "claim_added");
+    expect(copy).toHaveLength(1);
+    expect(copy[0].severity).toBe("medium");
   });
 
   it("never flags boilerplate", () => {

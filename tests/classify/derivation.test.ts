@@ -97,13 +97,33 @@ describe("findCopies: an article that reproduces another's sentences word for wo
     expect(findCopies(al)).toEqual([null, 0, null]);
   });
 
-  it("an article that carries the other whole is no copy of it: the other may be it cut short", () => {
-    // LONG carries all of SHORT: SHORT may be LONG trimmed, or LONG may be SHORT plus additions,
-    // so LONG's own statements are not insertions.
-    const { al } = derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(2, "Quick Wire", "Mirefield flooded", SHORT)]);
+  it("an article that carries the other whole and was published first is no copy of it: the other is it cut short", () => {
+    // LONG carries all of SHORT and came first: SHORT is LONG trimmed, so LONG's own statements are not insertions.
+    const { al } = derive([
+      art(1, "Dale Herald", "Flooding in Mirefield", LONG, "2024-03-01T08:00:00Z"),
+      art(2, "Quick Wire", "Mirefield flooded", SHORT, "2024-03-01T10:00:00Z"),
+    ]);
     expect(findCopies(al)[0]).toBeNull();
     const flags = classifyStory(al);
     expect(flags.filter((f) => f.severity !== "low")).toEqual([]);
+  });
+
+  it("an article that reproduces the other whole and adds statements is a copy of it when it is later or the order is unknown", () => {
+    const WITH_ADDED = [...LONG.slice(0, 4), INSERTED, "Officials said the flooding was caused by sabotage at the dam upstream."];
+    const BASE = LONG.slice(0, 4);
+    for (const dates of [[null, null], ["2024-03-01T08:00:00Z", "2024-03-01T10:00:00Z"]] as const) {
+      const { al } = derive([art(1, "Dale Herald", "Flooding in Mirefield", BASE, dates[0]), art(2, "Quick Wire", "Mirefield flooded", WITH_ADDED, dates[1])]);
+      expect(findCopies(al)[1], String(dates)).toBe(0);
+      const added = classifyStory(al).filter((f) => f.articleId === 2 && f.kind === "claim_added");
+      expect(added.length).toBeGreaterThan(0);
+      expect(added.every((f) => f.severity === "medium")).toBe(true);
+    }
+    // Published first, the fuller article is the source: its extra statements are its own.
+    const { al } = derive([
+      art(1, "Dale Herald", "Flooding in Mirefield", BASE, "2024-03-01T10:00:00Z"),
+      art(2, "Quick Wire", "Mirefield flooded", WITH_ADDED, "2024-03-01T08:00:00Z"),
+    ]);
+    expect(findCopies(al)[1]).toBeNull();
   });
 
   it("a statement inserted into a copy is claim_added at medium with its source named; the same statement in original reporting stays low", () => {

@@ -48,6 +48,18 @@ describe("reversals: the same statement with its meaning turned", () => {
     expect(f[0].explanation).toMatch(/opposite/);
   });
 
+  it("a word swapped for its negating-prefix form (\"regular\" / \"irregular\") is a fact_conflict", () => {
+    const base = swap(1, "The plant sorts glass, paper and plastic on a regular schedule for households across the district.");
+    const c = swap(1, "The plant sorts glass, paper and plastic on an irregular schedule for households across the district.");
+    const f = analyzeStory([
+      art(1, "North Ledger", "Corvale recycling plant to close", base),
+      art(2, "Valley Times", "Recycling plant in Corvale shuts in spring", base),
+      art(3, "Quick News", "Corvale plant closing", c),
+    ]).flags.filter((x) => x.kind === "fact_conflict");
+    expect(f.map((x) => x.articleId)).toEqual([3]);
+    expect(f[0].explanation).toMatch(/opposite/);
+  });
+
   it("identical sentences yield no fact_conflict", () => {
     expect(conflicts(flags(BASE))).toEqual([]);
   });

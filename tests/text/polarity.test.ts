@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isHedge, isNegation, oppositeOf } from "@/lib/text";
+import { arePrefixOpposites, isHedge, isNegation, oppositeOf } from "@/lib/text";
 
 describe("isNegation", () => {
   it("recognises plain negations and contractions with or without apostrophes", () => {
@@ -61,5 +61,19 @@ describe("oppositeOf", () => {
   it("returns null for words without an opposite", () => {
     expect(oppositeOf("table")).toBeNull();
     expect(oppositeOf("harbour")).toBeNull();
+  });
+});
+
+describe("arePrefixOpposites", () => {
+  it("recognises a word and its negating-prefix form, either way round", () => {
+    for (const [a, b] of [["popular", "unpopular"], ["disproportionate", "proportionate"], ["possible", "impossible"], ["legal", "illegal"], ["regular", "irregular"], ["partisan", "nonpartisan"]]) {
+      expect(arePrefixOpposites(a, b), `${a}/${b}`).toBe(true);
+    }
+  });
+
+  it("does not read unrelated words or short bases as opposites", () => {
+    for (const [a, b] of [["form", "inform"], ["popular", "popularity"], ["same", "same"], ["ability", "stability"]]) {
+      expect(arePrefixOpposites(a, b), `${a}/${b}`).toBe(false);
+    }
   });
 });
