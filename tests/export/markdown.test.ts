@@ -222,3 +222,41 @@ describe("formatMarkdown with hostile article text and addresses", () => {
     expect(md).toContain("Article: Budget cuts · `` `https://evil.example` ``");
   });
 });
+
+describe("formatMarkdown pasted as plain text", () => {
+  it("shows ordinary news prose without a single backslash", () => {
+    const data = makeData();
+    const f = data.flags[0];
+    f.text = 'The minister (right) said: "We [the government] will cut 3.5% - not 5%!" AT&T, R&D, snake_case.';
+    f.explanation = 'Words inside the quotation marks differ from Alpha News ("will" vs "shall").';
+    f.note = "Checked with the desk (call at 10:30). 1990 was the year.";
+    f.evidence[0].text = "We [the government] will cut 3.5% (not 5%).";
+    data.stories[0].title = "Harbour bridge vote (update)";
+    data.flags = [f];
+    const md = formatMarkdown(data, { generatedAt: NOW });
+    expect(md).not.toContain("\\");
+    expect(md).toContain('> The minister (right) said: "We [the government] will cut 3.5% - not 5%!" AT&T, R&D, snake_case.');
+  });
+
+  it("never names a local file, only web addresses, and says when there is none", () => {
+    const md = formatMarkdown(makeData(), { generatedAt: NOW });
+    for (const a of makeData().articles) if (!/^https?:/.test(a.source)) expect(md).not.toContain(a.source);
+    expect(md).toContain("- Gamma, Wire · `https://gamma.example/a?x=1&y=2`");
+    expect(md).toContain("Article: Budget cuts · no web address (ingested from a file)");
+  });
+
+  it("cannot be made to link across two untrusted names on one line", () => {
+    const data = makeData();
+    data.articles[0].outlet = "[click";
+    data.articles[1].outlet = "](javascript:alert(1))";
+    const md = formatMarkdown(data, { generatedAt: NOW });
+    const line = md.split("\n").find((l) => l.startsWith("Outlets in these notes:"))!;
+    expect(line).toBe("Outlets in these notes: [click · \\](javascript:alert(1))");
+  });
+
+  it("says who triaged a flag and when, or that nobody has", () => {
+    const md = formatMarkdown(makeData(), { generatedAt: NOW });
+    expect(md).toContain("**Status:** unsupported · triaged by parallax, 2026-03-02 10:00 UTC");
+    expect(md).toContain("**Status:** open · not triaged yet");
+  });
+});
