@@ -185,9 +185,11 @@ export interface FlagsTableProps {
   view: FlagView;
   /** The signed-in user's role may triage (lib/auth/roles.ts): otherwise no selection, bulk bar, status keys or note editing. */
   canTriage: boolean;
+  /** Shown on the ClaimReview export link when the server has no public URL configured. */
+  claimReviewNote?: string;
 }
 
-export function FlagsTable({ rows, total, facets, view: serverView, canTriage }: FlagsTableProps) {
+export function FlagsTable({ rows, total, facets, view: serverView, canTriage, claimReviewNote }: FlagsTableProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // The view shows the editor's change at once (a ticked box stays ticked) while the server renders it.
@@ -415,7 +417,14 @@ export function FlagsTable({ rows, total, facets, view: serverView, canTriage }:
                 ["claimreview", "ClaimReview"],
               ] as const
             ).map(([format, label]) => (
-              <a key={format} className="button" href={`/api/export?${exportSearch ? exportSearch + "&" : ""}format=${format}`} download data-export={format}>
+              <a
+                key={format}
+                className="button"
+                href={`/api/export?${exportSearch ? exportSearch + "&" : ""}format=${format}`}
+                download
+                data-export={format}
+                title={format === "claimreview" ? claimReviewNote : undefined}
+              >
                 {label}
               </a>
             ))}
