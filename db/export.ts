@@ -200,8 +200,10 @@ export function loadExportData(db: Db, query: FlagQuery): ExportData {
 }
 
 export interface ExportOptions {
-  /** Absolute base URL for ClaimReview flag page links (relative `/flags/<id>` without it). */
+  /** Public base URL for ClaimReview flag page links (PARALLAX_PUBLIC_URL; without it reviews carry no url). */
   baseUrl?: string;
+  /** ClaimReview: the reviewing organisation (PARALLAX_ORGANISATION; default "Parallax"). */
+  organisation?: string;
   /** CSV: UTF-8 byte order mark (default true). */
   bom?: boolean;
 }
@@ -225,7 +227,7 @@ export function exportFlags(db: Db, query: FlagQuery, format: ExportFormat, now:
   if (!isExportFormat(String(format))) throw new Error(`exportFlags: unknown format "${String(format)}" (expected one of ${EXPORT_FORMATS.join(", ")})`);
   if (Number.isNaN(now.getTime())) throw new Error("exportFlags: now is an invalid Date");
   const data = loadExportData(db, query);
-  const rendered = renderExport(data, format, { now, baseUrl: options.baseUrl, bom: options.bom });
+  const rendered = renderExport(data, format, { now, baseUrl: options.baseUrl, organisation: options.organisation, bom: options.bom });
   const scope = query.story?.length === 1 ? `story-${query.story[0]}-` : "";
   return { body: rendered.body, contentType: rendered.contentType, filename: `parallax-flags-${scope}${stamp(now)}.${rendered.extension}` };
 }

@@ -5,6 +5,7 @@
  */
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Coverage, DiffOp, Evidence, FlagKind, FlagQuery, FlagStatus, Severity } from "../lib/types";
+import { FLAG_STATUSES } from "../lib/types";
 import type { Db } from "./client";
 import { flagConditions, flagOrder, flagSortKeys } from "./flag-query";
 import { alignments, articles, flagEvents, flags, outlets, quotes, segments, stories } from "./schema";
@@ -266,6 +267,15 @@ export function flagFacets(db: Db, query: FlagQuery): FlagFacets {
     }
   }
   const story = storyCounts.map((r) => ({ value: r.value, label: titles.get(r.value) ?? `Story ${r.value}`, count: r.count }));
+  // Every status is listed, even at 0 (an editor looks for "verified" before there is one), and a
+  // value chosen in a filter stays listed when the other filters leave it at 0, so the filters that
+  // make a view empty stay visible and can be unticked.
+  for (const s of FLAG_STATUSES) if (!status.some((r) => r.value === s)) status.push({ value: s, label: s, count: 0 });
+  status.sort((a, b) => (statusOrder[a.value] ?? 9) - (statusOrder[b.value] ?? 9));
+  for (const k of query.kind ?? []) if (!kind.some((r) => r.value === k)) kind.push({ value: k, label: k, count: 0 });
+  for (const v of query.severity ?? []) if (!severity.some((r) => r.value === v)) severity.push({ value: v, label: v, count: 0 });
+  severity.sort((a, b) => (sevOrder[a.value] ?? 9) - (sevOrder[b.value] ?? 9));
+  for (const o of query.outlet ?? []) if (!outlet.some((r) => r.value === o)) outlet.push({ value: o, label: o, count: 0 });
   return { kind, severity, status, outlet, story };
 }
 

@@ -1,11 +1,13 @@
 /**
  * `npm run export -- --format json|csv|md|claimreview [--out FILE] [--story ID] [--status S] [--kind K]
- *  [--severity S] [--outlet NAME] [--base-url URL] [--db FILE]`
+ *  [--severity S] [--outlet NAME] [--base-url URL] [--organisation NAME] [--db FILE]`
  *
  * Exports flags with the same filters as the /flags table. --story, --status,
  * --kind, --severity and --outlet may be repeated or comma-separated. Writes to
  * stdout without --out; with --out the file appears whole or not at all (a CSV
  * file starts with a UTF-8 BOM for spreadsheets; CSV on stdout does not).
+ * --base-url and --organisation default to PARALLAX_PUBLIC_URL and
+ * PARALLAX_ORGANISATION (ClaimReview); a localhost base URL is refused.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -15,11 +17,11 @@ import { z } from "zod";
 import { openDb } from "../db/client";
 import { exportFlags } from "../db/export";
 import { stories } from "../db/schema";
-import { EXPORT_FORMATS } from "../lib/export";
+import { EXPORT_FORMATS, ORGANISATION_ENV, parseOrganisation, parsePublicBaseUrl, PUBLIC_URL_ENV, readExportSettings } from "../lib/export";
 import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES, type FlagQuery } from "../lib/types";
 
 const USAGE =
-  "usage: npm run export -- --format json|csv|md|claimreview [--out FILE] [--story ID] [--status S] [--kind K] [--severity S] [--outlet NAME] [--base-url URL] [--db FILE]";
+  "usage: npm run export -- --format json|csv|md|claimreview [--out FILE] [--story ID] [--status S] [--kind K] [--severity S] [--outlet NAME] [--base-url URL] [--organisation NAME] [--db FILE]";
 
 /** Repeated and comma-separated values, flattened. */
 const list = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
@@ -55,6 +57,7 @@ function main(): void {
         severity: { type: "string", multiple: true },
         outlet: { type: "string", multiple: true },
         "base-url": { type: "string" },
+        organisation: { type: "string" },
         db: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -81,6 +84,20 @@ function main(): void {
   });
   if (!parsed.success) fail(`${parsed.error.issues.map((i) => i.message).join("; ")}\n${USAGE}`);
   const a = parsed.data;
+  // Flags win over the environment; both are checked the same way (public http(s), never localhost).
+  let baseUrl: string | undefined;
+  let organisation: string | undefined;
+  try {
+    const env = readExportSettings(process.env);
+    baseUrl = a.baseUrl !== undefined ? parsePublicBaseUrl(a.baseUrl, "--base-url").toString() : env.baseUrl;
+    organisation = values.organisation !== undefined ? parseOrganisation(String(values.organisation), "--organisation") : env.organisation;
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  if (a.format === "claimreview" && baseUrl === undefined)
+    process.stderr.write(`export: no public URL (--base-url or ${PUBLIC_URL_ENV}): the reviews carry no url\n`);
+  if (a.format === "claimreview" && organisation === undefined)
+    process.stderr.write(`export: no organisation (--organisation or ${ORGANISATION_ENV}): the reviews are signed "Parallax"\n`);
 
   const db = openDb(a.db);
   try {
@@ -95,7 +112,7 @@ function main(): void {
     if (a.kind.length) query.kind = a.kind as FlagQuery["kind"];
     if (a.severity.length) query.severity = a.severity as FlagQuery["severity"];
     if (a.outlet.length) query.outlet = a.outlet;
-    const file = exportFlags(db, query, a.format as Parameters<typeof exportFlags>[2], new Date(), { baseUrl: a.baseUrl, bom: a.out !== undefined });
+    const file = exportFlags(db, query, a.format as Parameters<typeof exportFlags>[2], new Date(), { baseUrl, organisation, bom: a.out !== undefined });
     if (a.out === undefined) {
       process.stdout.write(file.body);
       return;

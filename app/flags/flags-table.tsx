@@ -185,9 +185,11 @@ export interface FlagsTableProps {
   view: FlagView;
   /** The signed-in user's role may triage (lib/auth/roles.ts): otherwise no selection, bulk bar, status keys or note editing. */
   canTriage: boolean;
+  /** Shown on the ClaimReview export link when the server has no public URL configured. */
+  claimReviewNote?: string;
 }
 
-export function FlagsTable({ rows, total, facets, view: serverView, canTriage }: FlagsTableProps) {
+export function FlagsTable({ rows, total, facets, view: serverView, canTriage, claimReviewNote }: FlagsTableProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // The view shows the editor's change at once (a ticked box stays ticked) while the server renders it.
@@ -415,7 +417,14 @@ export function FlagsTable({ rows, total, facets, view: serverView, canTriage }:
                 ["claimreview", "ClaimReview"],
               ] as const
             ).map(([format, label]) => (
-              <a key={format} className="button" href={`/api/export?${exportSearch ? exportSearch + "&" : ""}format=${format}`} download data-export={format}>
+              <a
+                key={format}
+                className="button"
+                href={`/api/export?${exportSearch ? exportSearch + "&" : ""}format=${format}`}
+                download
+                data-export={format}
+                title={format === "claimreview" ? claimReviewNote : undefined}
+              >
                 {label}
               </a>
             ))}
@@ -452,9 +461,10 @@ export function FlagsTable({ rows, total, facets, view: serverView, canTriage }:
         )}
 
         {rows.length === 0 ? (
-          <p className="notice">
-            {filtered ? "No flags match this view. Loosen a filter or clear the search." : "No flags on this page."}
-          </p>
+          <div className="notice" data-testid="empty-view">
+            <p>{filtered ? "No flags match this view. Loosen a filter or clear the search." : "No flags on this page."}</p>
+            {filtered && <ActiveFilters query={view.query} facets={facets} />}
+          </div>
         ) : (
           <table className="flags" aria-rowcount={total + 1}>
             <thead>
@@ -561,17 +571,56 @@ export function FlagsTable({ rows, total, facets, view: serverView, canTriage }:
   );
 }
 
+/** The filters of a view, named, so an empty view says what made it empty. */
+function ActiveFilters({ query, facets }: { query: FlagQuery; facets: FlagFacets }) {
+  const parts: string[] = [];
+  const label = (key: FacetKey, value: string | number) =>
+    (facets[key] as { value: string | number; label: string }[]).find((o) => String(o.value) === String(value))?.label ?? String(value);
+  for (const key of FACET_ORDER) {
+    const chosen = query[key] as (string | number)[] | undefined;
+    if (chosen?.length) parts.push(`${key}: ${chosen.map((v) => label(key, v).replace(/_/g, " ")).join(", ")}`);
+  }
+  if (query.q) parts.push(`search: “${query.q}”`);
+  if (query.stale === false) parts.push("hiding flags that no longer hold");
+  return (
+    <p className="small" data-testid="active-filters">
+      Active filters: {parts.join(" · ")}
+    </p>
+  );
+}
+
 function NoteDialog({ flag, onClose, onSaved }: { flag: FlagRow; onClose: () => void; onSaved: (message: string) => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [draft, setDraft] = useState(flag.note);
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
   }, []);
+  // A typed note is not thrown away by a stray Escape or Cancel: ask first.
+  const dirty = draft !== flag.note;
+  const mayDiscard = () => !dirty || window.confirm("Discard the note you typed?");
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby="note-title" className="triage">
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      onCancel={(e) => {
+        if (!mayDiscard()) e.preventDefault();
+      }}
+      aria-labelledby="note-title"
+      className="triage"
+    >
       <form
+        ref={formRef}
+        onKeyDown={(e) => {
+          // Ctrl+Enter (Cmd+Enter on a Mac) saves, as in most editors' comment boxes.
+          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            formRef.current?.requestSubmit();
+          }
+        }}
         onSubmit={(e) => {
           e.preventDefault();
           const note = String(new FormData(e.currentTarget).get("note") ?? "");
@@ -584,7 +633,10 @@ function NoteDialog({ flag, onClose, onSaved }: { flag: FlagRow; onClose: () => 
       >
         <h2 id="note-title">Note on flag {flag.id}</h2>
         <p className="small muted">{flag.text}</p>
-        <textarea name="note" defaultValue={flag.note} autoFocus maxLength={5000} aria-label="Note" />
+        <textarea name="note" value={draft} onChange={(e) => setDraft(e.target.value)} autoFocus maxLength={5000} aria-label="Note" />
+        <p className="small muted">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves
+        </p>
         {error && (
           <p className="error" role="alert">
             {error}
@@ -594,7 +646,12 @@ function NoteDialog({ flag, onClose, onSaved }: { flag: FlagRow; onClose: () => 
           <button type="submit" className="primary" disabled={pending}>
             Save note
           </button>{" "}
-          <button type="button" onClick={() => ref.current?.close()}>
+          <button
+            type="button"
+            onClick={() => {
+              if (mayDiscard()) ref.current?.close();
+            }}
+          >
             Cancel
           </button>
         </p>

@@ -6,6 +6,7 @@ import { requirePageUser } from "../lib/page-user";
 import { can } from "../../lib/auth/roles";
 import { DEFAULT_PAGE_SIZE, flagSearchString, parseFlagSearch, type FlagView, type RawSearch } from "../lib/flag-search";
 import { FlagsTable } from "./flags-table";
+import { PUBLIC_URL_ENV } from "../../lib/export/settings";
 
 export const metadata: Metadata = { title: "Flags" };
 
@@ -62,7 +63,14 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
           <Link href={`/flags?${flagSearchString({ ...view, pageIndex: 0 })}`}>Back to the first page</Link>
         </p>
       )}
-      <FlagsTable rows={page.rows} total={page.total} facets={facets} view={view} canTriage={can(user.role, "flags.triage")} />
+      <FlagsTable
+        rows={page.rows}
+        total={page.total}
+        facets={facets}
+        view={view}
+        canTriage={can(user.role, "flags.triage")}
+        claimReviewNote={process.env[PUBLIC_URL_ENV]?.trim() ? undefined : `No public address is set (${PUBLIC_URL_ENV}): the reviews carry no url.`}
+      />
     </>
   );
 }

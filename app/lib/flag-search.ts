@@ -82,7 +82,11 @@ function toRaw(input: RawSearch | URLSearchParams): RawSearch {
 export function parseFlagSearch(input: RawSearch | URLSearchParams): ParsedFlagSearch {
   const r = flagSearchSchema.safeParse(toRaw(input));
   if (!r.success) {
-    const issues = r.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`);
+    // Name the parameter once ("page must be a whole number", not "page: page must ..."; no list index).
+    const issues = r.error.issues.map((i) => {
+      const name = i.path.filter((p) => typeof p !== "number").join(".") || "query";
+      return i.message.startsWith(name) ? i.message : `${name}: ${i.message}`;
+    });
     return { ok: false, error: `Invalid view in the URL: ${[...new Set(issues)].join("; ")}` };
   }
   const d = r.data;

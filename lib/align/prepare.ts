@@ -5,6 +5,7 @@
  * touches only sentences that share terms, never every sentence pair.
  */
 import { isContentWord, termKey, tokenize, wordKey, type Token } from "@/lib/text";
+import { foldNumberPhrases } from "@/lib/text/number-phrases";
 import type { ArticleAnalysis } from "@/lib/types";
 
 /** Body characters analysed per article; the rest is ignored (memory and time stay bounded). */
@@ -68,7 +69,9 @@ export function tokenRange(tokens: Token[], start: number, end: number): [number
 export function prepareArticle(analysis: ArticleAnalysis): PreparedArticle {
   const body = analysis.article.body.slice(0, MAX_ANALYSED_CHARS);
   const tokens = tokenize(body);
-  const keys = tokens.map((t) => wordKey(t.norm));
+  // A number spelled in several words ("twenty-five") or as an ordinal is one key, as its digits are;
+  // its later words drop out of the quotes' token lists so the comparison sees one word on each side.
+  const { keys, continuation } = foldNumberPhrases(body, tokens, tokens.map((t) => wordKey(t.norm)));
   const terms = tokens.map((t) => (isContentWord(t.norm) ? termKey(t.norm) : ""));
   const seg = analysis.segmentation;
   const sentenceTokens = seg.sentences.map((s) => tokenRange(tokens, s.start, s.end));
@@ -81,7 +84,7 @@ export function prepareArticle(analysis: ArticleAnalysis): PreparedArticle {
     const idx: number[] = [];
     for (const p of parts) {
       const [a, b] = tokenRange(tokens, p.start, p.end);
-      for (let i = a; i < b; i++) idx.push(i);
+      for (let i = a; i < b; i++) if (!continuation[i] || i === a) idx.push(i);
     }
     return idx;
   });

@@ -3,12 +3,13 @@
  * decided (verified or unsupported), so fact-check results can be published
  * in the format search engines and fact-check aggregators read.
  */
+import { parsePublicBaseUrl } from "./public-url";
 import type { ExportData, ExportFlag } from "./types";
 
 export interface ClaimReviewOptions {
   /** datePublished of every review. */
   now: Date;
-  /** Absolute http(s) base for the flag page URLs; without it they stay relative (`/flags/<id>`). */
+  /** Public http(s) base for the flag page URLs (never localhost); without it a review has no `url`. */
   baseUrl?: string;
   /** The reviewing organisation (default "Parallax"). */
   publisher?: string;
@@ -18,7 +19,8 @@ export interface ClaimReviewOptions {
 export interface ClaimReview {
   "@context": "https://schema.org";
   "@type": "ClaimReview";
-  url: string;
+  /** Absent when no public base URL is configured: a relative or localhost link would lead readers nowhere. */
+  url?: string;
   claimReviewed: string;
   datePublished: string;
   author: { "@type": "Organization"; name: string };
@@ -43,17 +45,11 @@ export const REVIEWED_STATUSES = ["verified", "unsupported"] as const;
 const BEST = 5;
 const WORST = 1;
 
-/** The URL of a flag's page: relative, or resolved against `baseUrl` (which must be absolute http or https). */
+/** The URL of a flag's page: relative, or resolved against `baseUrl` (absolute http or https, and public: never localhost). */
 export function flagPageUrl(id: number, baseUrl?: string): string {
   const rel = `/flags/${id}`;
   if (baseUrl === undefined || baseUrl === "") return rel;
-  let base: URL;
-  try {
-    base = new URL(baseUrl);
-  } catch {
-    throw new Error(`ClaimReview base URL "${baseUrl}" is not an absolute URL`);
-  }
-  if (base.protocol !== "http:" && base.protocol !== "https:") throw new Error(`ClaimReview base URL "${baseUrl}" must use http or https`);
+  const base = parsePublicBaseUrl(baseUrl, "ClaimReview base URL");
   // Keep a base path such as https://desk.example/parallax/ in front of /flags.
   const prefix = base.pathname.replace(/\/+$/, "");
   return new URL(prefix + rel, base.origin).toString();
@@ -69,7 +65,7 @@ function review(f: ExportFlag, options: ClaimReviewOptions, articleUrl: string |
   return {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
-    url: flagPageUrl(f.id, options.baseUrl),
+    ...(options.baseUrl ? { url: flagPageUrl(f.id, options.baseUrl) } : {}),
     claimReviewed: f.text,
     datePublished: options.now.toISOString().slice(0, 10),
     author: { "@type": "Organization", name: options.publisher ?? "Parallax" },

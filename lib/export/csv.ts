@@ -4,7 +4,8 @@
  * cell that a spreadsheet would read as a formula is neutralised.
  */
 import { describeActor, describeChange } from "../triage/history";
-import type { ExportData, ExportFlag } from "./types";
+import { findLastTriage, listCounterparts, articleWebUrl } from "./triaged";
+import type { ExportArticle, ExportData, ExportFlag } from "./types";
 
 /**
  * Characters that make a spreadsheet read a cell as a formula (OWASP CSV
@@ -73,6 +74,13 @@ export const CSV_COLUMNS = [
   "status",
   "note",
   "history",
+  // Added for editors (after the original columns, so scripts that read by position keep working):
+  "storyTitle",
+  "articleUrl",
+  "counterpartOutlets",
+  "counterpartUrls",
+  "triagedBy",
+  "triagedAt",
 ] as const;
 
 /** "outlet: text" per counterpart, joined by " | ". */
@@ -90,7 +98,15 @@ export function countCounterparts(flag: ExportFlag): number {
   return new Set(flag.evidence.map((e) => e.articleId)).size;
 }
 
-function row(f: ExportFlag): (string | number | null)[] {
+/** Context a row needs beyond its flag: story titles and articles by id. */
+interface RowContext {
+  storyTitles: ReadonlyMap<number, string>;
+  articles: ReadonlyMap<number, ExportArticle>;
+}
+
+function row(f: ExportFlag, ctx: RowContext): (string | number | null)[] {
+  const counterparts = listCounterparts(f, ctx.articles);
+  const triage = findLastTriage(f);
   return [
     f.id,
     f.storyId,
@@ -110,6 +126,13 @@ function row(f: ExportFlag): (string | number | null)[] {
     f.status,
     f.note,
     summariseHistory(f),
+    ctx.storyTitles.get(f.storyId) ?? "",
+    articleWebUrl(ctx.articles.get(f.articleId)),
+    counterparts.map((c) => c.outlet).join(" | "),
+    // One entry per counterpart, in the same order as the names; never a local path.
+    counterparts.map((c) => c.url ?? "(no web address)").join(" | "),
+    triage?.editor ?? null,
+    triage?.at ?? null,
   ];
 }
 
@@ -120,6 +143,7 @@ export interface CsvOptions {
 
 /** Renders the flags of `data` as CSV with a header row; every line ends with CRLF. */
 export function formatCsv(data: ExportData, options: CsvOptions = {}): string {
-  const lines = [CSV_COLUMNS.join(","), ...data.flags.map((f) => row(f).map(csvField).join(","))];
+  const ctx: RowContext = { storyTitles: new Map(data.stories.map((s) => [s.id, s.title])), articles: new Map(data.articles.map((a) => [a.id, a])) };
+  const lines = [CSV_COLUMNS.join(","), ...data.flags.map((f) => row(f, ctx).map(csvField).join(","))];
   return (options.bom ? "\uFEFF" : "") + lines.map((l) => l + "\r\n").join("");
 }

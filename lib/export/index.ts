@@ -13,11 +13,16 @@ export { formatJson } from "./json";
 export { formatCsv, csvField, neutraliseFormula, summariseEvidence, summariseHistory, countCounterparts, CSV_COLUMNS, type CsvOptions } from "./csv";
 export { formatMarkdown, escapeMarkdown, escapeInline, blockquote, defangLinks, codeSpan, MAX_MARKDOWN_URL, type MarkdownOptions } from "./markdown";
 export { formatClaimReview, buildClaimReviews, flagPageUrl, REVIEWED_STATUSES, type ClaimReview, type ClaimReviewOptions } from "./claimreview";
+export { parsePublicBaseUrl } from "./public-url";
+export { readExportSettings, parseOrganisation, PUBLIC_URL_ENV, ORGANISATION_ENV, type ExportSettings } from "./settings";
+export { findLastTriage, formatUtcMinute, listCounterparts, articleWebUrl, type Triage } from "./triaged";
 
 export interface RenderOptions {
   now: Date;
-  /** For ClaimReview: absolute base of the flag page URLs. */
+  /** For ClaimReview: public base of the flag page URLs (without it, reviews carry no url). */
   baseUrl?: string;
+  /** For ClaimReview: the reviewing organisation (default "Parallax"). */
+  organisation?: string;
   /** For CSV: start with a UTF-8 BOM (default true: spreadsheets then read UTF-8 correctly). */
   bom?: boolean;
 }
@@ -38,7 +43,7 @@ export function renderExport(data: ExportData, format: ExportFormat, options: Re
       return { body: formatMarkdown(data, { generatedAt: options.now }), contentType: "text/markdown; charset=utf-8", extension: "md" };
     case "claimreview":
       return {
-        body: formatClaimReview(data, { now: options.now, baseUrl: options.baseUrl }),
+        body: formatClaimReview(data, { now: options.now, baseUrl: options.baseUrl, publisher: options.organisation }),
         contentType: "application/ld+json; charset=utf-8",
         extension: "jsonld",
       };

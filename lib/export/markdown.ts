@@ -6,10 +6,8 @@
  * HTML can come out of it; addresses are shown in code spans.
  */
 import { describeActor, describeChange } from "../triage/history";
+import { articleWebUrl, findLastTriage, formatUtcMinute } from "./triaged";
 import type { ExportArticle, ExportData, ExportEvent, ExportFlag, ExportStory } from "./types";
-
-/** Markdown punctuation that changes meaning anywhere in a line. */
-const INLINE_SPECIAL = /[\\`*_[\]{}()!|~]/g;
 
 /**
  * A run of text that a GitHub-flavoured renderer would turn into a link by
@@ -30,22 +28,86 @@ export function defangLinks(text: string): string {
   return text.replace(/\S+/gu, (run) => (LINKISH.test(run) ? run.replace(/:\/\//g, "[:]//").replace(/\./g, "[.]").replace(/@/g, "[@]") : run));
 }
 
+/** An entity or character reference (`&amp;`, `&#106;`, `&#x3C;`): only then does `&` mean something to a renderer. */
+const ENTITY_AT = /^&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
+
+/** Bracket forms that make a link, image or link definition (`](`, `][`, `]:`); a lone `[sic]` is text. */
+const LINK_BRACKETS = /\]\(|\]\[|\]:/;
+
+/** A GFM table delimiter row (`--|--`, `| :-: | --- |`): only with one can pipes make a table. */
+const TABLE_DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** ASCII punctuation: what a backslash escapes in CommonMark. */
+const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
 /**
- * Escapes text for use inside a Markdown paragraph, heading or blockquote.
- * Addresses are defanged (no autolink); HTML metacharacters become entities
- * (so `<script>` and `<https://...>` show as text, and an entity in the
- * article stays literal); inline markup characters are backslash-escaped; a
- * marker that would start a block at the beginning of a line (heading, list,
- * rule, setext underline, "1." list) is escaped too (">" is already an entity).
+ * Where a line of untrusted text would start a block (heading, list item,
+ * thematic break, setext underline, ordered list): the index of the
+ * character to escape, or -1. Fences need no rule here: every backtick is
+ * escaped and a run of tildes is escaped as emphasis-capable.
+ */
+function blockMarkerAt(line: string): number {
+  const lead = /^\s*/.exec(line)![0].length;
+  const rest = line.slice(lead);
+  if (/^#{1,6}(?:\s|$)/.test(rest) || /^[-+*](?:\s|$)/.test(rest) || /^[-*_=][-*_=\s]*$/.test(rest)) return lead;
+  const ordered = /^\d{1,9}[.)](?:\s|$)/.exec(rest);
+  if (ordered) return lead + ordered[0].trimEnd().length - 1;
+  return -1;
+}
+
+/**
+ * Escapes text for use inside a Markdown paragraph, heading or blockquote,
+ * so it renders as itself and still reads cleanly when the Markdown is
+ * pasted as plain text: a character is escaped only where it could start
+ * Markdown syntax at that position.
+ *
+ * - Addresses are defanged (no autolink); `<` and `>` become entities (no
+ *   HTML, autolinks or block quotes); `&` only where it would start an entity.
+ * - Every backtick is escaped (a code span could pair with one in a
+ *   neighbouring text on the same line); `*`, `_` and `~` unless they cannot
+ *   open or close emphasis (between spaces: "3 * 4"; `_` inside a word:
+ *   "snake_case"); a backslash only before punctuation or a line end.
+ * - Brackets only in a text that holds a link form (`](`, `][`, `]:`) or a
+ *   defanged address, so "[sic]" stays as written; pipes only in a text with
+ *   a table delimiter row.
+ * - A marker that would start a block at the beginning of a line (heading,
+ *   list, rule, setext underline, "1." or "2)" list).
  */
 export function escapeMarkdown(text: string): string {
-  return defangLinks(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(INLINE_SPECIAL, (c) => "\\" + c)
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/^(\s*)([#+\-=])/, "$1\\$2").replace(/^(\s*\d+)\./, "$1\\."))
+  const defanged = defangLinks(text);
+  const escapeBrackets = defanged !== text || LINK_BRACKETS.test(defanged);
+  const lines = defanged.split(/\r\n|\r|\n/);
+  const escapePipes = lines.some((l) => l.includes("|") && l.includes("-") && TABLE_DELIMITER_ROW.test(l));
+  return lines
+    .map((line) => {
+      const chars = Array.from(line);
+      const marker = blockMarkerAt(line);
+      // blockMarkerAt counts UTF-16 units; map it onto the code point index.
+      const markerIndex = marker < 0 ? -1 : Array.from(line.slice(0, marker)).length;
+      let out = "";
+      let offset = 0;
+      chars.forEach((c, i) => {
+        const prev = chars[i - 1];
+        const next = chars[i + 1];
+        let piece = c;
+        if (c === "&") piece = ENTITY_AT.test(line.slice(offset)) ? "&amp;" : "&";
+        else if (c === "<") piece = "&lt;";
+        else if (c === ">") piece = "&gt;";
+        else if (c === "\\") piece = next === undefined || ASCII_PUNCT.test(next) ? "\\\\" : "\\";
+        else if (c === "`") piece = "\\`";
+        else if (c === "*" || c === "~") piece = isSpace(prev) && isSpace(next) ? c : "\\" + c;
+        else if (c === "_") piece = (isSpace(prev) && isSpace(next)) || (isWordChar(prev) && isWordChar(next)) ? c : "\\_";
+        else if ((c === "[" || c === "]") && escapeBrackets) piece = "\\" + c;
+        else if (c === "|" && escapePipes) piece = "\\|";
+        if (i === markerIndex && piece === c) piece = "\\" + c;
+        out += piece;
+        offset += c.length;
+      });
+      return out;
+    })
     .join("\n");
 }
 
@@ -97,16 +159,29 @@ const KIND_LABEL: Record<ExportFlag["kind"], string> = {
 function historyLine(h: ExportEvent): string {
   const who = h.actor === "system" ? `*${escapeInline(describeActor(h.actor, null))}*` : escapeInline(describeActor(h.actor, h.editor));
   const note = h.note?.trim() ? ` · note: ${escapeInline(h.note)}` : "";
-  return `${h.at} · ${who} · ${escapeInline(describeChange(h.action, h.fromStatus, h.toStatus))}${note}`;
+  return `${formatUtcMinute(h.at)} · ${who} · ${escapeInline(describeChange(h.action, h.fromStatus, h.toStatus))}${note}`;
 }
 
-function renderFlag(f: ExportFlag, n: number, article: ExportArticle | undefined): string {
+/** Where an article can be read: its address as a code span (copyable, never a link), or a plain statement that it has none. */
+function addressOf(article: ExportArticle | undefined): string {
+  const url = articleWebUrl(article);
+  return url ? codeSpan(url) : "no web address (ingested from a file)";
+}
+
+/** "verified · triaged by Ada, 2026-03-02 10:00 UTC", or "open · not triaged yet". */
+function statusLine(f: ExportFlag): string {
+  const t = findLastTriage(f);
+  if (!t) return `${f.status} · not triaged yet`;
+  return `${f.status} · triaged by ${escapeInline(t.editor)}, ${formatUtcMinute(t.at)}`;
+}
+
+function renderFlag(f: ExportFlag, n: number, articles: ReadonlyMap<number, ExportArticle>): string {
+  const article = articles.get(f.articleId);
   const out: string[] = [];
   out.push(`### ${n}. ${KIND_LABEL[f.kind]} · ${f.severity} · ${escapeInline(f.outlet)}`);
   out.push("");
-  const meta = [`Flag #${f.id}`, `kind \`${f.kind}\``, `confidence ${f.confidence.toFixed(2)}`, `status **${f.status}**`];
-  out.push(meta.join(" · ") + "  ");
-  out.push(`Article: ${escapeInline(article?.title ?? f.source)} · ${codeSpan(article?.url ?? f.source)}`);
+  out.push(`Flag #${f.id} · confidence ${f.confidence.toFixed(2)} · status **${f.status}**  `);
+  out.push(`Article: ${escapeInline(article?.title || "(untitled)")} · ${addressOf(article)}`);
   out.push("");
   out.push(blockquote(f.text));
   if (f.speaker) {
@@ -123,13 +198,13 @@ function renderFlag(f: ExportFlag, n: number, article: ExportArticle | undefined
     out.push("**Evidence:**");
     out.push("");
     for (const e of f.evidence) {
-      out.push(`- ${escapeInline(e.outlet)} (article ${e.articleId}):`);
+      out.push(`- ${escapeInline(e.outlet)} · ${addressOf(articles.get(e.articleId))}`);
       out.push("");
       out.push(blockquote(e.text, "  "));
       out.push("");
     }
   }
-  out.push(`**Status:** ${f.status}`);
+  out.push(`**Status:** ${statusLine(f)}`);
   if (f.note.trim()) {
     out.push("");
     out.push("**Note:**");
@@ -180,7 +255,7 @@ export function formatMarkdown(data: ExportData, options: MarkdownOptions): stri
     if (outlets.length) out.push(`Outlets in these notes: ${outlets.map(escapeInline).join(" · ")}`);
     flags.forEach((f, i) => {
       out.push("");
-      out.push(renderFlag(f, i + 1, articles.get(f.articleId)));
+      out.push(renderFlag(f, i + 1, articles));
     });
   }
   return out.join("\n") + "\n";

@@ -65,9 +65,20 @@ export function extractNumbers(text: string): NumberMention[] {
     } else {
       value = SMALL[m[4].toLowerCase()];
     }
+    let text = m[0];
+    // "twenty-five", "ninety nine": one number, not a twenty and a five.
+    if (m[4] !== undefined && !scaleWord && value % 10 === 0 && value >= 20 && value <= 90) {
+      const unit = /^(?:-|\s+)(one|two|three|four|five|six|seven|eight|nine)\b(?:\s+(hundred|thousand|millions?|billions?|trillion|dozen)\b)?/iu.exec(folded.slice(m.index + m[0].length));
+      if (unit) {
+        value += SMALL[unit[1].toLowerCase()];
+        if (unit[2]) value *= SCALE[unit[2].toLowerCase()] ?? 1;
+        text += unit[0];
+        NUM_RE.lastIndex = m.index + text.length;
+      }
+    }
     if (!Number.isFinite(value)) continue;
     if (scaleWord) value *= SCALE[scaleWord] ?? 1;
-    out.push({ value, unit: m[2] ? "%" : "", start: m.index, end: m.index + m[0].length, text: m[0], year });
+    out.push({ value, unit: m[2] ? "%" : "", start: m.index, end: m.index + text.length, text, year });
   }
   // "one" as a pronoun ("one of the reasons") is not a figure; drop lone "one".
   return out.filter((n) => !(n.value === 1 && /^one$/i.test(n.text)));

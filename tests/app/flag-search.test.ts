@@ -48,6 +48,19 @@ describe("parseFlagSearch", () => {
   });
 });
 
+describe("parseFlagSearch messages", () => {
+  it("names each bad parameter once, without list indexes", () => {
+    expect(parseFlagSearch({ page: "abc" })).toEqual({ ok: false, error: 'Invalid view in the URL: page must be a whole number, got "abc"' });
+    const r = parseFlagSearch({ sort: ["severity.desc", "bogus"], kind: "rumour" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toContain('kind: unknown kind "rumour"');
+      expect(r.error).toContain('sort: bad sort "bogus"');
+      expect(r.error).not.toMatch(/\.\d+:/);
+    }
+  });
+});
+
 describe("flagSearchString", () => {
   it("round-trips a view through the URL, leaving defaults out", () => {
     const view = {

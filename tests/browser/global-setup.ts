@@ -46,6 +46,10 @@ declare module "vitest" {
   }
 }
 
+/** The public address and organisation the test server publishes ClaimReview under. */
+export const PUBLIC_URL = "https://desk.example.org/parallax";
+export const ORGANISATION = "The Example Desk";
+
 const ROOT = path.resolve(__dirname, "..", "..");
 // Not tsconfig.json: next build rewrites it itself.
 const BUILD_INPUTS = ["app", "lib", "db", "proxy.ts", "next.config.js", "package-lock.json"];
@@ -136,6 +140,9 @@ export async function setup(project: TestProject): Promise<void> {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       PARALLAX_SIGN_IN_LIMIT: `${SIGN_IN_LIMIT.max}/${SIGN_IN_LIMIT.windowSeconds}`,
+      // ClaimReview publishes under this address and name (tests/browser/desk.test.ts checks it).
+      PARALLAX_PUBLIC_URL: PUBLIC_URL,
+      PARALLAX_ORGANISATION: ORGANISATION,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

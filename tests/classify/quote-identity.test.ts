@@ -116,3 +116,29 @@ describe("quote identity: which versions are one quote reworded", () => {
     expect(flags.filter((f) => f.kind === "quote_unattested").map((f) => f.articleId)).toEqual([3]);
   });
 });
+
+describe("quote identity: numbers and capitals written differently", () => {
+  const base = "We will reopen the northern tunnel in twenty-five days once all five inspections have been completed";
+  it.each([
+    ["digits for number words", "We will reopen the northern tunnel in 25 days once all 5 inspections have been completed"],
+    ["capitals only", "We Will Reopen the Northern Tunnel in Twenty-Five Days once all Five inspections have been completed"],
+    ["number words spaced instead of hyphenated", "We will reopen the northern tunnel in twenty five days once all five inspections have been completed"],
+  ])("%s is not a rewording", (_what, other) => {
+    const flags = analyzeStory([
+      art(1, "Harbor Daily", "Tunnel stays shut", story(base)),
+      art(2, "Coast Wire", "Tunnel closure extended", story(other)),
+    ]).flags;
+    expect(flags.filter((f) => f.kind === "quote_paraphrased" || f.kind === "claim_added" || f.kind === "fact_conflict")).toEqual([]);
+  });
+
+  it("a different number in words is still a change of substance", () => {
+    const flags = analyzeStory([
+      art(1, "Harbor Daily", "Tunnel stays shut", story(base)),
+      art(2, "Coast Wire", "Tunnel closure extended", story(base)),
+      art(3, "Metro Post", "Tunnel closed", story(base.replace("twenty-five", "thirty-five"))),
+    ]).flags;
+    const changed = flags.filter((f) => f.kind === "quote_paraphrased" || f.kind === "fact_conflict");
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.every((f) => f.text.includes("thirty-five"))).toBe(true);
+  });
+});

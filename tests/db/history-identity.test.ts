@@ -91,8 +91,8 @@ describe("actor kind of history events", () => {
       { at: t1.toISOString(), actor: "system", editor: null, action: "stale", fromStatus: "open", toStatus: "open", note: null },
     ]);
     const md = exportFlags(db, { status: ["unsupported"] }, "md", t1).body;
-    expect(md).toContain(`· *Parallax \\(automatic\\)* · no longer found by re-analysis`);
-    expect(md).toContain("· Ada \\(editor\\) · open → unsupported");
+    expect(md).toContain(`· *Parallax (automatic)* · no longer found by re-analysis`);
+    expect(md).toContain("· Ada (editor) · open → unsupported");
   });
 });
 

@@ -142,7 +142,13 @@ describe("flagFacets", () => {
     // kind facet ignores the kind filter but applies status=open: f1, f2, f4, f6
     expect(Object.fromEntries(f.kind.map((k) => [k.value, k.count]))).toEqual({ quote_paraphrased: 1, claim_added: 3 });
     // status facet ignores status but applies kind=claim_added: f2, f4, f6 open
-    expect(Object.fromEntries(f.status.map((k) => [k.value, k.count]))).toEqual({ open: 3 });
+    // Every status is listed, the ones no flag has at 0.
+    expect(f.status.map((k) => [k.value, k.count])).toEqual([
+      ["open", 3],
+      ["verified", 0],
+      ["unsupported", 0],
+      ["dismissed", 0],
+    ]);
     expect(Object.fromEntries(f.outlet.map((k) => [k.value, k.count]))).toEqual({ "Alpha News": 1, "Beta Post": 1, "Gamma Wire": 1 });
     expect(f.story.map((s) => [s.label, s.count])).toEqual([
       ["Bridge vote", 2],
@@ -154,6 +160,16 @@ describe("flagFacets", () => {
   it("keeps a chosen story listed when other filters leave it empty", () => {
     const f = flagFacets(db, { story: [ids.s2], outlet: ["Alpha News"] });
     expect(f.story.find((s) => s.value === ids.s2)).toEqual({ value: ids.s2, label: "School budget", count: 0 });
+  });
+
+  it("keeps every chosen kind, severity and outlet listed when the view is empty", () => {
+    const q = { kind: ["structure_added" as const], severity: ["high" as const], outlet: ["Nobody Weekly"], status: ["dismissed" as const] };
+    expect(countFlags(db, q)).toBe(0);
+    const f = flagFacets(db, q);
+    expect(f.kind.find((k) => k.value === "structure_added")?.count ?? -1).toBeGreaterThanOrEqual(0);
+    expect(f.severity.find((k) => k.value === "high")).toBeDefined();
+    expect(f.outlet.find((k) => k.value === "Nobody Weekly")).toEqual({ value: "Nobody Weekly", label: "Nobody Weekly", count: 0 });
+    expect(f.status.map((k) => k.value)).toEqual(["open", "verified", "unsupported", "dismissed"]);
   });
 });
 

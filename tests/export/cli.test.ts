@@ -13,8 +13,19 @@ let dir: string;
 let dbFile: string;
 let storyId: number;
 
+/** The environment without the publishing settings, so the machine's own cannot change what a test sees. */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
+  for (const k of ["PARALLAX_PUBLIC_URL", "PARALLAX_ORGANISATION"]) if (!(k in extra)) delete env[k];
+  return env;
+}
+
 function run(...args: string[]) {
-  const r = spawnSync(TSX, ["scripts/export.ts", ...args], { cwd: ROOT, encoding: "utf8" });
+  return runWith({}, ...args);
+}
+
+function runWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(TSX, ["scripts/export.ts", ...args], { cwd: ROOT, encoding: "utf8", env: cleanEnv(env) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -73,5 +84,38 @@ describe("npm run export", () => {
     const r = run("--format", "md", "--out", path.join(dir, "missing", "x.md"), "--db", dbFile);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("does not exist");
+  });
+
+  it("publishes ClaimReview under PARALLAX_PUBLIC_URL and PARALLAX_ORGANISATION, flags winning over them", () => {
+    const env = { PARALLAX_PUBLIC_URL: "https://desk.example.org/parallax/", PARALLAX_ORGANISATION: "The Example Desk" };
+    const r = runWith(env, "--format", "claimreview", "--db", dbFile);
+    expect(r.code).toBe(0);
+    const [review] = JSON.parse(r.stdout);
+    expect(review.url).toMatch(/^https:\/\/desk\.example\.org\/parallax\/flags\/\d+$/);
+    expect(review.author.name).toBe("The Example Desk");
+    const flagged = runWith(env, "--format", "claimreview", "--base-url", "https://other.example", "--organisation", "Other Desk", "--db", dbFile);
+    expect(JSON.parse(flagged.stdout)[0].url).toMatch(/^https:\/\/other\.example\/flags\/\d+$/);
+    expect(JSON.parse(flagged.stdout)[0].author.name).toBe("Other Desk");
+  });
+
+  it("without a public URL says so and writes reviews with no url, never a localhost one", () => {
+    const r = run("--format", "claimreview", "--db", dbFile);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("no public URL (--base-url or PARALLAX_PUBLIC_URL)");
+    expect(r.stderr).toContain("signed \"Parallax\"");
+    const [review] = JSON.parse(r.stdout);
+    expect(review).not.toHaveProperty("url");
+    expect(r.stdout).not.toMatch(/localhost|127\.0\.0\.1/);
+  });
+
+  it.each([
+    [{}, ["--base-url", "http://localhost:3000"], /--base-url "http:\/\/localhost:3000" names localhost/],
+    [{ PARALLAX_PUBLIC_URL: "http://127.0.0.1:3000" }, [], /PARALLAX_PUBLIC_URL "http:\/\/127\.0\.0\.1:3000": 127\.0\.0\.1 is a loopback address/],
+    [{ PARALLAX_ORGANISATION: "Desk\u0007" }, [], /PARALLAX_ORGANISATION holds control or invisible characters/],
+  ])("refuses an unusable setting %j %j", (env, args, message) => {
+    const r = runWith(env as Record<string, string>, "--format", "claimreview", ...args, "--db", dbFile);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe("");
   });
 });

@@ -150,3 +150,46 @@ describe("formatCsv", () => {
     expect(withBom.slice(1)).toBe(text);
   });
 });
+
+describe("formatCsv for editors", () => {
+  const rows = parseCsv(formatCsv(makeData()));
+  const header = rows[0];
+  const col = (row: string[], name: (typeof CSV_COLUMNS)[number]) => row[header.indexOf(name)];
+
+  it("keeps the original columns first, in their order", () => {
+    expect(header.slice(0, 18)).toEqual(["id", "storyId", "articleId", "outlet", "source", "kind", "severity", "confidence", "text", "start", "end", "speaker", "explanation", "evidence", "counterparts", "status", "note", "history"]);
+  });
+
+  it("names the story, the article's address, the counterparts, who triaged and when", () => {
+    expect(col(rows[1], "storyTitle")).toBe("Harbour <b>bridge</b> vote");
+    expect(col(rows[1], "articleUrl")).toBe("https://beta.example/bridge");
+    expect(col(rows[1], "counterpartOutlets")).toBe("Alpha News");
+    expect(col(rows[1], "counterpartUrls")).toBe("(no web address)");
+    expect(col(rows[1], "triagedBy")).toBe("Ada");
+    expect(col(rows[1], "triagedAt")).toBe("2026-03-02T10:00:00.000Z");
+    // Two counterparts, names and addresses in the same order; the first name is neutralised.
+    expect(col(rows[2], "counterpartOutlets")).toBe("'@Delta | Alpha News");
+    expect(col(rows[2], "counterpartUrls")).toBe("(no web address) | (no web address)");
+    expect(col(rows[4], "counterpartUrls")).toBe("https://gamma.example/a?x=1&y=2");
+  });
+
+  it("leaves the address empty for an article ingested from a file, and triage empty when no editor decided", () => {
+    expect(col(rows[3], "articleUrl")).toBe("");
+    expect(col(rows[3], "triagedBy")).toBe("");
+    expect(col(rows[3], "triagedAt")).toBe("");
+    // A system event alone is not a decision.
+    const data = makeData();
+    data.flags[1].history = data.flags[1].history!.filter((h) => h.actor === "system");
+    const r = parseCsv(formatCsv(data));
+    expect(r[2][header.indexOf("triagedBy")]).toBe("");
+  });
+
+  it("neutralises a story title or editor name that would start a formula", () => {
+    const data = makeData();
+    data.stories[0].title = "=1+1";
+    data.flags[0].history![0].editor = "+Ada";
+    const r = parseCsv(formatCsv(data))[1];
+    expect(r[header.indexOf("storyTitle")]).toBe("'=1+1");
+    expect(r[header.indexOf("triagedBy")]).toBe("'+Ada");
+  });
+});

@@ -3,18 +3,31 @@ import { blockquote, codeSpan, defangLinks, escapeMarkdown, formatMarkdown, MAX_
 import { makeData, NOW } from "./fixture";
 
 describe("escapeMarkdown", () => {
-  it("turns HTML into entities", () => {
-    expect(escapeMarkdown("<script>alert('x')</script> & co")).toBe("&lt;script&gt;alert\\('x'\\)&lt;/script&gt; &amp; co");
-    expect(escapeMarkdown("&amp; stays literal")).toBe("&amp;amp; stays literal");
+  it("turns HTML into entities, and & only where it would start one", () => {
+    expect(escapeMarkdown("<script>alert('x')</script> & co")).toBe("&lt;script&gt;alert('x')&lt;/script&gt; & co");
+    expect(escapeMarkdown("&amp; stays literal, &#106; too, AT&T and R&D read as written")).toBe("&amp;amp; stays literal, &amp;#106; too, AT&T and R&D read as written");
   });
-  it("escapes inline markup", () => {
-    expect(escapeMarkdown("**bold** _em_ `code` [a](b) ![i](j) a|b ~~s~~")).toBe(
-      "\\*\\*bold\\*\\* \\_em\\_ \\`code\\` \\[a\\]\\(b\\) \\!\\[i\\]\\(j\\) a\\|b \\~\\~s\\~\\~",
-    );
+  it("escapes inline markup that could render, and nothing in plain prose", () => {
+    expect(escapeMarkdown("**bold** _em_ `code` [a](b) ![i](j) ~~s~~")).toBe("\\*\\*bold\\*\\* \\_em\\_ \\`code\\` \\[a\\](b) !\\[i\\](j) \\~\\~s\\~\\~");
+    // What news prose is made of: parentheses, editorial brackets, full stops, hyphens, pipes, braces, exclamation marks.
+    const prose = 'The minister (right) said: "We [the government] will act!" - 3 * 4 = 12, snake_case {sic} a|b, C:\\temp, 10:30 a.m.';
+    expect(escapeMarkdown(prose)).toBe(prose);
+  });
+  it("escapes brackets in a text that holds a link form, pipes in a text with a table", () => {
+    expect(escapeMarkdown("[ref]: x")).toBe("\\[ref\\]: x");
+    expect(escapeMarkdown("[a][b] and [c]")).toBe("\\[a\\]\\[b\\] and \\[c\\]");
+    expect(escapeMarkdown("a | b\n--|--\nc | d")).toBe("a \\| b\n--\\|--\nc \\| d");
+  });
+  it("escapes a backslash only where it would escape what follows", () => {
+    expect(escapeMarkdown("C:\\temp \\* end\\")).toBe("C:\\temp \\\\\\* end\\\\");
   });
   it("escapes block markers at the start of a line only", () => {
-    expect(escapeMarkdown("# title\n- item\n+ item\n===\n1990. A year\n  2) two")).toBe("\\# title\n\\- item\n\\+ item\n\\===\n1990\\. A year\n  2\\) two");
+    expect(escapeMarkdown("# title\n- item\n+ item\n===\n1990. A year\n  2) two\n* star\n---\n> quote")).toBe(
+      "\\# title\n\\- item\n\\+ item\n\\===\n1990\\. A year\n  2\\) two\n\\* star\n\\---\n&gt; quote",
+    );
     expect(escapeMarkdown("a - b # c 3.5")).toBe("a - b # c 3.5");
+    // Only what would really start a block: a hashtag, a negative figure and a year mid-sentence are text.
+    expect(escapeMarkdown("#budget\n-5 degrees\n1990 was a year")).toBe("#budget\n-5 degrees\n1990 was a year");
   });
   it("quotes every line of a multi-line text", () => {
     expect(blockquote("one\n\n# two")).toBe("> one\n>\n> \\# two");
@@ -45,8 +58,8 @@ describe("formatMarkdown", () => {
     expect(section).toContain('> We "will" build it, next year');
     expect(section).toContain("Speaker: Mayor Ruiz");
     expect(section).toContain("**Why flagged:** Words inside the quotation marks differ from Alpha News.");
-    expect(section).toContain("- Alpha News (article 1):\n\n  > We will build it");
-    expect(section).toContain("**Status:** verified");
+    expect(section).toContain("- Alpha News · no web address (ingested from a file)\n\n  > We will build it");
+    expect(section).toContain("**Status:** verified · triaged by Ada, 2026-03-02 10:00 UTC");
     expect(section).toContain("**Note:**\n\n> Checked the council video.");
     expect(section).toContain("Flag #11");
     expect(section).toContain("Article: Bridge vote, again · `https://beta.example/bridge`");
@@ -54,14 +67,14 @@ describe("formatMarkdown", () => {
 
   it("cannot be made to emit markup by article text, explanations or notes", () => {
     expect(md).not.toMatch(/<(script|img|b)\b/i);
-    expect(md).not.toContain("](javascript:");
-    expect(md).toContain("\\[link\\]\\(javascript:alert\\(1\\)\\)");
+    expect(md).not.toMatch(/(?<!\\)\]\(javascript:/);
+    expect(md).toContain("\\[link\\](javascript:alert(1))");
     expect(md).toContain("\\*\\*bold\\*\\*");
     expect(md).toContain("> \\# Heading\n> \\- \\[link\\]");
     // Every emphasis marker in the output is one we wrote: labels only.
     const stray = md
       .replace(/\*\*(Why flagged:|Evidence:|Status:|Note:|History:|verified|unsupported|open|dismissed)\*\*/g, "")
-      .replace(/ · \*Parallax \\\(automatic\\\)\* · /g, "")
+      .replace(/ · \*Parallax \(automatic\)\* · /g, "")
       .match(/(?<!\\)\*/g);
     expect(stray).toBeNull();
   });
@@ -69,9 +82,9 @@ describe("formatMarkdown", () => {
   it("lists the history, the analysis' events as Parallax (automatic) in italics, an editor's with their name", () => {
     const section = md.slice(md.indexOf("### 1. Claim added"), md.indexOf("### 2. Fact conflict"));
     expect(section).toContain(
-      "**History:**\n\n- 2026-03-02T10:00:00.000Z · parallax \\(editor\\) · open → unsupported\n- 2026-03-03T08:00:00.000Z · *Parallax \\(automatic\\)* · no longer found by re-analysis",
+      "**History:**\n\n- 2026-03-02 10:00 UTC · parallax (editor) · open → unsupported\n- 2026-03-03 08:00 UTC · *Parallax (automatic)* · no longer found by re-analysis",
     );
-    expect(md).toContain("- 2026-03-02T10:00:00.000Z · Ada \\(editor\\) · open → verified · note: Checked the council video.");
+    expect(md).toContain("- 2026-03-02 10:00 UTC · Ada (editor) · open → verified · note: Checked the council video.");
     expect(md.slice(md.indexOf("### 2. Structure added"), md.indexOf("## Story 9"))).not.toContain("**History:**");
   });
 
@@ -207,5 +220,43 @@ describe("formatMarkdown with hostile article text and addresses", () => {
     expect(md).toContain("more characters)");
     expect(md).toContain("Article: Budget · `data:text/html,<script>alert(1)</script>%0A#%20x`");
     expect(md).toContain("Article: Budget cuts · `` `https://evil.example` ``");
+  });
+});
+
+describe("formatMarkdown pasted as plain text", () => {
+  it("shows ordinary news prose without a single backslash", () => {
+    const data = makeData();
+    const f = data.flags[0];
+    f.text = 'The minister (right) said: "We [the government] will cut 3.5% - not 5%!" AT&T, R&D, snake_case.';
+    f.explanation = 'Words inside the quotation marks differ from Alpha News ("will" vs "shall").';
+    f.note = "Checked with the desk (call at 10:30). 1990 was the year.";
+    f.evidence[0].text = "We [the government] will cut 3.5% (not 5%).";
+    data.stories[0].title = "Harbour bridge vote (update)";
+    data.flags = [f];
+    const md = formatMarkdown(data, { generatedAt: NOW });
+    expect(md).not.toContain("\\");
+    expect(md).toContain('> The minister (right) said: "We [the government] will cut 3.5% - not 5%!" AT&T, R&D, snake_case.');
+  });
+
+  it("never names a local file, only web addresses, and says when there is none", () => {
+    const md = formatMarkdown(makeData(), { generatedAt: NOW });
+    for (const a of makeData().articles) if (!/^https?:/.test(a.source)) expect(md).not.toContain(a.source);
+    expect(md).toContain("- Gamma, Wire · `https://gamma.example/a?x=1&y=2`");
+    expect(md).toContain("Article: Budget cuts · no web address (ingested from a file)");
+  });
+
+  it("cannot be made to link across two untrusted names on one line", () => {
+    const data = makeData();
+    data.articles[0].outlet = "[click";
+    data.articles[1].outlet = "](javascript:alert(1))";
+    const md = formatMarkdown(data, { generatedAt: NOW });
+    const line = md.split("\n").find((l) => l.startsWith("Outlets in these notes:"))!;
+    expect(line).toBe("Outlets in these notes: [click · \\](javascript:alert(1))");
+  });
+
+  it("says who triaged a flag and when, or that nobody has", () => {
+    const md = formatMarkdown(makeData(), { generatedAt: NOW });
+    expect(md).toContain("**Status:** unsupported · triaged by parallax, 2026-03-02 10:00 UTC");
+    expect(md).toContain("**Status:** open · not triaged yet");
   });
 });

@@ -70,9 +70,12 @@ describe("exports of the analysed sample corpus", () => {
     const [a, b] = json.flags;
     setFlagStatus(db, { flagIds: a.id, expectedVersions: 1, status: "verified", editor: "Test", now: NOW });
     setFlagStatus(db, { flagIds: b.id, expectedVersions: 1, status: "unsupported", note: "Not in the wire copy.", editor: "Test", now: NOW });
-    const reviews = JSON.parse(exportFlags(db, {}, "claimreview", NOW).body) as { url: string; claimReviewed: string; reviewRating: { alternateName: string } }[];
-    expect(reviews.map((r) => r.url).sort()).toEqual([`/flags/${a.id}`, `/flags/${b.id}`].sort());
-    expect(reviews.find((r) => r.url === `/flags/${a.id}`)!.reviewRating.alternateName).toBe("Supported");
-    expect(reviews.find((r) => r.url === `/flags/${b.id}`)!.claimReviewed).toBe(b.text);
+    const base = "https://desk.example.org";
+    const reviews = JSON.parse(exportFlags(db, {}, "claimreview", NOW, { baseUrl: base }).body) as { url: string; claimReviewed: string; reviewRating: { alternateName: string } }[];
+    expect(reviews.map((r) => r.url).sort()).toEqual([`${base}/flags/${a.id}`, `${base}/flags/${b.id}`].sort());
+    expect(reviews.find((r) => r.url === `${base}/flags/${a.id}`)!.reviewRating.alternateName).toBe("Supported");
+    expect(reviews.find((r) => r.url === `${base}/flags/${b.id}`)!.claimReviewed).toBe(b.text);
+    // Without a public address the reviews carry no url at all.
+    for (const r of JSON.parse(exportFlags(db, {}, "claimreview", NOW).body)) expect(r).not.toHaveProperty("url");
   });
 });

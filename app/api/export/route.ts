@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { getDb } from "../../../db/client";
 import { exportFlags } from "../../../db/export";
+import { readExportSettings } from "../../../lib/export";
 import { routeWithUser } from "../../lib/action";
 import { parseFlagSearch } from "../../lib/flag-search";
 
@@ -26,8 +27,16 @@ export const GET = routeWithUser("flags.export", (request: Request): Response =>
   if (!format.success) return fail(400, "bad_format", format.error.issues[0]?.message ?? "bad format");
   const parsed = parseFlagSearch(url.searchParams);
   if (!parsed.ok) return fail(400, "bad_query", parsed.error);
+  let settings;
   try {
-    const file = exportFlags(getDb(), parsed.view.query, format.data, new Date(), { baseUrl: url.origin });
+    // The public address and organisation come from the deployment, never from the request's own
+    // origin (which is localhost behind a proxy or in development).
+    settings = readExportSettings(process.env);
+  } catch (e) {
+    return fail(500, "bad_setting", `The server's export settings are wrong: ${(e as Error).message}.`);
+  }
+  try {
+    const file = exportFlags(getDb(), parsed.view.query, format.data, new Date(), settings);
     const safeName = file.filename.replace(/[^A-Za-z0-9._-]/g, "_");
     return new Response(file.body, {
       status: 200,

@@ -86,8 +86,10 @@ export function FlagTriage({ id, version, status, note, canTriage, prevHref, nex
           <button
             key={b.status}
             type="button"
-            aria-pressed={status === b.status}
+            // "Reopen" is an action, not a state: an open flag (never triaged, or reopened) shows it unpressed.
+            aria-pressed={b.status === "open" ? false : status === b.status}
             disabled={pending || status === b.status}
+            title={b.status === "open" && status === "open" ? "The flag is open" : undefined}
             data-status={b.status}
             onClick={() =>
               run(
@@ -107,7 +109,20 @@ export function FlagTriage({ id, version, status, note, canTriage, prevHref, nex
         }}
       >
         <label htmlFor="flag-note">Note (exported with the flag)</label>
-        <textarea id="flag-note" name="note" value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={5000} />
+        <textarea
+          id="flag-note"
+          name="note"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            // Ctrl+Enter (Cmd+Enter) saves the note, as in the table's note dialog.
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              if (noteChanged) e.currentTarget.form?.requestSubmit();
+            }
+          }}
+          maxLength={5000}
+        />
         <p>
           <button type="submit" disabled={pending || !noteChanged}>
             Save note

@@ -6,13 +6,20 @@ import { listFlagHistory } from "../../../db/triage";
 import { describeChange } from "../../../lib/triage/history";
 import { DiffText, formatTime, KindLabel, SeverityBadge, StatusBadge } from "../../components/ui";
 import { requestDb } from "../../lib/db";
+import { currentUser } from "../../lib/auth";
+import { flagTabTitle } from "../../../db/titles";
 import { can } from "../../../lib/auth/roles";
 import { requirePageUser } from "../../lib/page-user";
 import { flagSearchString, parseFlagSearch, type RawSearch } from "../../lib/flag-search";
 import { cutPieces } from "../../lib/segments";
 import { FlagTriage } from "./flag-triage";
 
-export const metadata: Metadata = { title: "Flag" };
+/** The tab names the flag, for a signed-in user only (a visitor's tab says no more than the page shows them). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  if (!/^\d{1,12}$/.test(id) || !(await currentUser())) return { title: "Flag" };
+  return { title: flagTabTitle(await requestDb(), Number(id)) ?? "Flag not found" };
+}
 
 export default async function FlagPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearch> }) {
   const { id: rawId } = await params;

@@ -4,12 +4,19 @@ import { notFound } from "next/navigation";
 import { getStory } from "../../../db/queries";
 import { formatTime, KindLabel } from "../../components/ui";
 import { requestDb } from "../../lib/db";
+import { currentUser } from "../../lib/auth";
+import { storyTabTitle } from "../../../db/titles";
 import { requirePageUser } from "../../lib/page-user";
 import { cutPieces } from "../../lib/segments";
 import { describeAnalysisLimit } from "../../../lib/analyze/limit";
 import type { Severity } from "../../../lib/types";
 
-export const metadata: Metadata = { title: "Story" };
+/** The tab names the story, for a signed-in user only (a visitor's tab says no more than the page shows them). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  if (!/^\d{1,12}$/.test(id) || !(await currentUser())) return { title: "Story" };
+  return { title: storyTabTitle(await requestDb(), Number(id)) ?? "Story not found" };
+}
 
 const SEV_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
 

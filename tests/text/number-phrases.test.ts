@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { extractNumbers, tokenize, wordKey } from "@/lib/text";
+import { foldNumberPhrases } from "@/lib/text/number-phrases";
+
+/** The keys a quote is compared by, without the later words of a number phrase. */
+function quoteKeys(text: string): string[] {
+  const tokens = tokenize(text);
+  const { keys, continuation } = foldNumberPhrases(text, tokens, tokens.map((t) => wordKey(t.norm)));
+  return keys.filter((_, i) => !continuation[i]);
+}
+
+describe("foldNumberPhrases", () => {
+  it.each([
+    ["in twenty-five days", "in 25 days"],
+    ["in twenty five days", "in 25 days"],
+    ["Twenty-Five days", "25 days"],
+    ["one hundred and twenty days", "120 days"],
+    ["three hundred days", "300 days"],
+    ["two hundred fifty-two seats", "252 seats"],
+    ["the fifth time", "the 5th time"],
+    ["the twenty-first century", "the 21st century"],
+    ["FIVE inspections", "5 inspections"],
+  ])("%j meets %j", (words, digits) => {
+    expect(quoteKeys(words)).toEqual(quoteKeys(digits));
+  });
+
+  it.each([
+    ["twenty-five days", "twenty-six days"],
+    ["the fifth time", "the sixth time"],
+    ["one hundred days", "one thousand days"],
+    ["twenty five", "twenty, five"],
+  ])("keeps %j and %j apart", (a, b) => {
+    expect(quoteKeys(a)).not.toEqual(quoteKeys(b));
+  });
+
+  it("leaves words that are not numbers, and the keys it was given, alone", () => {
+    const text = "One of the reasons, said one official";
+    const tokens = tokenize(text);
+    const given = tokens.map((t) => wordKey(t.norm));
+    const before = given.slice();
+    const folded = foldNumberPhrases(text, tokens, given);
+    expect(given).toEqual(before);
+    expect(folded.continuation.every((c) => !c)).toBe(true);
+  });
+});
+
+describe("extractNumbers with compound number words", () => {
+  it("reads twenty-five as one number, with its scale", () => {
+    expect(extractNumbers("in twenty-five days").map((n) => n.value)).toEqual([25]);
+    expect(extractNumbers("ninety nine million people").map((n) => n.value)).toEqual([99e6]);
+    expect(extractNumbers("twenty or five").map((n) => n.value)).toEqual([20, 5]);
+  });
+});
