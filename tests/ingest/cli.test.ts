@@ -92,7 +92,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe("scripts/ingest.ts", () => {
+// Each test starts the CLI (tsx) several times: seconds each on a busy 2-core machine.
+describe("scripts/ingest.ts", { timeout: 120_000 }, () => {
   it("stores every good article, prints one line per bad input, exits 1", () => {
     const dbFile = path.join(dir, "p.db");
     const inputs = path.join(dir, "inputs");
