@@ -41,6 +41,13 @@ export type InputItem =
   | { kind: "url"; input: string; source: string }
   | { kind: "error"; input: string; source: string; message: string };
 
+/**
+ * What ingest is given: a path or URL as typed, or a file saved under another
+ * name than the one it is known by (a file uploaded on /ingest: stored in a
+ * temporary folder, its source is the name it was uploaded under).
+ */
+export type IngestInput = string | { path: string; name: string };
+
 /** Names of repository documents skipped when walking a folder (never when a file is named explicitly). */
 const FOLDER_DOC_NAMES = /^(readme|license|licence|changelog|contributing|code_of_conduct)(\.[\w.]+)?$/i;
 
@@ -144,9 +151,18 @@ async function walk(dir: string, shown: string, out: InputItem[]): Promise<void>
  * files (the folder path as given joined with the relative path), missing
  * paths, dangling links, link loops and special files become error items.
  */
-export async function expandInputs(inputs: string[]): Promise<InputItem[]> {
+export async function expandInputs(inputs: readonly IngestInput[]): Promise<InputItem[]> {
   const out: InputItem[] = [];
-  for (const input of inputs) {
+  for (const given of inputs) {
+    if (typeof given !== "string") {
+      // A named file: a regular file or nothing (it was written by the caller, never a folder or a link to walk).
+      const st = await fs.lstat(given.path).catch((err: unknown) => err as NodeJS.ErrnoException);
+      if (st instanceof Error) out.push({ kind: "error", input: given.name, source: given.name, message: `${given.name}: ${fsProblem(st)}` });
+      else if (!st.isFile()) out.push({ kind: "error", input: given.name, source: given.name, message: `${given.name}: ${notRegular(st)}` });
+      else out.push({ kind: "file", input: given.name, source: given.name, path: given.path });
+      continue;
+    }
+    const input = given;
     if (isUrl(input)) {
       out.push({ kind: "url", input, source: input });
       continue;
