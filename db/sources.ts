@@ -31,6 +31,14 @@ function parseBudget(budgetMs = PARSE_BUDGET_MS): ParseOptions {
 
 export const USER_AGENT = "ParallaxIngest/0.1 (+source-divergence desk; contact: newsroom)";
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The largest input file or download: PARALLAX_MAX_BYTES when it is a positive whole number, else DEFAULT_MAX_BYTES. Throws on any other value. */
+export function maxBytesFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const raw = env.PARALLAX_MAX_BYTES;
+  if (raw === undefined || raw.trim() === "") return DEFAULT_MAX_BYTES;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) <= 0) throw new Error(`PARALLAX_MAX_BYTES must be a positive whole number of bytes, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_CONCURRENCY = 4;
 export const MAX_REDIRECTS = 5;
