@@ -18,6 +18,15 @@ const dbPath = inject("dbPath");
 const accounts = inject("accounts");
 const why = !baseUrl ? "no server: run with --config vitest.browser.config.ts" : !fs.existsSync(CHROMIUM) ? `Chromium not found at ${CHROMIUM} (set PARALLAX_CHROMIUM)` : "";
 
+function query<T>(sql: string, ...args: unknown[]): T {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).get(...args) as T;
+  } finally {
+    db.close();
+  }
+}
+
 /** The served page takes this long to answer, so the page shows the job while it runs. */
 const SLOW_MS = 2500;
 const OUTLET = "Harbour Herald Test Desk";
@@ -125,7 +134,10 @@ describe.skipIf(Boolean(why))(`ingest and outlets in Chromium${why ? ` (skipped:
     expect(await page.locator(`tr[data-outlet="${RENAMED}"]`).textContent()).toContain(`also known as ${OUTLET}`);
     expect(await page.locator(`tr[data-outlet="${OUTLET}"]`).count()).toBe(0);
 
-    const storyId = (new Database(dbPath, { readonly: true }).prepare("SELECT a.story_id AS s FROM articles a JOIN outlets o ON o.id = a.outlet_id WHERE o.name = ? AND a.current = 1").get(RENAMED) as { s: number }).s;
+    const storyId = query<{ s: number }>("SELECT a.story_id AS s FROM articles a JOIN outlets o ON o.id = a.outlet_id WHERE o.name = ? AND a.current = 1", RENAMED).s;
+    // The re-analysis the rename started (explanations name outlets) ends with the story clean.
+    const dirty = () => query<{ dirty: number }>("SELECT dirty FROM stories WHERE id = ?", storyId).dirty;
+    await expect.poll(dirty, { timeout: 60_000, interval: 500 }).toBe(0);
     for (const path of ["/stories", `/stories/${storyId}`, `/flags?story=${storyId}`]) {
       await page.goto(`${baseUrl}${path}`);
       const text = (await page.locator("main").textContent()) ?? "";
@@ -146,10 +158,10 @@ describe.skipIf(Boolean(why))(`ingest and outlets in Chromium${why ? ` (skipped:
     expect(await nav.getByRole("link", { name: "Ingest" }).count()).toBe(0);
     expect(await nav.getByRole("link", { name: "Outlets" }).count()).toBe(0);
     await page.goto(`${baseUrl}/ingest`);
-    expect(await page.getByRole("alert").textContent()).toContain("Only editors and admins ingest articles");
+    expect(await page.locator("main").getByRole("alert").textContent()).toContain("Only editors and admins ingest articles");
     expect(await page.getByTestId("ingest-form").count()).toBe(0);
     await page.goto(`${baseUrl}/outlets`);
-    expect(await page.getByRole("alert").textContent()).toContain("Only editors and admins name outlets");
+    expect(await page.locator("main").getByRole("alert").textContent()).toContain("Only editors and admins name outlets");
     expect(await page.getByTestId("outlets-table").count()).toBe(0);
     const r = await fetch(`${baseUrl}/api/ingest/job?id=1`, { headers: { cookie: await sessionCookie(context, baseUrl) } });
     expect(r.status).toBe(403);
