@@ -118,7 +118,7 @@ interface OutletRow {
 
 interface StoreStatements {
   latestOfSource: Statement<[string], { lineage: string; contentHash: string }>;
-  lineageOfCanonical: Statement<[string], { lineage: string }>;
+  lineageOfCanonical: Statement<[string], { lineage: string; outletId: number }>;
   current: Statement<[string], CurrentRow>;
   sameContent: Statement<[string, string], { id: number; revision: number }>;
   lastRevision: Statement<[string], { revision: number | null }>;
@@ -143,7 +143,7 @@ function statementsFor(sqlite: Sqlite): StoreStatements {
   if (!st) {
     st = {
       latestOfSource: sqlite.prepare("SELECT lineage, content_hash AS contentHash FROM articles WHERE source = ? ORDER BY revision DESC LIMIT 1"),
-      lineageOfCanonical: sqlite.prepare("SELECT lineage FROM articles WHERE canonical_key = ? AND current = 1 ORDER BY id LIMIT 1"),
+      lineageOfCanonical: sqlite.prepare("SELECT lineage, outlet_id AS outletId FROM articles WHERE canonical_key = ? AND current = 1 ORDER BY id LIMIT 1"),
       current: sqlite.prepare(
         "SELECT id, revision, content_hash AS contentHash, story_id AS storyId, story_label AS storyLabel FROM articles WHERE lineage = ? AND current = 1 ORDER BY revision DESC LIMIT 1",
       ),
@@ -205,13 +205,32 @@ function webUrlOrNull(url: string | null): string | null {
 }
 
 /**
+ * Whether an article's canonical URL may make it a revision of another source's
+ * article: always for a file (it names the page it is a copy of); for a fetched
+ * page only when the canonical URL is on the host it was fetched from, since a
+ * page pointing at another site's address is a copy of that site's article.
+ */
+function canonicalMayJoin(parsed: ParsedArticle, canonicalUrl: string): boolean {
+  if (!/^https?:\/\//i.test(parsed.source)) return true;
+  const host = (u: string) => {
+    try {
+      return new URL(u).hostname.toLowerCase().replace(/^www\./, "");
+    } catch {
+      return null;
+    }
+  };
+  return host(parsed.source) !== null && host(parsed.source) === host(canonicalUrl);
+}
+
+/**
  * Stores one parsed article, synchronously and atomically. A `url` that is
  * not http(s) is stored as null (the article itself is kept).
  *
  * An article is its lineage: the source it was first stored under, joined by
- * any later source whose canonical URL (in comparable form, canonicalKey) is
- * the URL of a current article. So the same page fetched again, or saved as a
- * file naming its URL, is a revision of that article, not a second one.
+ * any later source of the same outlet whose canonical URL (in comparable form,
+ * canonicalKey) is the URL of a current article (see canonicalMayJoin). So the
+ * same page fetched again under another address, or saved as a file naming its
+ * URL, is a revision of that article, not a second one.
  * - same article, same content hash as its current revision → `unchanged`;
  * - a source stored before whose last content is this content (the article has
  *   moved on under another source since) → `unchanged`;
@@ -230,9 +249,12 @@ export function storeArticle(db: Db, parsed: ParsedArticle, opts: StoreOptions =
   const key = canonicalUrl ? (canonicalKey(canonicalUrl) ?? "") : null;
   const write = db.$client.transaction((): StoreOutcome => {
     const ofSource = st.latestOfSource.get(parsed.source);
-    const lineage = ofSource?.lineage ?? (key ? st.lineageOfCanonical.get(key)?.lineage : undefined) ?? parsed.source;
+    const byUrl = !ofSource && key && canonicalMayJoin(parsed, canonicalUrl!) ? st.lineageOfCanonical.get(key) : undefined;
+    // Only the same outlet's article: a partner's syndicated copy names the original's canonical URL, and is another outlet's version.
+    const joined = byUrl && st.outlet.get(parsed.outlet, parsed.outlet)?.id === byUrl.outletId ? byUrl.lineage : undefined;
+    const lineage = ofSource?.lineage ?? joined ?? parsed.source;
     const prev = st.current.get(lineage);
-    if (prev && prev.contentHash === hash) return { status: "unchanged", articleId: prev.id, revision: prev.revision };
+    if (prev && prev.contentHash === hash) return { status: "unchanged", articleId: prev.id, revision: prev.revision, ...(joined ? { sameAs: prev.id } : {}) };
     if (prev && ofSource && ofSource.contentHash === hash && ofSource.lineage === lineage) return { status: "unchanged", articleId: prev.id, revision: prev.revision };
     if (!prev) {
       const same = st.sameContent.get(hash, parsed.source);
