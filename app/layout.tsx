@@ -27,6 +27,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav aria-label="Main">
               <Link href="/flags">Flags</Link>
               <Link href="/stories">Stories</Link>
+              {can(user.role, "articles.ingest") && <Link href="/ingest">Ingest</Link>}
+              {can(user.role, "outlets.rename") && <Link href="/outlets">Outlets</Link>}
               {can(user.role, "users.manage") && <Link href="/admin/users">Users</Link>}
             </nav>
           )}

@@ -329,7 +329,8 @@ function loadStory(db: Db, storyId: number, chromeOf: (a: ChromeKey) => Readonly
       id: articles.id,
       outletId: articles.outletId,
       outlet: outlets.name,
-      source: articles.source,
+      // The article's identity across revisions, whatever source the current one came from: flag fingerprints hash it.
+      source: articles.lineage,
       title: articles.title,
       body: articles.body,
       publishedAt: articles.publishedAt,

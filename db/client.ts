@@ -8,6 +8,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
+import { canonicalKey } from "../lib/ingest/canonical";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -39,7 +40,22 @@ export function openDb(file?: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: migrationsFolder() });
+  fillCanonicalKeys(sqlite);
   return db;
+}
+
+/**
+ * The data half of migration 0006: articles stored before it get the comparable form of
+ * their canonical URL, which SQL cannot compute. Ingest writes the key (or "" for a URL
+ * that names no single article) on every new row, so after the first open this finds nothing.
+ */
+function fillCanonicalKeys(sqlite: Database.Database): void {
+  const rows = sqlite.prepare("SELECT id, canonical_url AS url FROM articles WHERE canonical_key IS NULL AND canonical_url IS NOT NULL").all() as { id: number; url: string }[];
+  if (!rows.length) return;
+  const set = sqlite.prepare("UPDATE articles SET canonical_key = ? WHERE id = ?");
+  sqlite.transaction(() => {
+    for (const r of rows) set.run(canonicalKey(r.url) ?? "", r.id);
+  }).immediate();
 }
 
 const cache = new Map<string, Db>();

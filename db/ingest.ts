@@ -4,7 +4,8 @@
  * dirty; a failure anywhere leaves nothing of that article behind. Bodies are
  * never updated in place, so offsets stored against an article id stay valid.
  */
-import { hashArticle, type ParsedArticle } from "@/lib/ingest";
+import { canonicalKey, hashArticle, OUTLET_ORIGINS, type OutletOrigin, type ParsedArticle } from "@/lib/ingest";
+import { checkOutletName } from "@/lib/ingest/outlet-name";
 import type { Db } from "./client";
 import {
   addressPolicyFor,
@@ -16,8 +17,11 @@ import {
   loadFile,
   loadUrl,
   type AddressPolicy,
+  type IngestInput,
   type InputItem,
 } from "./sources";
+
+export type { IngestInput } from "./sources";
 import type { ParseOutcome } from "@/lib/ingest";
 
 export interface IngestOptions {
@@ -25,6 +29,8 @@ export interface IngestOptions {
   maxBytes?: number;
   /** Story label stored on every article of the run (`--story`). */
   story?: string;
+  /** Outlet name for every article of the run (`--outlet`), over whatever the inputs say. */
+  outlet?: string;
   /** Per-request time limit in milliseconds, redirects and body included (default 10000). */
   timeoutMs?: number;
   /** Time limit for a feed document and all its item pages together (default: `timeoutMs`). */
@@ -54,6 +60,10 @@ export interface IngestResult {
   status: "added" | "revised" | "unchanged" | "failed";
   /** Stored (or already stored, for `unchanged`) article id. */
   articleId: number | null;
+  /** For `revised`: the revision number stored. */
+  revision?: number;
+  /** Where the outlet name came from (see OUTLET_ORIGINS). */
+  outletOrigin?: OutletOrigin;
   /** For `failed`: a self-contained message naming the input and the problem. */
   error: string | null;
   /** For `unchanged` by content: the id of the article with the same content under another source. */
@@ -81,6 +91,8 @@ export interface StoreOptions {
 export interface StoreOutcome {
   status: "added" | "revised" | "unchanged";
   articleId: number;
+  /** The outlet the article was stored under (after aliases), when a row was written. */
+  outlet?: { name: string; origin: OutletOrigin };
   /** Set when the content was already stored under another source. */
   sameAs?: number;
   revision: number;
@@ -97,13 +109,23 @@ interface CurrentRow {
   storyLabel: string | null;
 }
 
+interface OutletRow {
+  id: number;
+  name: string;
+  host: string | null;
+  origin: OutletOrigin;
+}
+
 interface StoreStatements {
+  latestOfSource: Statement<[string], { lineage: string; contentHash: string }>;
+  lineageOfCanonical: Statement<[string], { lineage: string; outletId: number }>;
   current: Statement<[string], CurrentRow>;
   sameContent: Statement<[string, string], { id: number; revision: number }>;
   lastRevision: Statement<[string], { revision: number | null }>;
-  outlet: Statement<[string], { id: number; host: string | null }>;
-  insertOutlet: Statement<[string, string | null]>;
+  outlet: Statement<[string, string], OutletRow>;
+  insertOutlet: Statement<[string, string | null, string]>;
   setOutletHost: Statement<[string, number]>;
+  setOutletOrigin: Statement<[string, number]>;
   retire: Statement<[number]>;
   insertArticle: Statement<[Record<string, string | number | null>]>;
   dirtyStory: Statement<[number]>;
@@ -120,18 +142,25 @@ function statementsFor(sqlite: Sqlite): StoreStatements {
   let st = prepared.get(sqlite);
   if (!st) {
     st = {
+      latestOfSource: sqlite.prepare("SELECT lineage, content_hash AS contentHash FROM articles WHERE source = ? ORDER BY revision DESC LIMIT 1"),
+      lineageOfCanonical: sqlite.prepare("SELECT lineage, outlet_id AS outletId FROM articles WHERE canonical_key = ? AND current = 1 ORDER BY id LIMIT 1"),
       current: sqlite.prepare(
-        "SELECT id, revision, content_hash AS contentHash, story_id AS storyId, story_label AS storyLabel FROM articles WHERE source = ? AND current = 1 ORDER BY revision DESC LIMIT 1",
+        "SELECT id, revision, content_hash AS contentHash, story_id AS storyId, story_label AS storyLabel FROM articles WHERE lineage = ? AND current = 1 ORDER BY revision DESC LIMIT 1",
       ),
       sameContent: sqlite.prepare("SELECT id, revision FROM articles WHERE content_hash = ? AND current = 1 AND source <> ? ORDER BY id LIMIT 1"),
-      lastRevision: sqlite.prepare("SELECT MAX(revision) AS revision FROM articles WHERE source = ?"),
-      outlet: sqlite.prepare("SELECT id, host FROM outlets WHERE name = ?"),
-      insertOutlet: sqlite.prepare("INSERT INTO outlets (name, host) VALUES (?, ?)"),
+      lastRevision: sqlite.prepare("SELECT MAX(revision) AS revision FROM articles WHERE lineage = ?"),
+      // An outlet by its name, else by a name it had before a rename or merge.
+      outlet: sqlite.prepare(
+        `SELECT id, name, host, name_origin AS origin FROM outlets WHERE name = ?
+         UNION ALL SELECT o.id, o.name, o.host, o.name_origin FROM outlet_aliases a JOIN outlets o ON o.id = a.outlet_id WHERE a.name = ? LIMIT 1`,
+      ),
+      insertOutlet: sqlite.prepare("INSERT INTO outlets (name, host, name_origin) VALUES (?, ?, ?)"),
       setOutletHost: sqlite.prepare("UPDATE outlets SET host = ? WHERE id = ?"),
+      setOutletOrigin: sqlite.prepare("UPDATE outlets SET name_origin = ? WHERE id = ?"),
       retire: sqlite.prepare("UPDATE articles SET current = 0 WHERE id = ?"),
       insertArticle: sqlite.prepare(
-        `INSERT INTO articles (outlet_id, story_id, source, canonical_url, title, byline, published_at, language, body, content_hash, ingested_at, revision, current, story_label)
-         VALUES (@outletId, @storyId, @source, @canonicalUrl, @title, @byline, @publishedAt, @language, @body, @contentHash, @ingestedAt, @revision, 1, @storyLabel)`,
+        `INSERT INTO articles (outlet_id, story_id, source, canonical_url, title, byline, published_at, language, body, content_hash, ingested_at, revision, current, story_label, lineage, canonical_key)
+         VALUES (@outletId, @storyId, @source, @canonicalUrl, @title, @byline, @publishedAt, @language, @body, @contentHash, @ingestedAt, @revision, 1, @storyLabel, @lineage, @canonicalKey)`,
       ),
       dirtyStory: sqlite.prepare("UPDATE stories SET dirty = 1 WHERE id = ?"),
     };
@@ -140,14 +169,24 @@ function statementsFor(sqlite: Sqlite): StoreStatements {
   return st;
 }
 
-/** Returns the id of the outlet named `name`, creating it (with its host) when new. */
-function upsertOutlet(st: StoreStatements, name: string, host: string | null): number {
-  const found = st.outlet.get(name);
+const originRank = (o: OutletOrigin) => OUTLET_ORIGINS.indexOf(o);
+
+/**
+ * The outlet named `name` (or once named so, before a rename), created (with its host)
+ * when new. A name met again from a more trusted origin records that origin; an
+ * editor's name is never demoted.
+ */
+function upsertOutlet(st: StoreStatements, name: string, host: string | null, origin: OutletOrigin): OutletRow {
+  const found = st.outlet.get(name, name);
   if (found) {
     if (!found.host && host) st.setOutletHost.run(host, found.id);
-    return found.id;
+    if (found.origin !== "editor" && originRank(origin) < originRank(found.origin)) {
+      st.setOutletOrigin.run(origin, found.id);
+      return { ...found, origin };
+    }
+    return found;
   }
-  return Number(st.insertOutlet.run(name, host).lastInsertRowid);
+  return { id: Number(st.insertOutlet.run(name, host, origin).lastInsertRowid), name, host, origin };
 }
 
 /**
@@ -166,11 +205,38 @@ function webUrlOrNull(url: string | null): string | null {
 }
 
 /**
+ * Whether an article's canonical URL may make it a revision of another source's
+ * article: always for a file (it names the page it is a copy of); for a fetched
+ * page only when the canonical URL is on the host it was fetched from, since a
+ * page pointing at another site's address is a copy of that site's article.
+ */
+function canonicalMayJoin(parsed: ParsedArticle, canonicalUrl: string): boolean {
+  if (!/^https?:\/\//i.test(parsed.source)) return true;
+  const host = (u: string) => {
+    try {
+      return new URL(u).hostname.toLowerCase().replace(/^www\./, "");
+    } catch {
+      return null;
+    }
+  };
+  return host(parsed.source) !== null && host(parsed.source) === host(canonicalUrl);
+}
+
+/**
  * Stores one parsed article, synchronously and atomically. A `url` that is
  * not http(s) is stored as null (the article itself is kept).
- * - same source, same content hash as its current revision → `unchanged`;
+ *
+ * An article is its lineage: the source it was first stored under, joined by
+ * any later source of the same outlet whose canonical URL (in comparable form,
+ * canonicalKey) is the URL of a current article (see canonicalMayJoin). So the
+ * same page fetched again under another address, or saved as a file naming its
+ * URL, is a revision of that article, not a second one.
+ * - same article, same content hash as its current revision → `unchanged`;
+ * - a source stored before whose last content is this content (the article has
+ *   moved on under another source since) → `unchanged`;
  * - a new source whose content is already stored as another current article → `unchanged` (`sameAs`);
- * - same source, new content → a new revision (old one kept, no longer current; story kept and marked dirty);
+ * - same article, new content → a new revision (old one kept, no longer current;
+ *   story kept and marked dirty; flags follow by fingerprint, triage included);
  * - otherwise → `added` as revision 1 with no story.
  */
 export function storeArticle(db: Db, parsed: ParsedArticle, opts: StoreOptions = {}): StoreOutcome {
@@ -178,23 +244,33 @@ export function storeArticle(db: Db, parsed: ParsedArticle, opts: StoreOptions =
   const now = opts.now ?? (() => new Date());
   const hash = hashArticle(parsed.title, parsed.body);
   const st = statementsFor(db.$client);
+  const canonicalUrl = webUrlOrNull(parsed.url);
+  // "" marks a URL that names no single article (a front page): never matched, never recomputed.
+  const key = canonicalUrl ? (canonicalKey(canonicalUrl) ?? "") : null;
   const write = db.$client.transaction((): StoreOutcome => {
-    const prev = st.current.get(parsed.source);
-    if (prev && prev.contentHash === hash) return { status: "unchanged", articleId: prev.id, revision: prev.revision };
+    const ofSource = st.latestOfSource.get(parsed.source);
+    const byUrl = !ofSource && key && canonicalMayJoin(parsed, canonicalUrl!) ? st.lineageOfCanonical.get(key) : undefined;
+    // Only the same outlet's article: a partner's syndicated copy names the original's canonical URL, and is another outlet's version.
+    const joined = byUrl && st.outlet.get(parsed.outlet, parsed.outlet)?.id === byUrl.outletId ? byUrl.lineage : undefined;
+    const lineage = ofSource?.lineage ?? joined ?? parsed.source;
+    const prev = st.current.get(lineage);
+    if (prev && prev.contentHash === hash) return { status: "unchanged", articleId: prev.id, revision: prev.revision, ...(joined ? { sameAs: prev.id } : {}) };
+    if (prev && ofSource && ofSource.contentHash === hash && ofSource.lineage === lineage) return { status: "unchanged", articleId: prev.id, revision: prev.revision };
     if (!prev) {
       const same = st.sameContent.get(hash, parsed.source);
       if (same) return { status: "unchanged", articleId: same.id, sameAs: same.id, revision: same.revision };
     }
     // Count from the highest revision ever stored: the current row need not be the newest if one was retired by hand.
-    const revision = (st.lastRevision.get(parsed.source)?.revision ?? 0) + 1;
-    const outletId = upsertOutlet(st, parsed.outlet, parsed.host);
+    const revision = (st.lastRevision.get(lineage)?.revision ?? 0) + 1;
+    const outlet = upsertOutlet(st, parsed.outlet, parsed.host, parsed.outletOrigin ?? "metadata");
+    const outletId = outlet.id;
     if (prev) st.retire.run(prev.id);
     const articleId = Number(
       st.insertArticle.run({
         outletId,
         storyId: prev?.storyId ?? null,
         source: parsed.source,
-        canonicalUrl: webUrlOrNull(parsed.url),
+        canonicalUrl,
         title: parsed.title,
         byline: parsed.byline,
         publishedAt: parsed.publishedAt,
@@ -204,11 +280,13 @@ export function storeArticle(db: Db, parsed: ParsedArticle, opts: StoreOptions =
         ingestedAt: now().toISOString(),
         revision,
         storyLabel: opts.story ?? prev?.storyLabel ?? null,
+        lineage,
+        canonicalKey: key,
       }).lastInsertRowid,
     );
     if (opts._failAfterArticleInsert) throw new Error("injected failure after article insert");
     if (prev?.storyId != null) st.dirtyStory.run(prev.storyId);
-    return { status: prev ? "revised" : "added", articleId, revision };
+    return { status: prev ? "revised" : "added", articleId, revision, outlet: { name: outlet.name, origin: outlet.origin } };
   });
   // IMMEDIATE takes the write lock before the reads, so two ingest processes cannot both pick the same next revision.
   return write.immediate();
@@ -238,12 +316,18 @@ function positive(name: string, v: number | undefined, fallback: number): number
  * but stored in input order, so article ids do not depend on network timing.
  * Every bad input or record becomes one `failed` result; the rest goes on.
  */
-export async function ingestInputs(db: Db, inputs: string[], opts: IngestOptions = {}): Promise<IngestRun> {
+export async function ingestInputs(db: Db, inputs: readonly IngestInput[], opts: IngestOptions = {}): Promise<IngestRun> {
   const maxBytes = positive("maxBytes", opts.maxBytes, DEFAULT_MAX_BYTES);
   const timeoutMs = positive("timeoutMs", opts.timeoutMs, DEFAULT_TIMEOUT_MS);
   const feedTimeoutMs = positive("feedTimeoutMs", opts.feedTimeoutMs, timeoutMs);
   const addressPolicy = opts.addressPolicy ?? addressPolicyFor(opts.allowPrivateAddresses);
   const concurrency = Math.floor(positive("concurrency", opts.concurrency, DEFAULT_CONCURRENCY));
+  let given: string | null = null;
+  if (opts.outlet !== undefined) {
+    const checked = checkOutletName(opts.outlet);
+    if (!checked.ok) throw new Error(`ingestInputs: outlet: ${checked.problem}`);
+    given = checked.name;
+  }
   const items = await expandInputs(inputs);
   const run: IngestRun = { results: [], added: 0, revised: 0, unchanged: 0, failed: 0 };
   const fetchLimit = createLimiter(concurrency);
@@ -286,7 +370,8 @@ export async function ingestInputs(db: Db, inputs: string[], opts: IngestOptions
     const item = items[i];
     const outcome = await loads[i].promise;
     const results: IngestResult[] = [];
-    for (const parsed of outcome.articles) {
+    for (const found of outcome.articles) {
+      const parsed: ParsedArticle = given ? { ...found, outlet: given, outletOrigin: "given" } : found;
       try {
         const stored = storeArticle(db, parsed, { story: opts.story, now: opts.now });
         results.push({
@@ -296,7 +381,9 @@ export async function ingestInputs(db: Db, inputs: string[], opts: IngestOptions
           articleId: stored.articleId,
           error: null,
           ...(stored.sameAs != null ? { sameAs: stored.sameAs } : {}),
-          outlet: parsed.outlet,
+          ...(stored.status === "revised" ? { revision: stored.revision } : {}),
+          outlet: stored.outlet?.name ?? parsed.outlet,
+          outletOrigin: stored.outlet?.origin ?? parsed.outletOrigin ?? "metadata",
           title: parsed.title,
         });
       } catch (err) {

@@ -15,7 +15,29 @@ export const outlets = sqliteTable("outlets", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull().unique(),
   host: text("host"),
+  /**
+   * Where the name came from (OUTLET_ORIGINS in lib/ingest/types.ts): given at ingest
+   * (`--outlet`), page or file metadata, the site's host name, the file name (a last
+   * resort, shown as such), or an editor's rename.
+   */
+  nameOrigin: text("name_origin").notNull().default("metadata"),
 });
+
+/**
+ * Other names of an outlet: the names it had before an editor renamed it or merged it
+ * into another. Ingest looks a name up here too, so re-ingesting a file after a rename
+ * lands in the renamed outlet instead of bringing the old name back.
+ */
+export const outletAliases = sqliteTable(
+  "outlet_aliases",
+  {
+    name: text("name").primaryKey(),
+    outletId: integer("outlet_id")
+      .notNull()
+      .references(() => outlets.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("outlet_aliases_outlet_idx").on(t.outletId)],
+);
 
 /** A group of articles about one event. Ids never change once given. */
 export const stories = sqliteTable(
@@ -61,9 +83,20 @@ export const articles = sqliteTable(
     current: integer("current", { mode: "boolean" }).notNull().default(true),
     /** Story label requested at ingest (`--story`), overriding automatic grouping. */
     storyLabel: text("story_label"),
+    /**
+     * The article's identity across revisions: the source of its first revision. A later
+     * revision may come from another source (the same canonical URL ingested from another
+     * path); flag fingerprints use this key, so triage follows the article. A row inserted
+     * without one gets its own source (a trigger in the migration).
+     */
+    lineage: text("lineage").notNull().default(""),
+    /** The canonical URL in comparable form (lib/ingest/canonical.ts), null when the article names none. */
+    canonicalKey: text("canonical_key"),
   },
   (t) => [
-    uniqueIndex("articles_source_revision_idx").on(t.source, t.revision),
+    uniqueIndex("articles_lineage_revision_idx").on(t.lineage, t.revision),
+    index("articles_source_idx").on(t.source),
+    index("articles_canonical_idx").on(t.canonicalKey),
     index("articles_story_idx").on(t.storyId),
     index("articles_hash_idx").on(t.contentHash),
     index("articles_outlet_idx").on(t.outletId),
@@ -225,6 +258,37 @@ export const flagEvents = sqliteTable(
     index("flag_events_flag_idx").on(t.flagId),
     check("flag_events_actor_kind_check", sql.raw(`${t.actorKind.name} in (${ACTOR_KINDS.map((k) => `'${k}'`).join(", ")})`)),
   ],
+);
+
+/**
+ * An ingest started from the dashboard (/ingest): what was asked, how far it got, what
+ * came of it. A separate process (scripts/ingest-job.ts) runs it and writes its progress
+ * here; the page reads this row.
+ */
+export const ingestJobs = sqliteTable(
+  "ingest_jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id").references(() => user.id, { onDelete: "set null" }),
+    /** queued | ingesting | analyzing | done | failed */
+    status: text("status").notNull().default("queued"),
+    /** JSON: { urls, files: [{ name, path }], outlet, story } as asked. */
+    request: text("request").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    /** Inputs finished and inputs in all (files and URLs after expansion). */
+    done: integer("done").notNull().default(0),
+    total: integer("total").notNull().default(0),
+    /** JSON array of result lines (status, source, article id, outlet, title, error). */
+    results: text("results").notNull().default("[]"),
+    /** JSON: the stories the new articles went to, with their flag counts, once analysed. */
+    outcome: text("outcome"),
+    /** One line when the job as a whole failed. */
+    error: text("error"),
+    /** Process running the job, so a dead one is told from a slow one. */
+    pid: integer("pid"),
+  },
+  (t) => [index("ingest_jobs_created_idx").on(t.createdAt)],
 );
 
 /** Full-text index over flags (text, explanation, speaker, note, outlet), kept by triggers in the migration. */

@@ -31,6 +31,14 @@ function parseBudget(budgetMs = PARSE_BUDGET_MS): ParseOptions {
 
 export const USER_AGENT = "ParallaxIngest/0.1 (+source-divergence desk; contact: newsroom)";
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The largest input file or download: PARALLAX_MAX_BYTES when it is a positive whole number, else DEFAULT_MAX_BYTES. Throws on any other value. */
+export function maxBytesFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const raw = env.PARALLAX_MAX_BYTES;
+  if (raw === undefined || raw.trim() === "") return DEFAULT_MAX_BYTES;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) <= 0) throw new Error(`PARALLAX_MAX_BYTES must be a positive whole number of bytes, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_CONCURRENCY = 4;
 export const MAX_REDIRECTS = 5;
@@ -40,6 +48,13 @@ export type InputItem =
   | { kind: "file"; input: string; source: string; path: string }
   | { kind: "url"; input: string; source: string }
   | { kind: "error"; input: string; source: string; message: string };
+
+/**
+ * What ingest is given: a path or URL as typed, or a file saved under another
+ * name than the one it is known by (a file uploaded on /ingest: stored in a
+ * temporary folder, its source is the name it was uploaded under).
+ */
+export type IngestInput = string | { path: string; name: string };
 
 /** Names of repository documents skipped when walking a folder (never when a file is named explicitly). */
 const FOLDER_DOC_NAMES = /^(readme|license|licence|changelog|contributing|code_of_conduct)(\.[\w.]+)?$/i;
@@ -144,9 +159,18 @@ async function walk(dir: string, shown: string, out: InputItem[]): Promise<void>
  * files (the folder path as given joined with the relative path), missing
  * paths, dangling links, link loops and special files become error items.
  */
-export async function expandInputs(inputs: string[]): Promise<InputItem[]> {
+export async function expandInputs(inputs: readonly IngestInput[]): Promise<InputItem[]> {
   const out: InputItem[] = [];
-  for (const input of inputs) {
+  for (const given of inputs) {
+    if (typeof given !== "string") {
+      // A named file: a regular file or nothing (it was written by the caller, never a folder or a link to walk).
+      const st = await fs.lstat(given.path).catch((err: unknown) => err as NodeJS.ErrnoException);
+      if (st instanceof Error) out.push({ kind: "error", input: given.name, source: given.name, message: `${given.name}: ${fsProblem(st)}` });
+      else if (!st.isFile()) out.push({ kind: "error", input: given.name, source: given.name, message: `${given.name}: ${notRegular(st)}` });
+      else out.push({ kind: "file", input: given.name, source: given.name, path: given.path });
+      continue;
+    }
+    const input = given;
     if (isUrl(input)) {
       out.push({ kind: "url", input, source: input });
       continue;

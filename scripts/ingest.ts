@@ -5,6 +5,7 @@
 import { openDb, resolveDbPath } from "../db/client";
 import { ingestInputs, type IngestResult, type IngestRun } from "../db/ingest";
 import { ALLOW_PRIVATE_ADDRESSES_ENV, DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, isUrl, privateAddressesAllowed } from "../db/sources";
+import { checkOutletName } from "../lib/ingest/outlet-name";
 import { foldRepeats, problemReason, repeatLine, type RepeatGroup } from "../lib/ingest/repeats";
 import { escapeJsonForTerminal, sanitizeForTerminal } from "../lib/text/terminal";
 
@@ -18,6 +19,9 @@ nothing; changed content becomes a new revision.
 Options:
   --db FILE         database file (default: $PARALLAX_DB, else data/parallax.db)
   --story LABEL     story label stored on every article of this run
+  --outlet NAME     outlet name for every article of this run, over the
+                    name the inputs give (metadata, else the site's host,
+                    else the file name)
   --max-bytes N     largest file or response read (default ${DEFAULT_MAX_BYTES}; env PARALLAX_MAX_BYTES)
   --timeout MS      time limit per request in milliseconds (default ${DEFAULT_TIMEOUT_MS})
   --feed-timeout MS time limit for a feed and all its item pages together
@@ -34,6 +38,7 @@ Exit code: 0 when every input was stored or unchanged, 1 when anything failed, 2
 interface Args {
   db?: string;
   story?: string;
+  outlet?: string;
   maxBytes: number;
   timeoutMs: number;
   feedTimeoutMs?: number;
@@ -77,6 +82,12 @@ function parseArgs(argv: string[]): Args {
     switch (flag) {
       case "--db": args.db = value(); break;
       case "--story": args.story = value(); break;
+      case "--outlet": {
+        const checked = checkOutletName(value());
+        if (!checked.ok) usage(`--outlet: ${checked.problem}`);
+        args.outlet = checked.name;
+        break;
+      }
       case "--max-bytes": args.maxBytes = positiveInt(flag, value()); break;
       case "--timeout": args.timeoutMs = positiveInt(flag, value()); break;
       case "--feed-timeout": args.feedTimeoutMs = positiveInt(flag, value()); break;
@@ -101,7 +112,8 @@ function parseArgs(argv: string[]): Args {
 /** One result as a line; everything that came from a file or the network is stripped of terminal controls. */
 function line(r: IngestResult): string {
   if (r.status === "failed") return sanitizeForTerminal(`FAILED  ${r.error}`);
-  const what = r.sameAs != null ? `same as article ${r.sameAs}` : `#${r.articleId}, ${r.outlet}, ${r.title}`;
+  const outlet = r.outletOrigin === "file" ? `${r.outlet} (outlet from file name)` : r.outlet;
+  const what = r.sameAs != null ? `same as article ${r.sameAs}` : `#${r.articleId}, ${outlet}, ${r.title}`;
   return sanitizeForTerminal(`${r.status.padEnd(7)} ${r.source}  (${what})`);
 }
 
@@ -160,6 +172,7 @@ async function main(): Promise<void> {
     allowPrivateAddresses: args.allowPrivateAddresses,
     concurrency: args.concurrency,
     story: args.story,
+    outlet: args.outlet,
     onResult: (r, done, total) => {
       if (bar === null) bar = !args.json && Boolean(process.stderr.isTTY) && total > 20;
       pending.push(r);

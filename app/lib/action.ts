@@ -9,6 +9,7 @@
  */
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { OutletError } from "../../db/outlets";
 import { TriageError } from "../../db/triage";
 import { UserError } from "../../db/users";
 import { can, refusalMessage, type Action, type Role } from "../../lib/auth/roles";
@@ -40,7 +41,7 @@ export async function authorize(action: Action, requestHeaders?: Headers): Promi
 
 /** The message for a failure while acting: a refusal the person can act on, or a generic server error (logged). */
 function failure(e: unknown): { ok: false; error: string } {
-  if (e instanceof TriageError || e instanceof UserError) return { ok: false, error: e.message };
+  if (e instanceof TriageError || e instanceof UserError || e instanceof OutletError) return { ok: false, error: e.message };
   console.error(e);
   return { ok: false, error: "The change could not be saved (server error); nothing was changed." };
 }

@@ -19,6 +19,10 @@ export const ACTIONS = [
   "flags.export",
   /** Change statuses and notes, one flag or many (bulk). */
   "flags.triage",
+  /** Ingest articles from the dashboard (URLs, feeds, uploaded files), which then runs the analysis. */
+  "articles.ingest",
+  /** Rename outlets, merging two spellings of one outlet. */
+  "outlets.rename",
   /** Change one's own password, sign out. */
   "account.manage",
   /** List, add, disable and enable users, change roles, set passwords. */
@@ -34,6 +38,8 @@ const LEAST_ROLE: Record<Action, Role> = {
   "flags.read": "viewer",
   "flags.export": "viewer",
   "flags.triage": "editor",
+  "articles.ingest": "editor",
+  "outlets.rename": "editor",
   "account.manage": "viewer",
   "users.manage": "admin",
 };
@@ -67,6 +73,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   "flags.read": "read flags",
   "flags.export": "export flags",
   "flags.triage": "change flag statuses or notes",
+  "articles.ingest": "ingest articles",
+  "outlets.rename": "rename or merge outlets",
   "account.manage": "manage this account",
   "users.manage": "manage users and roles",
 };

@@ -145,7 +145,8 @@ function stripSiteSuffix(title: string, site: string | null): string {
 
 /** Reads the page metadata. Must run before Readability, which rewrites the document. */
 function readMeta(doc: Document): ArticleMeta & { siteName: string | null } {
-  const siteName = metaContent(doc, "og:site_name") ?? nameOf(jsonLdValue(doc, "publisher"));
+  // The names a site gives itself, most specific first: Open Graph, the JSON-LD publisher, the web app's name.
+  const siteName = metaContent(doc, "og:site_name") ?? nameOf(jsonLdValue(doc, "publisher")) ?? metaContent(doc, "application-name");
   const rawTitle = metaContent(doc, "og:title", "twitter:title") ?? doc.querySelector("title")?.textContent?.trim() ?? null;
   const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute("href")?.trim() || null;
   const timeEl = doc.querySelector("time[datetime]")?.getAttribute("datetime") ?? null;

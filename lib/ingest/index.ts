@@ -20,6 +20,7 @@ export { parseHtmlArticle, htmlFragmentToText, looksLikeMarkup } from "./html";
 export { parseJsonFile, parseJsonLines } from "./json";
 export { hashArticle } from "./hash";
 export { hostOf, fileStem, webUrl } from "./meta";
+export { canonicalKey } from "./canonical";
 export { normaliseDate, parseOffset } from "./dates";
 export { judgeText } from "./plausible";
 export { limitHtmlDepth } from "./nesting";

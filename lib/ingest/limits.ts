@@ -99,3 +99,13 @@ export function startBudget(options: ParseOptions | undefined): Budget {
     },
   };
 }
+
+/** Most files one ingest from the dashboard may upload, and most article or feed URLs it may list. */
+export const MAX_UPLOAD_FILES = 50;
+export const MAX_JOB_URLS = 50;
+/**
+ * Most bytes one upload from the dashboard may carry in all (each file is also held to the
+ * per-file limit). next.config.js lets a server action's body be a little larger than this,
+ * so an upload over it gets this limit's own message rather than the framework's.
+ */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

@@ -61,11 +61,13 @@ export function buildArticle(
   // A metadata URL is kept as written when it is http(s); any other scheme is dropped (the host then falls back).
   const url = webUrl(meta.url) ? clean(meta.url) : null;
   const host = hostOf(url) ?? hostOf(fetchedUrl) ?? hostOf(source);
+  const named = clean(meta.outlet);
   return {
     source,
     title,
     body,
-    outlet: clean(meta.outlet) ?? host ?? fileStem(source),
+    outlet: named ?? host ?? fileStem(source),
+    outletOrigin: named ? "metadata" : host ? "host" : "file",
     host,
     url,
     byline: clean(meta.byline),

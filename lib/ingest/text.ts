@@ -10,6 +10,8 @@ export function normaliseNewlines(text: string): string {
 }
 
 const FRONT_MATTER_KEYS = new Set(["title", "outlet", "url", "published", "byline", "language"]);
+/** Other names exporters give the outlet key; `outlet` itself wins when both are present. */
+const OUTLET_KEY_ALIASES = new Set(["publisher", "site_name", "site"]);
 
 /**
  * Splits an optional front matter block (`---` line, `key: value` lines, `---`
@@ -27,8 +29,10 @@ export function splitFrontMatter(text: string): { meta: ArticleMeta; body: strin
   for (const line of rest.slice(0, end.index).split("\n")) {
     const kv = /^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
     if (!kv) continue;
-    const key = kv[1].toLowerCase();
+    const raw = kv[1].toLowerCase();
+    const key = OUTLET_KEY_ALIASES.has(raw) ? "outlet" : raw;
     if (!FRONT_MATTER_KEYS.has(key)) continue;
+    if (key === "outlet" && raw !== "outlet" && meta.outlet) continue;
     let value = kv[2];
     if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) {
       value = value.slice(1, -1);

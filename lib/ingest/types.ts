@@ -4,6 +4,15 @@
  * fetches URLs or touches the clock.
  */
 
+/**
+ * Where an outlet's name came from, most trusted first: given at ingest (`--outlet`),
+ * the article's own metadata (page meta tags, JSON-LD, front matter, JSON fields), the
+ * site's host name, the file name (a last resort, shown as such), an editor's rename.
+ * An editor's name is never replaced by ingest, whatever its place in this list.
+ */
+export const OUTLET_ORIGINS = ["given", "metadata", "host", "file", "editor"] as const;
+export type OutletOrigin = (typeof OUTLET_ORIGINS)[number];
+
 /** One article as parsed from a file, page, feed item or JSON record, ready to store. */
 export interface ParsedArticle {
   /** Path or URL as given (for records inside a JSON array / JSONL: `path#N`). */
@@ -13,6 +22,8 @@ export interface ParsedArticle {
   body: string;
   /** Outlet label: metadata, else the site's host name, else the file name stem. */
   outlet: string;
+  /** Which of those the label is (default "metadata": a label set by hand, as tests and tools do). */
+  outletOrigin?: OutletOrigin;
   /** Host name of the article's URL (without www.), when known. */
   host: string | null;
   /** Canonical URL when the input names one. */

@@ -6,6 +6,8 @@ const EXPECTED: Record<Action, Record<"signed out" | Role, boolean>> = {
   "flags.read": { "signed out": false, viewer: true, editor: true, admin: true },
   "flags.export": { "signed out": false, viewer: true, editor: true, admin: true },
   "flags.triage": { "signed out": false, viewer: false, editor: true, admin: true },
+  "articles.ingest": { "signed out": false, viewer: false, editor: true, admin: true },
+  "outlets.rename": { "signed out": false, viewer: false, editor: true, admin: true },
   "account.manage": { "signed out": false, viewer: true, editor: true, admin: true },
   "users.manage": { "signed out": false, viewer: false, editor: false, admin: true },
 };
@@ -38,11 +40,12 @@ describe("permission matrix", () => {
   it("lists what each role may do", () => {
     expect(actionsOf(null)).toEqual([]);
     expect(actionsOf("viewer")).toEqual(["flags.read", "flags.export", "account.manage"]);
-    expect(actionsOf("editor")).toEqual(["flags.read", "flags.export", "flags.triage", "account.manage"]);
+    expect(actionsOf("editor")).toEqual(["flags.read", "flags.export", "flags.triage", "articles.ingest", "outlets.rename", "account.manage"]);
     expect(actionsOf("admin")).toEqual([...ACTIONS]);
   });
 
   it("explains a refusal naming the role and the role needed", () => {
     expect(refusalMessage("viewer", "flags.triage")).toBe("Your role (viewer) may not change flag statuses or notes; ask an admin for the editor role.");
+    expect(refusalMessage("viewer", "outlets.rename")).toBe("Your role (viewer) may not rename or merge outlets; ask an admin for the editor role.");
   });
 });

@@ -4,8 +4,8 @@
  *    with ingestInputs + analyzePending;
  * 2. creates an admin, an editor and a viewer account in it (db/users.ts);
  * 3. runs `next build` only when .next/BUILD_ID is missing or older than the sources;
- * 4. starts `next start` on a free 127.0.0.1 port with PARALLAX_DB pointing at the temp db
- *    and a sign-in rate limit of SIGN_IN_LIMIT;
+ * 4. starts `next start` on a free 127.0.0.1 port with PARALLAX_DB pointing at the temp db,
+ *    a sign-in rate limit of SIGN_IN_LIMIT and private addresses allowed (ingest tests fetch from 127.0.0.1);
  * and tears all of it down afterwards. Tests read `baseUrl`, `dbPath`, `accounts` and
  * `signInLimit` with inject().
  */
@@ -143,6 +143,9 @@ export async function setup(project: TestProject): Promise<void> {
       // ClaimReview publishes under this address and name (tests/browser/desk.test.ts checks it).
       PARALLAX_PUBLIC_URL: PUBLIC_URL,
       PARALLAX_ORGANISATION: ORGANISATION,
+      // The ingest test serves its article from 127.0.0.1; without this the dashboard refuses loopback
+      // (that refusal is tested in tests/db/ingest-jobs.test.ts).
+      PARALLAX_ALLOW_PRIVATE_ADDRESSES: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

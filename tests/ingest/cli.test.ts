@@ -101,7 +101,7 @@ describe("scripts/ingest.ts", { timeout: 120_000 }, () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split("\n");
     expect(lines).toEqual([
-      expect.stringMatching(new RegExp(`^added +${inputs}/a_good\\.txt  \\(#1, a_good, Harbour council approves the new ferry budget\\)$`)),
+      expect.stringMatching(new RegExp(`^added +${inputs}/a_good\\.txt  \\(#1, a_good \\(outlet from file name\\), Harbour council approves the new ferry budget\\)$`)),
       `FAILED  ${inputs}/b_empty.txt: empty file`,
       // The binary message may name what gave it away (another change to lib/ingest/decode.ts).
       expect.stringMatching(new RegExp(`^FAILED  ${inputs}/c_binary\\.txt: binary file( \\(.+\\))?, not text$`)),
