@@ -308,7 +308,7 @@ export interface FlagDetail extends FlagRow {
   total: number;
 }
 
-function parseEvidence(json: string): Evidence[] {
+export function parseEvidence(json: string): Evidence[] {
   let raw: unknown;
   try {
     raw = JSON.parse(json);

@@ -1,0 +1,63 @@
+/**
+ * Loads what quote provenance needs for a story (current articles, their
+ * quotes, the quote alignments between them) and traces it with
+ * lib/provenance. Read-only; used by the story page and the exports.
+ */
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { traceQuotes, type ProvenanceArticle, type QuoteLink, type QuoteProvenance } from "../lib/provenance";
+import type { Db } from "./client";
+import { alignments, articles, outlets, quotes } from "./schema";
+
+/** An article of the story with what the story page and exports show of it. */
+export interface ProvenanceArticleRow extends ProvenanceArticle {
+  title: string;
+  canonicalUrl: string | null;
+  source: string;
+}
+
+/** The provenance of every quote of a story that two or more outlets carry, with the story's current articles. */
+export function loadStoryProvenance(db: Db, storyId: number): { articles: ProvenanceArticleRow[]; quotes: QuoteProvenance[] } {
+  const arts = db
+    .select({
+      id: articles.id,
+      outlet: outlets.name,
+      publishedAt: articles.publishedAt,
+      ingestedAt: articles.ingestedAt,
+      title: articles.title,
+      canonicalUrl: articles.canonicalUrl,
+      source: articles.source,
+    })
+    .from(articles)
+    .innerJoin(outlets, eq(articles.outletId, outlets.id))
+    .where(and(eq(articles.storyId, storyId), eq(articles.current, true)))
+    .orderBy(asc(articles.ingestedAt), asc(articles.id))
+    .all();
+  if (arts.length < 2) return { articles: arts.map((a, i) => ({ ...a, ingestOrder: i })), quotes: [] };
+  const rows: ProvenanceArticleRow[] = arts.map((a, i) => ({ id: a.id, outlet: a.outlet, publishedAt: a.publishedAt, ingestOrder: i, title: a.title, canonicalUrl: a.canonicalUrl, source: a.source }));
+  const ids = arts.map((a) => a.id);
+  const qs = db
+    .select({ articleId: quotes.articleId, start: quotes.start, end: quotes.end, text: quotes.text, speaker: quotes.speaker })
+    .from(quotes)
+    .where(inArray(quotes.articleId, ids))
+    .orderBy(asc(quotes.articleId), asc(quotes.ordinal))
+    .all();
+  const links: QuoteLink[] = db
+    .select({
+      sourceArticleId: alignments.sourceArticleId,
+      sourceStart: alignments.sourceStart,
+      sourceEnd: alignments.sourceEnd,
+      targetArticleId: alignments.targetArticleId,
+      targetStart: alignments.targetStart,
+      targetEnd: alignments.targetEnd,
+      coverage: alignments.coverage,
+    })
+    .from(alignments)
+    .where(and(eq(alignments.storyId, storyId), eq(alignments.unit, "quote")))
+    .all()
+    .flatMap((a) =>
+      a.coverage === "absent" || a.targetStart === null || a.targetEnd === null
+        ? []
+        : [{ from: { articleId: a.sourceArticleId, start: a.sourceStart, end: a.sourceEnd }, to: { articleId: a.targetArticleId, start: a.targetStart, end: a.targetEnd } }],
+    );
+  return { articles: rows, quotes: traceQuotes(rows, qs, links) };
+}
