@@ -4,6 +4,7 @@
  * lib/provenance. Read-only; used by the story page and the exports.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
+import type { ExportAppearance } from "../lib/export/types";
 import { traceQuotes, type ProvenanceArticle, type QuoteLink, type QuoteProvenance } from "../lib/provenance";
 import type { Db } from "./client";
 import { alignments, articles, outlets, quotes } from "./schema";
@@ -60,4 +61,28 @@ export function loadStoryProvenance(db: Db, storyId: number): { articles: Proven
         : [{ from: { articleId: a.sourceArticleId, start: a.sourceStart, end: a.sourceEnd }, to: { articleId: a.targetArticleId, start: a.targetStart, end: a.targetEnd } }],
     );
   return { articles: rows, quotes: traceQuotes(rows, qs, links) };
+}
+
+/**
+ * For each flag whose span lies on a quote other outlets carry: that quote's
+ * versions, earliest first (ClaimReview's firstAppearance and appearance). One
+ * provenance trace per story the flags touch.
+ */
+export function loadFlagAppearances(db: Db, flagList: readonly { id: number; storyId: number; articleId: number; start: number; end: number }[]): Record<number, ExportAppearance[]> {
+  const out: Record<number, ExportAppearance[]> = {};
+  const byStory = new Map<number, typeof flagList[number][]>();
+  for (const f of flagList) (byStory.get(f.storyId) ?? byStory.set(f.storyId, []).get(f.storyId)!).push(f);
+  for (const [storyId, list] of byStory) {
+    const { articles: arts, quotes: traced } = loadStoryProvenance(db, storyId);
+    const art = new Map(arts.map((a) => [a.id, a]));
+    for (const f of list) {
+      const q = traced.find((p) => p.versions.some((v) => v.articleId === f.articleId && v.spans.some((s) => s.start < f.end && f.start < s.end)));
+      if (!q) continue;
+      out[f.id] = q.versions.map((v) => {
+        const a = art.get(v.articleId)!;
+        return { outlet: v.outlet, url: a.canonicalUrl ?? (/^https?:\/\//i.test(a.source) ? a.source : null), headline: a.title, publishedAt: a.publishedAt };
+      });
+    }
+  }
+  return out;
 }

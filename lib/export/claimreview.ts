@@ -3,7 +3,7 @@
  * decided (verified or unsupported), so fact-check results can be published
  * in the format search engines and fact-check aggregators read.
  */
-import type { ExportData, ExportFlag } from "./types";
+import type { ExportAppearance, ExportData, ExportFlag } from "./types";
 
 export interface ClaimReviewOptions {
   /** datePublished of every review. */
@@ -25,7 +25,10 @@ export interface ClaimReview {
   itemReviewed: {
     "@type": "Claim";
     author: { "@type": "Organization"; name: string };
-    appearance?: { "@type": "CreativeWork"; url: string; headline: string }[];
+    /** The earliest version of a flagged quote (lib/provenance). */
+    firstAppearance?: CreativeWork;
+    /** Every outlet's version of a flagged quote, earliest first; else the flagged article. */
+    appearance?: CreativeWork[];
   };
   reviewRating: {
     "@type": "Rating";
@@ -35,6 +38,15 @@ export interface ClaimReview {
     alternateName: "Supported" | "Unsupported";
   };
   reviewBody: string;
+}
+
+/** A place a claim appears: an article, with its URL when it has a web one. */
+export interface CreativeWork {
+  "@type": "CreativeWork";
+  url?: string;
+  headline: string;
+  author?: { "@type": "Organization"; name: string };
+  datePublished?: string;
 }
 
 /** Statuses that carry a published verdict; open and dismissed flags are not reviews. */
@@ -63,9 +75,21 @@ function isWebUrl(s: string | null | undefined): s is string {
   return !!s && /^https?:\/\//i.test(s);
 }
 
-function review(f: ExportFlag, options: ClaimReviewOptions, articleUrl: string | null, title: string): ClaimReview {
+function creativeWork(a: ExportAppearance): CreativeWork {
+  return {
+    "@type": "CreativeWork",
+    ...(isWebUrl(a.url) ? { url: a.url } : {}),
+    headline: a.headline,
+    author: { "@type": "Organization", name: a.outlet },
+    ...(a.publishedAt ? { datePublished: a.publishedAt } : {}),
+  };
+}
+
+function review(f: ExportFlag, options: ClaimReviewOptions, articleUrl: string | null, title: string, versions: ExportAppearance[] | undefined): ClaimReview {
   const supported = f.status === "verified";
-  const appearance = isWebUrl(articleUrl) ? [{ "@type": "CreativeWork" as const, url: articleUrl, headline: title }] : undefined;
+  // A quote other outlets carry: its first appearance and every version, from the provenance chain.
+  const traced = versions?.length ? versions.map(creativeWork) : null;
+  const appearance = traced ?? (isWebUrl(articleUrl) ? [{ "@type": "CreativeWork" as const, url: articleUrl, headline: title }] : undefined);
   return {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
@@ -76,6 +100,7 @@ function review(f: ExportFlag, options: ClaimReviewOptions, articleUrl: string |
     itemReviewed: {
       "@type": "Claim",
       author: { "@type": "Organization", name: f.outlet },
+      ...(traced ? { firstAppearance: traced[0] } : {}),
       ...(appearance ? { appearance } : {}),
     },
     reviewRating: {
@@ -97,7 +122,7 @@ export function buildClaimReviews(data: ExportData, options: ClaimReviewOptions)
     .map((f) => {
       const a = articles.get(f.articleId);
       const url = a?.url ?? (isWebUrl(f.source) ? f.source : null);
-      return review(f, options, url, a?.title ?? "");
+      return review(f, options, url, a?.title ?? "", data.appearances?.[f.id]);
     });
 }
 
