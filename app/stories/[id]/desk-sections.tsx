@@ -12,7 +12,7 @@ import { formatTime, KindLabel } from "../../components/ui";
 
 /** Sections open by default up to these sizes; beyond, they fold so the page opens on one screen. */
 const OPEN_FLAGS = 12;
-const OPEN_QUOTES = 3;
+const OPEN_QUOTES = 2;
 const OPEN_ROWS = 12;
 
 const CELL_HELP: Record<MatrixCell, string> = {
@@ -127,7 +127,7 @@ export function StoryDeskSections({ desk, storyId }: { desk: StoryDesk; storyId:
         {provenance.length === 0 ? (
           <p className="muted">No quote is carried by two or more outlets{story.analyzedAt ? "" : " (the story is not analysed yet)"}.</p>
         ) : (
-          provenance.map((q, i) => <ProvenanceView key={`${q.versions[0].articleId}-${q.versions[0].spans[0].start}`} q={q} storyId={storyId} open={i === 0 && q.changed > 0} />)
+          provenance.map((q) => <ProvenanceView key={`${q.versions[0].articleId}-${q.versions[0].spans[0].start}`} q={q} storyId={storyId} open={provenance.length === 1} />)
         )}
       </details>
 
@@ -269,7 +269,7 @@ function ProvenanceView({ q, storyId, open }: { q: QuoteProvenance; storyId: num
                     </ul>
                   )}
                   <p className="prov-text small">
-                    <ChainDiff diff={v.diff} parent={parent.outlet} outlet={v.outlet} />
+                    <ChainDiff diff={v.diff} parent={parent.outlet} outlet={v.outlet} excerpt={v.excerpt !== null} />
                   </p>
                 </>
               )}
@@ -281,12 +281,19 @@ function ProvenanceView({ q, storyId, open }: { q: QuoteProvenance; storyId: num
   );
 }
 
-/** A version's words against its parent's: the parent's words it left out struck, its own underlined (text nodes only). */
-function ChainDiff({ diff, parent, outlet }: { diff: DiffOp[]; parent: string; outlet: string }) {
+/**
+ * A version's words against its parent's: the parent's words it left out struck, its own underlined
+ * (text nodes only). An excerpt's unquoted opening and ending fold to an ellipsis.
+ */
+function ChainDiff({ diff, parent, outlet, excerpt }: { diff: DiffOp[]; parent: string; outlet: string; excerpt: boolean }) {
   return (
     <span className="diff" data-testid="prov-diff">
       {diff.map((d, i) =>
-        d.op === "insert" ? (
+        excerpt && d.op === "delete" && (i === 0 || i === diff.length - 1) ? (
+          <span key={i} className="muted" title={`the rest of the quote in ${parent}`}>
+            {i === 0 ? "… " : " …"}
+          </span>
+        ) : d.op === "insert" ? (
           <ins key={i} title={`in ${outlet}, not in ${parent}`}>
             {d.text}
           </ins>
