@@ -191,4 +191,16 @@ describe.skipIf(Boolean(why))(`story page on the seeds in Chromium${why ? ` (ski
     expect(await page.locator(".flag-head h1 .kind").textContent()).toMatch(/fact conflict|attribution conflict/);
     expect(pageErrors).toEqual([]);
   });
+
+  it("fits the story page and the home page in 390 px without horizontal scrolling", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const p of [storyPath, "/"]) {
+        await page.goto(`${baseUrl}${p}`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), p).toBeLessThanOrEqual(390);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
 });
