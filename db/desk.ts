@@ -2,7 +2,7 @@
  * The home page's reads: stories in the order they need an editor (lib/overview
  * orderByAttention), with their flag counts by severity and status. Read-only.
  */
-import { count, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { orderByAttention, type StoryCounts } from "../lib/overview";
 import { FLAG_STATUSES, SEVERITIES, type FlagStatus, type Severity } from "../lib/types";
 import type { Db } from "./client";
@@ -20,15 +20,32 @@ export function listStoriesByAttention(db: Db, limit = 20): { rows: AttentionSto
   const empty = (): StoryCounts["counts"] =>
     Object.fromEntries(SEVERITIES.map((s) => [s, Object.fromEntries(FLAG_STATUSES.map((st) => [st, 0]))])) as StoryCounts["counts"];
   const all = db.select({ id: stories.id, updatedAt: stories.updatedAt }).from(stories).all();
+  // The order needs only open high and medium counts: one narrow scan (flags_status_idx), not every flag.
+  const open = new Map<number, StoryCounts["counts"]>();
+  for (const r of db
+    .select({ storyId: flags.storyId, severity: flags.severity, n: count() })
+    .from(flags)
+    .where(and(eq(flags.status, "open"), inArray(flags.severity, ["high", "medium"])))
+    .groupBy(flags.storyId, flags.severity)
+    .all()) {
+    const c = open.get(r.storyId) ?? open.set(r.storyId, empty()).get(r.storyId)!;
+    if (r.severity === "high" || r.severity === "medium") c[r.severity].open = r.n;
+  }
+  const none = empty(); // shared: the order only reads it
+  const ordered = orderByAttention(all.map((s) => ({ ...s, counts: open.get(s.id) ?? none }))).slice(0, limit);
+  if (ordered.length === 0) return { rows: [], total: 0 };
+  const ids = ordered.map((s) => s.id);
+  // Full counts by severity and status for the stories shown only (flags_story_idx).
   const counts = new Map<number, StoryCounts["counts"]>();
-  // One grouped scan (flags_facets_idx covers severity, status and story).
-  for (const r of db.select({ storyId: flags.storyId, severity: flags.severity, status: flags.status, n: count() }).from(flags).groupBy(flags.storyId, flags.severity, flags.status).all()) {
+  for (const r of db
+    .select({ storyId: flags.storyId, severity: flags.severity, status: flags.status, n: count() })
+    .from(flags)
+    .where(inArray(flags.storyId, ids))
+    .groupBy(flags.storyId, flags.severity, flags.status)
+    .all()) {
     const c = counts.get(r.storyId) ?? counts.set(r.storyId, empty()).get(r.storyId)!;
     if (r.severity in c && (FLAG_STATUSES as readonly string[]).includes(r.status)) c[r.severity as Severity][r.status as FlagStatus] += r.n;
   }
-  const ordered = orderByAttention(all.map((s) => ({ ...s, counts: counts.get(s.id) ?? empty() }))).slice(0, limit);
-  if (ordered.length === 0) return { rows: [], total: 0 };
-  const ids = ordered.map((s) => s.id);
   const info = new Map(
     db
       .select({
@@ -42,7 +59,7 @@ export function listStoriesByAttention(db: Db, limit = 20): { rows: AttentionSto
       .all()
       .map((s) => [s.id, s]),
   );
-  const rows = ordered.map((s) => ({
+  const rows = ordered.map((o) => ({ ...o, counts: counts.get(o.id) ?? empty() })).map((s) => ({
     ...s,
     title: info.get(s.id)?.title ?? `Story ${s.id}`,
     articles: info.get(s.id)?.articles ?? 0,
