@@ -11,6 +11,8 @@ import type { Db } from "./client";
 import { flagConditions, flagJoin, flagOrder } from "./flag-query";
 import { articles, flags, outlets, quotes, stories } from "./schema";
 import { listFlagHistories } from "./triage";
+import { loadFlagAppearances } from "./provenance";
+import { REVIEWED_STATUSES } from "../lib/export/claimreview";
 
 export type { ExportData, ExportFormat } from "../lib/export";
 
@@ -227,6 +229,8 @@ export function exportFlags(db: Db, query: FlagQuery, format: ExportFormat, now:
   if (!isExportFormat(String(format))) throw new Error(`exportFlags: unknown format "${String(format)}" (expected one of ${EXPORT_FORMATS.join(", ")})`);
   if (Number.isNaN(now.getTime())) throw new Error("exportFlags: now is an invalid Date");
   const data = loadExportData(db, query);
+  // ClaimReview names where each reviewed quote first appeared (db/provenance.ts).
+  if (format === "claimreview") data.appearances = loadFlagAppearances(db, data.flags.filter((f) => (REVIEWED_STATUSES as readonly string[]).includes(f.status)));
   const rendered = renderExport(data, format, { now, baseUrl: options.baseUrl, organisation: options.organisation, bom: options.bom });
   const scope = query.story?.length === 1 ? `story-${query.story[0]}-` : "";
   return { body: rendered.body, contentType: rendered.contentType, filename: `parallax-flags-${scope}${stamp(now)}.${rendered.extension}` };

@@ -10,6 +10,7 @@ import type { Db } from "./client";
 import { flagConditions, flagOrder, flagSortKeys } from "./flag-query";
 import { alignments, articles, flagEvents, flags, outlets, quotes, segments, stories } from "./schema";
 import { actorLabel, SYSTEM_ACTOR_LABEL, type ActorKind } from "../lib/triage/actor";
+import { rankFlagEvidence } from "./evidence";
 
 /** One line of the flags table. */
 export interface FlagRow {
@@ -318,7 +319,7 @@ export interface FlagDetail extends FlagRow {
   total: number;
 }
 
-function parseEvidence(json: string): Evidence[] {
+export function parseEvidence(json: string): Evidence[] {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -470,7 +471,8 @@ export function getFlag(db: Db, id: number, query: FlagQuery = {}): FlagDetail |
     start: r.start,
     end: r.end,
     explanation: r.explanation,
-    evidence: parseEvidence(r.evidence),
+    // Clean, best-corroborated, fullest counterpart first (db/evidence.ts).
+    evidence: rankFlagEvidence(db, { id: r.id, articleId: r.articleId, storyId: r.storyId }, parseEvidence(r.evidence)),
     createdAt: r.createdAt,
     article: {
       id: r.articleId,

@@ -27,7 +27,12 @@ export function isFlaggableSentence(seg: Segmentation, sentence: number): boolea
   const s = seg.sentences[sentence];
   if (!s) return false;
   const b = seg.blocks[s.block];
-  return !!b && !b.boilerplate && !UNFLAGGABLE_BLOCKS.has(b.kind);
+  return !!b && isFlaggableBlock(b.kind, b.boilerplate);
+}
+
+/** True when a block of this kind (chrome or not) holds ordinary content whose sentences can be flagged. */
+export function isFlaggableBlock(kind: string, boilerplate: boolean): boolean {
+  return !boilerplate && !UNFLAGGABLE_BLOCKS.has(kind);
 }
 
 /** Shortens a text for an explanation sentence. */

@@ -48,52 +48,81 @@ export function copiedShares(al: StoryAlignment): number[][] {
  * the counterpart lacks was put there (an insertion), which honest rewording never needs.
  */
 export function findCopies(al: StoryAlignment): (number | null)[] {
-  const carried = carriedShares(al);
-  const copied = copiedShares(al);
+  return pickCopies(carriedShares(al), copiedShares(al), al.counterparts, al.index.articles.map((a) => a.analysis.article.publishedAt));
+}
+
+/**
+ * findCopies on share matrices (carried at CLAIM_SUPPORT_MIN, copied at COPIED_SUPPORT), each
+ * article's counterparts and publication times: the same rule whether the shares come from a fresh alignment or from
+ * stored alignments read back later.
+ */
+export function pickCopies(carried: number[][], copied: number[][], counterparts: number[][], publishedAt: readonly (string | null | undefined)[]): (number | null)[] {
   return copied.map((row, ai) => {
     let bi = -1;
-    for (const b of al.counterparts[ai]) if (bi < 0 || row[b] > row[bi]) bi = b;
+    for (const b of counterparts[ai]) if (bi < 0 || row[b] > row[bi]) bi = b;
     if (bi < 0 || row[bi] < COPY_SHARE) return null;
     // When the article carries all of the other, the other may as well be it cut short (a trimmed
     // wire story): then the publication order decides. Published first, the fuller article is the
     // source; otherwise (later, or order unknown) it reproduces the other whole and adds statements.
-    if (carried[bi][ai] >= 1) return publishedBefore(al, ai, bi) ? null : bi;
+    if (carried[bi][ai] >= 1) return publishedBefore(publishedAt[ai], publishedAt[bi]) ? null : bi;
     // Otherwise the copy is the one made mostly of the shared sentences; the source has more of its own.
     return row[bi] > copied[bi][ai] ? bi : null;
   });
 }
 
+/** One statement (claim sentence) of an article: whether it can be flagged, and the support each counterpart gives it. */
+export interface StatementSupport {
+  flaggable: boolean;
+  /** Support score (0..1) by counterpart article index. */
+  support: { article: number; score: number }[];
+}
+
 function sharesAbove(al: StoryAlignment, min: number): number[][] {
-  const n = al.index.articles.length;
+  return sharesOf(
+    al.claims.map((perClaim, ai) => {
+      const seg = al.index.articles[ai].analysis.segmentation;
+      const claims = al.index.articles[ai].analysis.claims;
+      return perClaim.map((matches, ci) => ({
+        flaggable: isFlaggableSentence(seg, claims[ci].sentence),
+        support: matches.map((m) => ({ article: m.article, score: m.support?.score ?? 0 })),
+      }));
+    }),
+    min,
+  );
+}
+
+/**
+ * share[a][b]: the share of article a's flaggable statements that article b supports at `min` or
+ * more (0 for an article with fewer than MIN_STATEMENTS flaggable statements).
+ */
+export function sharesOf(statements: StatementSupport[][], min: number): number[][] {
+  const n = statements.length;
   const out = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  al.claims.forEach((perClaim, ai) => {
-    const seg = al.index.articles[ai].analysis.segmentation;
-    const claims = al.index.articles[ai].analysis.claims;
+  statements.forEach((list, ai) => {
     let total = 0;
     const carried = new Map<number, number>();
-    perClaim.forEach((matches, ci) => {
-      if (!isFlaggableSentence(seg, claims[ci].sentence)) return;
+    for (const st of list) {
+      if (!st.flaggable) continue;
       total++;
-      for (const m of matches) if ((m.support?.score ?? 0) >= min) carried.set(m.article, (carried.get(m.article) ?? 0) + 1);
-    });
+      for (const m of st.support) if (m.score >= min) carried.set(m.article, (carried.get(m.article) ?? 0) + 1);
+    }
     if (total >= MIN_STATEMENTS) for (const [bi, k] of carried) out[ai][bi] = k / total;
   });
   return out;
 }
 
 /** Publication time, and whether it is known to the minute or only to the day. */
-function time(al: StoryAlignment, i: number): { t: number; dayOnly: boolean } | null {
-  const p = al.index.articles[i].analysis.article.publishedAt;
+function time(p: string | null | undefined): { t: number; dayOnly: boolean } | null {
   const t = p ? Date.parse(p) : NaN;
   return Number.isFinite(t) ? { t, dayOnly: !/T\d/.test(p!) } : null;
 }
 
 const DAY = 86_400_000;
 
-/** True when article `b` was certainly published before `a` (a date without a time only counts a day earlier). */
-function publishedBefore(al: StoryAlignment, b: number, a: number): boolean {
-  const ta = time(al, a);
-  const tb = time(al, b);
+/** True when the article published at `pb` was certainly published before the one at `pa` (a date without a time only counts a day earlier). */
+function publishedBefore(pb: string | null | undefined, pa: string | null | undefined): boolean {
+  const ta = time(pa);
+  const tb = time(pb);
   if (!ta || !tb) return false;
   if (ta.dayOnly || tb.dayOnly) return Math.floor(tb.t / DAY) < Math.floor(ta.t / DAY);
   return tb.t < ta.t;
@@ -108,14 +137,22 @@ function publishedBefore(al: StoryAlignment, b: number, a: number): boolean {
  * source is original reporting, not a copy of a lesser one.
  */
 export function findDerivations(al: StoryAlignment): Derivation[] {
-  const share = carriedShares(al);
+  return pickDerivations(
+    carriedShares(al),
+    al.counterparts,
+    al.index.articles.map((a) => a.analysis.article.publishedAt),
+  );
+}
+
+/** findDerivations on a carried-share matrix, each article's counterparts and publication times. */
+export function pickDerivations(share: number[][], counterparts: number[][], publishedAt: readonly (string | null | undefined)[]): Derivation[] {
   return share.map((row, ai) => {
     let bi = -1;
-    for (const b of al.counterparts[ai]) if (bi < 0 || row[b] > row[bi]) bi = b;
+    for (const b of counterparts[ai]) if (bi < 0 || row[b] > row[bi]) bi = b;
     if (bi < 0 || row[bi] < DERIVED_SHARE) return { source: null, share: 0 };
-    if (publishedBefore(al, ai, bi)) return { source: null, share: 0 };
+    if (publishedBefore(publishedAt[ai], publishedAt[bi])) return { source: null, share: 0 };
     const asymmetric = row[bi] - share[bi][ai] >= DERIVATION_MARGIN;
-    if (!publishedBefore(al, bi, ai) && !asymmetric) return { source: null, share: 0 };
+    if (!publishedBefore(publishedAt[bi], publishedAt[ai]) && !asymmetric) return { source: null, share: 0 };
     return { source: bi, share: row[bi] };
   });
 }

@@ -4,7 +4,7 @@
  * in the format search engines and fact-check aggregators read.
  */
 import { parsePublicBaseUrl } from "./public-url";
-import type { ExportData, ExportFlag } from "./types";
+import type { ExportAppearance, ExportData, ExportFlag } from "./types";
 
 export interface ClaimReviewOptions {
   /** datePublished of every review. */
@@ -27,7 +27,10 @@ export interface ClaimReview {
   itemReviewed: {
     "@type": "Claim";
     author: { "@type": "Organization"; name: string };
-    appearance?: { "@type": "CreativeWork"; url: string; headline: string }[];
+    /** The earliest version of a flagged quote (lib/provenance). */
+    firstAppearance?: CreativeWork;
+    /** Every outlet's version of a flagged quote, earliest first; else the flagged article. */
+    appearance?: CreativeWork[];
   };
   reviewRating: {
     "@type": "Rating";
@@ -37,6 +40,15 @@ export interface ClaimReview {
     alternateName: "Supported" | "Unsupported";
   };
   reviewBody: string;
+}
+
+/** A place a claim appears: an article, with its URL when it has a web one. */
+export interface CreativeWork {
+  "@type": "CreativeWork";
+  url?: string;
+  headline: string;
+  author?: { "@type": "Organization"; name: string };
+  datePublished?: string;
 }
 
 /** Statuses that carry a published verdict; open and dismissed flags are not reviews. */
@@ -59,9 +71,21 @@ function isWebUrl(s: string | null | undefined): s is string {
   return !!s && /^https?:\/\//i.test(s);
 }
 
-function review(f: ExportFlag, options: ClaimReviewOptions, articleUrl: string | null, title: string): ClaimReview {
+function creativeWork(a: ExportAppearance): CreativeWork {
+  return {
+    "@type": "CreativeWork",
+    ...(isWebUrl(a.url) ? { url: a.url } : {}),
+    headline: a.headline,
+    author: { "@type": "Organization", name: a.outlet },
+    ...(a.publishedAt ? { datePublished: a.publishedAt } : {}),
+  };
+}
+
+function review(f: ExportFlag, options: ClaimReviewOptions, articleUrl: string | null, title: string, versions: ExportAppearance[] | undefined): ClaimReview {
   const supported = f.status === "verified";
-  const appearance = isWebUrl(articleUrl) ? [{ "@type": "CreativeWork" as const, url: articleUrl, headline: title }] : undefined;
+  // A quote other outlets carry: its first appearance and every version, from the provenance chain.
+  const traced = versions?.length ? versions.map(creativeWork) : null;
+  const appearance = traced ?? (isWebUrl(articleUrl) ? [{ "@type": "CreativeWork" as const, url: articleUrl, headline: title }] : undefined);
   return {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
@@ -72,6 +96,7 @@ function review(f: ExportFlag, options: ClaimReviewOptions, articleUrl: string |
     itemReviewed: {
       "@type": "Claim",
       author: { "@type": "Organization", name: f.outlet },
+      ...(traced ? { firstAppearance: traced[0] } : {}),
       ...(appearance ? { appearance } : {}),
     },
     reviewRating: {
@@ -93,7 +118,7 @@ export function buildClaimReviews(data: ExportData, options: ClaimReviewOptions)
     .map((f) => {
       const a = articles.get(f.articleId);
       const url = a?.url ?? (isWebUrl(f.source) ? f.source : null);
-      return review(f, options, url, a?.title ?? "");
+      return review(f, options, url, a?.title ?? "", data.appearances?.[f.id]);
     });
 }
 

@@ -75,6 +75,17 @@ export interface ExportData {
   articles: ExportArticle[];
   /** In the order of the query (the table's sort). */
   flags: ExportFlag[];
+  /** By flag id: where the flagged quote appears across the story's outlets (lib/provenance), earliest first. */
+  appearances?: Record<number, ExportAppearance[]>;
+}
+
+/** One outlet's version of a flagged quote, for ClaimReview's firstAppearance and appearance. */
+export interface ExportAppearance {
+  outlet: string;
+  /** Canonical URL, else the source when it is a web URL, else null (never a local path). */
+  url: string | null;
+  headline: string;
+  publishedAt: string | null;
 }
 
 /** What a formatter returns: the file body and how to serve it. */

@@ -1,13 +1,15 @@
 /**
  * Global setup of the browser tests:
  * 1. builds a fresh database in a temp dir from the sample corpus (db/sample/articles)
- *    with ingestInputs + analyzePending;
+ *    and, when ../shared/seeds exists, the five seed articles (a third story, ingested after
+ *    the sample), with ingestInputs + analyzePending;
  * 2. creates an admin, an editor and a viewer account in it (db/users.ts);
  * 3. runs `next build` only when .next/BUILD_ID is missing or older than the sources;
  * 4. starts `next start` on a free 127.0.0.1 port with PARALLAX_DB pointing at the temp db,
- *    a sign-in rate limit of SIGN_IN_LIMIT and private addresses allowed (ingest tests fetch from 127.0.0.1);
- * and tears all of it down afterwards. Tests read `baseUrl`, `dbPath`, `accounts` and
- * `signInLimit` with inject().
+ *    a sign-in rate limit of SIGN_IN_LIMIT, ClaimReview's public URL and organisation, and
+ *    private addresses allowed (ingest tests fetch from 127.0.0.1);
+ * and tears all of it down afterwards. Tests read `baseUrl`, `dbPath`, `accounts`,
+ * `signInLimit` and `seedsDir` (null without the seeds) with inject().
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -43,6 +45,7 @@ declare module "vitest" {
     dbPath: string;
     accounts: Record<"admin" | "editor" | "viewer", TestAccount>;
     signInLimit: { max: number; windowSeconds: number };
+    seedsDir: string | null;
   }
 }
 
@@ -51,6 +54,8 @@ export const PUBLIC_URL = "https://desk.example.org/parallax";
 export const ORGANISATION = "The Example Desk";
 
 const ROOT = path.resolve(__dirname, "..", "..");
+/** The five real seed articles (read in place, never copied into the repository). */
+const SEEDS = path.resolve(ROOT, "..", "shared", "seeds");
 // Not tsconfig.json: next build rewrites it itself.
 const BUILD_INPUTS = ["app", "lib", "db", "proxy.ts", "next.config.js", "package-lock.json"];
 
@@ -110,6 +115,11 @@ export async function setup(project: TestProject): Promise<void> {
   const db = openDb(dbPath);
   const run = await ingestInputs(db, [path.join(ROOT, "db", "sample", "articles")], { now: () => new Date("2026-05-01T08:00:00Z") });
   if (run.failed) throw new Error(`sample ingest failed for ${run.failed} input(s): ${run.results.filter((r) => r.status === "failed").map((r) => r.input).join(", ")}`);
+  const seedsDir = fs.existsSync(SEEDS) ? SEEDS : null;
+  if (seedsDir) {
+    const seeds = await ingestInputs(db, [seedsDir], { now: () => new Date("2026-05-01T08:01:00Z") });
+    if (seeds.failed) throw new Error(`seed ingest failed for ${seeds.failed} input(s)`);
+  } else console.log(`[browser tests] ${SEEDS} is absent: the seed story is not built and its tests are skipped`);
   const summary = analyzePending(db, { now: () => new Date("2026-05-01T08:05:00Z") });
   const accounts = {} as Record<"admin" | "editor" | "viewer", TestAccount>;
   for (const [role, name] of [
@@ -158,6 +168,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide("dbPath", dbPath);
   project.provide("accounts", accounts);
   project.provide("signInLimit", SIGN_IN_LIMIT);
+  project.provide("seedsDir", seedsDir);
 }
 
 export async function teardown(): Promise<void> {

@@ -4,6 +4,9 @@ import { buildClaimReviews, flagPageUrl, formatClaimReview, parsePublicBaseUrl, 
 import { makeData, NOW } from "./fixture";
 
 const org = z.object({ "@type": z.literal("Organization"), name: z.string().min(1) }).strict();
+const creativeWork = z
+  .object({ "@type": z.literal("CreativeWork"), url: z.url().optional(), headline: z.string(), author: org.optional(), datePublished: z.string().optional() })
+  .strict();
 const claimReviewSchema = z
   .object({
     "@context": z.literal("https://schema.org"),
@@ -16,7 +19,8 @@ const claimReviewSchema = z
       .object({
         "@type": z.literal("Claim"),
         author: org,
-        appearance: z.array(z.object({ "@type": z.literal("CreativeWork"), url: z.url(), headline: z.string() }).strict()).optional(),
+        firstAppearance: creativeWork.optional(),
+        appearance: z.array(creativeWork).optional(),
       })
       .strict(),
     reviewRating: z
@@ -69,6 +73,23 @@ describe("buildClaimReviews", () => {
     data.flags[2].status = "verified"; // article 1 is a local file
     const [r] = buildClaimReviews(data, { now: NOW }).filter((x) => x.claimReviewed === data.flags[2].text);
     expect(r.itemReviewed.appearance).toBeUndefined();
+  });
+
+  it("names a traced quote's first appearance and every version, earliest first, with no local path", () => {
+    const data = makeData();
+    data.appearances = {
+      11: [
+        { outlet: "Alpha News", url: null, headline: "Bridge vote", publishedAt: "2026-03-01T08:00:00.000Z" },
+        { outlet: "Beta Post", url: "https://beta.example/bridge", headline: "Bridge vote, again", publishedAt: null },
+      ],
+    };
+    const reviews = z.array(claimReviewSchema).parse(JSON.parse(formatClaimReview(data, { now: NOW })));
+    const item = reviews[0].itemReviewed;
+    expect(item.firstAppearance).toEqual({ "@type": "CreativeWork", headline: "Bridge vote", author: { "@type": "Organization", name: "Alpha News" }, datePublished: "2026-03-01T08:00:00.000Z" });
+    expect(item.appearance?.map((a) => a.url)).toEqual([undefined, "https://beta.example/bridge"]);
+    // A flag without a traced quote keeps its article as the appearance and has no first appearance.
+    expect(reviews[1].itemReviewed.firstAppearance).toBeUndefined();
+    expect(reviews[1].itemReviewed.appearance?.[0].url).toBe("https://gamma.example/a?x=1&y=2");
   });
 
   it("resolves flag URLs against a base URL, keeping its path", () => {

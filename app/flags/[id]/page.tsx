@@ -122,7 +122,7 @@ export default async function FlagPage({ params, searchParams }: { params: Promi
                 <span className="diff">
                   <ins>underlined</ins>
                 </span>{" "}
-                words are in the counterpart only.
+                words are in the counterpart only.{flag.evidence.length > 1 && " Versions no other flag covers come first, then those most outlets carry, then the fullest."}
               </p>
               <div className="sides">
                 <section className="side" aria-label={`${flag.outlet} (flagged)`}>

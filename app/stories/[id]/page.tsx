@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getStory } from "../../../db/queries";
+import { getStoryDesk } from "../../../db/story-desk";
 import { formatTime, KindLabel } from "../../components/ui";
 import { requestDb } from "../../lib/db";
 import { currentUser } from "../../lib/auth";
 import { storyTabTitle } from "../../../db/titles";
 import { requirePageUser } from "../../lib/page-user";
 import { cutPieces } from "../../lib/segments";
+import { StoryDeskSections } from "./desk-sections";
 import { describeAnalysisLimit } from "../../../lib/analyze/limit";
 import type { Severity } from "../../../lib/types";
 
@@ -25,8 +26,9 @@ export default async function StoryPage({ params, searchParams }: { params: Prom
   await requirePageUser(`/stories/${encodeURIComponent(rawId)}`);
   if (!/^\d{1,12}$/.test(rawId)) notFound();
   const db = await requestDb();
-  const story = getStory(db, Number(rawId));
-  if (!story) notFound();
+  const desk = getStoryDesk(db, Number(rawId));
+  if (!desk) notFound();
+  const { story } = desk;
   const sp = await searchParams;
   const wanted = Number(Array.isArray(sp.article) ? sp.article[0] : sp.article);
   const article = story.articles.find((a) => a.id === wanted) ?? story.articles[0] ?? null;
@@ -46,90 +48,15 @@ export default async function StoryPage({ params, searchParams }: { params: Prom
         {story.analyzedAt ? ` · analysed ${formatTime(story.analyzedAt)}` : " · not analysed yet (run npm run analyze)"}
       </p>
 
-      <h2>Outlets</h2>
-      {story.articles.length === 0 ? (
-        <p className="notice">This story has no current articles.</p>
-      ) : (
-        <table className="list">
-          <thead>
-            <tr>
-              <th scope="col">Outlet</th>
-              <th scope="col">Headline</th>
-              <th scope="col">Published</th>
-              <th scope="col">Flags</th>
-            </tr>
-          </thead>
-          <tbody>
-            {story.articles.map((a) => (
-              <tr key={a.id}>
-                <td>{a.outlet}</td>
-                <td>
-                  <Link href={`/stories/${story.id}?article=${a.id}#reader`}>{a.title}</Link>
-                  <div className="muted small">{a.canonicalUrl ?? a.source}</div>
-                  {limits.get(a.id) && (
-                    <div className="notice small" data-testid="analysis-limit">
-                      {limits.get(a.id)}
-                    </div>
-                  )}
-                </td>
-                <td className="small">{formatTime(a.publishedAt) || <span className="muted">unknown</span>}</td>
-                <td>{a.flags.length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-
-      <h2>Coverage of quotes and claims</h2>
-      {story.coverage.length === 0 ? (
-        <p className="notice">No alignments yet: the coverage matrix appears once the story is analysed (npm run analyze).</p>
-      ) : (
-        <>
-          <p className="legend">
-            {(["source", "verbatim", "reworded", "cut", "absent"] as const).map((c) => (
-              <span key={c} className={`cov cov-${c} status`}>
-                {c}
-              </span>
-            ))}
+      {story.articles
+        .filter((a) => limits.get(a.id))
+        .map((a) => (
+          <p key={a.id} className="notice small" data-testid="analysis-limit">
+            {a.outlet}: {limits.get(a.id)}
           </p>
-          <div style={{ overflowX: "auto" }}>
-            <table className="matrix" data-testid="coverage">
-              <thead>
-                <tr>
-                  <th scope="col">Quote or claim</th>
-                  {story.articles.map((a) => (
-                    <th scope="col" key={a.id}>
-                      {a.outlet}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {story.coverage.map((row) => (
-                  <tr key={`${row.unit}-${row.sourceArticleId}-${row.start}-${row.end}`}>
-                    <td className="unit">
-                      <span className="muted small">
-                        {row.unit} in {row.sourceOutlet}
-                        {row.speaker ? ` — ${row.speaker}` : ""}:
-                      </span>{" "}
-                      {row.unit === "quote" ? `“${row.text}”` : row.text}
-                    </td>
-                    {story.articles.map((a) => {
-                      const c = row.cells[a.id] ?? "absent";
-                      return (
-                        <td key={a.id} className={`cov cov-${c}`}>
-                          {c}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {story.coverageTruncated && <p className="muted small">Only the first {story.coverage.length} units are shown.</p>}
-        </>
-      )}
+        ))}
+
+      <StoryDeskSections desk={desk} storyId={story.id} />
 
       {article && (
         <section id="reader" aria-label="Article reader">
