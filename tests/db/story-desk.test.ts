@@ -91,8 +91,8 @@ describe("provenance in ClaimReview", () => {
     const appearances = loadFlagAppearances(db, [flag]);
     expect(appearances[flag.id].map((a) => a.outlet)).toEqual(traced.versions.map((v) => v.outlet));
     db.$client.prepare("UPDATE flags SET status = 'verified' WHERE id = ?").run(flag.id);
-    const reviews = JSON.parse(exportFlags(db, { story: [story] }, "claimreview", new Date("2026-05-02T00:00:00Z")).body) as { url: string; itemReviewed: { firstAppearance?: { author: { name: string }; url?: string } } }[];
-    const review = reviews.find((r) => r.url === `/flags/${flag.id}`)!;
+    const reviews = JSON.parse(exportFlags(db, { story: [story] }, "claimreview", new Date("2026-05-02T00:00:00Z"), { baseUrl: "https://desk.example.org" }).body) as { url: string; itemReviewed: { firstAppearance?: { author: { name: string }; url?: string } } }[];
+    const review = reviews.find((r) => r.url === `https://desk.example.org/flags/${flag.id}`)!;
     expect(review.itemReviewed.firstAppearance?.author.name).toBe(traced.versions[0].outlet);
     expect(review.itemReviewed.firstAppearance?.url ?? "https://").toMatch(/^https?:\/\//);
   });
