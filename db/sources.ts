@@ -239,17 +239,31 @@ export const ALLOW_PRIVATE_ADDRESSES_ENV = "PARALLAX_ALLOW_PRIVATE_ADDRESSES";
 const ALLOW_HINT = `set ${ALLOW_PRIVATE_ADDRESSES_ENV}=1 to allow private addresses`;
 
 /**
+ * What the setting allows besides public addresses: nothing (unset, 0), the
+ * machine's own loopback addresses only (`loopback`: a dashboard that ingests
+ * from a service on its own host, or a test server, while the private network
+ * stays out of reach), or every private, loopback and link-local address (1).
+ */
+export type PrivateAddressSetting = "none" | "loopback" | "all";
+
+/** Reads PARALLAX_ALLOW_PRIVATE_ADDRESSES; throws on a value that is none of its settings. */
+export function privateAddressSetting(env: Readonly<Record<string, string | undefined>> = process.env): PrivateAddressSetting {
+  const raw = env[ALLOW_PRIVATE_ADDRESSES_ENV];
+  const v = (raw ?? "").trim().toLowerCase();
+  if (v === "" || v === "0" || v === "false" || v === "no") return "none";
+  if (v === "1" || v === "true" || v === "yes") return "all";
+  if (v === "loopback") return "loopback";
+  throw new Error(`${ALLOW_PRIVATE_ADDRESSES_ENV} must be 1 (allow private addresses), loopback (this machine only) or 0, got ${JSON.stringify(raw)}`);
+}
+
+/**
  * Whether fetching from loopback, private, link-local and other non-public
  * addresses is allowed: PARALLAX_ALLOW_PRIVATE_ADDRESSES=1 (or true/yes).
  * Off by default, so a hostile link cannot make Parallax read the machine it
- * runs on or its private network. Throws on a value that is neither on nor off.
+ * runs on or its private network. Throws on a value that is not a setting.
  */
 export function privateAddressesAllowed(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
-  const raw = env[ALLOW_PRIVATE_ADDRESSES_ENV];
-  const v = (raw ?? "").trim().toLowerCase();
-  if (v === "" || v === "0" || v === "false" || v === "no") return false;
-  if (v === "1" || v === "true" || v === "yes") return true;
-  throw new Error(`${ALLOW_PRIVATE_ADDRESSES_ENV} must be 1 (allow private addresses) or 0, got ${JSON.stringify(raw)}`);
+  return privateAddressSetting(env) === "all";
 }
 
 /** Decides whether a connection may go to an address (every resolved address of every hop is asked). */
@@ -257,12 +271,19 @@ export type AddressPolicy = (address: ClassifiedAddress) => boolean;
 
 /** Only public internet addresses: the default. */
 export const publicAddressesOnly: AddressPolicy = (a) => a.kind === "public";
+/** Public addresses and this machine's loopback addresses. */
+export const publicOrLoopback: AddressPolicy = (a) => a.kind === "public" || a.kind === "loopback";
 /** Any address: private addresses allowed by the setting. */
 export const anyAddress: AddressPolicy = () => true;
 
-/** The policy for the setting (`allowPrivate`, default: the environment variable). */
-export function addressPolicyFor(allowPrivate: boolean = privateAddressesAllowed()): AddressPolicy {
-  return allowPrivate ? anyAddress : publicAddressesOnly;
+/**
+ * The policy for `allowPrivate` (an explicit choice, e.g. --allow-private-addresses),
+ * or, when it is undefined, for the environment's setting.
+ */
+export function addressPolicyFor(allowPrivate?: boolean, env: Readonly<Record<string, string | undefined>> = process.env): AddressPolicy {
+  if (allowPrivate !== undefined) return allowPrivate ? anyAddress : publicAddressesOnly;
+  const setting = privateAddressSetting(env);
+  return setting === "all" ? anyAddress : setting === "loopback" ? publicOrLoopback : publicAddressesOnly;
 }
 
 /** "127.0.0.1 is a loopback address (set … to allow private addresses)"; null when the policy allows it. */

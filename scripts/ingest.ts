@@ -4,7 +4,7 @@
  */
 import { openDb, resolveDbPath } from "../db/client";
 import { ingestInputs, type IngestResult, type IngestRun } from "../db/ingest";
-import { ALLOW_PRIVATE_ADDRESSES_ENV, DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, isUrl, privateAddressesAllowed } from "../db/sources";
+import { ALLOW_PRIVATE_ADDRESSES_ENV, DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, isUrl, privateAddressSetting } from "../db/sources";
 import { checkOutletName } from "../lib/ingest/outlet-name";
 import { foldRepeats, problemReason, repeatLine, type RepeatGroup } from "../lib/ingest/repeats";
 import { escapeJsonForTerminal, sanitizeForTerminal } from "../lib/text/terminal";
@@ -28,7 +28,7 @@ Options:
                     (default: the --timeout value)
   --allow-private-addresses
                     fetch from loopback, private and link-local addresses
-                    (refused by default; env ${ALLOW_PRIVATE_ADDRESSES_ENV}=1)
+                    (refused by default; env ${ALLOW_PRIVATE_ADDRESSES_ENV}=1, or =loopback for this machine only)
   --concurrency N   inputs loaded / URLs fetched at once (default ${DEFAULT_CONCURRENCY})
   --json            print the summary as JSON
   --help            show this help
@@ -42,7 +42,8 @@ interface Args {
   maxBytes: number;
   timeoutMs: number;
   feedTimeoutMs?: number;
-  allowPrivateAddresses: boolean;
+  /** undefined: as PARALLAX_ALLOW_PRIVATE_ADDRESSES says. */
+  allowPrivateAddresses: boolean | undefined;
   concurrency: number;
   json: boolean;
   help: boolean;
@@ -64,7 +65,7 @@ function parseArgs(argv: string[]): Args {
   const args: Args = {
     maxBytes: envMax ? positiveInt("PARALLAX_MAX_BYTES", envMax) : DEFAULT_MAX_BYTES,
     timeoutMs: DEFAULT_TIMEOUT_MS,
-    allowPrivateAddresses: false,
+    allowPrivateAddresses: undefined,
     concurrency: DEFAULT_CONCURRENCY,
     json: false,
     help: false,
@@ -102,7 +103,7 @@ function parseArgs(argv: string[]): Args {
     }
   }
   try {
-    if (privateAddressesAllowed()) args.allowPrivateAddresses = true;
+    privateAddressSetting(); // a mistyped setting is a usage error, not a silent "off"
   } catch (err) {
     usage((err as Error).message);
   }

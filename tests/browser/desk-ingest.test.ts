@@ -93,7 +93,8 @@ describe.skipIf(Boolean(why))(`ingest and outlets in Chromium${why ? ` (skipped:
     await signIn(page, baseUrl, accounts.editor, "/flags");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ingest" }).click();
     await page.waitForURL(`${baseUrl}/ingest`);
-    await page.getByTestId("ingest-urls").fill(`${articleUrl}\nnot-an-address`);
+    // The test server allows loopback only (PARALLAX_ALLOW_PRIVATE_ADDRESSES=loopback): the private network stays refused.
+    await page.getByTestId("ingest-urls").fill(`${articleUrl}\nnot-an-address\nhttp://10.11.12.13/news/internal`);
     await page.getByTestId("ingest-submit").click();
     // Progress while the page is still being fetched.
     const job = page.getByTestId("ingest-job");
@@ -108,6 +109,7 @@ describe.skipIf(Boolean(why))(`ingest and outlets in Chromium${why ? ` (skipped:
     await expect.poll(() => lines.textContent()).toContain(`added ${articleUrl}`);
     expect(await lines.textContent()).toContain(OUTLET);
     expect(await lines.textContent()).toContain("FAILED not-an-address: not an http or https address");
+    expect(await lines.textContent()).toMatch(/FAILED http:\/\/10\.11\.12\.13\/news\/internal: .*10\.11\.12\.13 is a private network address \(set PARALLAX_ALLOW_PRIVATE_ADDRESSES=1/);
     const stories = page.getByTestId("ingest-story");
     expect(await stories.count()).toBeGreaterThanOrEqual(1);
     expect(await page.getByTestId("ingest-outcome").textContent()).toMatch(/\d+ flags on the new articles/);

@@ -7,7 +7,7 @@
  * 3. runs `next build` only when .next/BUILD_ID is missing or older than the sources;
  * 4. starts `next start` on a free 127.0.0.1 port with PARALLAX_DB pointing at the temp db,
  *    a sign-in rate limit of SIGN_IN_LIMIT, ClaimReview's public URL and organisation, and
- *    private addresses allowed (ingest tests fetch from 127.0.0.1);
+ *    loopback addresses allowed (ingest tests fetch from 127.0.0.1; the private network stays refused);
  * and tears all of it down afterwards. Tests read `baseUrl`, `dbPath`, `accounts`,
  * `signInLimit` and `seedsDir` (null without the seeds) with inject().
  */
@@ -155,7 +155,7 @@ export async function setup(project: TestProject): Promise<void> {
       PARALLAX_ORGANISATION: ORGANISATION,
       // The ingest test serves its article from 127.0.0.1; without this the dashboard refuses loopback
       // (that refusal is tested in tests/db/ingest-jobs.test.ts).
-      PARALLAX_ALLOW_PRIVATE_ADDRESSES: "1",
+      PARALLAX_ALLOW_PRIVATE_ADDRESSES: "loopback",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { openDb, type Db } from "@/db/client";
 import { ingestInputs } from "@/db/ingest";
 import { articles } from "@/db/schema";
-import { addressPolicyFor, anyAddress, fetchUrl, privateAddressesAllowed, publicAddressesOnly, type AddressPolicy } from "@/db/sources";
+import { addressPolicyFor, anyAddress, fetchUrl, privateAddressesAllowed, privateAddressSetting, publicAddressesOnly, publicOrLoopback, type AddressPolicy } from "@/db/sources";
+import { classifyAddress } from "@/lib/ingest/address";
 import { ARTICLE_PARAGRAPHS, chromePage, rssFeed } from "./fixtures";
 
 const HINT = "(set PARALLAX_ALLOW_PRIVATE_ADDRESSES=1 to allow private addresses)";
@@ -108,7 +109,17 @@ describe("the private-address setting", () => {
     expect(privateAddressesAllowed({ PARALLAX_ALLOW_PRIVATE_ADDRESSES: "0" })).toBe(false);
     expect(privateAddressesAllowed({ PARALLAX_ALLOW_PRIVATE_ADDRESSES: "1" })).toBe(true);
     expect(privateAddressesAllowed({ PARALLAX_ALLOW_PRIVATE_ADDRESSES: "true" })).toBe(true);
-    expect(() => privateAddressesAllowed({ PARALLAX_ALLOW_PRIVATE_ADDRESSES: "maybe" })).toThrow('PARALLAX_ALLOW_PRIVATE_ADDRESSES must be 1 (allow private addresses) or 0, got "maybe"');
+    expect(() => privateAddressesAllowed({ PARALLAX_ALLOW_PRIVATE_ADDRESSES: "maybe" })).toThrow('PARALLAX_ALLOW_PRIVATE_ADDRESSES must be 1 (allow private addresses), loopback (this machine only) or 0, got "maybe"');
+    expect(privateAddressSetting({ PARALLAX_ALLOW_PRIVATE_ADDRESSES: " Loopback " })).toBe("loopback");
+    expect(privateAddressesAllowed({ PARALLAX_ALLOW_PRIVATE_ADDRESSES: "loopback" })).toBe(false);
+    // Unset choice: the environment decides; loopback lets this machine in and keeps the private network out.
+    const loop = addressPolicyFor(undefined, { PARALLAX_ALLOW_PRIVATE_ADDRESSES: "loopback" });
+    expect(loop).toBe(publicOrLoopback);
+    expect(["127.0.0.1", "::1", "93.184.216.34"].map((a) => loop(classifyAddress(a)!))).toEqual([true, true, true]);
+    expect(["10.0.0.1", "192.168.1.1", "169.254.169.254", "0.0.0.0", "fd00::1"].map((a) => loop(classifyAddress(a)!))).toEqual([false, false, false, false, false]);
+    expect(addressPolicyFor(undefined, {})).toBe(publicAddressesOnly);
+    expect(addressPolicyFor(undefined, { PARALLAX_ALLOW_PRIVATE_ADDRESSES: "1" })).toBe(anyAddress);
+    expect(addressPolicyFor(false, { PARALLAX_ALLOW_PRIVATE_ADDRESSES: "1" })).toBe(publicAddressesOnly);
     expect(addressPolicyFor(true)).toBe(anyAddress);
     expect(addressPolicyFor(false)).toBe(publicAddressesOnly);
   });

@@ -128,13 +128,14 @@ describe("ingest of URLs", () => {
   it("reports 404, unreachable, timeout, redirect loops and oversize responses, one line each", async () => {
     const run = await ingestInputs(db, [`${base}/missing`, `http://127.0.0.1:${closedPort}/x`, `${base}/slow`, `${base}/loop`, `${base}/big`, `${base}/article`], {
       ...LOCAL,
-      timeoutMs: 400,
+      // Long enough for six redirect hops on a busy machine; /slow never answers, so it costs this once.
+      timeoutMs: 2000,
       maxBytes: 1024,
     });
     expect(run.results.map((r) => r.error)).toEqual([
       `${base}/missing: HTTP 404 Not Found`,
       `http://127.0.0.1:${closedPort}/x: unreachable (connection refused)`,
-      `${base}/slow: timed out after 400 ms`,
+      `${base}/slow: timed out after 2000 ms`,
       `${base}/loop: too many redirects (more than 5)`,
       `${base}/big: response is over the 1.0 KB limit (--max-bytes)`,
       `${base}/article: response is over the 1.0 KB limit (--max-bytes)`,
