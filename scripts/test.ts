@@ -3,14 +3,20 @@
  *
  * 1. Makes sure Chromium is there for the browser tests: installs Debian's
  *    package when running as root with apt-get, otherwise fails saying how.
- * 2. Runs the unit and database tests, then the browser tests, with vitest.
- * 3. Ends with one plain line "tests: N passed, N failed, N skipped" that
+ * 2. Starts a throw-away PostgreSQL cluster (scripts/pg-cluster.ts; installs Debian's
+ *    postgresql package when running as root with apt-get) and gives its URL to the
+ *    tests as PARALLAX_TEST_PG_URL, so the Postgres tests run; where PostgreSQL cannot
+ *    be had, says so and why, and those tests are skipped. The cluster is removed at
+ *    the end, whatever happened.
+ * 3. Runs the unit and database tests, then the browser tests, with vitest.
+ * 4. Ends with one plain line "tests: N passed, N failed, N skipped" that
  *    CI reads, and exits non-zero when anything failed.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ensurePostgres, startCluster, type PgCluster } from "./pg-cluster";
 
 const CHROMIUM = process.env.PARALLAX_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -41,12 +47,12 @@ interface Counts {
   skipped: number;
 }
 
-function vitest(config: string | null, label: string): { code: number; counts: Counts } {
+function vitest(config: string | null, label: string, env: NodeJS.ProcessEnv = process.env): { code: number; counts: Counts } {
   const report = path.join(os.tmpdir(), `parallax-vitest-${label}-${process.pid}.json`);
   const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
   if (config) args.push("--config", config);
   console.log(`\n== ${label} tests ==`);
-  const code = run("npx", args);
+  const code = run("npx", args, env);
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
   try {
     const j = JSON.parse(fs.readFileSync(report, "utf8"));
@@ -62,7 +68,28 @@ function vitest(config: string | null, label: string): { code: number; counts: C
   return { code, counts };
 }
 
-function main(): void {
+/** Starts the throw-away cluster, or says why the Postgres tests will be skipped. */
+async function startPostgres(): Promise<PgCluster | null> {
+  if (process.env.PARALLAX_TEST_PG_URL) {
+    console.log("\nPostgreSQL tests run against PARALLAX_TEST_PG_URL as given (each test file creates and drops its own database there).");
+    return null;
+  }
+  const found = ensurePostgres();
+  if ("problem" in found) {
+    console.log(`\nPostgreSQL tests SKIPPED: ${found.problem}.`);
+    return null;
+  }
+  try {
+    const cluster = await startCluster(found.bin);
+    console.log(`\nPostgreSQL tests run against a throw-away cluster (${found.bin}) at ${cluster.url}`);
+    return cluster;
+  } catch (e) {
+    console.log(`\nPostgreSQL tests SKIPPED: ${(e as Error).message}`);
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
   const only = process.argv[2]; // "unit" | "browser" | undefined
   const total: Counts = { passed: 0, failed: 0, skipped: 0 };
   let code = 0;
@@ -72,7 +99,25 @@ function main(): void {
     total.skipped += r.counts.skipped;
     if (r.code !== 0) code = 1;
   };
-  if (only !== "browser") add(vitest(null, "unit and database"));
+  if (only !== "browser") {
+    const cluster = await startPostgres();
+    // Stopped on the way out whatever happens, Ctrl-C included.
+    const stop = () => cluster?.stop();
+    const onSignal = (signal: NodeJS.Signals) => {
+      stop();
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    };
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+    try {
+      const env = cluster ? { ...process.env, PARALLAX_TEST_PG_URL: cluster.url } : process.env;
+      add(vitest(null, "unit and database", env));
+    } finally {
+      stop();
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  }
   if (only !== "unit") {
     const problem = ensureChromium();
     if (problem) {
@@ -87,4 +132,4 @@ function main(): void {
   process.exit(code);
 }
 
-main();
+void main();

@@ -41,7 +41,7 @@ beforeEach(() => {
 const kinds = (flagId: number) =>
   db.select({ action: flagEvents.action, actorKind: flagEvents.actorKind }).from(flagEvents).where(eq(flagEvents.flagId, flagId)).orderBy(asc(flagEvents.id)).all();
 
-/** The insert db/analyze.ts makes when a flag goes stale: it names no actor kind. */
+/** The insert db/analyze/save.ts makes when a flag goes stale: it names no actor kind. */
 function analysisEvent(flagId: number, action: "stale" | "revived", at: Date): void {
   db.insert(flagEvents).values({ flagId, editor: "parallax", at: at.toISOString(), action, fromStatus: "open", toStatus: "open", note: null }).run();
 }

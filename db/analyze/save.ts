@@ -1,0 +1,214 @@
+/**
+ * Saving: one analysed story in ONE transaction — segments, quotes and alignments
+ * replaced; flags upserted by fingerprint so triage (status, note, history, id)
+ * survives re-analysis and revisions; flags that stopped holding deleted (untriaged)
+ * or marked stale (triaged).
+ */
+import { eq, inArray } from "drizzle-orm";
+import { FLAG_KINDS, SEVERITIES, type ArticleText, type FlagDraft, type Severity } from "@/lib/types";
+import type { Db } from "../client";
+import { alignments, flagEvents, flags, quotes, segments, stories } from "../schema";
+import { analyzeLoaded } from "./analyse";
+import { insertRows, statementsFor } from "./statements";
+import { IMMEDIATE, writeTransaction } from "./transaction";
+import type { AnalysedStory, LoadedStory, SavedStory } from "./types";
+
+/** Editor name recorded on events written by the analysis itself. */
+export const ANALYSIS_EDITOR = "parallax";
+const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
+
+/** A zero count for each key. */
+export function emptyCounts<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+/**
+ * The headline most articles share (folded); when none is shared, the headline of the
+ * best-corroborated article (fewest medium/high flags, then fewest flags, then the
+ * earliest), so a padded rewrite's click-bait headline does not name the story.
+ */
+function storyTitle(arts: ArticleText[], drafts: readonly FlagDraft[]): string {
+  const counts = new Map<string, { n: number; title: string }>();
+  for (const a of arts) {
+    const k = a.title.trim().toLowerCase();
+    if (!k) continue;
+    const c = counts.get(k);
+    if (c) c.n++;
+    else counts.set(k, { n: 1, title: a.title.trim() });
+  }
+  let best: { n: number; title: string } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  if (best && best.n > 1) return best.title;
+  const weight = new Map<number, number>();
+  for (const f of drafts) weight.set(f.articleId, (weight.get(f.articleId) ?? 0) + (f.severity === "low" ? 1 : 1000));
+  const candidates = arts.filter((a) => a.title.trim());
+  candidates.sort((a, b) => (weight.get(a.id) ?? 0) - (weight.get(b.id) ?? 0) || a.id - b.id);
+  return candidates[0]?.title.trim() || "Untitled story";
+}
+
+/**
+ * Saves one analysed story in one transaction (analysing it first when `done`
+ * is null: analysis runs outside the transaction, it is pure and may take a while).
+ */
+export function saveStory(db: Db, story: LoadedStory, done: AnalysedStory | null, now: () => Date): SavedStory {
+  const { storyId, texts } = story;
+  const analysed = done ?? analyzeLoaded(story);
+  const result = analysed.result;
+  const t1 = performance.now();
+  const at = now().toISOString();
+  const byKind = emptyCounts(FLAG_KINDS);
+  const bySeverity = emptyCounts(SEVERITIES);
+  const counts = { added: 0, removed: 0, staled: 0, revived: 0 };
+  const articleIds = texts.map((t) => t.id);
+  const outletOf = new Map(texts.map((t) => [t.id, t.outlet]));
+
+  // Bulk rows go through prepared statements: building thousands of ORM queries costs more than the analysis.
+  const st = statementsFor(db);
+  writeTransaction(() => db.transaction((tx) => {
+    if (articleIds.length) {
+      tx.delete(segments).where(inArray(segments.articleId, articleIds)).run();
+      tx.delete(quotes).where(inArray(quotes.articleId, articleIds)).run();
+    }
+    tx.delete(alignments).where(eq(alignments.storyId, storyId)).run();
+
+    for (const a of result.analyses) {
+      const seg = a.segmentation;
+      const segRows = [
+        ...seg.blocks.map((b) => ({
+          articleId: a.article.id,
+          kind: b.kind,
+          ordinal: b.index,
+          start: b.start,
+          end: b.end,
+          boilerplate: b.boilerplate,
+          blockOrdinal: null,
+          structure: b.structure !== null ? (seg.structures[b.structure]?.kind ?? null) : null,
+        })),
+        ...seg.sentences.map((s) => ({
+          articleId: a.article.id,
+          kind: "sentence",
+          ordinal: s.index,
+          start: s.start,
+          end: s.end,
+          boilerplate: !!seg.blocks[s.block]?.boilerplate,
+          blockOrdinal: s.block,
+          structure: null,
+        })),
+      ];
+      insertRows(st.segment, segRows.map((r) => [r.articleId, r.kind, r.ordinal, r.start, r.end, r.boilerplate ? 1 : 0, r.blockOrdinal, r.structure]));
+      const qRows = a.quotes.map((q, i) => ({
+        articleId: a.article.id,
+        ordinal: i,
+        start: q.start,
+        end: q.end,
+        text: q.text,
+        style: q.style,
+        speaker: q.speaker,
+        speakerStart: q.speakerSpan?.start ?? null,
+        speakerEnd: q.speakerSpan?.end ?? null,
+        venue: q.venue,
+        cue: q.cue,
+      }));
+      for (const r of qRows) st.quote.run(r.articleId, r.ordinal, r.start, r.end, r.text, r.style, r.speaker, r.speakerStart, r.speakerEnd, r.venue, r.cue);
+    }
+    const unitSpan = new Map<string, { start: number; end: number }>();
+    for (const a of result.analyses) {
+      a.quotes.forEach((q, i) => unitSpan.set(`quote:${a.article.id}:${i}`, q));
+      a.claims.forEach((c, i) => unitSpan.set(`claim:${a.article.id}:${i}`, c));
+    }
+    const alRows = result.alignments.map((x) => {
+      const src = unitSpan.get(`${x.unit}:${x.sourceArticleId}:${x.unitIndex}`)!;
+      return {
+        storyId,
+        unit: x.unit,
+        sourceArticleId: x.sourceArticleId,
+        sourceStart: src.start,
+        sourceEnd: src.end,
+        targetArticleId: x.targetArticleId,
+        coverage: x.coverage,
+        score: x.score,
+        targetStart: x.target?.start ?? null,
+        targetEnd: x.target?.end ?? null,
+      };
+    });
+    insertRows(
+      st.alignment,
+      alRows.map((r) => [r.storyId, r.unit, r.sourceArticleId, r.sourceStart, r.sourceEnd, r.targetArticleId, r.coverage, r.score, r.targetStart, r.targetEnd]),
+    );
+
+    // Flags: upsert by fingerprint; what no longer holds is deleted (untriaged) or marked stale (triaged).
+    const existing = tx.select().from(flags).where(eq(flags.storyId, storyId)).all();
+    const seen = new Set<string>();
+    for (const d of result.flags) {
+      seen.add(d.fingerprint);
+      byKind[d.kind]++;
+      bySeverity[d.severity]++;
+      const values = flagValues(d, storyId, outletOf);
+      const prev = st.flagByFingerprint.get(d.fingerprint) as (typeof values & { id: number; status: string; version: number; stale: number }) | undefined;
+      if (!prev) {
+        const v = values;
+        st.insertFlag.run(d.fingerprint, v.storyId, v.articleId, v.kind, v.severity, v.severityRank, v.confidence, v.text, v.start, v.end, v.speaker, v.explanation, v.evidence, v.counterparts, at, at);
+        counts.added++;
+        continue;
+      }
+      const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => prev[k] !== values[k]);
+      if (prev.stale) {
+        tx.update(flags).set({ ...values, stale: false, updatedAt: at, version: prev.version + 1 }).where(eq(flags.id, prev.id)).run();
+        tx.insert(flagEvents).values({ flagId: prev.id, editor: ANALYSIS_EDITOR, actorKind: "system", at, action: "revived", fromStatus: prev.status, toStatus: prev.status, note: null }).run();
+        counts.revived++;
+      } else if (changed) {
+        tx.update(flags).set({ ...values, updatedAt: at }).where(eq(flags.id, prev.id)).run();
+      }
+    }
+    for (const f of existing) {
+      if (seen.has(f.fingerprint)) continue;
+      const events = tx.select({ id: flagEvents.id }).from(flagEvents).where(eq(flagEvents.flagId, f.id)).limit(1).all();
+      if (f.status === "open" && !events.length && !f.note) {
+        tx.delete(flags).where(eq(flags.id, f.id)).run();
+        counts.removed++;
+      } else if (!f.stale) {
+        tx.update(flags).set({ stale: true, updatedAt: at, version: f.version + 1 }).where(eq(flags.id, f.id)).run();
+        tx.insert(flagEvents).values({ flagId: f.id, editor: ANALYSIS_EDITOR, actorKind: "system", at, action: "stale", fromStatus: f.status, toStatus: f.status, note: null }).run();
+        counts.staled++;
+      }
+    }
+    tx.update(stories)
+      .set({ title: storyTitle(texts, result.flags), updatedAt: at, analyzedAt: at, dirty: false })
+      .where(eq(stories.id, storyId))
+      .run();
+  }, IMMEDIATE));
+  return {
+    storyId,
+    title: storyTitle(texts, result.flags),
+    articles: texts.length,
+    outlets: new Set(texts.map((t) => t.outlet)).size,
+    flags: result.flags.length,
+    ...counts,
+    analysisMs: Math.round(analysed.ms),
+    writeMs: Math.round(performance.now() - t1),
+    byKind,
+    bySeverity,
+  };
+}
+
+/** Flag columns from a draft. Counterparts: the outlets of the evidence, else every other outlet compared against. */
+function flagValues(d: FlagDraft, storyId: number, outletOf: Map<number, string>) {
+  const own = outletOf.get(d.articleId);
+  const fromEvidence = [...new Set(d.evidence.map((e) => e.outlet))].filter((o) => o !== own);
+  const counterparts = fromEvidence.length ? fromEvidence : [...new Set(outletOf.values())].filter((o) => o !== own).sort();
+  return {
+    storyId,
+    articleId: d.articleId,
+    kind: d.kind,
+    severity: d.severity,
+    severityRank: SEVERITY_RANK[d.severity],
+    confidence: d.confidence,
+    text: d.text,
+    start: d.start,
+    end: d.end,
+    speaker: d.speaker,
+    explanation: d.explanation,
+    evidence: JSON.stringify(d.evidence),
+    counterparts: counterparts.map((o) => o.replace(/,/g, " ")).join(", "),
+  };
+}
