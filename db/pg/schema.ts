@@ -118,7 +118,21 @@ export const outlets = pgTable("outlets", {
   id: id(),
   name: text("name").notNull().unique(),
   host: text("host"),
+  /** Where the name came from (see db/schema.ts). */
+  nameOrigin: text("name_origin").notNull().default("metadata"),
 });
+
+/** Other names of an outlet (before a rename or a merge). */
+export const outletAliases = pgTable(
+  "outlet_aliases",
+  {
+    name: text("name").primaryKey(),
+    outletId: ref("outlet_id")
+      .notNull()
+      .references(() => outlets.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("outlet_aliases_outlet_idx").on(t.outletId)],
+);
 
 /** A group of articles about one event. Ids never change once given. */
 export const stories = pgTable(
@@ -164,9 +178,15 @@ export const articles = pgTable(
     current: boolean("current").notNull().default(true),
     /** Story label requested at ingest (`--story`), overriding automatic grouping. */
     storyLabel: text("story_label"),
+    /** The article's identity across revisions (see db/schema.ts); a row inserted without one gets its source (a trigger in the migration). */
+    lineage: text("lineage").notNull().default(""),
+    /** The canonical URL in comparable form, null when the article names none. */
+    canonicalKey: text("canonical_key"),
   },
   (t) => [
-    uniqueIndex("articles_source_revision_idx").on(t.source, t.revision),
+    uniqueIndex("articles_lineage_revision_idx").on(t.lineage, t.revision),
+    index("articles_source_idx").on(t.source),
+    index("articles_canonical_idx").on(t.canonicalKey),
     index("articles_story_idx").on(t.storyId),
     index("articles_hash_idx").on(t.contentHash),
     index("articles_outlet_idx").on(t.outletId),
@@ -327,6 +347,26 @@ export const flagEvents = pgTable(
     index("flag_events_flag_idx").on(t.flagId),
     check("flag_events_actor_kind_check", sql.raw(`"${t.actorKind.name}" in (${ACTOR_KINDS.map((k) => `'${k}'`).join(", ")})`)),
   ],
+);
+
+/** An ingest started from the dashboard (see db/schema.ts). */
+export const ingestJobs = pgTable(
+  "ingest_jobs",
+  {
+    id: id(),
+    userId: text("user_id").references(() => user.id, { onDelete: "set null" }),
+    status: text("status").notNull().default("queued"),
+    request: text("request").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    done: integer("done").notNull().default(0),
+    total: integer("total").notNull().default(0),
+    results: text("results").notNull().default("[]"),
+    outcome: text("outcome"),
+    error: text("error"),
+    pid: integer("pid"),
+  },
+  (t) => [index("ingest_jobs_created_idx").on(t.createdAt)],
 );
 
 export const meta = pgTable("meta", {

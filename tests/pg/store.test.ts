@@ -78,10 +78,17 @@ describe.skipIf(!PG_URL)(`PostgreSQL store on a throw-away cluster${PG_URL ? "" 
     const at = "2026-03-03T12:00:00.000Z";
     const [story] = await db.insert(schema.stories).values({ title: "Bridge", createdAt: at, updatedAt: at }).returning();
     expect(story.dirty).toBe(true);
+    // As in SQLite (migration 0006's trigger): an article inserted without a lineage is its own, keyed by its source.
     const [article] = await db
       .insert(schema.articles)
       .values({ outletId: outlet.id, storyId: story.id, source: "a.txt", title: "Bridge", body: "The harbour bridge closes.", contentHash: "h", ingestedAt: at })
       .returning();
+    expect(article.lineage).toBe("a.txt");
+    const [revision] = await db
+      .insert(schema.articles)
+      .values({ outletId: outlet.id, storyId: story.id, source: "elsewhere/a.txt", lineage: "a.txt", revision: 2, title: "Bridge", body: "The bridge closes.", contentHash: "h2", ingestedAt: at })
+      .returning();
+    expect(revision.lineage).toBe("a.txt");
     const flag = {
       fingerprint: "f1",
       storyId: story.id,
