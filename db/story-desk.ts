@@ -12,7 +12,7 @@ import type { FlagKind, FlagStatus, Severity } from "../lib/types";
 import type { Db } from "./client";
 import { loadStoryProvenance } from "./provenance";
 import { getStory, parseEvidence, type CoverageRow, type StoryDetail } from "./queries";
-import { alignments, flags, segments } from "./schema";
+import { alignments, articles, flags, outlets, segments } from "./schema";
 
 /** A flag as the story page lists it. */
 export interface DeskFlag {
@@ -27,6 +27,8 @@ export interface DeskFlag {
 export interface DeskOutlet {
   articleId: number;
   outlet: string;
+  /** True when the outlet's name is its articles' file name stem: a stand-in the page marks as such. */
+  nameFromFile: boolean;
   title: string;
 }
 
@@ -99,6 +101,17 @@ export function getStoryDesk(db: Db, id: number): StoryDesk | null {
     addedBlocks: live.filter((f) => f.articleId === a.id && f.kind === "structure_added").length,
   }));
   const verdicts = judgeArticles(carriage);
+  const fileNamed = new Set(
+    ids.length
+      ? db
+          .select({ id: articles.id })
+          .from(articles)
+          .innerJoin(outlets, eq(outlets.id, articles.outletId))
+          .where(and(inArray(articles.id, ids), eq(outlets.nameOrigin, "file")))
+          .all()
+          .map((r) => r.id)
+      : [],
+  );
 
   const lines = rankOutlets(
     arts.map((a, i) => {
@@ -106,7 +119,7 @@ export function getStoryDesk(db: Db, id: number): StoryDesk | null {
       const kinds: Partial<Record<FlagKind, number>> = {};
       for (const f of mine) if (f.status !== "dismissed") kinds[f.kind] = (kinds[f.kind] ?? 0) + 1;
       return {
-        article: { articleId: a.id, outlet: a.outlet, title: a.title },
+        article: { articleId: a.id, outlet: a.outlet, nameFromFile: fileNamed.has(a.id), title: a.title },
         verdict: verdicts[i],
         kinds,
         openHigh: mine.filter((f) => f.status === "open" && f.severity === "high").length,

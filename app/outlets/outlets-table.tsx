@@ -5,14 +5,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import type { OutletSummary } from "../../db/outlets";
 import { renameOutletAction } from "./actions";
+import { OUTLET_ORIGIN_LABELS } from "../../lib/ingest/types";
 
-const ORIGIN_LABEL: Record<string, string> = {
-  given: "given at ingest",
-  metadata: "from metadata",
-  host: "from site address",
-  file: "from file name",
-  editor: "named by an editor",
-};
+const ORIGIN_LABEL: Readonly<Record<string, string>> = OUTLET_ORIGIN_LABELS;
 
 export function OutletsTable({ outlets }: { outlets: OutletSummary[] }) {
   const router = useRouter();

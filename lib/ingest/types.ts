@@ -13,6 +13,15 @@
 export const OUTLET_ORIGINS = ["given", "metadata", "host", "file", "editor"] as const;
 export type OutletOrigin = (typeof OUTLET_ORIGINS)[number];
 
+/** How the dashboard names each origin next to an outlet ("from file name": a stand-in, not the publisher's name). */
+export const OUTLET_ORIGIN_LABELS: Readonly<Record<OutletOrigin, string>> = {
+  given: "given at ingest",
+  metadata: "from metadata",
+  host: "from site address",
+  file: "from file name",
+  editor: "named by an editor",
+};
+
 /** One article as parsed from a file, page, feed item or JSON record, ready to store. */
 export interface ParsedArticle {
   /** Path or URL as given (for records inside a JSON array / JSONL: `path#N`). */

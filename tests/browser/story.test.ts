@@ -115,6 +115,8 @@ describe.skipIf(Boolean(why))(`story page on the seeds in Chromium${why ? ` (ski
       expect(l.verdict, `${stem}: ${seeds!.described.get(stem)}`).toBe(padded ? "padded rewrite" : "original reporting");
     }
     expect(lines[0].verdict).toBe("padded rewrite");
+    // Plain-text seeds name no outlet: the file-name stand-in is marked as such.
+    for (const l of lines) expect(l.text).toContain("from file name");
     expect(lines[0].text).toMatch(/\d+% of .+’s statements are carried by no other outlet; \d+ added blocks/);
     // The outlets, verdicts and the folded sections fit on one screen before scrolling.
     const box = await page.locator('[data-testid="coverage-section"] > summary').boundingBox();

@@ -9,6 +9,7 @@ import { MATRIX_CELLS, type MatrixCell } from "../../../lib/overview";
 import type { QuoteProvenance } from "../../../lib/provenance";
 import type { DiffOp } from "../../../lib/types";
 import { formatTime, KindLabel } from "../../components/ui";
+import { OUTLET_ORIGIN_LABELS } from "../../../lib/ingest/types";
 
 /** Sections open by default up to these sizes; beyond, they fold so the page opens on one screen. */
 const OPEN_FLAGS = 12;
@@ -61,6 +62,14 @@ export function StoryDeskSections({ desk, storyId }: { desk: StoryDesk; storyId:
                 >
                   <td>
                     <Link href={`/stories/${storyId}?article=${l.article.articleId}#reader`}>{l.article.outlet}</Link>
+                    {l.article.nameFromFile && (
+                      <>
+                        {" "}
+                        <span className="origin" data-testid="outlet-origin" title="No outlet name in the article: an editor can name it on the Outlets page">
+                          {OUTLET_ORIGIN_LABELS.file}
+                        </span>
+                      </>
+                    )}
                   </td>
                   <td>
                     <span className={`verdict verdict-${l.verdict.verdict.replace(/\s+/g, "-")}`} data-testid="verdict">
