@@ -184,9 +184,13 @@ describe("scripts/ingest.ts", { timeout: 120_000 }, () => {
     const byEnv = await runCliAsync(["--db", dbFile, `${base}/news/two`], { PARALLAX_ALLOW_PRIVATE_ADDRESSES: "1" });
     expect(byEnv.stdout).toContain("1 added, 0 revised, 0 unchanged, 0 failed");
     expect(articleCount(dbFile)).toBe(2);
+    // loopback: this machine only.
+    const byLoopback = await runCliAsync(["--db", dbFile, `${base}/news/three`], { PARALLAX_ALLOW_PRIVATE_ADDRESSES: "loopback" });
+    expect(byLoopback.stdout).toContain("1 added, 0 revised, 0 unchanged, 0 failed");
+    expect(articleCount(dbFile)).toBe(3);
     const bad = await runCliAsync(["--db", dbFile, url], { PARALLAX_ALLOW_PRIVATE_ADDRESSES: "maybe" });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('PARALLAX_ALLOW_PRIVATE_ADDRESSES must be 1 (allow private addresses) or 0, got "maybe"');
+    expect(bad.stderr).toContain('PARALLAX_ALLOW_PRIVATE_ADDRESSES must be 1 (allow private addresses), loopback (this machine only) or 0, got "maybe"');
   });
 
   it("strips terminal controls from remote titles and file names in human output, and keeps --json valid and escaped", async () => {
