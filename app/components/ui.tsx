@@ -42,3 +42,15 @@ export function DiffText({ diff, fallback }: { diff: DiffOp[]; fallback: string 
     </span>
   );
 }
+
+/** A page the signed-in user's role may not use: its title and who may, in place of its content. */
+export function RoleRefusal({ title, who, role }: { title: string; who: string; role: string | null | undefined }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <p className="notice" role="alert">
+        {who}; your role is {role ?? "none"}.
+      </p>
+    </>
+  );
+}

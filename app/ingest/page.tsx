@@ -7,20 +7,14 @@ import { MAX_JOB_URLS, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "../../lib/inge
 import { requestDb } from "../lib/db";
 import { requirePageUser } from "../lib/page-user";
 import { IngestDesk } from "./ingest-desk";
+import { RoleRefusal } from "../components/ui";
 
 export const metadata: Metadata = { title: "Ingest" };
 
 export default async function IngestPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const me = await requirePageUser("/ingest");
   if (!can(me.role, "articles.ingest")) {
-    return (
-      <>
-        <h1>Ingest</h1>
-        <p className="notice" role="alert">
-          Only editors and admins ingest articles; your role is {me.role ?? "none"}.
-        </p>
-      </>
-    );
+    return <RoleRefusal title="Ingest" who="Only editors and admins ingest articles" role={me.role} />;
   }
   const db = await requestDb();
   const raw = (await searchParams).job;

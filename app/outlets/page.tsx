@@ -4,20 +4,14 @@ import { can } from "../../lib/auth/roles";
 import { requestDb } from "../lib/db";
 import { requirePageUser } from "../lib/page-user";
 import { OutletsTable } from "./outlets-table";
+import { RoleRefusal } from "../components/ui";
 
 export const metadata: Metadata = { title: "Outlets" };
 
 export default async function OutletsPage() {
   const me = await requirePageUser("/outlets");
   if (!can(me.role, "outlets.rename")) {
-    return (
-      <>
-        <h1>Outlets</h1>
-        <p className="notice" role="alert">
-          Only editors and admins name outlets; your role is {me.role ?? "none"}.
-        </p>
-      </>
-    );
+    return <RoleRefusal title="Outlets" who="Only editors and admins name outlets" role={me.role} />;
   }
   const db = await requestDb();
   const outlets = listOutlets(db);

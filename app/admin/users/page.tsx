@@ -4,20 +4,14 @@ import { can, ROLES } from "../../../lib/auth/roles";
 import { requestDb } from "../../lib/db";
 import { requirePageUser } from "../../lib/page-user";
 import { UsersAdmin } from "./users-admin";
+import { RoleRefusal } from "../../components/ui";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const me = await requirePageUser("/admin/users");
   if (!can(me.role, "users.manage")) {
-    return (
-      <>
-        <h1>Users</h1>
-        <p className="notice" role="alert">
-          Only admins manage users; your role is {me.role ?? "none"}.
-        </p>
-      </>
-    );
+    return <RoleRefusal title="Users" who="Only admins manage users" role={me.role} />;
   }
   const db = await requestDb();
   const users = listUsers(db).map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled, createdAt: u.createdAt.toISOString() }));
