@@ -7,28 +7,19 @@
  * the sign-in rate limit (which a spoofed X-Forwarded-For does not lift).
  * Tests run in order and share the database of global-setup.ts.
  */
-import fs from "node:fs";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openDb } from "../../db/client";
 import { createUser } from "../../db/users";
-import { CHROMIUM, launchIsolated, sessionCookie, signIn } from "./browser";
+import { launchIsolated, sessionCookie, signIn, browserSkipReason, queryOne } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const dbPath = inject("dbPath");
 const accounts = inject("accounts");
 const limit = inject("signInLimit");
-const why = !baseUrl ? "no server: run with --config vitest.browser.config.ts" : !fs.existsSync(CHROMIUM) ? `Chromium not found at ${CHROMIUM} (set PARALLAX_CHROMIUM)` : "";
+const why = browserSkipReason(baseUrl);
 
-function query<T>(sql: string, ...args: unknown[]): T {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).get(...args) as T;
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...args: unknown[]): T => queryOne<T>(dbPath, sql, ...args);
 const flagState = (id: number) => query<{ status: string; version: number; events: number }>("select status, version, (select count(*) from flag_events e where e.flag_id = f.id) as events from flags f where id = ?", id);
 const openFlagId = (skip = 0) => query<{ id: number }>("select id from flags where status = 'open' order by id limit 1 offset ?", skip).id;
 

@@ -1,10 +1,35 @@
 /** Launches Debian's Chromium through playwright-core with a fresh profile; closes and removes it afterwards. */
 import fs from "node:fs";
+import Database from "better-sqlite3";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.PARALLAX_CHROMIUM ?? "/usr/bin/chromium";
+
+/** Why a browser test file cannot run here ("" when it can): no test server, or no Chromium. */
+export function browserSkipReason(baseUrl: string | undefined): string {
+  if (!baseUrl) return "no server: run with --config vitest.browser.config.ts";
+  if (!fs.existsSync(CHROMIUM)) return `Chromium not found at ${CHROMIUM} (set PARALLAX_CHROMIUM)`;
+  return "";
+}
+
+/**
+ * Where screenshots go: an ignored folder, so `npm test` leaves the clone clean; `npm run screenshots`
+ * (PARALLAX_README_SHOTS=1) writes the README's pictures instead.
+ */
+export const SCREENSHOTS = process.env.PARALLAX_README_SHOTS === "1" ? path.resolve(__dirname, "screenshots") : path.resolve(__dirname, "..", ".artifacts", "screenshots");
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** One row read from the test server's database on a read-only connection of its own. */
+export function queryOne<T>(dbPath: string, sql: string, ...args: unknown[]): T {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).get(...args) as T;
+  } finally {
+    db.close();
+  }
+}
 
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-chromium-"));

@@ -6,26 +6,18 @@
  * name on the outlets, stories, story and flags pages; a viewer sees neither
  * page nor link, and the job API refuses them.
  */
-import fs from "node:fs";
 import http from "node:http";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, launchIsolated, sessionCookie, signIn } from "./browser";
+import { launchIsolated, sessionCookie, signIn, browserSkipReason, queryOne } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const dbPath = inject("dbPath");
 const accounts = inject("accounts");
-const why = !baseUrl ? "no server: run with --config vitest.browser.config.ts" : !fs.existsSync(CHROMIUM) ? `Chromium not found at ${CHROMIUM} (set PARALLAX_CHROMIUM)` : "";
+const why = browserSkipReason(baseUrl);
 
-function query<T>(sql: string, ...args: unknown[]): T {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).get(...args) as T;
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...args: unknown[]): T => queryOne<T>(dbPath, sql, ...args);
 
 /** The served page takes this long to answer, so the page shows the job while it runs. */
 const SLOW_MS = 2500;

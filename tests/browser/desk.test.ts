@@ -9,13 +9,12 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, launchBrowser, signIn } from "./browser";
+import { launchBrowser, signIn, browserSkipReason } from "./browser";
 import { ORGANISATION, PUBLIC_URL } from "./global-setup";
 
 const baseUrl = inject("baseUrl");
 const accounts = inject("accounts");
-const hasChromium = fs.existsSync(CHROMIUM);
-const why = !baseUrl ? "no server: run with --config vitest.browser.config.ts" : !hasChromium ? `Chromium not found at ${CHROMIUM} (set PARALLAX_CHROMIUM)` : "";
+const why = browserSkipReason(baseUrl);
 
 let context: BrowserContext;
 let close: () => Promise<void>;

@@ -8,15 +8,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, launchBrowser, signIn } from "./browser";
+import { launchBrowser, signIn, browserSkipReason, SCREENSHOTS } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const accounts = inject("accounts");
-// Screenshots go to an ignored folder, so `npm test` leaves the clone clean; `npm run screenshots`
-// (PARALLAX_README_SHOTS=1) writes the README's pictures instead.
-const SHOTS = process.env.PARALLAX_README_SHOTS === "1" ? path.resolve(__dirname, "screenshots") : path.resolve(__dirname, "..", ".artifacts", "screenshots");
-fs.mkdirSync(SHOTS, { recursive: true });
-const hasChromium = fs.existsSync(CHROMIUM);
+const SHOTS = SCREENSHOTS;
 
 let context: BrowserContext;
 let close: () => Promise<void>;
@@ -46,7 +42,7 @@ async function gotoFlags(p: Page, search = ""): Promise<void> {
 
 // Under the unit config (no global setup, no server) these tests are skipped: run them with
 // `npx vitest run --config vitest.browser.config.ts` (npm test does).
-const why = !baseUrl ? "no server: run with --config vitest.browser.config.ts" : !hasChromium ? `Chromium not found at ${CHROMIUM} (set PARALLAX_CHROMIUM)` : "";
+const why = browserSkipReason(baseUrl);
 
 describe.skipIf(Boolean(why))(`dashboard in Chromium${why ? ` (skipped: ${why})` : ""}`, () => {
   beforeAll(async () => {

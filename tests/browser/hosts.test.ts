@@ -5,17 +5,16 @@
  * changes nothing. The action is captured from Chromium (so its id and body
  * are the real ones), then replayed over plain HTTP where Host can be set.
  */
-import fs from "node:fs";
 import http from "node:http";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
-import { CHROMIUM, launchBrowser, sessionCookie, signIn } from "./browser";
+import { launchBrowser, sessionCookie, signIn, browserSkipReason } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const dbPath = inject("dbPath");
 const accounts = inject("accounts");
-const why = !baseUrl ? "no server: run with --config vitest.browser.config.ts" : !fs.existsSync(CHROMIUM) ? `Chromium not found at ${CHROMIUM} (set PARALLAX_CHROMIUM)` : "";
+const why = browserSkipReason(baseUrl);
 
 /** A raw HTTP request, so the Host header is exactly what the test says. */
 function raw(method: string, pathname: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {

@@ -10,23 +10,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, launchBrowser, signIn } from "./browser";
+import { launchBrowser, signIn, SCREENSHOTS, browserSkipReason } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const accounts = inject("accounts");
 const seedsDir = inject("seedsDir");
-// Screenshots go to an ignored folder, so `npm test` leaves the clone clean; `npm run screenshots`
-// (PARALLAX_README_SHOTS=1) writes the README's pictures instead.
-const SHOTS = process.env.PARALLAX_README_SHOTS === "1" ? path.resolve(__dirname, "screenshots") : path.resolve(__dirname, "..", ".artifacts", "screenshots");
-fs.mkdirSync(SHOTS, { recursive: true });
+const SHOTS = SCREENSHOTS;
 
-const why = !baseUrl
-  ? "no server: run with --config vitest.browser.config.ts"
-  : !fs.existsSync(CHROMIUM)
-    ? `Chromium not found at ${CHROMIUM} (set PARALLAX_CHROMIUM)`
-    : !seedsDir
-      ? "../shared/seeds is absent: no seed story to show"
-      : "";
+const why = browserSkipReason(baseUrl) || (!seedsDir ? "../shared/seeds is absent: no seed story to show" : "");
 
 /** The seeds' README: its table (file → description) and the line naming a changed and cut quote. */
 function readSeeds(dir: string): { stems: string[]; described: Map<string, string>; changed: { by: string; from: string; fragment: string; original: string } } {
