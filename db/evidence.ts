@@ -4,7 +4,7 @@
  * it (low severity does not count: single-source detail is ordinary), how many
  * other articles carry the same statement, and when it was published. Read-only.
  */
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, or } from "drizzle-orm";
 import { rankEvidence } from "../lib/provenance";
 import type { Evidence } from "../lib/types";
 import type { Db } from "./client";
@@ -14,31 +14,30 @@ import { alignments, articles, flags } from "./schema";
 export function rankFlagEvidence(db: Db, flag: { id: number; articleId: number; storyId: number }, evidence: Evidence[]): Evidence[] {
   const { id: flagId, articleId: flagArticleId, storyId } = flag;
   if (evidence.length < 2) return evidence;
+  // Three reads for all counterparts at once (the story's alignments are scanned once, not once per counterpart).
+  const ids = [...new Set(evidence.map((e) => e.articleId))];
+  const covering = db
+    .select({ articleId: flags.articleId, start: flags.start, end: flags.end })
+    .from(flags)
+    .where(and(inArray(flags.articleId, ids), ne(flags.id, flagId), ne(flags.status, "dismissed"), ne(flags.severity, "low")))
+    .all();
+  const aligned = db
+    .select({ source: alignments.sourceArticleId, sourceStart: alignments.sourceStart, sourceEnd: alignments.sourceEnd, target: alignments.targetArticleId, targetStart: alignments.targetStart, targetEnd: alignments.targetEnd })
+    .from(alignments)
+    .where(and(eq(alignments.storyId, storyId), ne(alignments.coverage, "absent"), or(inArray(alignments.sourceArticleId, ids), inArray(alignments.targetArticleId, ids))))
+    .all();
+  const published = new Map(db.select({ id: articles.id, p: articles.publishedAt }).from(articles).where(inArray(articles.id, ids)).all().map((r) => [r.id, r.p]));
+  const overlaps = (start: number, end: number, e: Evidence) => start < e.end && end > e.start;
   return rankEvidence(evidence, (e) => {
-    const flagged =
-      db
-        .select({ id: flags.id })
-        .from(flags)
-        .where(and(eq(flags.articleId, e.articleId), ne(flags.id, flagId), ne(flags.status, "dismissed"), ne(flags.severity, "low"), sql`${flags.start} < ${e.end}`, sql`${flags.end} > ${e.start}`))
-        .limit(1)
-        .get() !== undefined;
+    const flagged = covering.some((f) => f.articleId === e.articleId && overlaps(f.start, f.end, e));
     // Articles other than the flagged one and the counterpart's own that carry the counterpart's statement, either way round.
     const carriers = new Set<number>();
-    for (const r of db
-      .select({ target: alignments.targetArticleId })
-      .from(alignments)
-      .where(and(eq(alignments.storyId, storyId), eq(alignments.sourceArticleId, e.articleId), ne(alignments.coverage, "absent"), sql`${alignments.sourceStart} < ${e.end}`, sql`${alignments.sourceEnd} > ${e.start}`))
-      .all())
-      carriers.add(r.target);
-    for (const r of db
-      .select({ source: alignments.sourceArticleId })
-      .from(alignments)
-      .where(and(eq(alignments.storyId, storyId), eq(alignments.targetArticleId, e.articleId), ne(alignments.coverage, "absent"), sql`${alignments.targetStart} < ${e.end}`, sql`${alignments.targetEnd} > ${e.start}`))
-      .all())
-      carriers.add(r.source);
+    for (const r of aligned) {
+      if (r.source === e.articleId && r.sourceStart !== null && r.sourceEnd !== null && overlaps(r.sourceStart, r.sourceEnd, e)) carriers.add(r.target);
+      if (r.target === e.articleId && r.targetStart !== null && r.targetEnd !== null && overlaps(r.targetStart, r.targetEnd, e)) carriers.add(r.source);
+    }
     carriers.delete(flagArticleId);
     carriers.delete(e.articleId);
-    const publishedAt = db.select({ p: articles.publishedAt }).from(articles).where(eq(articles.id, e.articleId)).get()?.p ?? null;
-    return { flagged, corroboration: carriers.size, publishedAt };
+    return { flagged, corroboration: carriers.size, publishedAt: published.get(e.articleId) ?? null };
   });
 }
