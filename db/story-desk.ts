@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { isFlaggableBlock } from "../lib/classify/common";
 import { judgeArticles, linkMatrix, rankOutlets, summarizeOutlet, type ArticleCarriage, type MatrixRowOut, type OutletLine } from "../lib/overview";
 import type { QuoteProvenance } from "../lib/provenance";
-import type { FlagKind, FlagStatus, Severity } from "../lib/types";
+import { SEVERITIES, type FlagKind, type FlagStatus, type Severity } from "../lib/types";
 import type { Db } from "./client";
 import { loadStoryProvenance } from "./provenance";
 import { getStory, parseEvidence, type CoverageRow, type StoryDetail } from "./queries";
@@ -40,7 +40,6 @@ export interface StoryDesk {
   provenance: QuoteProvenance[];
 }
 
-const SEV_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 /** Everything the story page shows; null when there is no such story. */
 export function getStoryDesk(db: Db, id: number): StoryDesk | null {
@@ -130,7 +129,7 @@ export function getStoryDesk(db: Db, id: number): StoryDesk | null {
     for (const f of flagRows.filter((x) => x.articleId === l.article.articleId))
       (byKind.get(f.kind) ?? byKind.set(f.kind, []).get(f.kind)!).push({ id: f.id, articleId: f.articleId, kind: f.kind, severity: f.severity, status: f.status, text: f.text });
     const flagsByKind = [...byKind].sort(
-      (x, y) => Math.min(...x[1].map((f) => SEV_ORDER[f.severity])) - Math.min(...y[1].map((f) => SEV_ORDER[f.severity])) || y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1),
+      (x, y) => Math.max(...y[1].map((f) => SEVERITIES.indexOf(f.severity))) - Math.max(...x[1].map((f) => SEVERITIES.indexOf(f.severity))) || y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1),
     );
     return {
       ...l,

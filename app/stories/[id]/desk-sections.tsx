@@ -10,6 +10,7 @@ import type { QuoteProvenance } from "../../../lib/provenance";
 import type { DiffOp } from "../../../lib/types";
 import { formatTime, KindLabel } from "../../components/ui";
 import { OUTLET_ORIGIN_LABELS } from "../../../lib/ingest/types";
+import { clip } from "../../../lib/classify/common";
 
 /** Sections open by default up to these sizes; beyond, they fold so the page opens on one screen. */
 const OPEN_FLAGS = 12;
@@ -25,15 +26,9 @@ const CELL_HELP: Record<MatrixCell, string> = {
   absent: "not carried",
 };
 
-function clip(text: string, max: number): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1).replace(/\s+\S*$/, "")} …`;
-}
-
 export function StoryDeskSections({ desk, storyId }: { desk: StoryDesk; storyId: number }) {
   const { story, lines, matrix, provenance } = desk;
   const flagTotal = lines.reduce((n, l) => n + l.flagsByKind.reduce((m, [, fs]) => m + fs.length, 0), 0);
-  const outletOf = new Map(story.articles.map((a) => [a.id, a.outlet]));
   if (story.articles.length === 0) return <p className="notice">This story has no current articles.</p>;
   return (
     <>
@@ -189,7 +184,7 @@ export function StoryDeskSections({ desk, storyId }: { desk: StoryDesk; storyId:
                         const c = cells[a.id] ?? "absent";
                         const linked = cellFlags[a.id] ?? [];
                         return (
-                          <td key={a.id} className={`cov cov-${c}`} data-cell={c} title={`${outletOf.get(a.id)}: ${CELL_HELP[c]}`}>
+                          <td key={a.id} className={`cov cov-${c}`} data-cell={c} title={`${a.outlet}: ${CELL_HELP[c]}`}>
                             {linked.length ? <Link href={`/flags/${linked[0]}?story=${storyId}`}>{c}</Link> : c}
                           </td>
                         );
