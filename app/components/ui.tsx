@@ -1,4 +1,5 @@
 /** Small presentational pieces shared by the pages (server-safe, no state). */
+import { formatUtcMinute } from "../../lib/export/triaged";
 import type { DiffOp, FlagStatus, Severity } from "../../lib/types";
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
@@ -15,10 +16,7 @@ export function KindLabel({ kind }: { kind: string }) {
 
 /** "2026-03-01 10:00 UTC" from an ISO timestamp (stable across server and client: no locale). */
 export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  return iso ? formatUtcMinute(iso) : "";
 }
 
 /** A word diff from the flagged text to a counterpart: deletions struck, insertions underlined, as text nodes. */
