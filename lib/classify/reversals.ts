@@ -7,7 +7,7 @@
  * statement says the same thing. Flagged as fact_conflict on the deviating side.
  */
 import { claimTokens, matchRuns, type StoryAlignment } from "@/lib/align";
-import { arePrefixOpposites, isHedge, isNegation, oppositeOf } from "@/lib/text";
+import { arePrefixOpposites, isHedge, isNegation, negatedBase, oppositeOf } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence } from "./common";
 import type { Derivation } from "./derivation";
@@ -56,11 +56,17 @@ function findReversal(al: StoryAlignment, ai: number, ci: number, bi: number, s0
   // A word on one side that is the other side's word with a negating prefix ("unpopular") also qualifies.
   const prefixed = () => {
     const mine = new Set(sIdx.map((i) => A.tokens[i].norm));
+    const mineBases = new Set<string>();
+    for (const x of mine) {
+      const base = negatedBase(x);
+      if (base !== null) mineBases.add(base);
+    }
+    // One pass: a target word negates one of mine, or one of mine negates it.
     return tIdx.some((i) => {
       const w = B.tokens[i].norm;
       if (mine.has(w)) return false;
-      for (const x of mine) if (arePrefixOpposites(x, w)) return true;
-      return false;
+      const base = negatedBase(w);
+      return (base !== null && mine.has(base)) || mineBases.has(w);
     });
   };
   if (polar(A, sIdx) === polar(B, tIdx) && !prefixed()) return null;

@@ -10,4 +10,4 @@ export {
   WEEKDAYS, MONTHS, type NumberMention, type DateMention, type NameMention,
 } from "./facts";
 export { extractValues, sameSlotKind, type ValueKind, type ValueMention } from "./values";
-export { isNegation, isHedge, oppositeOf, arePrefixOpposites } from "./polarity";
+export { isNegation, isHedge, oppositeOf, arePrefixOpposites, negatedBase } from "./polarity";

@@ -74,12 +74,22 @@ const NEGATING_PREFIXES = ["un", "dis", "in", "im", "ir", "il", "non"];
 const MIN_PREFIXED_BASE = 5;
 
 /**
+ * The word a folded word negates by its prefix ("unpopular" -> "popular", "non-binding" ->
+ * "binding"), or null. No prefix of the list starts another, so a word has at most one.
+ */
+export function negatedBase(word: string): string | null {
+  for (const p of NEGATING_PREFIXES) {
+    if (!word.startsWith(p)) continue;
+    const rest = word.startsWith("-", p.length) ? word.slice(p.length + 1) : word.slice(p.length);
+    return rest.length >= MIN_PREFIXED_BASE ? rest : null;
+  }
+  return null;
+}
+
+/**
  * True when one folded word is the other with a negating prefix ("proportionate" /
  * "disproportionate"): general English morphology, so no list of pairs is needed.
  */
 export function arePrefixOpposites(a: string, b: string): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length < MIN_PREFIXED_BASE || !long.endsWith(short)) return false;
-  const prefix = long.slice(0, long.length - short.length).replace(/-$/, "");
-  return NEGATING_PREFIXES.includes(prefix);
+  return negatedBase(a) === b || negatedBase(b) === a;
 }
