@@ -8,9 +8,9 @@
  */
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { aptInstall, canAptInstall, freePort, isRoot } from "./system";
 
 /** Where Debian puts each major version's programs (they are not on PATH). */
 const DEBIAN_PG_ROOT = "/usr/lib/postgresql";
@@ -26,10 +26,6 @@ export interface PgCluster {
   url: string;
   /** Stops the server and removes its folder; safe to call twice. */
   stop(): void;
-}
-
-function isRoot(): boolean {
-  return typeof process.getuid === "function" && process.getuid() === 0;
 }
 
 function quiet(cmd: string, args: string[], opts: SpawnSyncOptions = {}): { code: number; out: string } {
@@ -79,15 +75,12 @@ export function ensurePostgres(log: (line: string) => void = console.log): { bin
   let bin = findPgBin();
   if (!bin) {
     if (process.env.PARALLAX_PG_BIN) return { problem: `PARALLAX_PG_BIN=${process.env.PARALLAX_PG_BIN} has no initdb, pg_ctl and postgres` };
-    if (!isRoot() || !fs.existsSync("/usr/bin/apt-get")) {
+    if (!canAptInstall()) {
       return { problem: "PostgreSQL is not installed (no initdb under /usr/lib/postgresql or on PATH) and this is not root with apt-get to install it; install it (apt-get install postgresql) or set PARALLAX_PG_BIN" };
     }
     log("PostgreSQL not found: installing Debian's postgresql package (apt-get) ...");
-    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    for (const args of [["update", "-qq"], ["install", "-y", "-qq", "--no-install-recommends", "postgresql"]]) {
-      const r = spawnSync("apt-get", args, { stdio: "inherit", env });
-      if (r.error || r.status !== 0) return { problem: `apt-get ${args.join(" ")} failed; install PostgreSQL by hand (apt-get install postgresql) or set PARALLAX_PG_BIN` };
-    }
+    const failed = aptInstall(["postgresql"], ["--no-install-recommends"]);
+    if (failed) return { problem: `${failed} failed; install PostgreSQL by hand (apt-get install postgresql) or set PARALLAX_PG_BIN` };
     bin = findPgBin();
     if (!bin) return { problem: "apt-get installed postgresql but its programs are not under /usr/lib/postgresql: this is a bug in scripts/pg-cluster.ts" };
   }
@@ -97,18 +90,6 @@ export function ensurePostgres(log: (line: string) => void = console.log): { bin
   return { bin };
 }
 
-/** A TCP port on 127.0.0.1 nothing listens on now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Creates and starts a throw-away cluster with the programs in `bin`. Throws with the

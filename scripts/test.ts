@@ -17,6 +17,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ensurePostgres, startCluster, type PgCluster } from "./pg-cluster";
+import { aptInstall, canAptInstall } from "./system";
 
 const CHROMIUM = process.env.PARALLAX_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -28,14 +29,9 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
 
 function ensureChromium(): string | null {
   if (fs.existsSync(CHROMIUM)) return null;
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const hasApt = fs.existsSync("/usr/bin/apt-get");
-  if (isRoot && hasApt) {
+  if (canAptInstall()) {
     console.log(`Chromium not found at ${CHROMIUM}: installing Debian's chromium package (apt-get) ...`);
-    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    if (run("apt-get", ["update", "-qq"], env) === 0 && run("apt-get", ["install", "-y", "-qq", "chromium"], env) === 0) {
-      if (fs.existsSync(CHROMIUM)) return null;
-    }
+    if (aptInstall(["chromium"]) === null && fs.existsSync(CHROMIUM)) return null;
     return `Installing Chromium with apt-get failed. Install it by hand (apt-get update && apt-get install -y chromium) or point PARALLAX_CHROMIUM at a Chromium binary.`;
   }
   return `Chromium is needed for the browser tests and is not at ${CHROMIUM}. Install it (as root: apt-get update && apt-get install -y chromium), or set PARALLAX_CHROMIUM to a Chromium binary.`;

@@ -13,7 +13,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -21,6 +20,7 @@ import { openDb } from "../../db/client";
 import { ingestInputs } from "../../db/ingest";
 import { analyzePending } from "../../db/analyze";
 import { createUser } from "../../db/users";
+import { freePort } from "../../scripts/system";
 
 /** An account the tests sign in with. */
 export interface TestAccount {
@@ -76,19 +76,6 @@ function buildIsStale(): boolean {
   if (!fs.existsSync(id)) return true;
   const built = fs.statSync(id).mtimeMs;
   return BUILD_INPUTS.some((p) => newestMtime(path.join(ROOT, p)) > built);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForServer(url: string, child: ChildProcess, log: () => string, timeoutMs = 60_000): Promise<void> {
