@@ -4,9 +4,11 @@ import Link from "next/link";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import type { JobView } from "../../db/ingest-jobs";
 import { startIngestAction } from "./actions";
+import { OUTLET_ORIGIN_LABELS } from "../../lib/ingest/types";
 
 const POLL_MS = 700;
-const ORIGIN_NOTE: Record<string, string> = { file: "from file name", host: "from site address", given: "given at ingest", editor: "named by an editor" };
+// Names from metadata are the ordinary case: only the others are said.
+const ORIGIN_NOTE: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(OUTLET_ORIGIN_LABELS).filter(([origin]) => origin !== "metadata"));
 
 function size(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;

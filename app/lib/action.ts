@@ -69,16 +69,16 @@ export function validatedActionWithUser<S extends z.ZodType, T>(
   };
 }
 
+/** A route handler's refusal: `{ error: { code, message } }` with `status`, never cached. */
+export function jsonError(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
+}
+
 /** The route-handler twin: 401 (signed out) or 403 (role) as `{ error: { code, message } }`, else the handler's response. */
 export function routeWithUser(action: Action, fn: (request: Request, user: AllowedUser) => Promise<Response> | Response): (request: Request) => Promise<Response> {
   return async (request) => {
     const gate = await authorize(action, request.headers);
-    if (!gate.ok) {
-      return Response.json(
-        { error: { code: gate.status === 401 ? "signed_out" : "forbidden", message: gate.error } },
-        { status: gate.status, headers: { "cache-control": "no-store" } },
-      );
-    }
+    if (!gate.ok) return jsonError(gate.status, gate.status === 401 ? "signed_out" : "forbidden", gate.error);
     return fn(request, gate.user);
   };
 }

@@ -7,8 +7,6 @@ import type { OutletSummary } from "../../db/outlets";
 import { renameOutletAction } from "./actions";
 import { OUTLET_ORIGIN_LABELS } from "../../lib/ingest/types";
 
-const ORIGIN_LABEL: Readonly<Record<string, string>> = OUTLET_ORIGIN_LABELS;
-
 export function OutletsTable({ outlets }: { outlets: OutletSummary[] }) {
   const router = useRouter();
   const [editing, setEditing] = useState<number | null>(null);
@@ -58,7 +56,7 @@ export function OutletsTable({ outlets }: { outlets: OutletSummary[] }) {
           {outlets.map((o) => (
             <tr key={o.id} data-outlet={o.name}>
               <td>
-                <strong>{o.name}</strong> <span className="origin" data-testid="outlet-origin">{ORIGIN_LABEL[o.origin] ?? o.origin}</span>
+                <strong>{o.name}</strong> <span className="origin" data-testid="outlet-origin">{(OUTLET_ORIGIN_LABELS as Readonly<Record<string, string>>)[o.origin] ?? o.origin}</span>
                 {o.host && o.host !== o.name && <span className="muted small"> · {o.host}</span>}
                 {o.aliases.length > 0 && <span className="muted small line-note">also known as {o.aliases.join(", ")}</span>}
               </td>

@@ -8,16 +8,12 @@ import { z } from "zod";
 import { getDb } from "../../../db/client";
 import { exportFlags } from "../../../db/export";
 import { readExportSettings } from "../../../lib/export";
-import { routeWithUser } from "../../lib/action";
+import { jsonError as fail, routeWithUser } from "../../lib/action";
 import { parseFlagSearch } from "../../lib/flag-search";
 
 export const dynamic = "force-dynamic";
 
 const formatSchema = z.enum(["json", "csv", "md", "claimreview"], { error: 'format must be one of "json", "csv", "md", "claimreview"' });
-
-function fail(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
-}
 
 export const GET = routeWithUser("flags.export", (request: Request): Response => {
   const url = new URL(request.url);

@@ -5,13 +5,9 @@
  */
 import { getDb } from "../../../../db/client";
 import { getJob } from "../../../../db/ingest-jobs";
-import { routeWithUser } from "../../../lib/action";
+import { jsonError as fail, routeWithUser } from "../../../lib/action";
 
 export const dynamic = "force-dynamic";
-
-function fail(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
-}
 
 export const GET = routeWithUser("articles.ingest", (request: Request): Response => {
   const raw = new URL(request.url).searchParams.get("id") ?? "";
