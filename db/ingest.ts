@@ -4,7 +4,7 @@
  * dirty; a failure anywhere leaves nothing of that article behind. Bodies are
  * never updated in place, so offsets stored against an article id stay valid.
  */
-import { canonicalKey, hashArticle, OUTLET_ORIGINS, type OutletOrigin, type ParsedArticle } from "@/lib/ingest";
+import { canonicalKey, hashArticle, hostOf, OUTLET_ORIGINS, type OutletOrigin, type ParsedArticle } from "@/lib/ingest";
 import { checkOutletName } from "@/lib/ingest/outlet-name";
 import type { Db } from "./client";
 import {
@@ -212,14 +212,8 @@ function webUrlOrNull(url: string | null): string | null {
  */
 function canonicalMayJoin(parsed: ParsedArticle, canonicalUrl: string): boolean {
   if (!/^https?:\/\//i.test(parsed.source)) return true;
-  const host = (u: string) => {
-    try {
-      return new URL(u).hostname.toLowerCase().replace(/^www\./, "");
-    } catch {
-      return null;
-    }
-  };
-  return host(parsed.source) !== null && host(parsed.source) === host(canonicalUrl);
+  const host = hostOf(parsed.source);
+  return host !== null && host === hostOf(canonicalUrl);
 }
 
 /**
