@@ -91,13 +91,15 @@ export function getStoryDesk(db: Db, id: number): StoryDesk | null {
     return best ? isFlaggableBlock(best.kind, best.boilerplate) : false;
   };
 
-  const live = flagRows.filter((f) => f.status !== "dismissed");
+  // Each article's flags, grouped once (flagRows is in article order).
+  const flagsOf = new Map<number, typeof flagRows>();
+  for (const f of flagRows) (flagsOf.get(f.articleId) ?? flagsOf.set(f.articleId, []).get(f.articleId)!).push(f);
   const carriage: ArticleCarriage[] = arts.map((a, i) => ({
     articleId: a.id,
     publishedAt: a.publishedAt,
     statements: [...statements[i].values()].map((s) => ({ flaggable: flaggableAt(a.id, s.start), support: s.support })),
     counterparts: [...counterparts[i]].sort((x, y) => x - y),
-    addedBlocks: live.filter((f) => f.articleId === a.id && f.kind === "structure_added").length,
+    addedBlocks: (flagsOf.get(a.id) ?? []).filter((f) => f.status !== "dismissed" && f.kind === "structure_added").length,
   }));
   const verdicts = judgeArticles(carriage);
   const fileNamed = new Set(
@@ -114,7 +116,7 @@ export function getStoryDesk(db: Db, id: number): StoryDesk | null {
 
   const lines = rankOutlets(
     arts.map((a, i) => {
-      const mine = flagRows.filter((f) => f.articleId === a.id);
+      const mine = flagsOf.get(a.id) ?? [];
       const kinds: Partial<Record<FlagKind, number>> = {};
       for (const f of mine) if (f.status !== "dismissed") kinds[f.kind] = (kinds[f.kind] ?? 0) + 1;
       return {
@@ -126,7 +128,7 @@ export function getStoryDesk(db: Db, id: number): StoryDesk | null {
     }),
   ).map((l) => {
     const byKind = new Map<FlagKind, DeskFlag[]>();
-    for (const f of flagRows.filter((x) => x.articleId === l.article.articleId))
+    for (const f of flagsOf.get(l.article.articleId) ?? [])
       (byKind.get(f.kind) ?? byKind.set(f.kind, []).get(f.kind)!).push({ id: f.id, articleId: f.articleId, kind: f.kind, severity: f.severity, status: f.status, text: f.text });
     const flagsByKind = [...byKind].sort(
       (x, y) => Math.max(...y[1].map((f) => SEVERITIES.indexOf(f.severity))) - Math.max(...x[1].map((f) => SEVERITIES.indexOf(f.severity))) || y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1),
