@@ -7,6 +7,7 @@
 import type { OutletOrigin } from "@/lib/ingest";
 import { checkOutletName } from "@/lib/ingest/outlet-name";
 import type { Db } from "./client";
+import { asCounterpart, joinCounterparts, splitCounterparts } from "./counterparts";
 
 /** A refusal an editor can act on (unknown outlet, bad name); the message says what to do. */
 export class OutletError extends Error {}
@@ -53,8 +54,6 @@ export interface RenameOutcome {
 
 type Row = { id: number; name: string; host: string | null; origin: OutletOrigin };
 
-/** A counterpart name as flags store it (db/analyze.ts joins them with ", ", so commas inside names become spaces). */
-const asCounterpart = (name: string) => name.replace(/,/g, " ");
 
 /**
  * Renames outlet `id` to `rawName`, in one transaction. When another outlet is
@@ -104,10 +103,7 @@ export function renameOutlet(db: Db, id: number, rawName: string): RenameOutcome
     const dirty = c.prepare("UPDATE stories SET dirty = 1 WHERE id = ?");
     for (const storyId of stories) {
       for (const f of flagsOf.all(storyId) as { id: number; counterparts: string; evidence: string; own: string }[]) {
-        const parts = f.counterparts
-          .split(",")
-          .map((x) => x.trim())
-          .filter(Boolean);
+        const parts = splitCounterparts(f.counterparts);
         const own = asCounterpart(f.own);
         const next = [...new Set(parts.map((p) => byCounterpart.get(p) ?? p))].filter((p) => p !== own);
         let evidence = f.evidence;
@@ -118,7 +114,7 @@ export function renameOutlet(db: Db, id: number, rawName: string): RenameOutcome
         } catch {
           // Evidence is written by the analysis as JSON; unreadable evidence is left for the re-analysis to replace.
         }
-        const counterparts = next.join(", ");
+        const counterparts = joinCounterparts(next);
         if (counterparts !== f.counterparts || evidence !== f.evidence) update.run(counterparts, evidence, f.id);
       }
       dirty.run(storyId);

@@ -7,6 +7,7 @@ import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-o
 import type { Coverage, DiffOp, Evidence, FlagKind, FlagQuery, FlagStatus, Severity } from "../lib/types";
 import { FLAG_STATUSES } from "../lib/types";
 import type { Db } from "./client";
+import { splitCounterparts } from "./counterparts";
 import { flagConditions, flagOrder, flagSortKeys } from "./flag-query";
 import { alignments, articles, flagEvents, flags, outlets, quotes, segments, stories } from "./schema";
 import { actorLabel, SYSTEM_ACTOR_LABEL, type ActorKind } from "../lib/triage/actor";
@@ -48,12 +49,6 @@ export interface FlagPage {
 
 export const MAX_PAGE_SIZE = 500;
 
-function splitCounterparts(s: string): string[] {
-  return s
-    .split(",")
-    .map((x) => x.trim())
-    .filter(Boolean);
-}
 
 const rowSelection = {
   id: flags.id,

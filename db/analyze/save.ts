@@ -7,6 +7,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { FLAG_KINDS, SEVERITIES, type ArticleText, type FlagDraft, type Severity } from "@/lib/types";
 import type { Db } from "../client";
+import { joinCounterparts } from "../counterparts";
 import { alignments, flagEvents, flags, quotes, segments, stories } from "../schema";
 import { analyzeLoaded } from "./analyse";
 import { insertRows, statementsFor } from "./statements";
@@ -209,6 +210,6 @@ function flagValues(d: FlagDraft, storyId: number, outletOf: Map<number, string>
     speaker: d.speaker,
     explanation: d.explanation,
     evidence: JSON.stringify(d.evidence),
-    counterparts: counterparts.map((o) => o.replace(/,/g, " ")).join(", "),
+    counterparts: joinCounterparts(counterparts),
   };
 }
