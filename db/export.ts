@@ -5,7 +5,7 @@
  */
 import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { EXPORT_FORMATS, isExportFormat, renderExport, type ExportArticle, type ExportData, type ExportFlag, type ExportFormat, type ExportStory } from "../lib/export";
+import { articleAddress, EXPORT_FORMATS, isExportFormat, renderExport, type ExportArticle, type ExportData, type ExportFlag, type ExportFormat, type ExportStory } from "../lib/export";
 import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES, type Evidence, type FlagQuery } from "../lib/types";
 import type { Db } from "./client";
 import { flagConditions, flagJoin, flagOrder } from "./flag-query";
@@ -58,9 +58,6 @@ export function isFiltered(query: FlagQuery): boolean {
   );
 }
 
-function isWebUrl(s: string): boolean {
-  return /^https?:\/\//i.test(s);
-}
 
 /** Flags matching the query, in the query's order, with outlet, source and parsed evidence. */
 function loadFlags(db: Db, query: FlagQuery): ExportFlag[] {
@@ -150,7 +147,7 @@ function loadArticles(db: Db, ids: number[] | null): ExportArticle[] {
     storyId: r.storyId ?? null,
     outlet: r.outlet,
     source: r.source,
-    url: r.canonicalUrl ?? (isWebUrl(r.source) ? r.source : null),
+    url: articleAddress(r.canonicalUrl, r.source),
     title: r.title,
     quotes: byArticle.get(r.id) ?? [],
   }));

@@ -4,6 +4,7 @@
  * lib/provenance. Read-only; used by the story page and the exports.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { articleAddress } from "../lib/export";
 import type { ExportAppearance } from "../lib/export/types";
 import { traceQuotes, type ProvenanceArticle, type QuoteLink, type QuoteProvenance } from "../lib/provenance";
 import type { Db } from "./client";
@@ -80,7 +81,7 @@ export function loadFlagAppearances(db: Db, flagList: readonly { id: number; sto
       if (!q) continue;
       out[f.id] = q.versions.map((v) => {
         const a = art.get(v.articleId)!;
-        return { outlet: v.outlet, url: a.canonicalUrl ?? (/^https?:\/\//i.test(a.source) ? a.source : null), headline: a.title, publishedAt: a.publishedAt };
+        return { outlet: v.outlet, url: articleAddress(a.canonicalUrl, a.source), headline: a.title, publishedAt: a.publishedAt };
       });
     }
   }

@@ -4,6 +4,7 @@
  * in the format search engines and fact-check aggregators read.
  */
 import { parsePublicBaseUrl } from "./public-url";
+import { isWebAddress } from "./triaged";
 import type { ExportAppearance, ExportData, ExportFlag } from "./types";
 
 export interface ClaimReviewOptions {
@@ -67,14 +68,11 @@ export function flagPageUrl(id: number, baseUrl?: string): string {
   return new URL(prefix + rel, base.origin).toString();
 }
 
-function isWebUrl(s: string | null | undefined): s is string {
-  return !!s && /^https?:\/\//i.test(s);
-}
 
 function creativeWork(a: ExportAppearance): CreativeWork {
   return {
     "@type": "CreativeWork",
-    ...(isWebUrl(a.url) ? { url: a.url } : {}),
+    ...(isWebAddress(a.url) ? { url: a.url } : {}),
     headline: a.headline,
     author: { "@type": "Organization", name: a.outlet },
     ...(a.publishedAt ? { datePublished: a.publishedAt } : {}),
@@ -85,7 +83,7 @@ function review(f: ExportFlag, options: ClaimReviewOptions, articleUrl: string |
   const supported = f.status === "verified";
   // A quote other outlets carry: its first appearance and every version, from the provenance chain.
   const traced = versions?.length ? versions.map(creativeWork) : null;
-  const appearance = traced ?? (isWebUrl(articleUrl) ? [{ "@type": "CreativeWork" as const, url: articleUrl, headline: title }] : undefined);
+  const appearance = traced ?? (isWebAddress(articleUrl) ? [{ "@type": "CreativeWork" as const, url: articleUrl, headline: title }] : undefined);
   return {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
@@ -117,7 +115,7 @@ export function buildClaimReviews(data: ExportData, options: ClaimReviewOptions)
     .filter((f) => (REVIEWED_STATUSES as readonly string[]).includes(f.status))
     .map((f) => {
       const a = articles.get(f.articleId);
-      const url = a?.url ?? (isWebUrl(f.source) ? f.source : null);
+      const url = a?.url ?? (isWebAddress(f.source) ? f.source : null);
       return review(f, options, url, a?.title ?? "", data.appearances?.[f.id]);
     });
 }

@@ -15,7 +15,7 @@ export { formatMarkdown, escapeMarkdown, escapeInline, blockquote, defangLinks, 
 export { formatClaimReview, buildClaimReviews, flagPageUrl, REVIEWED_STATUSES, type ClaimReview, type ClaimReviewOptions } from "./claimreview";
 export { parsePublicBaseUrl } from "./public-url";
 export { readExportSettings, parseOrganisation, PUBLIC_URL_ENV, ORGANISATION_ENV, type ExportSettings } from "./settings";
-export { findLastTriage, formatUtcMinute, listCounterparts, articleWebUrl, type Triage } from "./triaged";
+export { articleAddress, findLastTriage, formatUtcMinute, isWebAddress, listCounterparts, articleWebUrl, type Triage } from "./triaged";
 
 export interface RenderOptions {
   now: Date;

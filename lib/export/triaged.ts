@@ -29,6 +29,16 @@ export function formatUtcMinute(iso: string): string {
   return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+/** True when `s` is a web address (an ingested URL), not a local file path. */
+export function isWebAddress(s: string | null | undefined): s is string {
+  return !!s && /^https?:\/\//i.test(s);
+}
+
+/** An article's web address as stored: its canonical URL, else its source when that is a URL; null for a file. */
+export function articleAddress(canonicalUrl: string | null, source: string): string | null {
+  return canonicalUrl ?? (isWebAddress(source) ? source : null);
+}
+
 /** The address of an article (canonical URL, else a URL source), never a local path; null when it has none. */
 export function articleWebUrl(article: ExportArticle | undefined): string | null {
   return article?.url || null;
