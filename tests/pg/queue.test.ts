@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openPgDb, type PgDb } from "@/db/pg/client";
 import { ANALYSE_JOB, enqueueGroupingIn, enqueueStoryAnalysesIn, GROUP_JOB, installQueue, QueueNotInstalledError, readQueueConfig, runWorker } from "@/db/queue";
 import { positionalToSql } from "@/db/queue/enqueue";
+import PgBoss from "pg-boss";
 import { createTestDatabase, PG_SKIP_REASON, PG_URL } from "./pg-test-db";
 import { RESULT_ROWS, TEST_TABLES, testHandlers, type TestHandlerOptions } from "./queue-handlers";
 
@@ -204,6 +205,8 @@ describe.skipIf(!PG_URL)(`job queue on a throw-away cluster${PG_URL ? "" : ` (sk
         if (overlap && runs[i].story_id === runs[j].story_id) sameStory++;
         if (overlap && runs[i].story_id !== runs[j].story_id) otherStories++;
       }
+    const postponed = (a.out() + b.out()).match(/being analysed in another worker/g)?.length ?? 0;
+    console.log(`${postponed} jobs postponed because their story was running in the other worker`);
     console.log(`${runs.length} analyses (A ${runs.filter((r) => r.worker === "A").length}, B ${runs.filter((r) => r.worker === "B").length}); overlapping pairs: same story ${sameStory}, different stories ${otherStories}`);
     expect(sameStory).toBe(0);
     expect(otherStories).toBeGreaterThan(0);
@@ -212,6 +215,24 @@ describe.skipIf(!PG_URL)(`job queue on a throw-away cluster${PG_URL ? "" : ` (sk
     expect(results).toEqual(ids.map((id) => ({ story_id: id, n: RESULT_ROWS, version: 9 })));
     await reset();
   }, 90_000);
+
+  it("pg-boss fact behind the \"short\" policy: with \"stately\" or \"singleton\", a queued job whose key is running blocks every other key's job", async () => {
+    const boss = new PgBoss({ connectionString: url, supervise: false, schedule: false });
+    boss.on("error", () => {});
+    await boss.start();
+    const fetched: Record<string, number> = {};
+    for (const policy of ["stately", "singleton", "short"] as const) {
+      const q = `hol-${policy}`;
+      await boss.createQueue(q, { name: q, policy });
+      await boss.send(q, {}, { singletonKey: "X" });
+      expect(await boss.fetch(q)).toHaveLength(1); // X running
+      await boss.send(q, {}, { singletonKey: "X" }); // X queued again, the oldest waiting job
+      await boss.send(q, {}, { singletonKey: "Y" });
+      fetched[policy] = (await boss.fetch(q)).length;
+    }
+    await boss.stop({ graceful: false });
+    expect(fetched).toEqual({ stately: 0, singleton: 0, short: 1 });
+  });
 
   it("a worker killed in the middle of a job: the job expires, another worker runs it, its effect is applied once", async () => {
     await pool.query("INSERT INTO qt_story (id) VALUES (5)");
