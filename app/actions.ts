@@ -30,8 +30,8 @@ const statusInput = z.object({
 });
 
 /** Changes the status of one or more flags (all or none), from the versions the editor saw. */
-export const changeStatusAction = validatedActionWithUser("flags.triage", statusInput, (input, user) => {
-  const data = setFlagStatus(getDb(), { flagIds: input.flagIds, expectedVersions: input.versions, status: input.status, note: input.note, actor: { userId: user.id, name: user.name }, now: new Date() });
+export const changeStatusAction = validatedActionWithUser("flags.triage", statusInput, async (input, user) => {
+  const data = await setFlagStatus(await getDb(), { flagIds: input.flagIds, expectedVersions: input.versions, status: input.status, note: input.note, actor: { userId: user.id, name: user.name }, now: new Date() });
   revalidatePath("/", "layout");
   return data;
 });
@@ -39,15 +39,15 @@ export const changeStatusAction = validatedActionWithUser("flags.triage", status
 const noteInput = z.object({ flagId: id, version: id, note: noteText });
 
 /** Replaces a flag's note, from the version the editor saw. */
-export const changeNoteAction = validatedActionWithUser("flags.triage", noteInput, (input, user) => {
-  const data = setFlagNote(getDb(), { flagId: input.flagId, expectedVersion: input.version, note: input.note, actor: { userId: user.id, name: user.name }, now: new Date() });
+export const changeNoteAction = validatedActionWithUser("flags.triage", noteInput, async (input, user) => {
+  const data = await setFlagNote(await getDb(), { flagId: input.flagId, expectedVersion: input.version, note: input.note, actor: { userId: user.id, name: user.name }, now: new Date() });
   revalidatePath("/", "layout");
   return data;
 });
 
 /** Ends this browser's session and goes to the sign-in page. */
 export const signOutAction = validatedActionWithUser("account.manage", z.object({}), async () => {
-  await cookieWritingAuth().api.signOut({ headers: await headers() });
+  await (await cookieWritingAuth()).api.signOut({ headers: await headers() });
   redirect("/sign-in");
 });
 
@@ -58,7 +58,7 @@ const changePasswordInput = z
 /** Changes the signed-in user's password and ends their other sessions. */
 export const changePasswordAction = validatedActionWithUser("account.manage", changePasswordInput, async (input) => {
   try {
-    await cookieWritingAuth().api.changePassword({ body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true }, headers: await headers() });
+    await (await cookieWritingAuth()).api.changePassword({ body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true }, headers: await headers() });
   } catch (e) {
     // better-auth answers a wrong current password with an APIError; say it plainly.
     if (e instanceof Error && /invalid password/i.test(e.message)) throw new UserError("Your current password is wrong; the password was not changed.");
@@ -73,28 +73,29 @@ const userId = z.string().min(1).max(100);
 
 /** Adds an account; returns it with its one-time password. */
 export const createUserAction = validatedActionWithUser("users.manage", z.object({ email: emailSchema, name: displayNameSchema, role: roleSchema }), async (input) => {
-  const r = await createUser(getDb(), input);
+  const r = await createUser(await getDb(), input);
   revalidatePath("/admin/users");
   return { email: r.user.email, name: r.user.name, role: r.user.role, password: r.password };
 });
 
 /** Changes a user's role. */
-export const setRoleAction = validatedActionWithUser("users.manage", z.object({ userId, role: roleSchema }), (input) => {
-  const u = setUserRole(getDb(), { id: input.userId }, input.role);
+export const setRoleAction = validatedActionWithUser("users.manage", z.object({ userId, role: roleSchema }), async (input) => {
+  const u = await setUserRole(await getDb(), { id: input.userId }, input.role);
   revalidatePath("/admin/users");
   return u;
 });
 
 /** Disables (ending every session at once) or enables a user; an admin cannot disable themselves. */
-export const setDisabledAction = validatedActionWithUser("users.manage", z.object({ userId, disabled: z.boolean() }), (input, user) => {
+export const setDisabledAction = validatedActionWithUser("users.manage", z.object({ userId, disabled: z.boolean() }), async (input, user) => {
   if (input.disabled && input.userId === user.id) throw new UserError("You cannot disable your own account.");
-  const u = input.disabled ? disableUser(getDb(), { id: input.userId }) : enableUser(getDb(), { id: input.userId });
+  const db = await getDb();
+  const u = input.disabled ? await disableUser(db, { id: input.userId }) : await enableUser(db, { id: input.userId });
   revalidatePath("/admin/users");
   return u;
 });
 
 /** Gives a user a new one-time password (ending their sessions); returns it once. */
 export const resetPasswordAction = validatedActionWithUser("users.manage", z.object({ userId }), async (input) => {
-  const r = await setUserPassword(getDb(), { id: input.userId });
+  const r = await setUserPassword(await getDb(), { id: input.userId });
   return { email: r.user.email, password: r.password };
 });

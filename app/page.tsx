@@ -9,8 +9,8 @@ import { requirePageUser } from "./lib/page-user";
 export default async function Home() {
   await requirePageUser("/");
   const db = await requestDb();
-  const c = dashboardCounts(db);
-  const attention = listStoriesByAttention(db, 20);
+  const c = await dashboardCounts(db);
+  const attention = await listStoriesByAttention(db, 20);
   return (
     <>
       <h1>Parallax desk</h1>

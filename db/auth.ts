@@ -18,8 +18,6 @@ import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
 import { eq } from "drizzle-orm";
 import { actionsOf, DEFAULT_ROLE, type Role } from "../lib/auth/roles";
 import type { Db } from "./client";
-import * as authSchema from "./auth-schema";
-import { meta } from "./schema";
 
 /** Environment variable holding the signing secret; when absent one is made once and kept in the database. */
 export const AUTH_SECRET_ENV = "BETTER_AUTH_SECRET";
@@ -74,15 +72,16 @@ export interface AuthSettings {
  * otherwise a random one made at first use and kept in the `meta` table, so a
  * fresh clone needs no setup and sessions survive restarts.
  */
-export function authSecret(db: Db, env: Record<string, string | undefined> = process.env): string {
+export async function authSecret(db: Db, env: Record<string, string | undefined> = process.env): Promise<string> {
+  const { meta } = db.t;
   const fromEnv = env[AUTH_SECRET_ENV]?.trim();
   if (fromEnv) {
     if (fromEnv.length < MIN_SECRET_LENGTH) throw new Error(`${AUTH_SECRET_ENV} is too short (${fromEnv.length} characters, at least ${MIN_SECRET_LENGTH})`);
     return fromEnv;
   }
   // Insert-or-keep, then read: two processes starting at once end up with the same secret.
-  db.insert(meta).values({ key: SECRET_META_KEY, value: randomBytes(32).toString("base64url") }).onConflictDoNothing().run();
-  const row = db.select({ value: meta.value }).from(meta).where(eq(meta.key, SECRET_META_KEY)).get();
+  await db.insert(meta).values({ key: SECRET_META_KEY, value: randomBytes(32).toString("base64url") }).onConflictDoNothing();
+  const row = (await db.select({ value: meta.value }).from(meta).where(eq(meta.key, SECRET_META_KEY)))[0];
   if (!row?.value) throw new Error("The sign-in secret could not be stored in the meta table: this is a bug");
   return row.value;
 }
@@ -99,15 +98,17 @@ function accessControl() {
   return { ac, roles };
 }
 
-function buildAuth(db: Db, settings: AuthSettings) {
+function buildAuth(db: Db, settings: AuthSettings, secret: string) {
+  const { user, session, account, verification } = db.t;
   const { ac, roles } = accessControl();
   const limit = settings.signInLimit ?? DEFAULT_SIGN_IN_LIMIT;
   return betterAuth({
     appName: "Parallax",
     baseURL: typeof settings.baseURL === "string" ? settings.baseURL : { allowedHosts: settings.baseURL.allowedHosts, protocol: "auto" },
     basePath: AUTH_BASE_PATH,
-    secret: authSecret(db),
-    database: drizzleAdapter(db, { provider: "sqlite", schema: authSchema }),
+    secret,
+    // The store's own account tables (SQLite or the Postgres mirror).
+    database: drizzleAdapter(db, { provider: db.engine === "pg" ? "pg" : "sqlite", schema: { user, session, account, verification } }),
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
@@ -137,14 +138,18 @@ function buildAuth(db: Db, settings: AuthSettings) {
 
 export type Auth = ReturnType<typeof buildAuth>;
 
-const instances = new WeakMap<Db, Map<string, Auth>>();
+const instances = new WeakMap<Db, Map<string, Promise<Auth>>>();
 
 /** The better-auth instance for `db` and `settings` (one per pair, kept for the process). */
-export function getAuth(db: Db, settings: AuthSettings): Auth {
+export function getAuth(db: Db, settings: AuthSettings): Promise<Auth> {
   const key = JSON.stringify(settings);
   let byKey = instances.get(db);
   if (!byKey) instances.set(db, (byKey = new Map()));
   let auth = byKey.get(key);
-  if (!auth) byKey.set(key, (auth = buildAuth(db, settings)));
+  if (!auth) {
+    auth = authSecret(db).then((secret) => buildAuth(db, settings, secret));
+    byKey.set(key, auth);
+    auth.catch(() => byKey.delete(key));
+  }
   return auth;
 }

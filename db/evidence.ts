@@ -8,25 +8,23 @@ import { and, eq, inArray, ne, or } from "drizzle-orm";
 import { rankEvidence } from "../lib/provenance";
 import type { Evidence } from "../lib/types";
 import type { Db } from "./client";
-import { alignments, articles, flags } from "./schema";
 
 /** `evidence` of `flag` in the order an editor should read it: clean, best corroborated, fullest first. */
-export function rankFlagEvidence(db: Db, flag: { id: number; articleId: number; storyId: number }, evidence: Evidence[]): Evidence[] {
+export async function rankFlagEvidence(db: Db, flag: { id: number; articleId: number; storyId: number }, evidence: Evidence[]): Promise<Evidence[]> {
+  const { alignments, articles, flags } = db.t;
   const { id: flagId, articleId: flagArticleId, storyId } = flag;
   if (evidence.length < 2) return evidence;
   // Three reads for all counterparts at once (the story's alignments are scanned once, not once per counterpart).
   const ids = [...new Set(evidence.map((e) => e.articleId))];
-  const covering = db
+  const covering = await db
     .select({ articleId: flags.articleId, start: flags.start, end: flags.end })
     .from(flags)
-    .where(and(inArray(flags.articleId, ids), ne(flags.id, flagId), ne(flags.status, "dismissed"), ne(flags.severity, "low")))
-    .all();
-  const aligned = db
+    .where(and(inArray(flags.articleId, ids), ne(flags.id, flagId), ne(flags.status, "dismissed"), ne(flags.severity, "low")));
+  const aligned = await db
     .select({ source: alignments.sourceArticleId, sourceStart: alignments.sourceStart, sourceEnd: alignments.sourceEnd, target: alignments.targetArticleId, targetStart: alignments.targetStart, targetEnd: alignments.targetEnd })
     .from(alignments)
-    .where(and(eq(alignments.storyId, storyId), ne(alignments.coverage, "absent"), or(inArray(alignments.sourceArticleId, ids), inArray(alignments.targetArticleId, ids))))
-    .all();
-  const published = new Map(db.select({ id: articles.id, p: articles.publishedAt }).from(articles).where(inArray(articles.id, ids)).all().map((r) => [r.id, r.p]));
+    .where(and(eq(alignments.storyId, storyId), ne(alignments.coverage, "absent"), or(inArray(alignments.sourceArticleId, ids), inArray(alignments.targetArticleId, ids))));
+  const published = new Map((await db.select({ id: articles.id, p: articles.publishedAt }).from(articles).where(inArray(articles.id, ids))).map((r) => [r.id, r.p]));
   const overlaps = (start: number, end: number, e: Evidence) => start < e.end && end > e.start;
   return rankEvidence(evidence, (e) => {
     const flagged = covering.some((f) => f.articleId === e.articleId && overlaps(f.start, f.end, e));

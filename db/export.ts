@@ -9,8 +9,8 @@ import { articleAddress, EXPORT_FORMATS, isExportFormat, renderExport, type Expo
 import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES, type Evidence, type FlagQuery } from "../lib/types";
 import type { Db } from "./client";
 import { flagConditions, flagJoin, flagOrder } from "./flag-query";
-import { articles, flags, outlets, quotes, stories } from "./schema";
 import { listFlagHistories } from "./triage";
+import { inTransaction } from "./store";
 import { loadFlagAppearances } from "./provenance";
 import { REVIEWED_STATUSES } from "../lib/export/claimreview";
 
@@ -60,8 +60,10 @@ export function isFiltered(query: FlagQuery): boolean {
 
 
 /** Flags matching the query, in the query's order, with outlet, source and parsed evidence. */
-function loadFlags(db: Db, query: FlagQuery): ExportFlag[] {
-  const rows = db
+async function loadFlags(db: Db, query: FlagQuery): Promise<ExportFlag[]> {
+  const { outlets, articles, flags } = db.t;
+  const join = flagJoin(db.t);
+  const rows = await db
     .select({
       id: flags.id,
       storyId: flags.storyId,
@@ -81,13 +83,12 @@ function loadFlags(db: Db, query: FlagQuery): ExportFlag[] {
       note: flags.note,
     })
     .from(flags)
-    .innerJoin(flagJoin.articles, flagJoin.on.article)
-    .innerJoin(flagJoin.outlets, flagJoin.on.outlet)
-    .innerJoin(flagJoin.stories, flagJoin.on.story)
-    .where(flagConditions(query))
-    .orderBy(...flagOrder(query))
-    .all();
-  const histories = listFlagHistories(db, rows.map((r) => r.id));
+    .innerJoin(join.articles, join.on.article)
+    .innerJoin(join.outlets, join.on.outlet)
+    .innerJoin(join.stories, join.on.story)
+    .where(flagConditions(db, query))
+    .orderBy(...flagOrder(db, query));
+  const histories = await listFlagHistories(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     ...r,
     kind: enumValue(r.id, "kind", r.kind, FLAG_KINDS),
@@ -108,15 +109,19 @@ function loadFlags(db: Db, query: FlagQuery): ExportFlag[] {
   }));
 }
 
-/** Splits ids so no statement exceeds SQLite's bound-parameter limit, however many flags a view selects. */
-function chunks<T>(xs: T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+/**
+ * The rows of `read` over `ids` taken 500 at a time, so no statement exceeds a store's
+ * bound-parameter limit, however many flags a view selects.
+ */
+async function readInChunks<T>(ids: number[], read: (part: number[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 500) out.push(...(await read(ids.slice(i, i + 500))));
   return out;
 }
 
 /** Articles by id (all current ones when `ids` is null), with their quotes in order. */
-function loadArticles(db: Db, ids: number[] | null): ExportArticle[] {
+async function loadArticles(db: Db, ids: number[] | null): Promise<ExportArticle[]> {
+  const { outlets, articles, quotes } = db.t;
   const cols = {
     id: articles.id,
     storyId: articles.storyId,
@@ -128,14 +133,14 @@ function loadArticles(db: Db, ids: number[] | null): ExportArticle[] {
   const base = () => db.select(cols).from(articles).innerJoin(outlets, eq(articles.outletId, outlets.id));
   const rows =
     ids === null
-      ? base().where(eq(articles.current, true)).orderBy(asc(articles.id)).all()
-      : chunks(ids).flatMap((part) => base().where(inArray(articles.id, part)).all()).sort((a, b) => a.id - b.id);
+      ? await base().where(eq(articles.current, true)).orderBy(asc(articles.id))
+      : (await readInChunks(ids, (part) => base().where(inArray(articles.id, part)))).sort((a, b) => a.id - b.id);
   if (rows.length === 0) return [];
   const quoteCols = { articleId: quotes.articleId, text: quotes.text, start: quotes.start, end: quotes.end, speaker: quotes.speaker };
   const quoteRows =
     ids === null
-      ? db.select(quoteCols).from(quotes).orderBy(asc(quotes.articleId), asc(quotes.ordinal)).all()
-      : chunks(ids).flatMap((part) => db.select(quoteCols).from(quotes).where(inArray(quotes.articleId, part)).orderBy(asc(quotes.articleId), asc(quotes.ordinal)).all());
+      ? await db.select(quoteCols).from(quotes).orderBy(asc(quotes.articleId), asc(quotes.ordinal))
+      : await readInChunks(ids, (part) => db.select(quoteCols).from(quotes).where(inArray(quotes.articleId, part)).orderBy(asc(quotes.articleId), asc(quotes.ordinal)));
   const byArticle = new Map<number, ExportArticle["quotes"]>();
   for (const q of quoteRows) {
     const list = byArticle.get(q.articleId) ?? [];
@@ -161,10 +166,11 @@ function loadArticles(db: Db, ids: number[] | null): ExportArticle[] {
  * the selected flags and the articles they touch (the flagged article and its
  * evidence counterparts); a story's `articleIds` then lists those articles.
  */
-export function loadExportData(db: Db, query: FlagQuery): ExportData {
+export async function loadExportData(db: Db, query: FlagQuery): Promise<ExportData> {
   // One read transaction: flags, articles and stories come from the same snapshot.
-  return db.transaction(() => {
-    const flagList = loadFlags(db, query);
+  return inTransaction(db, async (db) => {
+    const { stories } = db.t;
+    const flagList = await loadFlags(db, query);
     const filtered = isFiltered(query);
     const touched = new Set<number>();
     for (const f of flagList) {
@@ -173,19 +179,19 @@ export function loadExportData(db: Db, query: FlagQuery): ExportData {
     }
     let articleList: ExportArticle[];
     if (filtered) {
-      articleList = loadArticles(db, [...touched].sort((a, b) => a - b));
+      articleList = await loadArticles(db, [...touched].sort((a, b) => a - b));
     } else {
-      articleList = loadArticles(db, null);
+      articleList = await loadArticles(db, null);
       const have = new Set(articleList.map((a) => a.id));
       const missing = [...touched].filter((id) => !have.has(id));
-      if (missing.length) articleList = [...articleList, ...loadArticles(db, missing)].sort((a, b) => a.id - b.id);
+      if (missing.length) articleList = [...articleList, ...(await loadArticles(db, missing))].sort((a, b) => a.id - b.id);
     }
     const storyIds = filtered ? [...new Set(flagList.map((f) => f.storyId))] : null;
     const storyCols = { id: stories.id, title: stories.title };
     const storyRows =
       storyIds === null
-        ? db.select(storyCols).from(stories).orderBy(asc(stories.id)).all()
-        : chunks(storyIds).flatMap((part) => db.select(storyCols).from(stories).where(inArray(stories.id, part)).all()).sort((a, b) => a.id - b.id);
+        ? await db.select(storyCols).from(stories).orderBy(asc(stories.id))
+        : (await readInChunks(storyIds, (part) => db.select(storyCols).from(stories).where(inArray(stories.id, part)))).sort((a, b) => a.id - b.id);
     const byStory = new Map<number, number[]>();
     for (const a of articleList) {
       if (a.storyId === null) continue;
@@ -195,7 +201,7 @@ export function loadExportData(db: Db, query: FlagQuery): ExportData {
     }
     const storyList: ExportStory[] = storyRows.map((s) => ({ id: s.id, title: s.title, articleIds: byStory.get(s.id) ?? [] }));
     return { stories: storyList, articles: articleList, flags: flagList };
-  });
+  }, { readOnly: true });
 }
 
 export interface ExportOptions {
@@ -222,12 +228,12 @@ function stamp(now: Date): string {
  * Renders the flags of `query` in `format` (json | csv | md | claimreview).
  * `now` stamps the export (generatedAt, ClaimReview datePublished, file name).
  */
-export function exportFlags(db: Db, query: FlagQuery, format: ExportFormat, now: Date, options: ExportOptions = {}): ExportFile {
+export async function exportFlags(db: Db, query: FlagQuery, format: ExportFormat, now: Date, options: ExportOptions = {}): Promise<ExportFile> {
   if (!isExportFormat(String(format))) throw new Error(`exportFlags: unknown format "${String(format)}" (expected one of ${EXPORT_FORMATS.join(", ")})`);
   if (Number.isNaN(now.getTime())) throw new Error("exportFlags: now is an invalid Date");
-  const data = loadExportData(db, query);
+  const data = await loadExportData(db, query);
   // ClaimReview names where each reviewed quote first appeared (db/provenance.ts).
-  if (format === "claimreview") data.appearances = loadFlagAppearances(db, data.flags.filter((f) => (REVIEWED_STATUSES as readonly string[]).includes(f.status)));
+  if (format === "claimreview") data.appearances = await loadFlagAppearances(db, data.flags.filter((f) => (REVIEWED_STATUSES as readonly string[]).includes(f.status)));
   const rendered = renderExport(data, format, { now, baseUrl: options.baseUrl, organisation: options.organisation, bom: options.bom });
   const scope = query.story?.length === 1 ? `story-${query.story[0]}-` : "";
   return { body: rendered.body, contentType: rendered.contentType, filename: `parallax-flags-${scope}${stamp(now)}.${rendered.extension}` };

@@ -4,21 +4,44 @@
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { FlagQuery, FlagSortKey } from "../lib/types";
-import { articles, flags, outlets, stories } from "./schema";
+import type { Db, Tables } from "./client";
 
-/** Quotes each word for FTS5 so user input can never be read as query syntax; words must all match (prefix on the last). */
-export function toFtsQuery(q: string): string | null {
-  const words = q
+/** The words of a search, as both stores' full-text search reads them (letters and digits only: never query syntax). */
+function searchWords(q: string): string[] {
+  return q
     .normalize("NFKC")
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 16);
+}
+
+/** Quotes each word for FTS5 so user input can never be read as query syntax; words must all match (prefix on the last). */
+export function toFtsQuery(q: string): string | null {
+  const words = searchWords(q);
   if (words.length === 0) return null;
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? "*" : ""}`).join(" ");
 }
 
+/** The same search as a Postgres tsquery (for to_tsquery('simple', ...)): every word, prefix on the last. */
+export function toTsQuery(q: string): string | null {
+  const words = searchWords(q).map((w) => w.toLowerCase());
+  if (words.length === 0) return null;
+  return words.map((w, i) => `${w}${i === words.length - 1 ? ":*" : ""}`).join(" & ");
+}
+
+/** Flags whose text, explanation, speaker or note match a search: SQLite's FTS5 table, Postgres' tsvector column (GIN index). */
+function searchHits(db: Db, q: string): SQL | null {
+  if (db.engine === "pg") {
+    const ts = toTsQuery(q);
+    return ts ? sql`select sf.id from flags sf where sf.search @@ to_tsquery('simple', ${ts})` : null;
+  }
+  const fts = toFtsQuery(q);
+  return fts ? sql`select rowid from flags_fts where flags_fts match ${fts}` : null;
+}
+
 /** WHERE conditions for a query over `flags` (joined to `articles` and `outlets` or not: conditions only use flags columns and subqueries). */
-export function flagConditions(query: FlagQuery): SQL | undefined {
+export function flagConditions(db: Db, query: FlagQuery): SQL | undefined {
+  const { flags } = db.t;
   const conds: SQL[] = [];
   if (query.kind?.length) conds.push(inArray(flags.kind, query.kind));
   if (query.severity?.length) conds.push(inArray(flags.severity, query.severity));
@@ -36,20 +59,20 @@ export function flagConditions(query: FlagQuery): SQL | undefined {
       )}))`,
     );
   if (query.stale === false) conds.push(eq(flags.stale, false));
-  const fts = query.q ? toFtsQuery(query.q) : null;
-  if (fts) {
+  const hits = query.q ? searchHits(db, query.q) : null;
+  if (hits) {
     const like = "%" + query.q!.trim().replace(/[\\%_]/g, (c) => "\\" + c) + "%";
     // One membership set (FTS hits, plus the flags of outlets whose name matches) rather than an OR of
     // two tests: with the OR, SQLite gives up the covering index and reads every row (100k flags:
     // ~105 ms per count against ~19 ms this way).
     conds.push(
-      sql`+${flags.id} in (select rowid from flags_fts where flags_fts match ${fts} union select sf.id from flags sf where sf.article_id in (select pa.id from articles pa join outlets po on po.id = pa.outlet_id where po.name like ${like} escape '\\'))`,
+      sql`+${flags.id} in (${hits} union select sf.id from flags sf where sf.article_id in (select pa.id from articles pa join outlets po on po.id = pa.outlet_id where ${db.engine === "pg" ? sql`po.name ilike ${like}` : sql`po.name like ${like}`} escape '\\'))`,
     );
   }
   return conds.length ? and(...conds) : undefined;
 }
 
-const sortColumns: Record<FlagSortKey, SQL | typeof flags.id> = {
+const sortColumns = ({ flags, outlets }: Tables): Record<FlagSortKey, SQL> => ({
   severity: sql`${flags.severityRank}`,
   kind: sql`${flags.kind}`,
   text: sql`${flags.text}`,
@@ -59,17 +82,19 @@ const sortColumns: Record<FlagSortKey, SQL | typeof flags.id> = {
   confidence: sql`${flags.confidence}`,
   status: sql`${flags.status}`,
   updatedAt: sql`${flags.updatedAt}`,
-};
+});
 
 /**
  * The sort keys of a query, in order: the requested keys, then severity,
  * confidence and id, so the order is total (paging is stable, and a flag's
  * neighbours are well defined). Every key is NOT NULL.
  */
-export function flagSortKeys(query: FlagQuery): { id: FlagSortKey | "id"; expr: SQL; desc: boolean }[] {
+export function flagSortKeys(db: Db, query: FlagQuery): { id: FlagSortKey | "id"; expr: SQL; desc: boolean }[] {
+  const { flags } = db.t;
+  const columns = sortColumns(db.t);
   const keys: { id: FlagSortKey | "id"; expr: SQL; desc: boolean }[] = [];
   for (const s of query.sort ?? []) {
-    const col = sortColumns[s.id];
+    const col = columns[s.id];
     if (!col) throw new Error(`Unknown flag sort key "${String(s.id)}"`);
     keys.push({ id: s.id, expr: sql`${col}`, desc: s.desc });
   }
@@ -80,18 +105,20 @@ export function flagSortKeys(query: FlagQuery): { id: FlagSortKey | "id"; expr: 
 }
 
 /** ORDER BY for a query: the requested keys, then severity, confidence and id so paging is stable. */
-export function flagOrder(query: FlagQuery): SQL[] {
-  return flagSortKeys(query).map((k) => (k.desc ? desc(k.expr) : asc(k.expr)));
+export function flagOrder(db: Db, query: FlagQuery): SQL[] {
+  return flagSortKeys(db, query).map((k) => (k.desc ? desc(k.expr) : asc(k.expr)));
 }
 
 /** The join every flag listing uses. */
-export const flagJoin = {
-  articles,
-  outlets,
-  stories,
-  on: {
-    article: eq(flags.articleId, articles.id),
-    outlet: eq(articles.outletId, outlets.id),
-    story: eq(flags.storyId, stories.id),
-  },
-};
+export function flagJoin({ flags, articles, outlets, stories }: Tables) {
+  return {
+    articles,
+    outlets,
+    stories,
+    on: {
+      article: eq(flags.articleId, articles.id),
+      outlet: eq(articles.outletId, outlets.id),
+      story: eq(flags.storyId, stories.id),
+    },
+  };
+}

@@ -12,7 +12,6 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { analyzePending } from "./analyze";
 import type { Db } from "./client";
 import { ingestInputs, type IngestOptions, type IngestResult } from "./ingest";
-import { articles, ingestJobs, stories } from "./schema";
 
 export const JOB_STATUSES = ["queued", "ingesting", "analyzing", "done", "failed"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -82,13 +81,13 @@ function isUploadDir(dir: string): boolean {
 }
 
 /** Records a new job (status queued) for `userId`; returns its id. */
-export function createJob(db: Db, request: JobRequest, userId: string | null, now = new Date()): number {
+export async function createJob(db: Db, request: JobRequest, userId: string | null, now = new Date()): Promise<number> {
+  const { ingestJobs } = db.t;
   const at = now.toISOString();
-  const row = db
+  const row = (await db
     .insert(ingestJobs)
     .values({ userId, status: "queued", request: JSON.stringify(request), createdAt: at, updatedAt: at, results: JSON.stringify(request.rejected.map(rejectedLine)) })
-    .returning({ id: ingestJobs.id })
-    .get();
+    .returning({ id: ingestJobs.id }))[0];
   return row.id;
 }
 
@@ -120,20 +119,21 @@ function isAlive(pid: number): boolean {
 }
 
 /** Marks a job failed with one line (unless it already ended). */
-export function failJob(db: Db, id: number, error: string, now = new Date()): void {
-  db.update(ingestJobs)
+export async function failJob(db: Db, id: number, error: string, now = new Date()): Promise<void> {
+  const { ingestJobs } = db.t;
+  await db.update(ingestJobs)
     .set({ status: "failed", error, updatedAt: now.toISOString() })
-    .where(and(eq(ingestJobs.id, id), inArray(ingestJobs.status, ["queued", "ingesting", "analyzing"])))
-    .run();
+    .where(and(eq(ingestJobs.id, id), inArray(ingestJobs.status, ["queued", "ingesting", "analyzing"])));
 }
 
 /** A job as the page shows it, or null when there is no such job. A running job whose process is gone is marked failed first. */
-export function getJob(db: Db, id: number): JobView | null {
-  let row = db.select().from(ingestJobs).where(eq(ingestJobs.id, id)).get();
+export async function getJob(db: Db, id: number): Promise<JobView | null> {
+  const { ingestJobs } = db.t;
+  let row = (await db.select().from(ingestJobs).where(eq(ingestJobs.id, id)))[0];
   if (!row) return null;
   if ((row.status === "ingesting" || row.status === "analyzing") && row.pid != null && !isAlive(row.pid)) {
-    failJob(db, id, "The ingest process stopped before it finished (the server restarted or the process was killed); what it stored is kept. Start the ingest again to finish it.");
-    row = db.select().from(ingestJobs).where(eq(ingestJobs.id, id)).get()!;
+    await failJob(db, id, "The ingest process stopped before it finished (the server restarted or the process was killed); what it stored is kept. Start the ingest again to finish it.");
+    row = (await db.select().from(ingestJobs).where(eq(ingestJobs.id, id)))[0]!;
   }
   const all = JSON.parse(row.results) as JobLine[];
   const saved = JSON.parse(row.outcome ?? "null") as { counts: JobView["counts"]; stories: JobStory[] | null; more: number } | null;
@@ -155,33 +155,33 @@ export function getJob(db: Db, id: number): JobView | null {
 }
 
 /** The latest jobs, newest first (ids and states, for the page's list). */
-export function recentJobs(db: Db, limit = 10): { id: number; status: JobStatus; createdAt: string; done: number; total: number }[] {
-  return db
+export async function recentJobs(db: Db, limit = 10): Promise<{ id: number; status: JobStatus; createdAt: string; done: number; total: number }[]> {
+  const { ingestJobs } = db.t;
+  return (await db
     .select({ id: ingestJobs.id, status: ingestJobs.status, createdAt: ingestJobs.createdAt, done: ingestJobs.done, total: ingestJobs.total })
     .from(ingestJobs)
     .orderBy(desc(ingestJobs.id))
-    .limit(limit)
-    .all() as { id: number; status: JobStatus; createdAt: string; done: number; total: number }[];
+    .limit(limit)) as { id: number; status: JobStatus; createdAt: string; done: number; total: number }[];
 }
 
 /** The stories of `articleIds` with the flags on those articles (all, open). */
-function storiesOf(db: Db, articleIds: number[]): JobStory[] {
+async function storiesOf(db: Db, articleIds: number[]): Promise<JobStory[]> {
+  const { stories, articles } = db.t;
   if (!articleIds.length) return [];
   const out = new Map<number, JobStory>();
   // In slices: SQLite bounds the parameters of one statement.
   for (let i = 0; i < articleIds.length; i += 500) {
     const ids = articleIds.slice(i, i + 500);
-    const rows = db
+    const rows = await db
       .select({
         id: stories.id,
         title: stories.title,
-        flags: sql<number>`(select count(*) from flags f where f.article_id = ${articles.id})`,
-        open: sql<number>`(select count(*) from flags f where f.article_id = ${articles.id} and f.status = 'open')`,
+        flags: sql<number>`(select count(*) from flags f where f.article_id = ${articles.id})`.mapWith(Number),
+        open: sql<number>`(select count(*) from flags f where f.article_id = ${articles.id} and f.status = 'open')`.mapWith(Number),
       })
       .from(articles)
       .innerJoin(stories, eq(stories.id, articles.storyId))
-      .where(inArray(articles.id, ids))
-      .all();
+      .where(inArray(articles.id, ids));
     for (const r of rows) {
       const s = out.get(r.id) ?? { id: r.id, title: r.title, flags: 0, open: 0 };
       s.flags += r.flags;
@@ -204,8 +204,9 @@ export interface RunJobOptions extends Pick<IngestOptions, "addressPolicy" | "al
  * files. Never throws for a problem of the job's own: the job ends `failed` with one line.
  */
 export async function runJob(db: Db, id: number, opts: RunJobOptions = {}): Promise<JobView> {
+  const { ingestJobs } = db.t;
   const now = opts.now ?? (() => new Date());
-  const row = db.select().from(ingestJobs).where(eq(ingestJobs.id, id)).get();
+  const row = (await db.select().from(ingestJobs).where(eq(ingestJobs.id, id)))[0];
   if (!row) throw new Error(`runJob: job ${id} does not exist`);
   if (row.status !== "queued") throw new Error(`runJob: job ${id} is ${row.status}, not queued`);
   const request = JSON.parse(row.request) as JobRequest;
@@ -213,8 +214,11 @@ export async function runJob(db: Db, id: number, opts: RunJobOptions = {}): Prom
   const counts = { added: 0, revised: 0, unchanged: 0, failed: lines.length };
   let more = 0;
   const touched: number[] = [];
-  const write = (set: Partial<typeof ingestJobs.$inferInsert>) => db.update(ingestJobs).set({ ...set, updatedAt: now().toISOString() }).where(eq(ingestJobs.id, id)).run();
-  write({ status: request.analyzeOnly ? "analyzing" : "ingesting", pid: process.pid });
+  // Progress is written from ingest's callback, which does not wait: the writes are chained so they land in order.
+  let written: Promise<unknown> = Promise.resolve();
+  const write = (set: Partial<typeof ingestJobs.$inferInsert>): Promise<unknown> =>
+    (written = written.then(() => db.update(ingestJobs).set({ ...set, updatedAt: now().toISOString() }).where(eq(ingestJobs.id, id))));
+  await write({ status: request.analyzeOnly ? "analyzing" : "ingesting", pid: process.pid });
   try {
     if (!request.analyzeOnly) {
       const inputs = [...request.urls, ...request.files];
@@ -246,18 +250,19 @@ export async function runJob(db: Db, id: number, opts: RunJobOptions = {}): Prom
           },
         });
       }
-      flush();
-      write({ status: "analyzing" });
+      await flush();
+      await write({ status: "analyzing" });
     }
-    analyzePending(db, { now, workers: opts.workers });
-    const found = storiesOf(db, touched);
-    write({ status: "done", results: JSON.stringify(lines), outcome: JSON.stringify({ counts, stories: found, more }) });
+    await analyzePending(db, { now, workers: opts.workers });
+    const found = await storiesOf(db, touched);
+    await write({ status: "done", results: JSON.stringify(lines), outcome: JSON.stringify({ counts, stories: found, more }) });
   } catch (e) {
     console.error(e);
-    write({ results: JSON.stringify(lines), outcome: JSON.stringify({ counts, stories: null, more }) });
-    failJob(db, id, `The job stopped: ${(e as Error).message}. What was stored before is kept.`, now());
+    await written.catch(() => {});
+    await write({ results: JSON.stringify(lines), outcome: JSON.stringify({ counts, stories: null, more }) });
+    await failJob(db, id, `The job stopped: ${(e as Error).message}. What was stored before is kept.`, now());
   } finally {
     if (request.uploadDir && isUploadDir(request.uploadDir)) fs.rmSync(request.uploadDir, { recursive: true, force: true });
   }
-  return getJob(db, id)!;
+  return (await getJob(db, id))!;
 }

@@ -6,7 +6,10 @@
  */
 import { canonicalKey, hashArticle, hostOf, OUTLET_ORIGINS, type OutletOrigin, type ParsedArticle } from "@/lib/ingest";
 import { checkOutletName } from "@/lib/ingest/outlet-name";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client";
+import { execute, inTransaction, queryRow } from "./store";
+import { enqueueGroupingIn, enqueueStoryAnalysesIn, type PgTx } from "./queue/enqueue";
 import {
   addressPolicyFor,
   createLimiter,
@@ -99,7 +102,6 @@ export interface StoreOutcome {
 }
 
 type Sqlite = Db["$client"];
-type Statement<P extends unknown[] | {}, R = unknown> = import("better-sqlite3").Statement<P, R>;
 
 interface CurrentRow {
   id: number;
@@ -116,57 +118,116 @@ interface OutletRow {
   origin: OutletOrigin;
 }
 
+interface ArticleRow {
+  outletId: number;
+  storyId: number | null;
+  source: string;
+  canonicalUrl: string | null;
+  title: string;
+  byline: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  body: string;
+  contentHash: string;
+  ingestedAt: string;
+  revision: number;
+  storyLabel: string | null;
+  lineage: string;
+  canonicalKey: string | null;
+}
+
+/** The reads and writes of storeArticle, one implementation per store, run inside its transaction. */
 interface StoreStatements {
-  latestOfSource: Statement<[string], { lineage: string; contentHash: string }>;
-  lineageOfCanonical: Statement<[string], { lineage: string; outletId: number }>;
-  current: Statement<[string], CurrentRow>;
-  sameContent: Statement<[string, string], { id: number; revision: number }>;
-  lastRevision: Statement<[string], { revision: number | null }>;
-  outlet: Statement<[string, string], OutletRow>;
-  insertOutlet: Statement<[string, string | null, string]>;
-  setOutletHost: Statement<[string, number]>;
-  setOutletOrigin: Statement<[string, number]>;
-  retire: Statement<[number]>;
-  insertArticle: Statement<[Record<string, string | number | null>]>;
-  dirtyStory: Statement<[number]>;
+  latestOfSource(source: string): Promise<{ lineage: string; contentHash: string } | undefined>;
+  lineageOfCanonical(key: string): Promise<{ lineage: string; outletId: number } | undefined>;
+  current(lineage: string): Promise<CurrentRow | undefined>;
+  sameContent(hash: string, source: string): Promise<{ id: number; revision: number } | undefined>;
+  lastRevision(lineage: string): Promise<number | null>;
+  /** An outlet by its name, else by a name it had before a rename or merge. */
+  outlet(name: string): Promise<OutletRow | undefined>;
+  insertOutlet(name: string, host: string | null, origin: OutletOrigin): Promise<number>;
+  setOutletHost(host: string, id: number): Promise<void>;
+  setOutletOrigin(origin: OutletOrigin, id: number): Promise<void>;
+  retire(id: number): Promise<void>;
+  insertArticle(row: ArticleRow): Promise<number>;
+  dirtyStory(id: number): Promise<void>;
 }
 
 const prepared = new WeakMap<Sqlite, StoreStatements>();
 
 /**
- * The statements of the store, prepared once per connection: storeArticle is
- * also the hot loop of the benchmark, and building queries on every call cost
- * more than running them.
+ * SQLite: the statements prepared once per connection. storeArticle is the hot loop of
+ * the benchmark, and building queries on every call cost more than running them.
  */
-function statementsFor(sqlite: Sqlite): StoreStatements {
+function sqliteStatements(sqlite: Sqlite): StoreStatements {
   let st = prepared.get(sqlite);
-  if (!st) {
-    st = {
-      latestOfSource: sqlite.prepare("SELECT lineage, content_hash AS contentHash FROM articles WHERE source = ? ORDER BY revision DESC LIMIT 1"),
-      lineageOfCanonical: sqlite.prepare("SELECT lineage, outlet_id AS outletId FROM articles WHERE canonical_key = ? AND current = 1 ORDER BY id LIMIT 1"),
-      current: sqlite.prepare(
-        "SELECT id, revision, content_hash AS contentHash, story_id AS storyId, story_label AS storyLabel FROM articles WHERE lineage = ? AND current = 1 ORDER BY revision DESC LIMIT 1",
-      ),
-      sameContent: sqlite.prepare("SELECT id, revision FROM articles WHERE content_hash = ? AND current = 1 AND source <> ? ORDER BY id LIMIT 1"),
-      lastRevision: sqlite.prepare("SELECT MAX(revision) AS revision FROM articles WHERE lineage = ?"),
-      // An outlet by its name, else by a name it had before a rename or merge.
-      outlet: sqlite.prepare(
-        `SELECT id, name, host, name_origin AS origin FROM outlets WHERE name = ?
-         UNION ALL SELECT o.id, o.name, o.host, o.name_origin FROM outlet_aliases a JOIN outlets o ON o.id = a.outlet_id WHERE a.name = ? LIMIT 1`,
-      ),
-      insertOutlet: sqlite.prepare("INSERT INTO outlets (name, host, name_origin) VALUES (?, ?, ?)"),
-      setOutletHost: sqlite.prepare("UPDATE outlets SET host = ? WHERE id = ?"),
-      setOutletOrigin: sqlite.prepare("UPDATE outlets SET name_origin = ? WHERE id = ?"),
-      retire: sqlite.prepare("UPDATE articles SET current = 0 WHERE id = ?"),
-      insertArticle: sqlite.prepare(
-        `INSERT INTO articles (outlet_id, story_id, source, canonical_url, title, byline, published_at, language, body, content_hash, ingested_at, revision, current, story_label, lineage, canonical_key)
-         VALUES (@outletId, @storyId, @source, @canonicalUrl, @title, @byline, @publishedAt, @language, @body, @contentHash, @ingestedAt, @revision, 1, @storyLabel, @lineage, @canonicalKey)`,
-      ),
-      dirtyStory: sqlite.prepare("UPDATE stories SET dirty = 1 WHERE id = ?"),
-    };
-    prepared.set(sqlite, st);
-  }
+  if (st) return st;
+  const latestOfSource = sqlite.prepare<[string], { lineage: string; contentHash: string }>("SELECT lineage, content_hash AS contentHash FROM articles WHERE source = ? ORDER BY revision DESC LIMIT 1");
+  const lineageOfCanonical = sqlite.prepare<[string], { lineage: string; outletId: number }>("SELECT lineage, outlet_id AS outletId FROM articles WHERE canonical_key = ? AND current = 1 ORDER BY id LIMIT 1");
+  const current = sqlite.prepare<[string], CurrentRow>(
+    "SELECT id, revision, content_hash AS contentHash, story_id AS storyId, story_label AS storyLabel FROM articles WHERE lineage = ? AND current = 1 ORDER BY revision DESC LIMIT 1",
+  );
+  const sameContent = sqlite.prepare<[string, string], { id: number; revision: number }>("SELECT id, revision FROM articles WHERE content_hash = ? AND current = 1 AND source <> ? ORDER BY id LIMIT 1");
+  const lastRevision = sqlite.prepare<[string], { revision: number | null }>("SELECT MAX(revision) AS revision FROM articles WHERE lineage = ?");
+  const outlet = sqlite.prepare<[string, string], OutletRow>(
+    `SELECT id, name, host, name_origin AS origin FROM outlets WHERE name = ?
+     UNION ALL SELECT o.id, o.name, o.host, o.name_origin FROM outlet_aliases a JOIN outlets o ON o.id = a.outlet_id WHERE a.name = ? LIMIT 1`,
+  );
+  const insertOutlet = sqlite.prepare<[string, string | null, string]>("INSERT INTO outlets (name, host, name_origin) VALUES (?, ?, ?)");
+  const setOutletHost = sqlite.prepare<[string, number]>("UPDATE outlets SET host = ? WHERE id = ?");
+  const setOutletOrigin = sqlite.prepare<[string, number]>("UPDATE outlets SET name_origin = ? WHERE id = ?");
+  const retire = sqlite.prepare<[number]>("UPDATE articles SET current = 0 WHERE id = ?");
+  const insertArticle = sqlite.prepare<[ArticleRow]>(
+    `INSERT INTO articles (outlet_id, story_id, source, canonical_url, title, byline, published_at, language, body, content_hash, ingested_at, revision, current, story_label, lineage, canonical_key)
+     VALUES (@outletId, @storyId, @source, @canonicalUrl, @title, @byline, @publishedAt, @language, @body, @contentHash, @ingestedAt, @revision, 1, @storyLabel, @lineage, @canonicalKey)`,
+  );
+  const dirtyStory = sqlite.prepare<[number]>("UPDATE stories SET dirty = 1 WHERE id = ?");
+  st = {
+    latestOfSource: async (source) => latestOfSource.get(source),
+    lineageOfCanonical: async (key) => lineageOfCanonical.get(key),
+    current: async (lineage) => current.get(lineage),
+    sameContent: async (hash, source) => sameContent.get(hash, source),
+    lastRevision: async (lineage) => lastRevision.get(lineage)?.revision ?? null,
+    outlet: async (name) => outlet.get(name, name),
+    insertOutlet: async (name, host, origin) => Number(insertOutlet.run(name, host, origin).lastInsertRowid),
+    setOutletHost: async (host, id) => void setOutletHost.run(host, id),
+    setOutletOrigin: async (origin, id) => void setOutletOrigin.run(origin, id),
+    retire: async (id) => void retire.run(id),
+    insertArticle: async (row) => Number(insertArticle.run(row).lastInsertRowid),
+    dirtyStory: async (id) => void dirtyStory.run(id),
+  };
+  prepared.set(sqlite, st);
   return st;
+}
+
+/** PostgreSQL: the same reads and writes as SQL on the transaction (aliases quoted: Postgres folds unquoted ones). */
+function pgStatements(tx: Db): StoreStatements {
+  const one = <T>(q: SQL) => queryRow<T>(tx, q);
+  const id = async (q: SQL) => Number((await queryRow<{ id: number }>(tx, q))!.id);
+  return {
+    latestOfSource: (source) => one(sql`SELECT lineage, content_hash AS "contentHash" FROM articles WHERE source = ${source} ORDER BY revision DESC LIMIT 1`),
+    lineageOfCanonical: (key) => one(sql`SELECT lineage, outlet_id AS "outletId" FROM articles WHERE canonical_key = ${key} AND current ORDER BY id LIMIT 1`),
+    current: (lineage) =>
+      one(sql`SELECT id, revision, content_hash AS "contentHash", story_id AS "storyId", story_label AS "storyLabel" FROM articles WHERE lineage = ${lineage} AND current ORDER BY revision DESC LIMIT 1`),
+    sameContent: (hash, source) => one(sql`SELECT id, revision FROM articles WHERE content_hash = ${hash} AND current AND source <> ${source} ORDER BY id LIMIT 1`),
+    lastRevision: async (lineage) => (await one<{ revision: number | null }>(sql`SELECT MAX(revision) AS revision FROM articles WHERE lineage = ${lineage}`))?.revision ?? null,
+    outlet: (name) =>
+      one(sql`(SELECT id, name, host, name_origin AS origin FROM outlets WHERE name = ${name})
+              UNION ALL (SELECT o.id, o.name, o.host, o.name_origin FROM outlet_aliases a JOIN outlets o ON o.id = a.outlet_id WHERE a.name = ${name}) LIMIT 1`),
+    insertOutlet: (name, host, origin) => id(sql`INSERT INTO outlets (name, host, name_origin) VALUES (${name}, ${host}, ${origin}) RETURNING id`),
+    setOutletHost: async (host, oid) => void (await execute(tx, sql`UPDATE outlets SET host = ${host} WHERE id = ${oid}`)),
+    setOutletOrigin: async (origin, oid) => void (await execute(tx, sql`UPDATE outlets SET name_origin = ${origin} WHERE id = ${oid}`)),
+    retire: async (aid) => void (await execute(tx, sql`UPDATE articles SET current = false WHERE id = ${aid}`)),
+    insertArticle: (r) =>
+      id(sql`INSERT INTO articles (outlet_id, story_id, source, canonical_url, title, byline, published_at, language, body, content_hash, ingested_at, revision, current, story_label, lineage, canonical_key)
+             VALUES (${r.outletId}, ${r.storyId}, ${r.source}, ${r.canonicalUrl}, ${r.title}, ${r.byline}, ${r.publishedAt}, ${r.language}, ${r.body}, ${r.contentHash}, ${r.ingestedAt}, ${r.revision}, true, ${r.storyLabel}, ${r.lineage}, ${r.canonicalKey})
+             RETURNING id`),
+    dirtyStory: async (sid) => void (await execute(tx, sql`UPDATE stories SET dirty = true WHERE id = ${sid}`)),
+  };
+}
+
+function statementsFor(tx: Db): StoreStatements {
+  return tx.engine === "pg" ? pgStatements(tx) : sqliteStatements(tx.$client);
 }
 
 const originRank = (o: OutletOrigin) => OUTLET_ORIGINS.indexOf(o);
@@ -176,17 +237,17 @@ const originRank = (o: OutletOrigin) => OUTLET_ORIGINS.indexOf(o);
  * when new. A name met again from a more trusted origin records that origin; an
  * editor's name is never demoted.
  */
-function upsertOutlet(st: StoreStatements, name: string, host: string | null, origin: OutletOrigin): OutletRow {
-  const found = st.outlet.get(name, name);
+async function upsertOutlet(st: StoreStatements, name: string, host: string | null, origin: OutletOrigin): Promise<OutletRow> {
+  const found = await st.outlet(name);
   if (found) {
-    if (!found.host && host) st.setOutletHost.run(host, found.id);
+    if (!found.host && host) await st.setOutletHost(host, found.id);
     if (found.origin !== "editor" && originRank(origin) < originRank(found.origin)) {
-      st.setOutletOrigin.run(origin, found.id);
+      await st.setOutletOrigin(origin, found.id);
       return { ...found, origin };
     }
     return found;
   }
-  return { id: Number(st.insertOutlet.run(name, host, origin).lastInsertRowid), name, host, origin };
+  return { id: await st.insertOutlet(name, host, origin), name, host, origin };
 }
 
 /**
@@ -217,7 +278,7 @@ function canonicalMayJoin(parsed: ParsedArticle, canonicalUrl: string): boolean 
 }
 
 /**
- * Stores one parsed article, synchronously and atomically. A `url` that is
+ * Stores one parsed article atomically (one write transaction). A `url` that is
  * not http(s) is stored as null (the article itself is kept).
  *
  * An article is its lineage: the source it was first stored under, joined by
@@ -233,34 +294,34 @@ function canonicalMayJoin(parsed: ParsedArticle, canonicalUrl: string): boolean 
  *   story kept and marked dirty; flags follow by fingerprint, triage included);
  * - otherwise → `added` as revision 1 with no story.
  */
-export function storeArticle(db: Db, parsed: ParsedArticle, opts: StoreOptions = {}): StoreOutcome {
+export async function storeArticle(db: Db, parsed: ParsedArticle, opts: StoreOptions = {}): Promise<StoreOutcome> {
   if (!parsed.title.trim() && !parsed.body.trim()) throw new Error(`storeArticle: ${parsed.source} has neither title nor body`);
   const now = opts.now ?? (() => new Date());
   const hash = hashArticle(parsed.title, parsed.body);
-  const st = statementsFor(db.$client);
   const canonicalUrl = webUrlOrNull(parsed.url);
   // "" marks a URL that names no single article (a front page): never matched, never recomputed.
   const key = canonicalUrl ? (canonicalKey(canonicalUrl) ?? "") : null;
-  const write = db.$client.transaction((): StoreOutcome => {
-    const ofSource = st.latestOfSource.get(parsed.source);
-    const byUrl = !ofSource && key && canonicalMayJoin(parsed, canonicalUrl!) ? st.lineageOfCanonical.get(key) : undefined;
+  // The write lock (SQLite) or the ingest lock (Postgres) is taken before the reads, so two ingest processes cannot both pick the same next revision.
+  return inTransaction(db, async (tx): Promise<StoreOutcome> => {
+    const st = statementsFor(tx);
+    const ofSource = await st.latestOfSource(parsed.source);
+    const byUrl = !ofSource && key && canonicalMayJoin(parsed, canonicalUrl!) ? await st.lineageOfCanonical(key) : undefined;
     // Only the same outlet's article: a partner's syndicated copy names the original's canonical URL, and is another outlet's version.
-    const joined = byUrl && st.outlet.get(parsed.outlet, parsed.outlet)?.id === byUrl.outletId ? byUrl.lineage : undefined;
+    const joined = byUrl && (await st.outlet(parsed.outlet))?.id === byUrl.outletId ? byUrl.lineage : undefined;
     const lineage = ofSource?.lineage ?? joined ?? parsed.source;
-    const prev = st.current.get(lineage);
+    const prev = await st.current(lineage);
     if (prev && prev.contentHash === hash) return { status: "unchanged", articleId: prev.id, revision: prev.revision, ...(joined ? { sameAs: prev.id } : {}) };
     if (prev && ofSource && ofSource.contentHash === hash && ofSource.lineage === lineage) return { status: "unchanged", articleId: prev.id, revision: prev.revision };
     if (!prev) {
-      const same = st.sameContent.get(hash, parsed.source);
+      const same = await st.sameContent(hash, parsed.source);
       if (same) return { status: "unchanged", articleId: same.id, sameAs: same.id, revision: same.revision };
     }
     // Count from the highest revision ever stored: the current row need not be the newest if one was retired by hand.
-    const revision = (st.lastRevision.get(lineage)?.revision ?? 0) + 1;
-    const outlet = upsertOutlet(st, parsed.outlet, parsed.host, parsed.outletOrigin ?? "metadata");
+    const revision = ((await st.lastRevision(lineage)) ?? 0) + 1;
+    const outlet = await upsertOutlet(st, parsed.outlet, parsed.host, parsed.outletOrigin ?? "metadata");
     const outletId = outlet.id;
-    if (prev) st.retire.run(prev.id);
-    const articleId = Number(
-      st.insertArticle.run({
+    if (prev) await st.retire(prev.id);
+    const articleId = await st.insertArticle({
         outletId,
         storyId: prev?.storyId ?? null,
         source: parsed.source,
@@ -276,15 +337,21 @@ export function storeArticle(db: Db, parsed: ParsedArticle, opts: StoreOptions =
         storyLabel: opts.story ?? prev?.storyLabel ?? null,
         lineage,
         canonicalKey: key,
-      }).lastInsertRowid,
-    );
+      });
     if (opts._failAfterArticleInsert) throw new Error("injected failure after article insert");
-    if (prev?.storyId != null) st.dirtyStory.run(prev.storyId);
+    if (prev?.storyId != null) await st.dirtyStory(prev.storyId);
+    // Postgres: the analysis this article needs is queued in the same transaction (db/queue):
+    // grouping for a new article, and its story's analysis for a revision.
+    if (tx.engine === "pg") {
+      await enqueueGroupingIn(tx as unknown as PgTx);
+      if (prev?.storyId != null) await enqueueStoryAnalysesIn(tx as unknown as PgTx, [prev.storyId]);
+    }
     return { status: prev ? "revised" : "added", articleId, revision, outlet: { name: outlet.name, origin: outlet.origin } };
-  });
-  // IMMEDIATE takes the write lock before the reads, so two ingest processes cannot both pick the same next revision.
-  return write.immediate();
+  }, INGEST_LOCK);
 }
+
+/** PostgreSQL: ingest writes go one at a time, as SQLite's write lock makes them (revision numbers, lineages, outlets). */
+export const INGEST_LOCK = { serialize: "parallax-ingest" };
 
 interface LoadOptions {
   maxBytes: number;
@@ -367,7 +434,7 @@ export async function ingestInputs(db: Db, inputs: readonly IngestInput[], opts:
     for (const found of outcome.articles) {
       const parsed: ParsedArticle = given ? { ...found, outlet: given, outletOrigin: "given" } : found;
       try {
-        const stored = storeArticle(db, parsed, { story: opts.story, now: opts.now });
+        const stored = await storeArticle(db, parsed, { story: opts.story, now: opts.now });
         results.push({
           input: item.input,
           source: parsed.source,

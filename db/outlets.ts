@@ -6,7 +6,10 @@
  */
 import type { OutletOrigin } from "@/lib/ingest";
 import { checkOutletName } from "@/lib/ingest/outlet-name";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client";
+import { INGEST_LOCK } from "./ingest";
+import { execute, inTransaction, queryRow, queryRows } from "./store";
 import { asCounterpart, joinCounterparts, splitCounterparts } from "./counterparts";
 
 /** A refusal an editor can act on (unknown outlet, bad name); the message says what to do. */
@@ -27,17 +30,21 @@ export interface OutletSummary {
 }
 
 /** Every outlet, by name (case-insensitive), with its counts. */
-export function listOutlets(db: Db): OutletSummary[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT o.id, o.name, o.host, o.name_origin AS origin,
-         (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id AND a.current = 1) AS articles,
-         (SELECT count(DISTINCT a.story_id) FROM articles a WHERE a.outlet_id = o.id AND a.current = 1) AS stories,
+export async function listOutlets(db: Db): Promise<OutletSummary[]> {
+  // The aliases come back as one comma-free JSON array per outlet (SQLite json_group_array, Postgres json_agg).
+  const aliases =
+    db.engine === "pg"
+      ? sql`(SELECT coalesce(json_agg(al.name ORDER BY al.name), '[]'::json)::text FROM outlet_aliases al WHERE al.outlet_id = o.id)`
+      : sql`(SELECT json_group_array(al.name) FROM (SELECT name FROM outlet_aliases WHERE outlet_id = o.id ORDER BY name) al)`;
+  const rows = await queryRows<Omit<OutletSummary, "aliases"> & { aliases: string }>(
+    db,
+    sql`SELECT o.id, o.name, o.host, o.name_origin AS origin,
+         (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id AND a.current) AS articles,
+         (SELECT count(DISTINCT a.story_id) FROM articles a WHERE a.outlet_id = o.id AND a.current) AS stories,
          (SELECT count(*) FROM flags f JOIN articles a ON a.id = f.article_id WHERE a.outlet_id = o.id) AS flags,
-         (SELECT json_group_array(al.name) FROM (SELECT name FROM outlet_aliases WHERE outlet_id = o.id ORDER BY name) al) AS aliases
-       FROM outlets o ORDER BY o.name COLLATE NOCASE, o.id`,
-    )
-    .all() as (Omit<OutletSummary, "aliases"> & { aliases: string })[];
+         ${aliases} AS aliases
+       FROM outlets o ORDER BY lower(o.name), o.id`,
+  );
   return rows.map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[] }));
 }
 
@@ -64,19 +71,20 @@ type Row = { id: number; name: string; host: string | null; origin: OutletOrigin
  * explanations (and, after a merge, judges the articles as one outlet's).
  * Throws OutletError for an unknown outlet or a bad name.
  */
-export function renameOutlet(db: Db, id: number, rawName: string): RenameOutcome {
+export async function renameOutlet(db: Db, id: number, rawName: string): Promise<RenameOutcome> {
   const checked = checkOutletName(rawName);
   if (!checked.ok) throw new OutletError(`Not renamed: ${checked.problem}.`);
   const name = checked.name;
-  const c = db.$client;
-  const write = c.transaction((): RenameOutcome => {
-    const src = c.prepare("SELECT id, name, host, name_origin AS origin FROM outlets WHERE id = ?").get(id) as Row | undefined;
+  // Postgres: renames go one at a time and never beside an ingest (which finds outlets by name).
+  return inTransaction(db, async (tx): Promise<RenameOutcome> => {
+    const one = <T>(q: SQL) => queryRow<T>(tx, q);
+    const run = (q: SQL) => execute(tx, q);
+    const src = await one<Row>(sql`SELECT id, name, host, name_origin AS origin FROM outlets WHERE id = ${id}`);
     if (!src) throw new OutletError(`Outlet ${id} does not exist (it may just have been merged into another); reload the page.`);
-    const target = c.prepare("SELECT id, name, host, name_origin AS origin FROM outlets WHERE name = ? COLLATE NOCASE AND id <> ? ORDER BY name = ? DESC, id LIMIT 1").get(name, id, name) as
-      | Row
-      | undefined;
+    // The same name ignoring (ASCII) case, as SQLite's NOCASE compares, the exact spelling first.
+    const target = await one<Row>(sql`SELECT id, name, host, name_origin AS origin FROM outlets WHERE lower(name) = lower(${name}) AND id <> ${id} ORDER BY name = ${name} DESC, id LIMIT 1`);
     if (!target && src.name === name) {
-      if (src.origin !== "editor") c.prepare("UPDATE outlets SET name_origin = 'editor' WHERE id = ?").run(id);
+      if (src.origin !== "editor") await run(sql`UPDATE outlets SET name_origin = 'editor' WHERE id = ${id}`);
       return { outlet: { id, name }, merged: null, stories: [], changed: src.origin !== "editor" };
     }
     const keep = target ?? src;
@@ -84,25 +92,26 @@ export function renameOutlet(db: Db, id: number, rawName: string): RenameOutcome
     if (target) renamed.set(target.name, name);
     let moved = 0;
     // The typed name belongs to this outlet now, whichever outlet had it as an old name.
-    c.prepare("DELETE FROM outlet_aliases WHERE name = ?").run(name);
+    await run(sql`DELETE FROM outlet_aliases WHERE name = ${name}`);
     if (target) {
-      moved = c.prepare("UPDATE articles SET outlet_id = ? WHERE outlet_id = ?").run(target.id, src.id).changes;
-      c.prepare("UPDATE outlet_aliases SET outlet_id = ? WHERE outlet_id = ?").run(target.id, src.id);
-      c.prepare("DELETE FROM outlets WHERE id = ?").run(src.id);
-      if (!target.host && src.host) c.prepare("UPDATE outlets SET host = ? WHERE id = ?").run(src.host, target.id);
+      moved = await run(sql`UPDATE articles SET outlet_id = ${target.id} WHERE outlet_id = ${src.id}`);
+      await run(sql`UPDATE outlet_aliases SET outlet_id = ${target.id} WHERE outlet_id = ${src.id}`);
+      await run(sql`DELETE FROM outlets WHERE id = ${src.id}`);
+      if (!target.host && src.host) await run(sql`UPDATE outlets SET host = ${src.host} WHERE id = ${target.id}`);
     }
-    c.prepare("UPDATE outlets SET name = ?, name_origin = 'editor' WHERE id = ?").run(name, keep.id);
-    const alias = c.prepare("INSERT INTO outlet_aliases (name, outlet_id) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET outlet_id = excluded.outlet_id");
-    for (const old of renamed.keys()) if (old !== name) alias.run(old, keep.id);
+    await run(sql`UPDATE outlets SET name = ${name}, name_origin = 'editor' WHERE id = ${keep.id}`);
+    for (const old of renamed.keys())
+      if (old !== name) await run(sql`INSERT INTO outlet_aliases (name, outlet_id) VALUES (${old}, ${keep.id}) ON CONFLICT(name) DO UPDATE SET outlet_id = excluded.outlet_id`);
 
     // Flags that name the old spellings, in the stories of the outlet's articles (any revision: evidence may cite one).
-    const stories = (c.prepare("SELECT DISTINCT story_id AS id FROM articles WHERE outlet_id = ? AND story_id IS NOT NULL ORDER BY story_id").all(keep.id) as { id: number }[]).map((r) => r.id);
+    const stories = (await queryRows<{ id: number }>(tx, sql`SELECT DISTINCT story_id AS id FROM articles WHERE outlet_id = ${keep.id} AND story_id IS NOT NULL ORDER BY story_id`)).map((r) => r.id);
     const byCounterpart = new Map([...renamed].map(([o, n]) => [asCounterpart(o), asCounterpart(n)]));
-    const flagsOf = c.prepare("SELECT f.id, f.counterparts, f.evidence, o.name AS own FROM flags f JOIN articles a ON a.id = f.article_id JOIN outlets o ON o.id = a.outlet_id WHERE f.story_id = ?");
-    const update = c.prepare("UPDATE flags SET counterparts = ?, evidence = ? WHERE id = ?");
-    const dirty = c.prepare("UPDATE stories SET dirty = 1 WHERE id = ?");
     for (const storyId of stories) {
-      for (const f of flagsOf.all(storyId) as { id: number; counterparts: string; evidence: string; own: string }[]) {
+      const flagRows = await queryRows<{ id: number; counterparts: string; evidence: string; own: string }>(
+        tx,
+        sql`SELECT f.id, f.counterparts, f.evidence, o.name AS own FROM flags f JOIN articles a ON a.id = f.article_id JOIN outlets o ON o.id = a.outlet_id WHERE f.story_id = ${storyId}`,
+      );
+      for (const f of flagRows) {
         const parts = splitCounterparts(f.counterparts);
         const own = asCounterpart(f.own);
         const next = [...new Set(parts.map((p) => byCounterpart.get(p) ?? p))].filter((p) => p !== own);
@@ -115,11 +124,10 @@ export function renameOutlet(db: Db, id: number, rawName: string): RenameOutcome
           // Evidence is written by the analysis as JSON; unreadable evidence is left for the re-analysis to replace.
         }
         const counterparts = joinCounterparts(next);
-        if (counterparts !== f.counterparts || evidence !== f.evidence) update.run(counterparts, evidence, f.id);
+        if (counterparts !== f.counterparts || evidence !== f.evidence) await run(sql`UPDATE flags SET counterparts = ${counterparts}, evidence = ${evidence} WHERE id = ${f.id}`);
       }
-      dirty.run(storyId);
+      await run(sql`UPDATE stories SET dirty = true WHERE id = ${storyId}`);
     }
     return { outlet: { id: keep.id, name }, merged: target ? { from: src.name, articles: moved } : null, stories, changed: true };
-  });
-  return write.immediate();
+  }, INGEST_LOCK);
 }

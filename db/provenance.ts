@@ -8,7 +8,6 @@ import { articleAddress } from "../lib/export";
 import type { ExportAppearance } from "../lib/export/types";
 import { traceQuotes, type ProvenanceArticle, type QuoteLink, type QuoteProvenance } from "../lib/provenance";
 import type { Db } from "./client";
-import { alignments, articles, outlets, quotes } from "./schema";
 
 /** An article of the story with what the story page and exports show of it. */
 export interface ProvenanceArticleRow extends ProvenanceArticle {
@@ -18,8 +17,9 @@ export interface ProvenanceArticleRow extends ProvenanceArticle {
 }
 
 /** The provenance of every quote of a story that two or more outlets carry, with the story's current articles. */
-export function loadStoryProvenance(db: Db, storyId: number): { articles: ProvenanceArticleRow[]; quotes: QuoteProvenance[] } {
-  const arts = db
+export async function loadStoryProvenance(db: Db, storyId: number): Promise<{ articles: ProvenanceArticleRow[]; quotes: QuoteProvenance[] }> {
+  const { alignments, articles, outlets, quotes } = db.t;
+  const arts = await db
     .select({
       id: articles.id,
       outlet: outlets.name,
@@ -32,18 +32,16 @@ export function loadStoryProvenance(db: Db, storyId: number): { articles: Proven
     .from(articles)
     .innerJoin(outlets, eq(articles.outletId, outlets.id))
     .where(and(eq(articles.storyId, storyId), eq(articles.current, true)))
-    .orderBy(asc(articles.ingestedAt), asc(articles.id))
-    .all();
+    .orderBy(asc(articles.ingestedAt), asc(articles.id));
   if (arts.length < 2) return { articles: arts.map((a, i) => ({ ...a, ingestOrder: i })), quotes: [] };
   const rows: ProvenanceArticleRow[] = arts.map((a, i) => ({ id: a.id, outlet: a.outlet, publishedAt: a.publishedAt, ingestOrder: i, title: a.title, canonicalUrl: a.canonicalUrl, source: a.source }));
   const ids = arts.map((a) => a.id);
-  const qs = db
+  const qs = await db
     .select({ articleId: quotes.articleId, start: quotes.start, end: quotes.end, text: quotes.text, speaker: quotes.speaker })
     .from(quotes)
     .where(inArray(quotes.articleId, ids))
-    .orderBy(asc(quotes.articleId), asc(quotes.ordinal))
-    .all();
-  const links: QuoteLink[] = db
+    .orderBy(asc(quotes.articleId), asc(quotes.ordinal));
+  const links: QuoteLink[] = (await db
     .select({
       sourceArticleId: alignments.sourceArticleId,
       sourceStart: alignments.sourceStart,
@@ -54,8 +52,7 @@ export function loadStoryProvenance(db: Db, storyId: number): { articles: Proven
       coverage: alignments.coverage,
     })
     .from(alignments)
-    .where(and(eq(alignments.storyId, storyId), eq(alignments.unit, "quote")))
-    .all()
+    .where(and(eq(alignments.storyId, storyId), eq(alignments.unit, "quote"))))
     .flatMap((a) =>
       a.coverage === "absent" || a.targetStart === null || a.targetEnd === null
         ? []
@@ -69,12 +66,12 @@ export function loadStoryProvenance(db: Db, storyId: number): { articles: Proven
  * versions, earliest first (ClaimReview's firstAppearance and appearance). One
  * provenance trace per story the flags touch.
  */
-export function loadFlagAppearances(db: Db, flagList: readonly { id: number; storyId: number; articleId: number; start: number; end: number }[]): Record<number, ExportAppearance[]> {
+export async function loadFlagAppearances(db: Db, flagList: readonly { id: number; storyId: number; articleId: number; start: number; end: number }[]): Promise<Record<number, ExportAppearance[]>> {
   const out: Record<number, ExportAppearance[]> = {};
   const byStory = new Map<number, typeof flagList[number][]>();
   for (const f of flagList) (byStory.get(f.storyId) ?? byStory.set(f.storyId, []).get(f.storyId)!).push(f);
   for (const [storyId, list] of byStory) {
-    const { articles: arts, quotes: traced } = loadStoryProvenance(db, storyId);
+    const { articles: arts, quotes: traced } = await loadStoryProvenance(db, storyId);
     const art = new Map(arts.map((a) => [a.id, a]));
     for (const f of list) {
       const q = traced.find((p) => p.versions.some((v) => v.articleId === f.articleId && v.spans.some((s) => s.start < f.end && f.start < s.end)));

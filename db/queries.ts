@@ -6,12 +6,12 @@
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Coverage, DiffOp, Evidence, FlagKind, FlagQuery, FlagStatus, Severity } from "../lib/types";
 import { FLAG_STATUSES } from "../lib/types";
-import type { Db } from "./client";
+import type { Db, Tables } from "./client";
 import { splitCounterparts } from "./counterparts";
 import { flagConditions, flagOrder, flagSortKeys } from "./flag-query";
-import { alignments, articles, flagEvents, flags, outlets, quotes, segments, stories } from "./schema";
 import { actorLabel, SYSTEM_ACTOR_LABEL, type ActorKind } from "../lib/triage/actor";
 import { rankFlagEvidence } from "./evidence";
+import { groupConcatDistinct } from "./store";
 
 /** One line of the flags table. */
 export interface FlagRow {
@@ -50,7 +50,7 @@ export interface FlagPage {
 export const MAX_PAGE_SIZE = 500;
 
 
-const rowSelection = {
+const rowSelection = ({ flags, outlets, stories }: Tables) => ({
   id: flags.id,
   kind: flags.kind,
   severity: flags.severity,
@@ -69,9 +69,9 @@ const rowSelection = {
   version: flags.version,
   // System events show the system's label, never the name on the row (an editor could have typed it).
   lastEditor: sql<string | null>`(select case when e.actor_kind = 'system' then ${SYSTEM_ACTOR_LABEL} else e.editor end from flag_events e where e.flag_id = "flags"."id" order by e.id desc limit 1)`,
-};
+});
 
-type RawRow = { [K in keyof typeof rowSelection]: unknown };
+type RawRow = { [K in keyof ReturnType<typeof rowSelection>]: unknown };
 
 function toFlagRow(r: RawRow): FlagRow {
   return {
@@ -103,41 +103,42 @@ function checkPage(page: PageRequest): PageRequest {
 }
 
 /** Number of flags matching a query; joins outlets only when a condition needs them. */
-export function countFlags(db: Db, query: FlagQuery): number {
+export async function countFlags(db: Db, query: FlagQuery): Promise<number> {
+  const { flags } = db.t;
   tune(db);
   // flagConditions needs no join, so this is answered from the flags indexes.
-  return db.select({ n: count() }).from(flags).where(flagConditions(query)).get()?.n ?? 0;
+  return (await db.select({ n: count() }).from(flags).where(flagConditions(db, query)))[0]?.n ?? 0;
 }
 
 /**
  * One page of flags under a query, sorted by the query's sort (then severity,
  * confidence and id, so pages never overlap), with the total for the pager.
  */
-export function listFlags(db: Db, query: FlagQuery, page: PageRequest): FlagPage {
+export async function listFlags(db: Db, query: FlagQuery, page: PageRequest): Promise<FlagPage> {
+  const { outlets, stories, articles, flags } = db.t;
   checkPage(page);
   tune(db);
-  const total = countFlags(db, query);
+  const total = await countFlags(db, query);
   // Two steps: pick the page's ids from `flags` alone (so SQLite walks the sort index instead of
   // joining every row first), then hydrate just those rows with their joins.
   const joinForIds = Boolean(query.sort?.some((s) => s.id === "outlet"));
   const idBase = db.select({ id: flags.id }).from(flags);
-  const ids = (joinForIds ? idBase.innerJoin(articles, eq(flags.articleId, articles.id)).innerJoin(outlets, eq(articles.outletId, outlets.id)) : idBase)
-    .where(flagConditions(query))
-    .orderBy(...flagOrder(query))
-    .limit(page.size)
-    .offset(page.index * page.size)
-    .all()
-    .map((r) => r.id);
+  const ids = (
+    await (joinForIds ? idBase.innerJoin(articles, eq(flags.articleId, articles.id)).innerJoin(outlets, eq(articles.outletId, outlets.id)) : idBase)
+      .where(flagConditions(db, query))
+      .orderBy(...flagOrder(db, query))
+      .limit(page.size)
+      .offset(page.index * page.size)
+  ).map((r) => r.id);
   if (ids.length === 0) return { rows: [], total };
   const byId = new Map(
-    db
-      .select(rowSelection)
+    (await db
+      .select(rowSelection(db.t))
       .from(flags)
       .innerJoin(articles, eq(flags.articleId, articles.id))
       .innerJoin(outlets, eq(articles.outletId, outlets.id))
       .innerJoin(stories, eq(flags.storyId, stories.id))
-      .where(inArray(flags.id, ids))
-      .all()
+      .where(inArray(flags.id, ids)))
       .map((r) => [r.id, toFlagRow(r)]),
   );
   return { rows: ids.flatMap((id) => byId.get(id) ?? []), total };
@@ -150,7 +151,8 @@ const tuned = new WeakSet<object>();
  * to the OS. Applied once per connection.
  */
 function tune(db: Db): void {
-  if (tuned.has(db.$client)) return;
+  // PostgreSQL's memory is the server's to set (shared_buffers), not a connection's.
+  if (db.engine !== "sqlite" || tuned.has(db.$client)) return;
   tuned.add(db.$client);
   db.$client.pragma("cache_size = -65536");
   db.$client.pragma("mmap_size = 268435456");
@@ -180,19 +182,19 @@ export interface FlagFacets {
  * with every OTHER filter applied (not its own), so a filter's alternatives
  * keep their counts after one value is chosen.
  */
-export function flagFacets(db: Db, query: FlagQuery): FlagFacets {
+export async function flagFacets(db: Db, query: FlagQuery): Promise<FlagFacets> {
+  const { outlets, stories, articles, flags } = db.t;
   tune(db);
   const without = (key: keyof FlagQuery): FlagQuery => ({ ...query, [key]: undefined, sort: undefined });
 
   // Kind, severity and status in one scan: group by all three under the other filters, then
   // count each facet in JS under the filters of the other two (at most 7 x 3 x 4 groups).
-  const grid = db
+  const grid = await db
     .select({ kind: flags.kind, severity: flags.severity, status: flags.status, count: count() })
     .from(flags)
-    .where(flagConditions({ ...query, kind: undefined, severity: undefined, status: undefined, sort: undefined }))
+    .where(flagConditions(db, { ...query, kind: undefined, severity: undefined, status: undefined, sort: undefined }))
     // flags_facets_idx leads with these three columns: the grouping streams off it, no sort.
-    .groupBy(flags.kind, flags.severity, flags.status)
-    .all();
+    .groupBy(flags.kind, flags.severity, flags.status);
   const passes = (key: "kind" | "severity" | "status", value: string) => {
     const chosen = query[key] as string[] | undefined;
     return !chosen?.length || chosen.includes(value);
@@ -219,43 +221,40 @@ export function flagFacets(db: Db, query: FlagQuery): FlagFacets {
   const perArticle = db
     .select({ articleId: flags.articleId, n: count().as("n") })
     .from(flags)
-    .where(flagConditions(without("outlet")))
+    .where(flagConditions(db, without("outlet")))
     .groupBy(flags.articleId)
     .as("per_article");
-  const outlet = db
+  const outlet = (await db
     .select({ value: outlets.name, count: sql<number>`sum(${perArticle.n})` })
     .from(perArticle)
     .innerJoin(articles, eq(articles.id, perArticle.articleId))
     .innerJoin(outlets, eq(outlets.id, articles.outletId))
     .groupBy(outlets.name)
-    .orderBy(desc(sql`sum(${perArticle.n})`), asc(outlets.name))
-    .all()
+    .orderBy(desc(sql`sum(${perArticle.n})`), asc(outlets.name)))
     .map((r) => ({ value: r.value, label: r.value, count: Number(r.count) }));
 
   // Unfiltered, flags_story_idx streams the groups; filtered, "+" sends SQLite to the covering
   // facets index rather than reading a row per flag through flags_story_idx.
-  const storyWhere = flagConditions(without("story"));
-  const storyCounts = db
+  const storyWhere = flagConditions(db, without("story"));
+  const storyCounts = await db
     .select({ value: flags.storyId, count: count() })
     .from(flags)
     .where(storyWhere)
-    .groupBy(storyWhere ? sql`+${flags.storyId}` : flags.storyId)
+    .groupBy(storyWhere && db.engine === "sqlite" ? sql`+${flags.storyId}` : flags.storyId)
     .orderBy(desc(count()), asc(flags.storyId))
-    .limit(200)
-    .all();
+    .limit(200);
   const titles = new Map<number, string>();
   if (storyCounts.length) {
-    for (const s of db
+    for (const s of await db
       .select({ id: stories.id, title: stories.title })
       .from(stories)
-      .where(inArray(stories.id, storyCounts.map((s) => s.value)))
-      .all())
+      .where(inArray(stories.id, storyCounts.map((s) => s.value))))
       titles.set(s.id, s.title);
   }
   // A story chosen in the filter stays listed even when the other filters leave it at zero.
   for (const id of query.story ?? []) {
     if (!storyCounts.some((s) => s.value === id)) {
-      const t = db.select({ title: stories.title }).from(stories).where(eq(stories.id, id)).get();
+      const t = (await db.select({ title: stories.title }).from(stories).where(eq(stories.id, id)))[0];
       if (t) {
         titles.set(id, t.title);
         storyCounts.push({ value: id, count: 0 });
@@ -347,8 +346,9 @@ export function parseEvidence(json: string): Evidence[] {
 }
 
 /** The stored block around [start, end), or the blank-line-delimited paragraph when the article has no segments. */
-function paragraphAround(db: Db, articleId: number, body: string, start: number, end: number): { start: number; end: number } {
-  const block = db
+async function paragraphAround(db: Db, articleId: number, body: string, start: number, end: number): Promise<{ start: number; end: number }> {
+  const { segments } = db.t;
+  const block = (await db
     .select({ start: segments.start, end: segments.end })
     .from(segments)
     .where(
@@ -360,8 +360,7 @@ function paragraphAround(db: Db, articleId: number, body: string, start: number,
       ),
     )
     .orderBy(sql`${segments.end} - ${segments.start}`)
-    .limit(1)
-    .get();
+    .limit(1))[0];
   if (block) return block;
   const before = body.lastIndexOf("\n\n", Math.max(0, start - 1));
   const after = body.indexOf("\n\n", end);
@@ -374,17 +373,16 @@ function paragraphAround(db: Db, articleId: number, body: string, start: number,
  * flag's position. The flag itself need not match the query (e.g. it was just
  * triaged out of an "open" view): its neighbours are those around where it sorts.
  */
-export function flagNeighbours(db: Db, id: number, query: FlagQuery): { prevId: number | null; nextId: number | null; position: number | null; total: number } {
-  const keys = flagSortKeys(query);
+export async function flagNeighbours(db: Db, id: number, query: FlagQuery): Promise<{ prevId: number | null; nextId: number | null; position: number | null; total: number }> {
+  const { articles, flags, outlets } = db.t;
+  const keys = flagSortKeys(db, query);
   const join = keys.some((k) => k.id === "outlet");
   // Sorting by outlet needs the join; every other key and condition is on flags alone.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   const withJoin = <Q extends { innerJoin: Function }>(q: Q): Q =>
     join ? (q.innerJoin(articles, eq(flags.articleId, articles.id)).innerJoin(outlets, eq(articles.outletId, outlets.id)) as Q) : q;
 
-  const cur = withJoin(db.select(Object.fromEntries(keys.map((k, i) => [`k${i}`, k.expr])) as Record<string, SQL>).from(flags))
-    .where(eq(flags.id, id))
-    .get() as Record<string, unknown> | undefined;
+  const [cur] = (await withJoin(db.select(Object.fromEntries(keys.map((k, i) => [`k${i}`, k.expr])) as Record<string, SQL>).from(flags)).where(eq(flags.id, id))) as Record<string, unknown>[];
   if (!cur) return { prevId: null, nextId: null, position: null, total: 0 };
   const values = keys.map((_, i) => cur[`k${i}`]);
 
@@ -399,31 +397,29 @@ export function flagNeighbours(db: Db, id: number, query: FlagQuery): { prevId: 
       }),
       sql` or `,
     );
-  const where = flagConditions(query);
-  const step = (forward: boolean): number | null => {
+  const where = flagConditions(db, query);
+  const step = async (forward: boolean): Promise<number | null> => {
     const order = keys.map((k) => ((forward ? k.desc : !k.desc) ? desc(k.expr) : asc(k.expr)));
-    const row = withJoin(db.select({ id: flags.id }).from(flags))
+    const [row] = await withJoin(db.select({ id: flags.id }).from(flags))
       .where(and(where, sql`(${beyond(forward)})`))
       .orderBy(...order)
-      .limit(1)
-      .get();
+      .limit(1);
     return row?.id ?? null;
   };
-  const total = countFlags(db, query);
-  const before = withJoin(db.select({ n: count() }).from(flags))
-    .where(and(where, sql`(${beyond(false)})`))
-    .get()?.n;
-  const inView = where ? (db.select({ n: count() }).from(flags).where(and(where, eq(flags.id, id))).get()?.n ?? 0) > 0 : true;
-  return { prevId: step(false), nextId: step(true), position: inView ? (before ?? 0) + 1 : null, total };
+  const total = await countFlags(db, query);
+  const before = (await withJoin(db.select({ n: count() }).from(flags)).where(and(where, sql`(${beyond(false)})`)))[0]?.n;
+  const inView = where ? ((await db.select({ n: count() }).from(flags).where(and(where, eq(flags.id, id))))[0]?.n ?? 0) > 0 : true;
+  return { prevId: await step(false), nextId: await step(true), position: inView ? (before ?? 0) + 1 : null, total };
 }
 
 /** One flag with its article, the paragraph around it, evidence, history and neighbours under `query`; null when no such flag. */
-export function getFlag(db: Db, id: number, query: FlagQuery = {}): FlagDetail | null {
+export async function getFlag(db: Db, id: number, query: FlagQuery = {}): Promise<FlagDetail | null> {
+  const { outlets, stories, articles, flags, flagEvents } = db.t;
   if (!Number.isInteger(id) || id < 1) return null;
   tune(db);
-  const r = db
+  const r = (await db
     .select({
-      ...rowSelection,
+      ...rowSelection(db.t),
       fingerprint: flags.fingerprint,
       start: flags.start,
       end: flags.end,
@@ -440,10 +436,9 @@ export function getFlag(db: Db, id: number, query: FlagQuery = {}): FlagDetail |
     .innerJoin(articles, eq(flags.articleId, articles.id))
     .innerJoin(outlets, eq(articles.outletId, outlets.id))
     .innerJoin(stories, eq(flags.storyId, stories.id))
-    .where(eq(flags.id, id))
-    .get();
+    .where(eq(flags.id, id)))[0];
   if (!r) return null;
-  const history = db
+  const history = (await db
     .select({
       id: flagEvents.id,
       editor: flagEvents.editor,
@@ -456,8 +451,7 @@ export function getFlag(db: Db, id: number, query: FlagQuery = {}): FlagDetail |
     })
     .from(flagEvents)
     .where(eq(flagEvents.flagId, id))
-    .orderBy(desc(flagEvents.id))
-    .all()
+    .orderBy(desc(flagEvents.id)))
     .map((e) => ({ ...e, actorKind: e.actorKind as ActorKind, editor: actorLabel(e.actorKind as ActorKind, e.editor), fromStatus: e.fromStatus as FlagStatus | null, toStatus: e.toStatus as FlagStatus | null }));
   const body = r.articleBody;
   return {
@@ -467,7 +461,7 @@ export function getFlag(db: Db, id: number, query: FlagQuery = {}): FlagDetail |
     end: r.end,
     explanation: r.explanation,
     // Clean, best-corroborated, fullest counterpart first (db/evidence.ts).
-    evidence: rankFlagEvidence(db, { id: r.id, articleId: r.articleId, storyId: r.storyId }, parseEvidence(r.evidence)),
+    evidence: await rankFlagEvidence(db, { id: r.id, articleId: r.articleId, storyId: r.storyId }, parseEvidence(r.evidence)),
     createdAt: r.createdAt,
     article: {
       id: r.articleId,
@@ -477,19 +471,20 @@ export function getFlag(db: Db, id: number, query: FlagQuery = {}): FlagDetail |
       publishedAt: r.articlePublishedAt,
       body,
     },
-    paragraph: paragraphAround(db, r.articleId, body, r.start, r.end),
+    paragraph: await paragraphAround(db, r.articleId, body, r.start, r.end),
     history,
-    ...flagNeighbours(db, id, query),
+    ...(await flagNeighbours(db, id, query)),
   };
 }
 
 /** Totals for the overview page. */
-export function dashboardCounts(db: Db): { articles: number; stories: number; flags: number; open: number; byStatus: Record<string, number> } {
-  const a = db.select({ n: count() }).from(articles).where(eq(articles.current, true)).get()?.n ?? 0;
-  const s = db.select({ n: count() }).from(stories).get()?.n ?? 0;
+export async function dashboardCounts(db: Db): Promise<{ articles: number; stories: number; flags: number; open: number; byStatus: Record<string, number> }> {
+  const { articles, flags, stories } = db.t;
+  const a = (await db.select({ n: count() }).from(articles).where(eq(articles.current, true)))[0]?.n ?? 0;
+  const s = (await db.select({ n: count() }).from(stories))[0]?.n ?? 0;
   const byStatus: Record<string, number> = {};
   let total = 0;
-  for (const r of db.select({ status: flags.status, n: count() }).from(flags).groupBy(flags.status).all()) {
+  for (const r of await db.select({ status: flags.status, n: count() }).from(flags).groupBy(flags.status)) {
     byStatus[r.status] = r.n;
     total += r.n;
   }
@@ -509,10 +504,11 @@ export interface StorySummary {
 }
 
 /** One page of stories, most recently updated first, with article, outlet and flag counts, and the number of stories. */
-export function listStories(db: Db, page: PageRequest = { index: 0, size: 50 }): { rows: StorySummary[]; total: number } {
+export async function listStories(db: Db, page: PageRequest = { index: 0, size: 50 }): Promise<{ rows: StorySummary[]; total: number }> {
+  const { stories } = db.t;
   checkPage(page);
-  const total = db.select({ n: count() }).from(stories).get()?.n ?? 0;
-  const rows = db
+  const total = (await db.select({ n: count() }).from(stories))[0]?.n ?? 0;
+  const rows = await db
     .select({
       id: stories.id,
       title: stories.title,
@@ -520,16 +516,15 @@ export function listStories(db: Db, page: PageRequest = { index: 0, size: 50 }):
       updatedAt: stories.updatedAt,
       analyzedAt: stories.analyzedAt,
       // Correlated subqueries spelled out: drizzle leaves columns unqualified in a single-table select.
-      articles: sql<number>`(select count(*) from articles a where a.story_id = "stories"."id" and a.current = 1)`,
-      outlets: sql<string | null>`(select group_concat(distinct o.name) from articles a join outlets o on o.id = a.outlet_id where a.story_id = "stories"."id" and a.current = 1)`,
-      flags: sql<number>`(select count(*) from flags f where f.story_id = "stories"."id")`,
-      openFlags: sql<number>`(select count(*) from flags f where f.story_id = "stories"."id" and f.status = 'open')`,
+      articles: sql<number>`(select count(*) from articles a where a.story_id = "stories"."id" and a.current)`.mapWith(Number),
+      outlets: sql<string | null>`(select ${groupConcatDistinct(db, sql`o.name`)} from articles a join outlets o on o.id = a.outlet_id where a.story_id = "stories"."id" and a.current)`,
+      flags: sql<number>`(select count(*) from flags f where f.story_id = "stories"."id")`.mapWith(Number),
+      openFlags: sql<number>`(select count(*) from flags f where f.story_id = "stories"."id" and f.status = 'open')`.mapWith(Number),
     })
     .from(stories)
     .orderBy(desc(stories.updatedAt), desc(stories.id))
     .limit(page.size)
-    .offset(page.index * page.size)
-    .all();
+    .offset(page.index * page.size);
   return { rows: rows.map((r) => ({ ...r, outlets: r.outlets ? r.outlets.split(",").sort() : [] })), total };
 }
 
@@ -575,11 +570,12 @@ export interface StoryDetail {
 export const MAX_COVERAGE_ROWS = 400;
 
 /** A story with its current articles, their flagged spans, and the quote/claim coverage matrix from the alignments. */
-export function getStory(db: Db, id: number): StoryDetail | null {
+export async function getStory(db: Db, id: number): Promise<StoryDetail | null> {
+  const { outlets, stories, articles, quotes, alignments, flags } = db.t;
   if (!Number.isInteger(id) || id < 1) return null;
-  const story = db.select().from(stories).where(eq(stories.id, id)).get();
+  const story = (await db.select().from(stories).where(eq(stories.id, id)))[0];
   if (!story) return null;
-  const arts = db
+  const arts = await db
     .select({
       id: articles.id,
       outlet: outlets.name,
@@ -592,15 +588,13 @@ export function getStory(db: Db, id: number): StoryDetail | null {
     .from(articles)
     .innerJoin(outlets, eq(articles.outletId, outlets.id))
     .where(and(eq(articles.storyId, id), eq(articles.current, true)))
-    .orderBy(asc(outlets.name), asc(articles.id))
-    .all();
+    .orderBy(asc(outlets.name), asc(articles.id));
   const byId = new Map(arts.map((a) => [a.id, a]));
-  const flagRows = db
+  const flagRows = await db
     .select({ id: flags.id, articleId: flags.articleId, start: flags.start, end: flags.end, kind: flags.kind, severity: flags.severity, status: flags.status })
     .from(flags)
     .where(eq(flags.storyId, id))
-    .orderBy(asc(flags.start))
-    .all();
+    .orderBy(asc(flags.start));
   const flagsByArticle = new Map<number, StoryArticle["flags"]>();
   for (const f of flagRows) {
     const list = flagsByArticle.get(f.articleId) ?? [];
@@ -608,7 +602,7 @@ export function getStory(db: Db, id: number): StoryDetail | null {
     flagsByArticle.set(f.articleId, list);
   }
 
-  const aligned = db
+  const aligned = await db
     .select({
       unit: alignments.unit,
       sourceArticleId: alignments.sourceArticleId,
@@ -619,15 +613,13 @@ export function getStory(db: Db, id: number): StoryDetail | null {
     })
     .from(alignments)
     .where(eq(alignments.storyId, id))
-    .orderBy(asc(alignments.sourceArticleId), asc(alignments.sourceStart), asc(alignments.unit))
-    .all();
+    .orderBy(asc(alignments.sourceArticleId), asc(alignments.sourceStart), asc(alignments.unit));
   const speakers = new Map<string, string | null>();
   if (arts.length) {
-    for (const q of db
+    for (const q of await db
       .select({ articleId: quotes.articleId, start: quotes.start, end: quotes.end, speaker: quotes.speaker })
       .from(quotes)
-      .where(inArray(quotes.articleId, arts.map((a) => a.id)))
-      .all())
+      .where(inArray(quotes.articleId, arts.map((a) => a.id))))
       speakers.set(`${q.articleId}:${q.start}:${q.end}`, q.speaker);
   }
   const rows = new Map<string, CoverageRow>();

@@ -12,7 +12,6 @@ import { SEVERITIES, type FlagKind, type FlagStatus, type Severity } from "../li
 import type { Db } from "./client";
 import { loadStoryProvenance } from "./provenance";
 import { getStory, parseEvidence, type CoverageRow, type StoryDetail } from "./queries";
-import { alignments, articles, flags, outlets, segments } from "./schema";
 
 /** A flag as the story page lists it. */
 export interface DeskFlag {
@@ -42,30 +41,29 @@ export interface StoryDesk {
 
 
 /** Everything the story page shows; null when there is no such story. */
-export function getStoryDesk(db: Db, id: number): StoryDesk | null {
-  const story = getStory(db, id);
+export async function getStoryDesk(db: Db, id: number): Promise<StoryDesk | null> {
+  const { outlets, articles, segments, alignments, flags } = db.t;
+  const story = await getStory(db, id);
   if (!story) return null;
   const arts = story.articles;
   const index = new Map(arts.map((a, i) => [a.id, i]));
   const ids = arts.map((a) => a.id);
 
-  const flagRows = db
+  const flagRows = (await db
     .select({ id: flags.id, articleId: flags.articleId, kind: flags.kind, severity: flags.severity, status: flags.status, text: flags.text, start: flags.start, end: flags.end, evidence: flags.evidence })
     .from(flags)
     .where(eq(flags.storyId, id))
-    .orderBy(asc(flags.articleId), asc(flags.start))
-    .all()
+    .orderBy(asc(flags.articleId), asc(flags.start)))
     .map((f) => ({ ...f, kind: f.kind as FlagKind, severity: f.severity as Severity, status: f.status as FlagStatus, evidence: parseEvidence(f.evidence) }));
 
   // Statements: every claim the analysis aligned, with its support per counterpart.
   const statements = arts.map(() => new Map<string, { start: number; support: { article: number; score: number }[] }>());
   const counterparts = arts.map(() => new Set<number>());
   if (ids.length) {
-    for (const a of db
+    for (const a of await db
       .select({ source: alignments.sourceArticleId, start: alignments.sourceStart, end: alignments.sourceEnd, target: alignments.targetArticleId, score: alignments.score })
       .from(alignments)
-      .where(and(eq(alignments.storyId, id), eq(alignments.unit, "claim")))
-      .all()) {
+      .where(and(eq(alignments.storyId, id), eq(alignments.unit, "claim")))) {
       const si = index.get(a.source);
       const ti = index.get(a.target);
       if (si === undefined || ti === undefined) continue; // an older revision
@@ -78,11 +76,10 @@ export function getStoryDesk(db: Db, id: number): StoryDesk | null {
   // Flaggable: the statement's block is content, not chrome, byline or heading (as the analysis decides).
   const blocks = new Map<number, { start: number; end: number; kind: string; boilerplate: boolean }[]>();
   if (ids.length) {
-    for (const b of db
+    for (const b of await db
       .select({ articleId: segments.articleId, start: segments.start, end: segments.end, kind: segments.kind, boilerplate: segments.boilerplate })
       .from(segments)
-      .where(and(inArray(segments.articleId, ids), ne(segments.kind, "sentence")))
-      .all())
+      .where(and(inArray(segments.articleId, ids), ne(segments.kind, "sentence"))))
       (blocks.get(b.articleId) ?? blocks.set(b.articleId, []).get(b.articleId)!).push(b);
   }
   const flaggableAt = (articleId: number, pos: number) => {
@@ -104,12 +101,11 @@ export function getStoryDesk(db: Db, id: number): StoryDesk | null {
   const verdicts = judgeArticles(carriage);
   const fileNamed = new Set(
     ids.length
-      ? db
+      ? (await db
           .select({ id: articles.id })
           .from(articles)
           .innerJoin(outlets, eq(outlets.id, articles.outletId))
-          .where(and(inArray(articles.id, ids), eq(outlets.nameOrigin, "file")))
-          .all()
+          .where(and(inArray(articles.id, ids), eq(outlets.nameOrigin, "file"))))
           .map((r) => r.id)
       : [],
   );
@@ -142,5 +138,5 @@ export function getStoryDesk(db: Db, id: number): StoryDesk | null {
   });
 
   const matrix = linkMatrix(story.coverage, flagRows);
-  return { story, lines, matrix, provenance: loadStoryProvenance(db, id).quotes };
+  return { story, lines, matrix, provenance: (await loadStoryProvenance(db, id)).quotes };
 }

@@ -4,22 +4,19 @@
  * overwritten. A bulk change is all-or-nothing in one transaction, and every
  * change leaves a flag_events row marked as an editor's (never the system's).
  *
- * Every write transaction is IMMEDIATE: it takes the write lock before its
- * first read, so a second process waits (busy_timeout, db/client.ts) instead
- * of failing with "database is locked" when its read snapshot cannot be
- * upgraded to a write.
+ * Every write goes through inTransaction (db/store.ts): on SQLite it takes the
+ * write lock before its first read, so a second process waits (busy_timeout,
+ * db/client.ts) instead of failing with "database is locked"; on PostgreSQL the
+ * version check in each UPDATE keeps concurrent editors from overwriting each other.
  */
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { actorLabel, imitatesSystem, systemNameMessage, type ActorKind } from "../lib/triage/actor";
 import { MAX_BULK, MAX_EDITOR_LENGTH, MAX_NOTE_LENGTH } from "../lib/triage/limits";
 import { FLAG_STATUSES, type FlagStatus } from "../lib/types";
-import type { Db } from "./client";
-import { flagEvents, flags } from "./schema";
+import type { Db, Tables } from "./client";
+import { changedRows, inTransaction } from "./store";
 
 export { MAX_BULK, MAX_EDITOR_LENGTH, MAX_NOTE_LENGTH } from "../lib/triage/limits";
-
-/** Triage writes take the write lock at BEGIN (see the header). */
-const WRITE = { behavior: "immediate" } as const;
 
 /** The actor kind of every event this module writes: nothing an editor submits can make a system event. */
 const EDITOR_ACTOR: ActorKind = "editor";
@@ -129,14 +126,14 @@ function versionsById(ids: number[], expected: SetFlagStatusInput["expectedVersi
 }
 
 /** The refusal message for a flag whose version moved since the editor opened it. */
-function conflictMessage(db: Db, id: number, updatedAt: string): string {
-  const last = db
+async function conflictMessage(db: Db, id: number, updatedAt: string): Promise<string> {
+  const { flagEvents } = db.t;
+  const last = (await db
     .select({ editor: flagEvents.editor, actorKind: flagEvents.actorKind, at: flagEvents.at })
     .from(flagEvents)
     .where(eq(flagEvents.flagId, id))
     .orderBy(desc(flagEvents.id))
-    .limit(1)
-    .get();
+    .limit(1))[0];
   const who = last ? actorLabel(last.actorKind, last.editor) : "re-analysis";
   const when = last?.at ?? updatedAt;
   return `Flag ${id} was changed by ${who} at ${when} since you opened it; reload to see the change.`;
@@ -148,7 +145,7 @@ function conflictMessage(db: Db, id: number, updatedAt: string): string {
  * editor saw. Flags already in the requested state (and note) are left as
  * they are: no event, no version bump.
  */
-export function setFlagStatus(db: Db, input: SetFlagStatusInput): TriagedFlag[] {
+export async function setFlagStatus(db: Db, input: SetFlagStatusInput): Promise<TriagedFlag[]> {
   const { editor, userId } = checkWho(input);
   const at = checkNow(input.now);
   if (!FLAG_STATUSES.includes(input.status)) throw new TriageError("invalid", `Unknown status "${String(input.status)}" (expected ${FLAG_STATUSES.join(", ")}).`);
@@ -159,19 +156,19 @@ export function setFlagStatus(db: Db, input: SetFlagStatusInput): TriagedFlag[] 
   if (new Set(ids).size !== ids.length) throw new TriageError("invalid", "The same flag is listed twice.");
   const expected = versionsById(ids, input.expectedVersions);
 
-  return db.transaction((tx) => {
+  return inTransaction(db, async (tx) => {
+    const { flags, flagEvents } = tx.t;
     const current = new Map(
-      tx
+      (await tx
         .select({ id: flags.id, status: flags.status, note: flags.note, version: flags.version, updatedAt: flags.updatedAt })
         .from(flags)
-        .where(inArray(flags.id, ids))
-        .all()
+        .where(inArray(flags.id, ids)))
         .map((r) => [r.id, r]),
     );
     for (const id of ids) {
       const f = current.get(id);
       if (!f) throw new TriageError("not_found", `Flag ${id} does not exist (it may have been removed by re-analysis); reload the list.`, id);
-      if (f.version !== expected.get(id)) throw new TriageError("conflict", conflictMessage(db, id, f.updatedAt), id);
+      if (f.version !== expected.get(id)) throw new TriageError("conflict", await conflictMessage(tx, id, f.updatedAt), id);
     }
     const out: TriagedFlag[] = [];
     for (const id of ids) {
@@ -182,41 +179,39 @@ export function setFlagStatus(db: Db, input: SetFlagStatusInput): TriagedFlag[] 
         continue;
       }
       // The version check is repeated in the UPDATE so a concurrent writer can never be overwritten.
-      const res = tx
+      const res = await tx
         .update(flags)
         .set({ status: input.status, note: nextNote, version: f.version + 1, updatedAt: at })
-        .where(and(eq(flags.id, id), eq(flags.version, f.version)))
-        .run();
-      if (res.changes !== 1) throw new TriageError("conflict", conflictMessage(tx as unknown as Db, id, f.updatedAt), id);
-      tx.insert(flagEvents)
-        .values({ flagId: id, editor, userId, actorKind: EDITOR_ACTOR, at, action: "status", fromStatus: f.status, toStatus: input.status, note: note ?? null })
-        .run();
+        .where(and(eq(flags.id, id), eq(flags.version, f.version)));
+      if (changedRows(res) !== 1) throw new TriageError("conflict", await conflictMessage(tx, id, f.updatedAt), id);
+      await tx.insert(flagEvents)
+        .values({ flagId: id, editor, userId, actorKind: EDITOR_ACTOR, at, action: "status", fromStatus: f.status, toStatus: input.status, note: note ?? null });
       out.push({ id, status: input.status, note: nextNote, version: f.version + 1, updatedAt: at });
     }
     return out;
-  }, WRITE);
+  });
 }
 
 /** Replaces the note of one flag, refusing when the flag changed since `expectedVersion`. */
-export function setFlagNote(db: Db, input: SetFlagNoteInput): TriagedFlag {
+export async function setFlagNote(db: Db, input: SetFlagNoteInput): Promise<TriagedFlag> {
   const { editor, userId } = checkWho(input);
   const at = checkNow(input.now);
   const id = checkId(input.flagId, "Flag id");
   const expected = checkId(input.expectedVersion, "Expected version");
   const note = checkNote(input.note);
-  return db.transaction((tx) => {
-    const f = tx
+  return inTransaction(db, async (tx) => {
+    const { flags, flagEvents } = tx.t;
+    const f = (await tx
       .select({ id: flags.id, status: flags.status, note: flags.note, version: flags.version, updatedAt: flags.updatedAt })
       .from(flags)
-      .where(eq(flags.id, id))
-      .get();
+      .where(eq(flags.id, id)))[0];
     if (!f) throw new TriageError("not_found", `Flag ${id} does not exist (it may have been removed by re-analysis); reload the list.`, id);
-    if (f.version !== expected) throw new TriageError("conflict", conflictMessage(db, id, f.updatedAt), id);
+    if (f.version !== expected) throw new TriageError("conflict", await conflictMessage(tx, id, f.updatedAt), id);
     if (f.note === note) return { id, status: f.status as FlagStatus, note, version: f.version, updatedAt: f.updatedAt };
-    tx.update(flags).set({ note, version: f.version + 1, updatedAt: at }).where(eq(flags.id, id)).run();
-    tx.insert(flagEvents).values({ flagId: id, editor, userId, actorKind: EDITOR_ACTOR, at, action: "note", fromStatus: f.status, toStatus: f.status, note }).run();
+    await tx.update(flags).set({ note, version: f.version + 1, updatedAt: at }).where(eq(flags.id, id));
+    await tx.insert(flagEvents).values({ flagId: id, editor, userId, actorKind: EDITOR_ACTOR, at, action: "note", fromStatus: f.status, toStatus: f.status, note });
     return { id, status: f.status as FlagStatus, note, version: f.version + 1, updatedAt: at };
-  }, WRITE);
+  });
 }
 
 /** One event of a flag's history, with who made it: the system (the analysis) or an editor. */
@@ -233,7 +228,7 @@ export interface FlagHistoryEvent {
   note: string | null;
 }
 
-const historyCols = {
+const historyCols = ({ flagEvents }: Tables) => ({
   id: flagEvents.id,
   flagId: flagEvents.flagId,
   editor: flagEvents.editor,
@@ -243,7 +238,7 @@ const historyCols = {
   fromStatus: flagEvents.fromStatus,
   toStatus: flagEvents.toStatus,
   note: flagEvents.note,
-};
+});
 
 function toHistoryEvent(e: { id: number; flagId: number; editor: string; actorKind: ActorKind; at: string; action: string; fromStatus: string | null; toStatus: string | null; note: string | null }): FlagHistoryEvent {
   return {
@@ -260,21 +255,22 @@ function toHistoryEvent(e: { id: number; flagId: number; editor: string; actorKi
 }
 
 /** The history of one flag, newest first. */
-export function listFlagHistory(db: Db, flagId: number): FlagHistoryEvent[] {
-  return db.select(historyCols).from(flagEvents).where(eq(flagEvents.flagId, flagId)).orderBy(desc(flagEvents.id)).all().map(toHistoryEvent);
+export async function listFlagHistory(db: Db, flagId: number): Promise<FlagHistoryEvent[]> {
+  const { flagEvents } = db.t;
+  return (await db.select(historyCols(db.t)).from(flagEvents).where(eq(flagEvents.flagId, flagId)).orderBy(desc(flagEvents.id))).map(toHistoryEvent);
 }
 
 /** The histories of many flags, oldest event first per flag (ids are read in chunks under SQLite's parameter limit). */
-export function listFlagHistories(db: Db, flagIds: readonly number[]): Map<number, FlagHistoryEvent[]> {
+export async function listFlagHistories(db: Db, flagIds: readonly number[]): Promise<Map<number, FlagHistoryEvent[]>> {
+  const { flagEvents } = db.t;
   const out = new Map<number, FlagHistoryEvent[]>();
   const ids = [...new Set(flagIds)];
   for (let i = 0; i < ids.length; i += MAX_BULK) {
-    const rows = db
-      .select(historyCols)
+    const rows = await db
+      .select(historyCols(db.t))
       .from(flagEvents)
       .where(inArray(flagEvents.flagId, ids.slice(i, i + MAX_BULK)))
-      .orderBy(asc(flagEvents.id))
-      .all();
+      .orderBy(asc(flagEvents.id));
     for (const r of rows) {
       const list = out.get(r.flagId);
       if (list) list.push(toHistoryEvent(r));

@@ -15,9 +15,13 @@ import { z } from "zod";
 import { DEFAULT_ROLE, isRole, ROLES, type Role } from "../lib/auth/roles";
 import { imitatesSystem, systemNameMessage } from "../lib/triage/actor";
 import { MAX_EDITOR_LENGTH } from "../lib/triage/limits";
-import { account, session, user } from "./auth-schema";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth";
-import type { Db } from "./client";
+import type { Db, Tables } from "./client";
+import { inTransaction } from "./store";
+
+type UserRow = Tables["user"]["$inferSelect"];
+/** PostgreSQL: account changes go one at a time (SQLite's write lock does this), so two admins can never both remove the last admin. */
+const USERS_LOCK = { serialize: "parallax-users" };
 
 /** A refused account change; `message` is meant for the person who asked. */
 export class UserError extends Error {
@@ -74,30 +78,34 @@ export function generatePassword(): string {
   return randomBytes(18).toString("base64url");
 }
 
-function summary(row: typeof user.$inferSelect): UserSummary {
+function summary(row: UserRow): UserSummary {
   return { id: row.id, email: row.email, name: row.name, role: isRole(row.role) ? row.role : null, disabled: row.banned === true, createdAt: row.createdAt };
 }
 
 /** Every account, oldest first. */
-export function listUsers(db: Db): UserSummary[] {
-  return db.select().from(user).orderBy(asc(user.createdAt), asc(user.email)).all().map(summary);
+export async function listUsers(db: Db): Promise<UserSummary[]> {
+  const { user } = db.t;
+  return (await db.select().from(user).orderBy(asc(user.createdAt), asc(user.email))).map(summary);
 }
 
 /** The account with this e-mail (any case), or null. */
-export function findUserByEmail(db: Db, email: string): UserSummary | null {
+export async function findUserByEmail(db: Db, email: string): Promise<UserSummary | null> {
+  const { user } = db.t;
   const e = parse(emailSchema, email);
-  const row = db.select().from(user).where(eq(user.email, e)).get();
+  const row = (await db.select().from(user).where(eq(user.email, e)))[0];
   return row ? summary(row) : null;
 }
 
 /** The account with this id, or null. */
-export function findUserById(db: Db, id: string): UserSummary | null {
-  const row = db.select().from(user).where(eq(user.id, id)).get();
+export async function findUserById(db: Db, id: string): Promise<UserSummary | null> {
+  const { user } = db.t;
+  const row = (await db.select().from(user).where(eq(user.id, id)))[0];
   return row ? summary(row) : null;
 }
 
-function requireUser(db: Db, ref: { id: string } | { email: string }): typeof user.$inferSelect {
-  const row = "id" in ref ? db.select().from(user).where(eq(user.id, ref.id)).get() : db.select().from(user).where(eq(user.email, parse(emailSchema, ref.email))).get();
+async function requireUser(db: Db, ref: { id: string } | { email: string }): Promise<UserRow> {
+  const { user } = db.t;
+  const row = "id" in ref ? (await db.select().from(user).where(eq(user.id, ref.id)))[0] : (await db.select().from(user).where(eq(user.email, parse(emailSchema, ref.email))))[0];
   if (!row) throw new UserError("id" in ref ? "No such user." : `No user has the e-mail ${parse(emailSchema, ref.email)}.`);
   return row;
 }
@@ -120,43 +128,48 @@ export async function createUser(db: Db, input: CreateUserInput, now = new Date(
   const name = parse(displayNameSchema, input.name);
   const role = parse(roleSchema, input.role ?? DEFAULT_ROLE);
   const password = input.password === undefined ? generatePassword() : parse(passwordSchema, input.password);
-  if (db.select({ id: user.id }).from(user).where(eq(user.email, email)).get()) throw new UserError(`A user with the e-mail ${email} exists already.`);
+  const { user } = db.t;
+  if ((await db.select({ id: user.id }).from(user).where(eq(user.email, email)))[0]) throw new UserError(`A user with the e-mail ${email} exists already.`);
   const hash = await hashPassword(password);
   const id = randomUUID();
-  db.transaction(
-    (tx) => {
+  await inTransaction(
+    db,
+    async (tx) => {
+      const { user, account } = tx.t;
       // Checked again inside the write lock: two admins adding the same e-mail at once get one account.
-      if (tx.select({ id: user.id }).from(user).where(eq(user.email, email)).get()) throw new UserError(`A user with the e-mail ${email} exists already.`);
-      tx.insert(user).values({ id, email, name, role, emailVerified: true, banned: false, createdAt: now, updatedAt: now }).run();
-      tx.insert(account).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash, createdAt: now, updatedAt: now }).run();
+      if ((await tx.select({ id: user.id }).from(user).where(eq(user.email, email)))[0]) throw new UserError(`A user with the e-mail ${email} exists already.`);
+      await tx.insert(user).values({ id, email, name, role, emailVerified: true, banned: false, createdAt: now, updatedAt: now });
+      await tx.insert(account).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash, createdAt: now, updatedAt: now });
     },
-    { behavior: "immediate" },
+    USERS_LOCK,
   );
-  return { user: summary(requireUser(db, { id })), password };
+  return { user: summary(await requireUser(db, { id })), password };
 }
 
 /** Refuses a change that would leave nobody able to manage users. */
-function keepAnAdmin(db: Db, row: typeof user.$inferSelect): void {
+async function keepAnAdmin(db: Db, row: UserRow): Promise<void> {
+  const { user } = db.t;
   if (row.role !== "admin" || row.banned) return;
-  const others = db
+  const others = (await db
     .select({ id: user.id, role: user.role, banned: user.banned })
-    .from(user)
-    .all()
+    .from(user))
     .filter((u) => u.id !== row.id && u.role === "admin" && !u.banned);
   if (others.length === 0) throw new UserError(`${row.email} is the last admin who can sign in: make another user admin first.`);
 }
 
 /** Changes a user's role (never the last enabled admin's to a lesser one). */
-export function setUserRole(db: Db, ref: { id: string } | { email: string }, role: string, now = new Date()): UserSummary {
+export async function setUserRole(db: Db, ref: { id: string } | { email: string }, role: string, now = new Date()): Promise<UserSummary> {
   const r = parse(roleSchema, role);
-  return db.transaction(
-    (tx) => {
-      const row = requireUser(tx as unknown as Db, ref);
-      if (r !== "admin") keepAnAdmin(tx as unknown as Db, row);
-      tx.update(user).set({ role: r, updatedAt: now }).where(eq(user.id, row.id)).run();
+  return inTransaction(
+    db,
+    async (tx) => {
+      const { user } = tx.t;
+      const row = await requireUser(tx, ref);
+      if (r !== "admin") await keepAnAdmin(tx, row);
+      await tx.update(user).set({ role: r, updatedAt: now }).where(eq(user.id, row.id));
       return summary({ ...row, role: r, updatedAt: now });
     },
-    { behavior: "immediate" },
+    USERS_LOCK,
   );
 }
 
@@ -165,23 +178,26 @@ export function setUserRole(db: Db, ref: { id: string } | { email: string }, rol
  * is deleted in the same transaction, so their next request is refused. Their
  * name stays on every history event they made.
  */
-export function disableUser(db: Db, ref: { id: string } | { email: string }, now = new Date()): UserSummary {
-  return db.transaction(
-    (tx) => {
-      const row = requireUser(tx as unknown as Db, ref);
-      keepAnAdmin(tx as unknown as Db, row);
-      tx.update(user).set({ banned: true, banReason: "disabled", banExpires: null, updatedAt: now }).where(eq(user.id, row.id)).run();
-      tx.delete(session).where(eq(session.userId, row.id)).run();
+export async function disableUser(db: Db, ref: { id: string } | { email: string }, now = new Date()): Promise<UserSummary> {
+  return inTransaction(
+    db,
+    async (tx) => {
+      const { user, session } = tx.t;
+      const row = await requireUser(tx, ref);
+      await keepAnAdmin(tx, row);
+      await tx.update(user).set({ banned: true, banReason: "disabled", banExpires: null, updatedAt: now }).where(eq(user.id, row.id));
+      await tx.delete(session).where(eq(session.userId, row.id));
       return summary({ ...row, banned: true });
     },
-    { behavior: "immediate" },
+    USERS_LOCK,
   );
 }
 
 /** Enables a disabled user again (they sign in anew). */
-export function enableUser(db: Db, ref: { id: string } | { email: string }, now = new Date()): UserSummary {
-  const row = requireUser(db, ref);
-  db.update(user).set({ banned: false, banReason: null, banExpires: null, updatedAt: now }).where(eq(user.id, row.id)).run();
+export async function enableUser(db: Db, ref: { id: string } | { email: string }, now = new Date()): Promise<UserSummary> {
+  const { user } = db.t;
+  const row = await requireUser(db, ref);
+  await db.update(user).set({ banned: false, banReason: null, banExpires: null, updatedAt: now }).where(eq(user.id, row.id));
   return summary({ ...row, banned: false });
 }
 
@@ -190,22 +206,23 @@ export function enableUser(db: Db, ref: { id: string } | { email: string }, now 
  * every session they have: whoever knew the old password is signed out.
  */
 export async function setUserPassword(db: Db, ref: { id: string } | { email: string }, password?: string, now = new Date()): Promise<{ user: UserSummary; password: string }> {
-  const row = requireUser(db, ref);
+  const row = await requireUser(db, ref);
   const pw = password === undefined ? generatePassword() : parse(passwordSchema, password);
   const hash = await hashPassword(pw);
-  db.transaction(
-    (tx) => {
-      const existing = tx
+  await inTransaction(
+    db,
+    async (tx) => {
+      const { account, session } = tx.t;
+      const existing = (await tx
         .select({ id: account.id, providerId: account.providerId })
         .from(account)
-        .where(eq(account.userId, row.id))
-        .all()
+        .where(eq(account.userId, row.id)))
         .find((a) => a.providerId === "credential");
-      if (existing) tx.update(account).set({ password: hash, updatedAt: now }).where(eq(account.id, existing.id)).run();
-      else tx.insert(account).values({ id: randomUUID(), accountId: row.id, providerId: "credential", userId: row.id, password: hash, createdAt: now, updatedAt: now }).run();
-      tx.delete(session).where(eq(session.userId, row.id)).run();
+      if (existing) await tx.update(account).set({ password: hash, updatedAt: now }).where(eq(account.id, existing.id));
+      else await tx.insert(account).values({ id: randomUUID(), accountId: row.id, providerId: "credential", userId: row.id, password: hash, createdAt: now, updatedAt: now });
+      await tx.delete(session).where(eq(session.userId, row.id));
     },
-    { behavior: "immediate" },
+    USERS_LOCK,
   );
   return { user: summary(row), password: pw };
 }

@@ -7,7 +7,7 @@
  * A second run on the same database waits for the first ("an analysis is
  * already running (pid N since T); waiting"), then analyses what is still dirty.
  */
-import { openDb } from "@/db/client";
+import { closeDb, openStore } from "@/db/client";
 import { analyzePending, AnalyzeError, type AnalyzeSummary } from "@/db/analyze";
 
 interface Args {
@@ -58,7 +58,7 @@ function printSummary(s: AnalyzeSummary, ms: number): void {
   console.log(`elapsed: ${(ms / 1000).toFixed(2)} s`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let args: Args;
   try {
     args = parseArgs(process.argv.slice(2));
@@ -68,8 +68,8 @@ function main(): void {
   }
   const started = Date.now();
   try {
-    const db = openDb(args.db);
-    const summary = analyzePending(db, {
+    const db = await openStore(args.db);
+    const summary = await analyzePending(db, {
       storyId: args.story,
       all: args.all,
       // One run at a time per database: this one waits for the other, then analyses what is still dirty.
@@ -84,11 +84,11 @@ function main(): void {
     const ms = Date.now() - started;
     if (args.json) console.log(JSON.stringify({ ...summary, elapsedMs: ms }, null, 2));
     else printSummary(summary, ms);
-    db.$client.close();
+    await closeDb(db);
   } catch (e) {
     console.error(`analyze: ${e instanceof AnalyzeError ? e.message : (e as Error).stack ?? String(e)}`);
     process.exit(1);
   }
 }
 
-main();
+void main();

@@ -26,7 +26,7 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.max(0, i)];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const n = arg("--flags", 100_000);
   const runs = arg("--runs", 21);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-bench-"));
@@ -50,8 +50,8 @@ function main(): void {
       let total = 0;
       for (let r = 0; r < runs; r++) {
         t = performance.now();
-        const page = listFlags(db, v.query, { index: v.page, size: 50 });
-        flagFacets(db, v.query);
+        const page = await listFlags(db, v.query, { index: v.page, size: 50 });
+        await flagFacets(db, v.query);
         times.push(performance.now() - t);
         total = page.total;
       }
@@ -61,7 +61,7 @@ function main(): void {
     const detail: number[] = [];
     for (let r = 0; r < runs; r++) {
       t = performance.now();
-      getFlag(db, 1 + ((r * 7919) % n), { status: ["open"] });
+      await getFlag(db, 1 + ((r * 7919) % n), { status: ["open"] });
       detail.push(performance.now() - t);
     }
     detail.sort((a, b) => a - b);
@@ -72,4 +72,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

@@ -164,20 +164,22 @@ const PAGE_VIEWS: { view: string; query: FlagQuery; page: number }[] = [
   { view: "search 'quote', open, sorted by updated", query: { q: "quote", status: ["open"], sort: [{ id: "updatedAt", desc: true }] }, page: 0 },
 ];
 
-function timePages(db: Db, runs: number): PageTiming[] {
-  return PAGE_VIEWS.map(({ view, query, page }) => {
+async function timePages(db: Db, runs: number): Promise<PageTiming[]> {
+  const out: PageTiming[] = [];
+  for (const { view, query, page } of PAGE_VIEWS) {
     const times: number[] = [];
     let matches = 0;
     for (let r = 0; r < runs + 1; r++) {
       const t = performance.now();
-      const result = listFlags(db, query, { index: page, size: 50 });
-      flagFacets(db, query);
+      const result = await listFlags(db, query, { index: page, size: 50 });
+      await flagFacets(db, query);
       times.push(performance.now() - t);
       matches = result.total;
     }
     const [first, ...rest] = times;
-    return { view, matches, medianMs: median(rest), p95Ms: p95(rest), firstMs: first };
-  });
+    out.push({ view, matches, medianMs: median(rest), p95Ms: p95(rest), firstMs: first });
+  }
+  return out;
 }
 
 /** Pair-counting agreement of the found stories with the generator's truth (precision: not merged; recall: not split). */
@@ -307,21 +309,21 @@ async function runPipeline(dir: string, name: string, corpus: SyntheticArticle[]
   // CPU time as well as wall time: on a shared machine the wall clock includes waiting for a core.
   const cpu0 = cpuNow();
   // Grouping is the first step of analyzePending; run it on its own first to time it apart.
-  const grouped = assignPending(db, () => CLOCK);
+  const grouped = await assignPending(db, () => CLOCK);
   const groupingSeconds = seconds(t);
   const groupingCpuSeconds = cpuNow() - cpu0;
-  const summary = analyzePending(db, { now: () => CLOCK });
+  const summary = await analyzePending(db, { now: () => CLOCK });
   const analysisSeconds = seconds(t);
   const analysisCpuSeconds = cpuNow() - cpu0;
   const peakAnalysis = peakRssMb();
 
   t = performance.now();
-  const exported = exportFlags(db, {}, "json", CLOCK);
+  const exported = await exportFlags(db, {}, "json", CLOCK);
   const exportSeconds = seconds(t);
   const bytes = Buffer.byteLength(exported.body);
 
   const flagCount = (db.$client.prepare("select count(*) as n from flags").get() as { n: number }).n;
-  const flagsPage = timePages(db, runs);
+  const flagsPage = await timePages(db, runs);
   // The whole pipeline at N: ingest, analysis, export (the export text is held in memory) and the page queries.
   const peak = peakRssMb();
   const grouping = groupingQuality(db, corpus);
@@ -466,7 +468,7 @@ async function main(): Promise<void> {
       const seeded = seedFlags(db, { flags: opts.flags, seed: 42, now: CLOCK });
       db.$client.pragma("optimize");
       const seedSeconds = seconds(t);
-      flagsAtScale = { flags: seeded.flags, seedSeconds, pages: timePages(db, opts.runs) };
+      flagsAtScale = { flags: seeded.flags, seedSeconds, pages: await timePages(db, opts.runs) };
       db.$client.close();
     }
 

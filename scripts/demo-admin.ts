@@ -10,7 +10,7 @@ export const DEMO_ADMIN = { email: "admin@parallax.local", name: "Demo admin", r
 
 /** Creates the demo admin when missing; returns the lines to print (the password only when just created). */
 export async function ensureDemoAdmin(db: Db): Promise<{ created: boolean; password: string | null; lines: string[] }> {
-  if (findUserByEmail(db, DEMO_ADMIN.email)) {
+  if (await findUserByEmail(db, DEMO_ADMIN.email)) {
     return {
       created: false,
       password: null,

@@ -8,7 +8,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { openDb, resolveDbPath } from "../db/client";
+import { closeDb, describeTarget, openStore, resolveTarget } from "../db/client";
+import { isPostgresUrl } from "../db/pg/client";
 import { ingestInputs } from "../db/ingest";
 import { analyzePending } from "../db/analyze";
 import { ensureDemoAdmin } from "./demo-admin";
@@ -39,9 +40,10 @@ function buildIsStale(): boolean {
 
 async function main(): Promise<void> {
   process.chdir(ROOT);
-  const dbPath = resolveDbPath();
-  console.log(`Database: ${dbPath}`);
-  const db = openDb(dbPath);
+  // DATABASE_URL=postgres://... runs the demo on PostgreSQL; otherwise PARALLAX_DB or data/parallax.db.
+  const target = resolveTarget();
+  console.log(`Database: ${describeTarget(target)}`);
+  const db = await openStore(target);
 
   console.log(`Ingesting the sample corpus (${SAMPLE}) ...`);
   const run = await ingestInputs(db, [SAMPLE]);
@@ -49,11 +51,11 @@ async function main(): Promise<void> {
   for (const r of run.results) if (r.status === "failed") console.log(`  FAILED ${r.input}: ${r.error}`);
 
   console.log("Analysing ...");
-  const summary = analyzePending(db, { now: () => new Date() });
+  const summary = await analyzePending(db, { now: () => new Date() });
   console.log(`  ${JSON.stringify(summary)}`);
 
   const account = (await ensureDemoAdmin(db)).lines.join("\n");
-  db.$client.close();
+  await closeDb(db);
 
   if (buildIsStale()) {
     console.log("Building the dashboard (next build) ...");
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
   console.log(`\nParallax is serving on http://${host}:${port}  (Ctrl+C to stop)\n`);
   const server = spawn("npx", ["next", "start", "-H", host, "-p", port], {
     stdio: "inherit",
-    env: { ...process.env, PARALLAX_DB: dbPath, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...(isPostgresUrl(target) ? { DATABASE_URL: target } : { PARALLAX_DB: target }), NEXT_TELEMETRY_DISABLED: "1" },
   });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);

@@ -68,7 +68,7 @@ function halfOf(event: string): 0 | 1 {
  * body, event) with the product's grouping and scores it pairwise against
  * `event`. Synchronous; uses a private in-memory database.
  */
-export function evalGrouping(file: string, opts: EvalGroupingOptions = {}): GroupingFigures {
+export async function evalGrouping(file: string, opts: EvalGroupingOptions = {}): Promise<GroupingFigures> {
   const records = fs
     .readFileSync(file, "utf8")
     .split("\n")
@@ -88,8 +88,8 @@ export function evalGrouping(file: string, opts: EvalGroupingOptions = {}): Grou
     const batches = Math.max(1, Math.floor(opts.batches ?? 1));
     const per = Math.ceil(parsed.articles.length / batches);
     for (let b = 0; b < batches; b++) {
-      for (const a of parsed.articles.slice(b * per, (b + 1) * per)) storeArticle(db, a, { now: () => CLOCK });
-      assignPending(db, () => CLOCK);
+      for (const a of parsed.articles.slice(b * per, (b + 1) * per)) await storeArticle(db, a, { now: () => CLOCK });
+      await assignPending(db, () => CLOCK);
     }
     const rows = db.select({ source: articles.source, storyId: articles.storyId }).from(articles).where(eq(articles.current, true)).orderBy(asc(articles.id)).all();
     const predicted = new Map(rows.map((r) => [r.source, r.storyId === null ? `none:${r.source}` : `story:${r.storyId}`]));
@@ -116,7 +116,7 @@ export async function evalDivergenceGrouping(dir = DIVERGENCE_DEV): Promise<Grou
   const db = openDb(":memory:");
   try {
     await ingestInputs(db, [path.join(dir, "corpus")], { now: () => CLOCK });
-    assignPending(db, () => CLOCK);
+    await assignPending(db, () => CLOCK);
     const rows = db.select({ source: articles.source, storyId: articles.storyId }).from(articles).where(eq(articles.current, true)).all();
     const predicted = new Map<string, string>();
     const truth = new Map<string, string>();
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
       continue;
     }
     const t0 = performance.now();
-    const r = evalGrouping(f, { half: half as 0 | 1 | undefined, batches, byDate: values["by-date"] });
+    const r = await evalGrouping(f, { half: half as 0 | 1 | undefined, batches, byDate: values["by-date"] });
     const ms = performance.now() - t0;
     out[f] = r;
     if (!values.json)

@@ -55,7 +55,7 @@ export interface CorpusRun {
   seconds: { ingest: number; analyze: number };
 }
 
-function readCorpus(db: Db): Pick<CorpusRun, "articles" | "flags"> {
+async function readCorpus(db: Db): Promise<Pick<CorpusRun, "articles" | "flags">> {
   const arts = db
     .select({ id: articles.id, source: articles.source, outlet: outlets.name, storyId: articles.storyId, body: articles.body })
     .from(articles)
@@ -72,7 +72,7 @@ function readCorpus(db: Db): Pick<CorpusRun, "articles" | "flags"> {
     ...a,
     chrome: chrome.filter((c) => c.articleId === a.id).map((c) => ({ start: c.start, end: c.end })),
   }));
-  return { articles: evalArticles, flags: loadExportData(db, { stale: false }).flags };
+  return { articles: evalArticles, flags: (await loadExportData(db, { stale: false })).flags };
 }
 
 /**
@@ -86,10 +86,10 @@ export async function runCorpus(inputs: string[], now = new Date()): Promise<Cor
     const t0 = performance.now();
     const run = await ingestInputs(db, inputs, { now: () => now });
     const t1 = performance.now();
-    analyzePending(db, { now: () => now });
+    await analyzePending(db, { now: () => now });
     const t2 = performance.now();
     const ingestFailures = run.results.filter((r) => r.status === "failed").map((r) => r.error ?? r.input);
-    return { ...readCorpus(db), ingestFailures, seconds: { ingest: (t1 - t0) / 1000, analyze: (t2 - t1) / 1000 } };
+    return { ...(await readCorpus(db)), ingestFailures, seconds: { ingest: (t1 - t0) / 1000, analyze: (t2 - t1) / 1000 } };
   } finally {
     db.$client.close();
     fs.rmSync(dir, { recursive: true, force: true });

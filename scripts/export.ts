@@ -14,9 +14,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
-import { openDb } from "../db/client";
+import { closeDb, describeTarget, openStore, resolveTarget } from "../db/client";
 import { exportFlags } from "../db/export";
-import { stories } from "../db/schema";
 import { EXPORT_FORMATS, ORGANISATION_ENV, parseOrganisation, parsePublicBaseUrl, PUBLIC_URL_ENV, readExportSettings } from "../lib/export";
 import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES, type FlagQuery } from "../lib/types";
 
@@ -43,7 +42,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let values: Record<string, string | string[] | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -99,12 +98,13 @@ function main(): void {
   if (a.format === "claimreview" && organisation === undefined)
     process.stderr.write(`export: no organisation (--organisation or ${ORGANISATION_ENV}): the reviews are signed "Parallax"\n`);
 
-  const db = openDb(a.db);
+  const db = await openStore(a.db);
   try {
     if (a.story.length) {
-      const found = new Set(db.select({ id: stories.id }).from(stories).where(inArray(stories.id, a.story)).all().map((r) => r.id));
+      const { stories } = db.t;
+      const found = new Set((await db.select({ id: stories.id }).from(stories).where(inArray(stories.id, a.story))).map((r) => r.id));
       const missing = a.story.filter((id) => !found.has(id));
-      if (missing.length) fail(`no story with id ${missing.join(", ")} in ${db.$client.name}`);
+      if (missing.length) fail(`no story with id ${missing.join(", ")} in ${describeTarget(resolveTarget(a.db))}`);
     }
     const query: FlagQuery = {};
     if (a.story.length) query.story = a.story;
@@ -112,7 +112,7 @@ function main(): void {
     if (a.kind.length) query.kind = a.kind as FlagQuery["kind"];
     if (a.severity.length) query.severity = a.severity as FlagQuery["severity"];
     if (a.outlet.length) query.outlet = a.outlet;
-    const file = exportFlags(db, query, a.format as Parameters<typeof exportFlags>[2], new Date(), { baseUrl, organisation, bom: a.out !== undefined });
+    const file = await exportFlags(db, query, a.format as Parameters<typeof exportFlags>[2], new Date(), { baseUrl, organisation, bom: a.out !== undefined });
     if (a.out === undefined) {
       process.stdout.write(file.body);
       return;
@@ -130,12 +130,8 @@ function main(): void {
     }
     process.stderr.write(`export: wrote ${a.format} (${Buffer.byteLength(file.body)} bytes) to ${a.out}\n`);
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 
-try {
-  main();
-} catch (err) {
-  fail(err instanceof Error ? err.message : String(err));
-}
+main().catch((err) => fail(err instanceof Error ? err.message : String(err)));

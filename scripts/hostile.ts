@@ -314,7 +314,7 @@ interface WriterCounts {
 }
 
 /** Child process: `changes` status changes on random flags, each from the version it just read. */
-function writerChild(dbPath: string, changes: number, seed: number, name: string): void {
+async function writerChild(dbPath: string, changes: number, seed: number, name: string): Promise<void> {
   const db = openDb(dbPath);
   const r = createRandom(seed);
   const ids = (db.$client.prepare("select id from flags order by id").all() as { id: number }[]).map((x) => x.id);
@@ -325,7 +325,7 @@ function writerChild(dbPath: string, changes: number, seed: number, name: string
     const cur = read.get(id) as { status: FlagStatus; version: number };
     const options = FLAG_STATUSES.filter((s) => s !== cur.status);
     try {
-      setFlagStatus(db, { flagIds: [id], expectedVersions: [cur.version], status: options[randomInt(r, options.length)], editor: name, now: new Date() });
+      await setFlagStatus(db, { flagIds: [id], expectedVersions: [cur.version], status: options[randomInt(r, options.length)], editor: name, now: new Date() });
       counts.ok++;
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);

@@ -5,28 +5,28 @@
  * the work is runJob.
  */
 import { parseArgs } from "node:util";
-import { openDb, resolveDbPath } from "../db/client";
+import { closeDb, openStore } from "../db/client";
 import { failJob, runJob } from "../db/ingest-jobs";
 import { maxBytesFromEnv } from "../db/sources";
 import { sanitizeForTerminal } from "../lib/text/terminal";
 
-function main(): Promise<void> | void {
+async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ options: { db: { type: "string" } }, allowPositionals: true });
   const id = Number(positionals[0]);
   if (positionals.length !== 1 || !Number.isInteger(id) || id <= 0) {
-    process.stderr.write("usage: tsx scripts/ingest-job.ts JOB_ID [--db FILE]\n");
+    process.stderr.write("usage: tsx scripts/ingest-job.ts JOB_ID [--db FILE|postgres://...]\n");
     process.exit(2);
   }
-  const db = openDb(resolveDbPath(values.db));
-  return runJob(db, id, { maxBytes: maxBytesFromEnv() })
-    .then((job) => {
-      process.exitCode = job.status === "done" ? 0 : 1;
-    })
-    .catch((e: Error) => {
-      failJob(db, id, `The job could not run: ${e.message}`);
-      throw e;
-    })
-    .finally(() => db.$client.close());
+  const db = await openStore(values.db);
+  try {
+    const job = await runJob(db, id, { maxBytes: maxBytesFromEnv() });
+    process.exitCode = job.status === "done" ? 0 : 1;
+  } catch (e) {
+    await failJob(db, id, `The job could not run: ${(e as Error).message}`);
+    throw e;
+  } finally {
+    await closeDb(db);
+  }
 }
 
 Promise.resolve()

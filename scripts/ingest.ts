@@ -2,7 +2,7 @@
  * `npm run ingest -- <path|url>...` — stores articles from files, folders,
  * pages and feeds. Thin: argument parsing and output; the work is db/ingest.ts.
  */
-import { openDb, resolveDbPath } from "../db/client";
+import { closeDb, openStore } from "../db/client";
 import { ingestInputs, type IngestResult, type IngestRun } from "../db/ingest";
 import { ALLOW_PRIVATE_ADDRESSES_ENV, DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, isUrl, privateAddressSetting } from "../db/sources";
 import { checkOutletName } from "../lib/ingest/outlet-name";
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     return;
   }
   if (args.inputs.length === 0) usage("no inputs given (files, folders or URLs)");
-  const db = openDb(resolveDbPath(args.db));
+  const db = await openStore(args.db);
   let bar: boolean | null = null;
   let pending: IngestResult[] = [];
   let printedDone = 0;
@@ -191,7 +191,7 @@ async function main(): Promise<void> {
     },
   });
   if (bar) process.stderr.write("\n");
-  db.$client.close();
+  await closeDb(db);
   if (args.json) {
     const { added, revised, unchanged, failed } = run;
     const results = run.results.map(({ input, source, status, articleId, error, notes }) => ({ input, source, status, articleId, error, ...(notes ? { notes } : {}) }));

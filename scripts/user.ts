@@ -13,7 +13,7 @@
  * A thin layer over db/users.ts, which the admin page (/admin/users) shares.
  */
 import { parseArgs } from "node:util";
-import { openDb } from "../db/client";
+import { closeDb, openStore } from "../db/client";
 import { createUser, disableUser, enableUser, listUsers, setUserPassword, setUserRole, UserError } from "../db/users";
 
 const USAGE = `usage: npm run user -- <command> [options] [--db FILE]
@@ -76,7 +76,7 @@ export async function runUserCli(argv: string[], io: CliIo): Promise<number> {
     return (await io.readStdin()).replace(/\r?\n$/, "");
   };
 
-  const db = openDb(values.db);
+  const db = await openStore(values.db);
   try {
     switch (command) {
       case "add": {
@@ -86,23 +86,23 @@ export async function runUserCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case "list": {
-        const users = listUsers(db);
+        const users = await listUsers(db);
         if (!users.length) io.out("No users yet: add one with npm run user -- add --email E --name N --role admin");
         for (const u of users) io.out(`${u.email}\t${u.name}\t${u.role ?? "(no role)"}\t${u.disabled ? "disabled" : "active"}`);
         return 0;
       }
       case "set-role": {
-        const u = setUserRole(db, { email: need("email") }, need("role"));
+        const u = await setUserRole(db, { email: need("email") }, need("role"));
         io.out(`${u.email} is now ${u.role}.`);
         return 0;
       }
       case "disable": {
-        const u = disableUser(db, { email: need("email") });
+        const u = await disableUser(db, { email: need("email") });
         io.out(`${u.email} is disabled; their sessions have ended.`);
         return 0;
       }
       case "enable": {
-        const u = enableUser(db, { email: need("email") });
+        const u = await enableUser(db, { email: need("email") });
         io.out(`${u.email} is enabled.`);
         return 0;
       }
@@ -121,7 +121,7 @@ export async function runUserCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw e;
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 

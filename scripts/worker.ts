@@ -7,7 +7,8 @@
  * Thin: the work is runWorker.
  */
 import { parseArgs } from "node:util";
-import { isPostgresUrl, openPgDb } from "../db/pg/client";
+import { closeDb, openStore } from "../db/client";
+import { isPostgresUrl } from "../db/pg/client";
 import { defaultHandlers, runWorker } from "../db/queue";
 import { sanitizeForTerminal } from "../lib/text/terminal";
 
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   if (!/^\d+$/.test(values.concurrency ?? "1") || concurrency < 1 || concurrency > 64) {
     throw new Error(`--concurrency must be an integer from 1 to 64, got "${values.concurrency}"`);
   }
-  const db = await openPgDb(url);
+  const db = await openStore(url);
   const stop = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (stop.signal.aborted) process.exit(130);
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
       onReady: () => console.log(`worker ready (pid ${process.pid}, ${concurrency} analys${concurrency === 1 ? "is" : "es"} at once)`),
     });
   } finally {
-    await db.$client.end();
+    await closeDb(db);
   }
 }
 

@@ -25,7 +25,7 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
   const parsed = parseFlagSearch(raw);
   const view: FlagView = parsed.ok ? parsed.view : { query: {}, pageIndex: 0, pageSize: DEFAULT_PAGE_SIZE };
 
-  if (countFlags(db, {}) === 0) {
+  if (await countFlags(db, {}) === 0) {
     return (
       <>
         <h1>Flags</h1>
@@ -46,8 +46,8 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
     );
   }
 
-  const page = listFlags(db, view.query, { index: view.pageIndex, size: view.pageSize });
-  const facets = flagFacets(db, view.query);
+  const page = await listFlags(db, view.query, { index: view.pageIndex, size: view.pageSize });
+  const facets = await flagFacets(db, view.query);
   const lastPage = Math.max(0, Math.ceil(page.total / view.pageSize) - 1);
   return (
     <>

@@ -116,7 +116,7 @@ export const startIngestAction = validatedActionWithUser("articles.ingest", z.in
     });
   }
   const db = await requestDb();
-  const jobId = createJob(db, job, user.id);
+  const jobId = await createJob(db, job, user.id);
   startJobProcess(db, jobId);
   return { jobId, error: null };
 });

@@ -27,7 +27,7 @@ export default async function IngestPage({ searchParams }: { searchParams: Promi
         runs, then the analysis; the new stories and flags are linked when it is done. Up to {MAX_JOB_URLS} addresses and {MAX_UPLOAD_FILES} files (
         {Math.round(maxBytesFromEnv() / 1024 / 1024)} MB each, {Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)} MB in all) at a time.
       </p>
-      <IngestDesk maxFileBytes={maxBytesFromEnv()} maxUploadBytes={MAX_UPLOAD_BYTES} maxFiles={MAX_UPLOAD_FILES} initialJob={job} recent={recentJobs(db, 5)} />
+      <IngestDesk maxFileBytes={maxBytesFromEnv()} maxUploadBytes={MAX_UPLOAD_BYTES} maxFiles={MAX_UPLOAD_FILES} initialJob={job} recent={await recentJobs(db, 5)} />
     </>
   );
 }

@@ -29,13 +29,13 @@ export function authSettingsFromEnv(env: Record<string, string | undefined>): Au
 }
 
 /** The server's better-auth instance for reading sessions and for its HTTP endpoints: it never writes cookies through Next. */
-export function appAuth(): Auth {
-  return getAuth(getDb(), authSettingsFromEnv(process.env));
+export async function appAuth(): Promise<Auth> {
+  return getAuth(await getDb(), authSettingsFromEnv(process.env));
 }
 
 /** The instance for server actions that change the session cookie (sign out, change password). */
-export function cookieWritingAuth(): Auth {
-  return getAuth(getDb(), { ...authSettingsFromEnv(process.env), nextCookies: true });
+export async function cookieWritingAuth(): Promise<Auth> {
+  return getAuth(await getDb(), { ...authSettingsFromEnv(process.env), nextCookies: true });
 }
 
 /** The person behind a request. */
@@ -53,7 +53,7 @@ export interface SignedInUser {
  */
 export async function currentUser(requestHeaders?: Headers): Promise<SignedInUser | null> {
   const h = requestHeaders ?? new Headers(await headers());
-  const session = await appAuth().api.getSession({ headers: h });
+  const session = await (await appAuth()).api.getSession({ headers: h });
   if (!session) return null;
   const u = session.user as typeof session.user & { role?: string | null; banned?: boolean | null };
   if (u.banned) return null;

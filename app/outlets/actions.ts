@@ -20,10 +20,10 @@ const renameInput = z.object({
  */
 export const renameOutletAction = validatedActionWithUser("outlets.rename", renameInput, async (input, user) => {
   const db = await requestDb();
-  const outcome = renameOutlet(db, input.outletId, input.name);
+  const outcome = await renameOutlet(db, input.outletId, input.name);
   let reanalysis: number | null = null;
   if (outcome.stories.length) {
-    reanalysis = createJob(db, { urls: [], files: [], rejected: [], analyzeOnly: true }, user.id);
+    reanalysis = await createJob(db, { urls: [], files: [], rejected: [], analyzeOnly: true }, user.id);
     startJobProcess(db, reanalysis);
   }
   return { ...outcome, reanalysis };

@@ -14,7 +14,7 @@ export default async function OutletsPage() {
     return <RoleRefusal title="Outlets" who="Only editors and admins name outlets" role={me.role} />;
   }
   const db = await requestDb();
-  const outlets = listOutlets(db);
+  const outlets = await listOutlets(db);
   const unnamed = outlets.filter((o) => o.origin === "file").length;
   return (
     <>

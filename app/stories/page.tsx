@@ -21,7 +21,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
     .pipe(z.number().min(1))
     .safeParse(Array.isArray(raw) ? raw[0] : (raw ?? "1"));
   const index = pageParam.success ? pageParam.data - 1 : 0;
-  const { rows: stories, total } = listStories(db, { index, size: PAGE_SIZE });
+  const { rows: stories, total } = await listStories(db, { index, size: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <>

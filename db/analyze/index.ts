@@ -8,13 +8,12 @@ import { asc, eq } from "drizzle-orm";
 import { FLAG_KINDS, SEVERITIES, type FlagKind, type Severity } from "@/lib/types";
 import os from "node:os";
 import type { Db } from "../client";
-import { stories } from "../schema";
 import { assignPending } from "./assign";
 import { chromeLookup, loadStory } from "./load";
 import { acquireRunLock, type RunLock } from "./lock";
 import { analyzeWithWorker, MIN_STORIES_FOR_WORKERS, startWorker, workersFromEnv, type SaveFn } from "./pool";
 import { emptyCounts, saveStory } from "./save";
-import { AnalyzeError, type AnalyzeOptions, type AnalyzeSummary } from "./types";
+import { AnalyzeError, type AnalyzeOptions, type AnalyzeSummary, type SavedStory, type StoryReport } from "./types";
 
 export { assignPending } from "./assign";
 export { analysisLockPath, LOCK_STALE_MS } from "./lock";
@@ -26,34 +25,51 @@ export { AnalyzeError, type AnalysisHolder, type AnalyzeOptions, type AnalyzeSum
  * or all with `all`), one transaction per story. Throws AnalyzeError for an
  * unknown story id.
  */
-export function analyzePending(db: Db, opts: AnalyzeOptions = {}): AnalyzeSummary {
+export async function analyzePending(db: Db, opts: AnalyzeOptions = {}): Promise<AnalyzeSummary> {
+  const { stories } = db.t;
   const now = opts.now ?? (() => new Date());
   if (opts.storyId !== undefined) {
     if (!Number.isInteger(opts.storyId) || opts.storyId <= 0) throw new AnalyzeError(`Story id must be a positive integer, got ${opts.storyId}`);
-    const s = db.select({ id: stories.id }).from(stories).where(eq(stories.id, opts.storyId)).get();
+    const [s] = await db.select({ id: stories.id }).from(stories).where(eq(stories.id, opts.storyId));
     if (!s) throw new AnalyzeError(`Story ${opts.storyId} does not exist`);
   }
-  const lock = acquireRunLock(db, now, opts.onWait);
+  const lock = await acquireRunLock(db, now, opts.onWait);
   try {
-    return analyzeLocked(db, opts, now, lock);
+    return await analyzeLocked(db, opts, now, lock);
   } finally {
-    lock.release();
+    await lock.release();
   }
 }
 
-function analyzeLocked(db: Db, opts: AnalyzeOptions, now: () => Date, lock: RunLock): AnalyzeSummary {
-  const { assigned, created } = assignPending(db, now);
+/** The stories waiting for analysis (new articles, revisions, renamed outlets), in id order. */
+export async function listDirtyStories(db: Db): Promise<number[]> {
+  const { stories } = db.t;
+  return (await db.select({ id: stories.id }).from(stories).where(eq(stories.dirty, true)).orderBy(asc(stories.id))).map((s) => s.id);
+}
+
+/**
+ * Analyses and saves one story on its own (a job of the Postgres queue, db/queue): loads
+ * it, analyses it in-process and saves it in one transaction. A story that no longer
+ * exists (merged away, deleted) is no error: there is nothing left to do.
+ */
+export async function analyzeStoredStory(db: Db, storyId: number, now: () => Date = () => new Date()): Promise<StoryReport | null> {
+  const { stories } = db.t;
+  const [s] = await db.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId));
+  if (!s) return null;
+  const { byKind: _k, bySeverity: _s, ...plain } = await saveStory(db, await loadStory(db, storyId, chromeLookup(db)), null, now);
+  return plain;
+}
+
+async function analyzeLocked(db: Db, opts: AnalyzeOptions, now: () => Date, lock: RunLock): Promise<AnalyzeSummary> {
+  const { stories } = db.t;
+  const { assigned, created } = await assignPending(db, now);
 
   const targets =
     opts.storyId !== undefined
       ? [opts.storyId]
-      : db
-          .select({ id: stories.id })
-          .from(stories)
-          .where(opts.all ? undefined : eq(stories.dirty, true))
-          .orderBy(asc(stories.id))
-          .all()
-          .map((s) => s.id);
+      : opts.all
+        ? (await db.select({ id: stories.id }).from(stories).orderBy(asc(stories.id))).map((s) => s.id)
+        : await listDirtyStories(db);
 
   const summary: AnalyzeSummary = {
     assigned,
@@ -75,12 +91,14 @@ function analyzeLocked(db: Db, opts: AnalyzeOptions, now: () => Date, lock: RunL
   const wantWorker = workers === undefined ? targets.length >= MIN_STORIES_FOR_WORKERS && os.availableParallelism() >= 2 : workers > 0;
   const pool = wantWorker ? startWorker() : null;
   // The lock's heartbeat goes with every saved story, so a live run never looks abandoned.
-  const save: SaveFn = (story, done) => {
-    const report = saveStory(db, story, done, now);
+  const save: SaveFn = async (story, done) => {
+    const report = await saveStory(db, story, done, now);
     lock.beat();
     return report;
   };
-  const reports = pool ? analyzeWithWorker(db, targets, chromeFor, pool, save) : targets.map((id) => save(loadStory(db, id, chromeFor), null));
+  const reports: SavedStory[] = [];
+  if (pool) reports.push(...(await analyzeWithWorker(db, targets, chromeFor, pool, save)));
+  else for (const id of targets) reports.push(await save(await loadStory(db, id, chromeFor), null));
   for (const report of reports) {
     summary.stories++;
     summary.articles += report.articles;
@@ -97,4 +115,3 @@ function analyzeLocked(db: Db, opts: AnalyzeOptions, now: () => Date, lock: RunL
   }
   return summary;
 }
-

@@ -6,7 +6,6 @@ import { and, asc, eq } from "drizzle-orm";
 import { collectRecurringLines, crossStoryLines, indexStoryLines, type StoryLineIndex } from "@/lib/segment";
 import type { ArticleText } from "@/lib/types";
 import type { Db } from "../client";
-import { articles, outlets } from "../schema";
 import type { ChromeKey, LoadedStory } from "./types";
 
 /** Articles of one outlet read to learn its page chrome (most recent first). */
@@ -17,19 +16,20 @@ const RECURRING_SAMPLE = 20;
  * lines (read once per outlet) and the lines it shares with other stories (an index
  * built once per run, on first use).
  */
-export function chromeLookup(db: Db): (a: ChromeKey) => ReadonlySet<string> {
+export function chromeLookup(db: Db): (a: ChromeKey) => Promise<ReadonlySet<string>> {
+  const { articles } = db.t;
   const chrome = new Map<number, ReadonlySet<string>>();
-  const chromeOf = (outletId: number): ReadonlySet<string> => {
+  const chromeOf = async (outletId: number): Promise<ReadonlySet<string>> => {
     let set = chrome.get(outletId);
     if (!set) {
-      const bodies = db
-        .select({ body: articles.body })
-        .from(articles)
-        .where(and(eq(articles.outletId, outletId), eq(articles.current, true)))
-        .orderBy(asc(articles.id))
-        .limit(RECURRING_SAMPLE)
-        .all()
-        .map((r) => r.body);
+      const bodies = (
+        await db
+          .select({ body: articles.body })
+          .from(articles)
+          .where(and(eq(articles.outletId, outletId), eq(articles.current, true)))
+          .orderBy(asc(articles.id))
+          .limit(RECURRING_SAMPLE)
+      ).map((r) => r.body);
       set = bodies.length >= 2 ? collectRecurringLines(bodies) : new Set<string>();
       chrome.set(outletId, set);
     }
@@ -37,19 +37,17 @@ export function chromeLookup(db: Db): (a: ChromeKey) => ReadonlySet<string> {
   };
 
   // Chrome an outlet repeats in other stories, whatever the outlet label: built once per run.
-  let lineIndex: StoryLineIndex | null = null;
-  const storyLines = (): StoryLineIndex =>
-    (lineIndex ??= indexStoryLines(
-      db
-        .select({ story: articles.storyId, title: articles.title, body: articles.body })
-        .from(articles)
-        .where(eq(articles.current, true))
-        .all()
-        .filter((r): r is { story: number; title: string; body: string } => r.story !== null),
-    ));
-  return (a: ChromeKey): ReadonlySet<string> => {
-    const outletLines = chromeOf(a.outletId);
-    const cross = crossStoryLines(storyLines(), a.storyId, a.body, a.title);
+  let lineIndex: Promise<StoryLineIndex> | null = null;
+  const storyLines = (): Promise<StoryLineIndex> =>
+    (lineIndex ??= (async () =>
+      indexStoryLines(
+        (await db.select({ story: articles.storyId, title: articles.title, body: articles.body }).from(articles).where(eq(articles.current, true))).filter(
+          (r): r is { story: number; title: string; body: string } => r.story !== null,
+        ),
+      ))());
+  return async (a: ChromeKey): Promise<ReadonlySet<string>> => {
+    const outletLines = await chromeOf(a.outletId);
+    const cross = crossStoryLines(await storyLines(), a.storyId, a.body, a.title);
     if (!cross.size) return outletLines;
     for (const l of outletLines) cross.add(l);
     return cross;
@@ -57,8 +55,9 @@ export function chromeLookup(db: Db): (a: ChromeKey) => ReadonlySet<string> {
 }
 
 /** Reads a story's current articles (in id order) and their page-chrome lines. */
-export function loadStory(db: Db, storyId: number, chromeOf: (a: ChromeKey) => ReadonlySet<string>): LoadedStory {
-  const rows = db
+export async function loadStory(db: Db, storyId: number, chromeOf: (a: ChromeKey) => Promise<ReadonlySet<string>>): Promise<LoadedStory> {
+  const { articles, outlets } = db.t;
+  const rows = await db
     .select({
       id: articles.id,
       outletId: articles.outletId,
@@ -73,8 +72,7 @@ export function loadStory(db: Db, storyId: number, chromeOf: (a: ChromeKey) => R
     .from(articles)
     .innerJoin(outlets, eq(outlets.id, articles.outletId))
     .where(and(eq(articles.storyId, storyId), eq(articles.current, true)))
-    .orderBy(asc(articles.id))
-    .all();
+    .orderBy(asc(articles.id));
   const texts: ArticleText[] = rows.map((r) => ({
     id: r.id,
     outlet: r.outlet,
@@ -84,5 +82,7 @@ export function loadStory(db: Db, storyId: number, chromeOf: (a: ChromeKey) => R
     publishedAt: r.publishedAt,
     language: r.language,
   }));
-  return { storyId, texts, chrome: rows.map((r) => chromeOf({ outletId: r.outletId, storyId, title: r.title, body: r.body })) };
+  const chrome: ReadonlySet<string>[] = [];
+  for (const r of rows) chrome.push(await chromeOf({ outletId: r.outletId, storyId, title: r.title, body: r.body }));
+  return { storyId, texts, chrome };
 }

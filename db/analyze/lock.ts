@@ -8,7 +8,8 @@
  * serialises the processes that take, break or release it: no two can both
  * find it free or both break a stale one. A lock whose owner is gone (killed,
  * crashed: its pid no longer runs on this host) or silent for LOCK_STALE_MS is
- * broken. An in-memory database has no other connection and needs no lock.
+ * broken. An in-memory database has no other connection and needs no lock. On
+ * PostgreSQL the lock is the server's own (an advisory lock, acquirePgRunLock).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -24,13 +25,52 @@ const LOCK_POLL_MS = 250;
 export interface RunLock {
   /** Marks the holder alive. */
   beat(): void;
-  release(): void;
+  release(): void | Promise<void>;
 }
 
 const NO_LOCK: RunLock = { beat() {}, release() {} };
 
+/** Key of the Postgres advisory lock one analysis run holds (a fixed number of Parallax's own). */
+const PG_RUN_LOCK_KEY = "7061726172756e31"; // "pararun1"
+
+/**
+ * PostgreSQL: a session advisory lock on a connection held for the run. The server
+ * releases it when that connection ends, so a killed run never leaves it behind and no
+ * heartbeat is needed; a second run waits (telling `onWait` once) until it is free.
+ */
+async function acquirePgRunLock(db: Db, now: () => Date, onWait?: (holder: AnalysisHolder) => void): Promise<RunLock> {
+  const pool = db.$client as unknown as { connect(): Promise<{ query(q: string, v?: unknown[]): Promise<{ rows: { ok: boolean }[] }>; release(): void }> };
+  const client = await pool.connect();
+  let told = false;
+  try {
+    for (;;) {
+      const { rows } = await client.query("SELECT pg_try_advisory_lock(('x' || $1)::bit(64)::bigint) AS ok", [PG_RUN_LOCK_KEY]);
+      if (rows[0]?.ok) break;
+      if (!told) {
+        onWait?.({ pid: 0, host: "another process on this database", since: now().toISOString() });
+        told = true;
+      }
+      await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
+    }
+  } catch (e) {
+    client.release();
+    throw e;
+  }
+  return {
+    beat() {},
+    async release() {
+      try {
+        await client.query("SELECT pg_advisory_unlock(('x' || $1)::bit(64)::bigint)", [PG_RUN_LOCK_KEY]);
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
 /** Path of the lock file of a database, or null for an in-memory one. */
 export function analysisLockPath(db: Db): string | null {
+  if (db.engine !== "sqlite") return null;
   const name = db.$client.name;
   return !name || name === ":memory:" || db.$client.memory ? null : `${name}.analyze-lock`;
 }
@@ -79,7 +119,8 @@ function isStale(found: { holder: AnalysisHolder | null; beatAt: number }, nowMs
  * another live run holds it. The wall clock, not the run's clock, judges heartbeats:
  * they are file times.
  */
-export function acquireRunLock(db: Db, now: () => Date, onWait?: (holder: AnalysisHolder) => void): RunLock {
+export async function acquireRunLock(db: Db, now: () => Date, onWait?: (holder: AnalysisHolder) => void): Promise<RunLock> {
+  if (db.engine === "pg") return acquirePgRunLock(db, now, onWait);
   const file = analysisLockPath(db);
   if (!file) return NO_LOCK;
   const me: AnalysisHolder = { pid: process.pid, host: os.hostname(), since: now().toISOString() };

@@ -1,8 +1,9 @@
 /**
- * One worker thread for the pure analysis (db/analyze/worker.ts). analyzePending stays
- * synchronous (its callers are), so the main thread talks to the worker through a
- * MessageChannel it reads with receiveMessageOnPort, sleeping on a shared counter
- * (Atomics.wait) the worker bumps after each message. The main thread analyses stories
+ * One worker thread for the pure analysis (db/analyze/worker.ts). The main thread talks
+ * to the worker through a MessageChannel it reads with receiveMessageOnPort, sleeping on
+ * a shared counter (Atomics.wait) the worker bumps after each message: the main thread
+ * has the analysis of the next story to do whenever it is not waiting, so blocking
+ * costs nothing (the CLI runs nothing else meanwhile). The main thread analyses stories
  * too while the worker is busy, and saves every story in story-id order, so the
  * database ends up exactly as with no worker. Whatever goes wrong in the worker
  * (cannot load, throws, dies), the story is analysed in-process instead: the worker
@@ -30,7 +31,7 @@ const WORKER_FILE = path.join(__dirname, "worker.ts");
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
 /** Saves one loaded story (analysing it first when `done` is null). */
-export type SaveFn = (story: LoadedStory, done: AnalysedStory | null) => SavedStory;
+export type SaveFn = (story: LoadedStory, done: AnalysedStory | null) => Promise<SavedStory>;
 
 export interface WorkerPool {
   worker: Worker;
@@ -114,22 +115,22 @@ export function receive(pool: WorkerPool, wait: boolean): WorkerReply | null {
  * stories go to the worker from the front of the queue; the main thread saves
  * results in order and analyses the next unqueued story while it would wait.
  */
-export function analyzeWithWorker(
+export async function analyzeWithWorker(
   db: Db,
   targets: number[],
-  chromeOf: (a: ChromeKey) => ReadonlySet<string>,
+  chromeOf: (a: ChromeKey) => Promise<ReadonlySet<string>>,
   pool: WorkerPool,
   save: SaveFn,
-): SavedStory[] {
+): Promise<SavedStory[]> {
   const reports: SavedStory[] = [];
   const loaded = new Map<number, LoadedStory>();
   const results = new Map<number, AnalysedStory | null>();
   const onWorker = new Set<number>();
   let next = 0; // next story (index into targets) to hand out
   let saved = 0; // next story to save
-  const load = (i: number) => {
+  const load = async (i: number) => {
     let s = loaded.get(i);
-    if (!s) loaded.set(i, (s = loadStory(db, targets[i], chromeOf)));
+    if (!s) loaded.set(i, (s = await loadStory(db, targets[i], chromeOf)));
     return s;
   };
   const take = (reply: WorkerReply | null): boolean => {
@@ -152,24 +153,24 @@ export function analyzeWithWorker(
     while (saved < targets.length) {
       while (take(receive(pool, false)));
       while (!pool.dead && onWorker.size < WORKER_QUEUE && next < targets.length) {
-        const s = load(next);
+        const s = await load(next);
         postJob(pool, { job: next, story: s });
         onWorker.add(next++);
       }
       if (results.has(saved)) {
-        reports.push(save(load(saved), results.get(saved)!));
+        reports.push(await save(await load(saved), results.get(saved)!));
         results.delete(saved);
         loaded.delete(saved);
         saved++;
       } else if (!onWorker.has(saved)) {
         // Not handed out (or the worker gave it back): analyse and save it here.
         if (saved === next) next++;
-        reports.push(save(load(saved), null));
+        reports.push(await save(await load(saved), null));
         loaded.delete(saved);
         saved++;
       } else if (next < targets.length && results.size < MAX_AHEAD) {
         // The worker has the story due next: analyse a later one meanwhile.
-        results.set(next, analyzeLoaded(load(next)));
+        results.set(next, analyzeLoaded(await load(next)));
         next++;
       } else if (!take(receive(pool, true))) {
         giveUp();

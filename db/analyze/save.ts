@@ -8,10 +8,10 @@ import { eq, inArray } from "drizzle-orm";
 import { FLAG_KINDS, SEVERITIES, type ArticleText, type FlagDraft, type Severity } from "@/lib/types";
 import type { Db } from "../client";
 import { joinCounterparts } from "../counterparts";
-import { alignments, flagEvents, flags, quotes, segments, stories } from "../schema";
 import { analyzeLoaded } from "./analyse";
-import { insertRows, statementsFor } from "./statements";
-import { IMMEDIATE, writeTransaction } from "./transaction";
+import { inTransaction } from "../store";
+import { storyWriterFor, type FlagValues } from "./statements";
+import { writeTransaction } from "./transaction";
 import type { AnalysedStory, LoadedStory, SavedStory } from "./types";
 
 /** Editor name recorded on events written by the analysis itself. */
@@ -51,7 +51,7 @@ function storyTitle(arts: ArticleText[], drafts: readonly FlagDraft[]): string {
  * Saves one analysed story in one transaction (analysing it first when `done`
  * is null: analysis runs outside the transaction, it is pure and may take a while).
  */
-export function saveStory(db: Db, story: LoadedStory, done: AnalysedStory | null, now: () => Date): SavedStory {
+export async function saveStory(db: Db, story: LoadedStory, done: AnalysedStory | null, now: () => Date): Promise<SavedStory> {
   const { storyId, texts } = story;
   const analysed = done ?? analyzeLoaded(story);
   const result = analysed.result;
@@ -63,14 +63,19 @@ export function saveStory(db: Db, story: LoadedStory, done: AnalysedStory | null
   const articleIds = texts.map((t) => t.id);
   const outletOf = new Map(texts.map((t) => [t.id, t.outlet]));
 
-  // Bulk rows go through prepared statements: building thousands of ORM queries costs more than the analysis.
-  const st = statementsFor(db);
-  writeTransaction(() => db.transaction((tx) => {
+  // Postgres: one save of a story at a time, whichever process analyses it.
+  await writeTransaction(() => inTransaction(db, async (tx) => {
+    const { segments, quotes, alignments, flags, flagEvents, stories } = tx.t;
+    // Bulk rows go through the store's own writer (prepared statements on SQLite).
+    const st = storyWriterFor(tx);
+    for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] = 0;
+    for (const k of FLAG_KINDS) byKind[k] = 0;
+    for (const k of SEVERITIES) bySeverity[k] = 0;
     if (articleIds.length) {
-      tx.delete(segments).where(inArray(segments.articleId, articleIds)).run();
-      tx.delete(quotes).where(inArray(quotes.articleId, articleIds)).run();
+      await tx.delete(segments).where(inArray(segments.articleId, articleIds));
+      await tx.delete(quotes).where(inArray(quotes.articleId, articleIds));
     }
-    tx.delete(alignments).where(eq(alignments.storyId, storyId)).run();
+    await tx.delete(alignments).where(eq(alignments.storyId, storyId));
 
     for (const a of result.analyses) {
       const seg = a.segmentation;
@@ -96,7 +101,7 @@ export function saveStory(db: Db, story: LoadedStory, done: AnalysedStory | null
           structure: null,
         })),
       ];
-      insertRows(st.segment, segRows.map((r) => [r.articleId, r.kind, r.ordinal, r.start, r.end, r.boilerplate ? 1 : 0, r.blockOrdinal, r.structure]));
+      await st.segments(segRows);
       const qRows = a.quotes.map((q, i) => ({
         articleId: a.article.id,
         ordinal: i,
@@ -110,7 +115,7 @@ export function saveStory(db: Db, story: LoadedStory, done: AnalysedStory | null
         venue: q.venue,
         cue: q.cue,
       }));
-      for (const r of qRows) st.quote.run(r.articleId, r.ordinal, r.start, r.end, r.text, r.style, r.speaker, r.speakerStart, r.speakerEnd, r.venue, r.cue);
+      await st.quotes(qRows);
     }
     const unitSpan = new Map<string, { start: number; end: number }>();
     for (const a of result.analyses) {
@@ -132,52 +137,47 @@ export function saveStory(db: Db, story: LoadedStory, done: AnalysedStory | null
         targetEnd: x.target?.end ?? null,
       };
     });
-    insertRows(
-      st.alignment,
-      alRows.map((r) => [r.storyId, r.unit, r.sourceArticleId, r.sourceStart, r.sourceEnd, r.targetArticleId, r.coverage, r.score, r.targetStart, r.targetEnd]),
-    );
+    await st.alignments(alRows);
 
     // Flags: upsert by fingerprint; what no longer holds is deleted (untriaged) or marked stale (triaged).
-    const existing = tx.select().from(flags).where(eq(flags.storyId, storyId)).all();
+    const existing = await tx.select().from(flags).where(eq(flags.storyId, storyId));
     const seen = new Set<string>();
     for (const d of result.flags) {
       seen.add(d.fingerprint);
       byKind[d.kind]++;
       bySeverity[d.severity]++;
       const values = flagValues(d, storyId, outletOf);
-      const prev = st.flagByFingerprint.get(d.fingerprint) as (typeof values & { id: number; status: string; version: number; stale: number }) | undefined;
+      const prev = await st.flagByFingerprint(d.fingerprint);
       if (!prev) {
-        const v = values;
-        st.insertFlag.run(d.fingerprint, v.storyId, v.articleId, v.kind, v.severity, v.severityRank, v.confidence, v.text, v.start, v.end, v.speaker, v.explanation, v.evidence, v.counterparts, at, at);
+        await st.insertFlag(d.fingerprint, values, at);
         counts.added++;
         continue;
       }
       const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => prev[k] !== values[k]);
       if (prev.stale) {
-        tx.update(flags).set({ ...values, stale: false, updatedAt: at, version: prev.version + 1 }).where(eq(flags.id, prev.id)).run();
-        tx.insert(flagEvents).values({ flagId: prev.id, editor: ANALYSIS_EDITOR, actorKind: "system", at, action: "revived", fromStatus: prev.status, toStatus: prev.status, note: null }).run();
+        await tx.update(flags).set({ ...values, stale: false, updatedAt: at, version: prev.version + 1 }).where(eq(flags.id, prev.id));
+        await tx.insert(flagEvents).values({ flagId: prev.id, editor: ANALYSIS_EDITOR, actorKind: "system", at, action: "revived", fromStatus: prev.status, toStatus: prev.status, note: null });
         counts.revived++;
       } else if (changed) {
-        tx.update(flags).set({ ...values, updatedAt: at }).where(eq(flags.id, prev.id)).run();
+        await tx.update(flags).set({ ...values, updatedAt: at }).where(eq(flags.id, prev.id));
       }
     }
     for (const f of existing) {
       if (seen.has(f.fingerprint)) continue;
-      const events = tx.select({ id: flagEvents.id }).from(flagEvents).where(eq(flagEvents.flagId, f.id)).limit(1).all();
+      const events = await tx.select({ id: flagEvents.id }).from(flagEvents).where(eq(flagEvents.flagId, f.id)).limit(1);
       if (f.status === "open" && !events.length && !f.note) {
-        tx.delete(flags).where(eq(flags.id, f.id)).run();
+        await tx.delete(flags).where(eq(flags.id, f.id));
         counts.removed++;
       } else if (!f.stale) {
-        tx.update(flags).set({ stale: true, updatedAt: at, version: f.version + 1 }).where(eq(flags.id, f.id)).run();
-        tx.insert(flagEvents).values({ flagId: f.id, editor: ANALYSIS_EDITOR, actorKind: "system", at, action: "stale", fromStatus: f.status, toStatus: f.status, note: null }).run();
+        await tx.update(flags).set({ stale: true, updatedAt: at, version: f.version + 1 }).where(eq(flags.id, f.id));
+        await tx.insert(flagEvents).values({ flagId: f.id, editor: ANALYSIS_EDITOR, actorKind: "system", at, action: "stale", fromStatus: f.status, toStatus: f.status, note: null });
         counts.staled++;
       }
     }
-    tx.update(stories)
+    await tx.update(stories)
       .set({ title: storyTitle(texts, result.flags), updatedAt: at, analyzedAt: at, dirty: false })
-      .where(eq(stories.id, storyId))
-      .run();
-  }, IMMEDIATE));
+      .where(eq(stories.id, storyId));
+  }, { serialize: `parallax-story-${storyId}` }));
   return {
     storyId,
     title: storyTitle(texts, result.flags),
@@ -193,7 +193,7 @@ export function saveStory(db: Db, story: LoadedStory, done: AnalysedStory | null
 }
 
 /** Flag columns from a draft. Counterparts: the outlets of the evidence, else every other outlet compared against. */
-function flagValues(d: FlagDraft, storyId: number, outletOf: Map<number, string>) {
+function flagValues(d: FlagDraft, storyId: number, outletOf: Map<number, string>): FlagValues {
   const own = outletOf.get(d.articleId);
   const fromEvidence = [...new Set(d.evidence.map((e) => e.outlet))].filter((o) => o !== own);
   const counterparts = fromEvidence.length ? fromEvidence : [...new Set(outletOf.values())].filter((o) => o !== own).sort();

@@ -1,15 +1,9 @@
 /**
- * Write transactions of the analysis: they take SQLite's write lock when they begin and
- * start again while another connection holds it, up to a limit.
+ * Write transactions of the analysis (db/store.ts inTransaction: SQLite's write lock is
+ * taken when they begin) start again while another connection holds the lock, up to a limit.
  */
 import { AnalyzeError } from "./types";
 
-/**
- * Write transactions take the write lock when they begin (BEGIN IMMEDIATE): a deferred one
- * that reads first and then writes fails at once with "database is locked" when another
- * connection wrote in between, whatever the busy timeout; an immediate one waits for it.
- */
-export const IMMEDIATE = { behavior: "immediate" } as const;
 /** Busy timeouts (db/client.ts: 5 s each) a write transaction sits through before the run gives up. */
 const WRITE_ATTEMPTS = 6;
 
@@ -18,10 +12,10 @@ const WRITE_ATTEMPTS = 6;
  * editor's triage) holds the write lock past the busy timeout; past WRITE_ATTEMPTS the
  * run stops with one clear line. A failed attempt wrote nothing (it rolled back).
  */
-export function writeTransaction(run: () => void): void {
+export async function writeTransaction(run: () => Promise<void>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      run();
+      await run();
       return;
     } catch (e) {
       if (!isBusy(e)) throw e;
@@ -30,8 +24,11 @@ export function writeTransaction(run: () => void): void {
   }
 }
 
-/** True when `e` is SQLite saying another connection holds the lock past the busy timeout. */
+/** Postgres' codes for a transaction that lost to another one and may simply run again (serialization failure, deadlock). */
+const PG_RETRY_CODES = new Set(["40001", "40P01"]);
+
+/** True when `e` is SQLite saying another connection holds the lock past the busy timeout, or Postgres asking for a retry. */
 export function isBusy(e: unknown): boolean {
-  const code = (e as { code?: unknown })?.code;
-  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+  const code = (e as { code?: unknown; cause?: { code?: unknown } })?.code ?? (e as { cause?: { code?: unknown } })?.cause?.code;
+  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || PG_RETRY_CODES.has(code));
 }

@@ -63,6 +63,10 @@ function parseInt8(value: string): number {
 }
 
 const INT8_OID = 20;
+// Also for the process's pg module as a whole: drizzle's node-postgres driver passes its
+// own per-query parsers, which fall back to pg's global ones, so without this a raw query
+// (db/store.ts queryRows) would read ids and counts as strings.
+pg.types.setTypeParser(INT8_OID, parseInt8);
 const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === INT8_OID && format !== "binary" ? parseInt8 : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,

@@ -1,23 +1,23 @@
 /**
- * The real analysis behind the worker's two handlers.
- *
- * PLACEHOLDER: the async Postgres analysis (grouping new articles, analysing one story)
- * is being written in db/analyze; until it is wired here, both handlers throw, so a
- * worker started now fails its jobs (and pg-boss keeps them for retry) instead of
- * pretending to analyse.
+ * The real analysis behind the worker's two handlers: grouping runs assignPending (one
+ * grouping at a time across every process: db/analyze/assign.ts serialises it) and
+ * returns the stories left dirty; an analysis job loads, analyses and saves one story in
+ * one transaction (db/analyze analyzeStoredStory), so running it twice (a retry after a
+ * worker died mid-save) leaves exactly what one run leaves.
  */
-import type { PgDb } from "../pg/client";
+import { analyzeStoredStory, assignPending, listDirtyStories } from "../analyze";
+import type { Db } from "../client";
 import type { WorkerHandlers } from "./worker";
 
-/** The handlers `npm run worker` runs: not wired yet, each throws. */
-export function defaultHandlers(db: PgDb): WorkerHandlers {
-  void db;
+/** The handlers `npm run worker` runs on the store `db` (a Postgres store). */
+export function defaultHandlers(db: Db, now: () => Date = () => new Date()): WorkerHandlers {
   return {
     group: async () => {
-      throw new Error("not wired yet: this is a bug");
+      await assignPending(db, now);
+      return listDirtyStories(db);
     },
-    analyse: async () => {
-      throw new Error("not wired yet: this is a bug");
+    analyse: async (storyId) => {
+      await analyzeStoredStory(db, storyId, now);
     },
   };
 }

@@ -37,14 +37,14 @@ describe("a story with an article longer than the limit", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("is analysed up to the limit only, and the story query gives what the page needs to say so", () => {
+  it("is analysed up to the limit only, and the story query gives what the page needs to say so", async () => {
     const para = "The harbour authority said on Monday that the northern pier would stay closed while divers inspected its pilings.";
     const longBody = Array.from({ length: Math.ceil((MAX_ANALYSED_CHARS * 1.1) / (para.length + 2)) }, (_, i) => `${para.replace("Monday", `day ${i}`)}`).join("\n\n");
     const shortBody = `${para}\n\n“We will reopen it when it is safe,” the harbour master, Ida Brun, said.`;
     const base = { title: "Northern pier closed", host: null, url: null, byline: null, publishedAt: "2026-03-02", language: "en" };
-    storeArticle(db, { ...base, source: "long.txt", outlet: "Long Outlet", body: longBody }, { story: "pier" });
-    storeArticle(db, { ...base, source: "short.txt", outlet: "Short Outlet", body: shortBody }, { story: "pier" });
-    analyzePending(db, { workers: 0 });
+    await storeArticle(db, { ...base, source: "long.txt", outlet: "Long Outlet", body: longBody }, { story: "pier" });
+    await storeArticle(db, { ...base, source: "short.txt", outlet: "Short Outlet", body: shortBody }, { story: "pier" });
+    await analyzePending(db, { workers: 0 });
 
     const long = db.$client.prepare("SELECT id, length(body) AS n FROM articles WHERE source = 'long.txt'").get() as { id: number; n: number };
     expect(long.n).toBeGreaterThan(MAX_ANALYSED_CHARS);
@@ -52,7 +52,7 @@ describe("a story with an article longer than the limit", () => {
     expect(maxEnd.e).toBeLessThanOrEqual(MAX_ANALYSED_CHARS);
 
     const storyId = (db.$client.prepare("SELECT story_id AS s FROM articles WHERE id = ?").get(long.id) as { s: number }).s;
-    const story = getStory(db, storyId)!;
+    const story = (await getStory(db, storyId))!;
     const notices = Object.fromEntries(story.articles.map((a) => [a.source, describeAnalysisLimit(a.body.length)]));
     expect(notices["short.txt"]).toBeNull();
     expect(notices["long.txt"]).toBe(

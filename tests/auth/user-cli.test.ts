@@ -29,7 +29,7 @@ async function run(args: string[], stdin = "") {
 async function passwordWorks(file: string, email: string, password: string): Promise<boolean> {
   const db = openDb(file);
   try {
-    const auth = getAuth(db, { baseURL: "http://127.0.0.1:3000" });
+    const auth = await getAuth(db, { baseURL: "http://127.0.0.1:3000" });
     const r = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
     return r.status === 200;
   } finally {
@@ -53,7 +53,7 @@ describe("npm run user", () => {
     expect((await run(["list", "--db", db])).out).toContain("ed@desk.org\tEd\tviewer\tdisabled");
     expect((await run(["enable", "--email", "ed@desk.org", "--db", db])).code).toBe(0);
     const d = openDb(db);
-    expect(findUserByEmail(d, "ed@desk.org")).toMatchObject({ role: "viewer", disabled: false });
+    expect(await findUserByEmail(d, "ed@desk.org")).toMatchObject({ role: "viewer", disabled: false });
     d.$client.close();
   });
 
@@ -103,7 +103,7 @@ describe("npm run demo's admin", () => {
     const again = await ensureDemoAdmin(db);
     expect(again).toMatchObject({ created: false, password: null });
     expect(again.lines.join("\n")).toContain("npm run user -- set-password --email admin@parallax.local");
-    expect(findUserByEmail(db, "admin@parallax.local")).toMatchObject({ role: "admin", disabled: false });
+    expect(await findUserByEmail(db, "admin@parallax.local")).toMatchObject({ role: "admin", disabled: false });
     db.$client.close();
     expect(await passwordWorks(file, "admin@parallax.local", first.password!)).toBe(true);
   });

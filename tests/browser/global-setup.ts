@@ -107,7 +107,7 @@ export async function setup(project: TestProject): Promise<void> {
     const seeds = await ingestInputs(db, [seedsDir], { now: () => new Date("2026-05-01T08:01:00Z") });
     if (seeds.failed) throw new Error(`seed ingest failed for ${seeds.failed} input(s)`);
   } else console.log(`[browser tests] ${SEEDS} is absent: the seed story is not built and its tests are skipped`);
-  const summary = analyzePending(db, { now: () => new Date("2026-05-01T08:05:00Z") });
+  const summary = await analyzePending(db, { now: () => new Date("2026-05-01T08:05:00Z") });
   const accounts = {} as Record<"admin" | "editor" | "viewer", TestAccount>;
   for (const [role, name] of [
     ["admin", "Ada Admin"],

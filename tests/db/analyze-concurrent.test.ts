@@ -20,13 +20,13 @@ const vote = (outlet: string, turnout: number) =>
   `The governing alliance lost nine of its 31 seats.`;
 
 /** Stores a few stories through the ingest store, as the CLI would. */
-function seed(db: Db): void {
+async function seed(db: Db): Promise<void> {
   const outlets = ["North Wire", "Harbour Post", "Daily Meltara", "Coast Radio"];
-  outlets.forEach((o, i) => {
+  for (const [i, o] of outlets.entries()) {
     const base = { host: null, url: null, byline: null, publishedAt: "2026-03-03", language: "en", outlet: o };
-    storeArticle(db, { ...base, source: `ferry-${i}.txt`, title: "Varnholt ferry terminal closed", body: bridge(o, i === 3 ? 14 : 12) }, { story: "ferry" });
-    storeArticle(db, { ...base, source: `vote-${i}.txt`, title: "Meltara votes", body: vote(o, i === 2 ? 61 : 58) }, { story: "vote" });
-  });
+    await storeArticle(db, { ...base, source: `ferry-${i}.txt`, title: "Varnholt ferry terminal closed", body: bridge(o, i === 3 ? 14 : 12) }, { story: "ferry" });
+    await storeArticle(db, { ...base, source: `vote-${i}.txt`, title: "Meltara votes", body: vote(o, i === 2 ? 61 : 58) }, { story: "vote" });
+  }
 }
 
 function flagRows(file: string): unknown[] {
@@ -57,10 +57,10 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function seededCopies(): { a: string; b: string } {
+async function seededCopies(): Promise<{ a: string; b: string }> {
   const a = path.join(dir, "a.db");
   const db = openDb(a);
-  seed(db);
+  await seed(db);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();
   const b = path.join(dir, "b.db");
@@ -70,7 +70,7 @@ function seededCopies(): { a: string; b: string } {
 
 describe("two analyze runs at once", () => {
   it("both exit 0 with no stack trace, and the flags are those of a single run", async () => {
-    const { a, b } = seededCopies();
+    const { a, b } = await seededCopies();
     const single = await runCli(b);
     expect(single.code).toBe(0);
     const expected = flagRows(b);
@@ -89,10 +89,10 @@ describe("two analyze runs at once", () => {
     expect(fs.existsSync(`${a}.analyze-lock`)).toBe(false);
   }, 120_000);
 
-  it("waits for a live holder, and breaks the lock of a holder that was killed", () => {
+  it("waits for a live holder, and breaks the lock of a holder that was killed", async () => {
     const file = path.join(dir, "c.db");
     const db = openDb(file);
-    seed(db);
+    await seed(db);
     const lock = analysisLockPath(db)!;
     // A live holder: a child that takes the lock, holds it 1.5 s and lets it go (it removes its own
     // file: this test blocks its event loop while it waits, so it could not reap the child).
@@ -103,7 +103,7 @@ describe("two analyze runs at once", () => {
     const found = JSON.parse(fs.readFileSync(lock, "utf8")) as { pid: number };
     const waits: unknown[] = [];
     const t0 = Date.now();
-    const summary = analyzePending(db, { workers: 0, onWait: (h) => waits.push(h) });
+    const summary = await analyzePending(db, { workers: 0, onWait: (h) => waits.push(h) });
     expect(waits).toEqual([{ pid: found.pid, ...holder }]);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(500);
     expect(summary.stories).toBe(2);
@@ -114,7 +114,7 @@ describe("two analyze runs at once", () => {
     expect(dead.signal).toBe("SIGKILL");
     fs.writeFileSync(lock, JSON.stringify({ pid: dead.pid, host: os.hostname(), since: "2026-03-03T12:00:00.000Z" }));
     const waited: unknown[] = [];
-    analyzePending(db, { all: true, workers: 0, onWait: (h) => waited.push(h) });
+    await analyzePending(db, { all: true, workers: 0, onWait: (h) => waited.push(h) });
     expect(waited).toEqual([]);
     expect(fs.existsSync(lock)).toBe(false);
     db.$client.close();

@@ -52,13 +52,13 @@ afterEach(() => {
 });
 
 describe("analyzePending", () => {
-  it("groups, analyses and saves a story; triage survives a new article; a flag that no longer holds goes stale and can revive", () => {
+  it("groups, analyses and saves a story; triage survives a new article; a flag that no longer holds goes stale and can revive", async () => {
     addArticle("Outlet A", "a.txt", "Dorrow closes harbour bridge", bodyA);
     addArticle("Outlet B", "b.txt", "Cracks shut Dorrow bridge", bodyB);
     addArticle("Outlet C", "c.txt", "Dorrow harbour bridge closed", bodyC(paraphrased));
     addArticle("Outlet E", "e.txt", "Kestria votes in snap election", bodyE);
 
-    const first = analyzePending(db, { now });
+    const first = await analyzePending(db, { now });
     expect(first.assigned).toBe(4);
     expect(first.createdStories).toBe(2);
     const allStories = db.select().from(stories).all();
@@ -89,7 +89,7 @@ describe("analyzePending", () => {
     // A new article arrives: only its story is re-analysed; the triaged flag keeps id, status, note and history.
     const electionAnalyzedAt = db.select().from(stories).where(eq(stories.id, electionStory)).get()!.analyzedAt;
     addArticle("Outlet D", "d.txt", "Dorrow bridge shut after cracks", bodyD);
-    const second = analyzePending(db, { now });
+    const second = await analyzePending(db, { now });
     expect(second.assigned).toBe(1);
     expect(second.createdStories).toBe(0);
     expect(second.stories).toBe(1);
@@ -103,12 +103,12 @@ describe("analyzePending", () => {
     expect(db.select().from(flagEvents).where(eq(flagEvents.flagId, flag.id)).all()).toHaveLength(1);
 
     // Nothing dirty: a plain run does nothing.
-    expect(analyzePending(db, { now }).stories).toBe(0);
+    expect((await analyzePending(db, { now })).stories).toBe(0);
 
     // C is corrected: the quote is now verbatim, so the triaged flag no longer holds -> stale, not deleted.
     const untriaged = db.select().from(flags).where(eq(flags.status, "open")).all().filter((f) => f.storyId === bridgeStory);
     const c2 = revise("c.txt", bodyC(QUOTE));
-    const third = analyzePending(db, { now });
+    const third = await analyzePending(db, { now });
     expect(third.staled).toBe(1);
     const stale = db.select().from(flags).where(eq(flags.id, flag.id)).get()!;
     expect(stale.stale).toBe(true);
@@ -125,7 +125,7 @@ describe("analyzePending", () => {
 
     // C reverts to the reworded quote: the same flag (same id) holds again and is revived.
     const c3 = revise("c.txt", bodyC(paraphrased));
-    const fourth = analyzePending(db, { now });
+    const fourth = await analyzePending(db, { now });
     expect(fourth.revived).toBe(1);
     const revived = db.select().from(flags).where(eq(flags.id, flag.id)).get()!;
     expect(revived.stale).toBe(false);
@@ -135,21 +135,21 @@ describe("analyzePending", () => {
     expect(db.select().from(flags).where(eq(flags.kind, "quote_paraphrased")).all()).toHaveLength(1);
   });
 
-  it("puts labelled articles in the labelled story, re-analyses one story or all, and rejects an unknown story id", () => {
+  it("puts labelled articles in the labelled story, re-analyses one story or all, and rejects an unknown story id", async () => {
     addArticle("Outlet A", "a.txt", "Dorrow closes harbour bridge", bodyA, { storyLabel: "bridge" });
     addArticle("Outlet E", "e.txt", "Kestria votes in snap election", bodyE, { storyLabel: "bridge" });
     addArticle("Outlet B", "b.txt", "Cracks shut Dorrow bridge", bodyB);
-    const r = analyzePending(db, { now });
+    const r = await analyzePending(db, { now });
     const labelled = db.select().from(stories).where(eq(stories.label, "bridge")).get()!;
     const inLabelled = db.select().from(articles).where(eq(articles.storyId, labelled.id)).all().map((a) => a.source).sort();
     expect(inLabelled).toEqual(["a.txt", "e.txt"]);
     expect(r.createdStories).toBe(2);
 
-    const one = analyzePending(db, { now, storyId: labelled.id });
+    const one = await analyzePending(db, { now, storyId: labelled.id });
     expect(one.stories).toBe(1);
-    expect(analyzePending(db, { now, all: true }).stories).toBe(2);
-    expect(() => analyzePending(db, { storyId: 999 })).toThrow(AnalyzeError);
-    expect(() => analyzePending(db, { storyId: 999 })).toThrow("Story 999 does not exist");
+    expect((await analyzePending(db, { now, all: true })).stories).toBe(2);
+    await expect(analyzePending(db, { storyId: 999 })).rejects.toThrow(AnalyzeError);
+    await expect(analyzePending(db, { storyId: 999 })).rejects.toThrow("Story 999 does not exist");
   });
 });
 
@@ -167,10 +167,10 @@ describe("analyzePending with a worker thread", () => {
     }
   }
 
-  it("saves exactly what the in-process analysis saves, story by story in id order", () => {
+  it("saves exactly what the in-process analysis saves, story by story in id order", async () => {
     fill();
     const at = () => new Date(Date.UTC(2026, 2, 4, 9, 0, 0));
-    const inProcess = analyzePending(db, { now: at, workers: 0 });
+    const inProcess = await analyzePending(db, { now: at, workers: 0 });
     const expected = dump(db);
     const other = openDb(path.join(dir, "worker.db"));
     try {
@@ -180,7 +180,7 @@ describe("analyzePending with a worker thread", () => {
       fill();
       db = saved;
       const order: number[] = [];
-      const withWorker = analyzePending(other, { now: at, workers: 1, onStory: (r) => order.push(r.storyId) });
+      const withWorker = await analyzePending(other, { now: at, workers: 1, onStory: (r) => order.push(r.storyId) });
       expect(withWorker.flags).toBe(inProcess.flags);
       expect(withWorker.flags).toBeGreaterThan(0);
       expect(order).toEqual([...order].sort((x, y) => x - y));

@@ -61,8 +61,8 @@ afterAll(() => {
 });
 
 describe("loadExportData", () => {
-  it("without a filter: every story, every current article plus revisions flags point at, flags in table order", () => {
-    const data = loadExportData(db, {});
+  it("without a filter: every story, every current article plus revisions flags point at, flags in table order", async () => {
+    const data = await loadExportData(db, {});
     expect(data.stories.map((s) => s.id)).toEqual([id.s1, id.s2, id.s3]);
     expect(data.articles.map((a) => a.id)).toEqual([id.a1, id.a2, id.a3, id.a4, id.old, id.a5]);
     // Default order: severity desc, confidence desc, id.
@@ -70,8 +70,8 @@ describe("loadExportData", () => {
     expect(data.stories.find((s) => s.id === id.s3)!.articleIds).toEqual([id.a5]);
   });
 
-  it("carries outlet, source as given, parsed evidence, quotes and urls", () => {
-    const data = loadExportData(db, {});
+  it("carries outlet, source as given, parsed evidence, quotes and urls", async () => {
+    const data = await loadExportData(db, {});
     const f1 = data.flags.find((f) => f.id === id.f1)!;
     expect(f1.outlet).toBe("Beta Post");
     expect(f1.source).toBe("https://beta.example/bridge");
@@ -85,35 +85,35 @@ describe("loadExportData", () => {
     expect(byId.get(id.a3)!.source).toBe("feeds/gamma.jsonl#2");
   });
 
-  it("with a filter: only the selected flags, their stories and the articles they touch", () => {
-    const data = loadExportData(db, { status: ["verified"] });
+  it("with a filter: only the selected flags, their stories and the articles they touch", async () => {
+    const data = await loadExportData(db, { status: ["verified"] });
     expect(data.flags.map((f) => f.id)).toEqual([id.f1]);
     expect(data.stories.map((s) => s.id)).toEqual([id.s1]);
     expect(data.articles.map((a) => a.id).sort()).toEqual([id.a1, id.a2].sort());
     expect(data.stories[0].articleIds.sort()).toEqual([id.a1, id.a2].sort());
   });
 
-  it("honours kind, severity, outlet, story, stale, search and sort like the table", () => {
-    expect(loadExportData(db, { kind: ["claim_added"] }).flags.map((f) => f.id)).toEqual([id.f4, id.f3]);
-    expect(loadExportData(db, { severity: ["high"] }).flags.map((f) => f.id)).toEqual([id.f1, id.f2]);
-    expect(loadExportData(db, { outlet: ["Delta Daily"] }).flags.map((f) => f.id)).toEqual([id.f5, id.f4]);
-    expect(loadExportData(db, { story: [id.s2] }).flags.map((f) => f.id)).toEqual([id.f2, id.f5, id.f4]);
-    expect(loadExportData(db, { story: [id.s2], stale: false }).flags.map((f) => f.id)).toEqual([id.f2, id.f5]);
-    expect(loadExportData(db, { q: "house style" }).flags.map((f) => f.id)).toEqual([id.f5]);
-    expect(loadExportData(db, { sort: [{ id: "confidence", desc: false }] }).flags.map((f) => f.id)).toEqual([id.f3, id.f4, id.f5, id.f2, id.f1]);
+  it("honours kind, severity, outlet, story, stale, search and sort like the table", async () => {
+    expect((await loadExportData(db, { kind: ["claim_added"] })).flags.map((f) => f.id)).toEqual([id.f4, id.f3]);
+    expect((await loadExportData(db, { severity: ["high"] })).flags.map((f) => f.id)).toEqual([id.f1, id.f2]);
+    expect((await loadExportData(db, { outlet: ["Delta Daily"] })).flags.map((f) => f.id)).toEqual([id.f5, id.f4]);
+    expect((await loadExportData(db, { story: [id.s2] })).flags.map((f) => f.id)).toEqual([id.f2, id.f5, id.f4]);
+    expect((await loadExportData(db, { story: [id.s2], stale: false })).flags.map((f) => f.id)).toEqual([id.f2, id.f5]);
+    expect((await loadExportData(db, { q: "house style" })).flags.map((f) => f.id)).toEqual([id.f5]);
+    expect((await loadExportData(db, { sort: [{ id: "confidence", desc: false }] })).flags.map((f) => f.id)).toEqual([id.f3, id.f4, id.f5, id.f2, id.f1]);
   });
 
-  it("returns nothing but an empty shape when no flag matches a filter", () => {
-    expect(loadExportData(db, { story: [id.s3] })).toEqual({ stories: [], articles: [], flags: [] });
+  it("returns nothing but an empty shape when no flag matches a filter", async () => {
+    expect(await loadExportData(db, { story: [id.s3] })).toEqual({ stories: [], articles: [], flags: [] });
     expect(isFiltered({ sort: [{ id: "kind", desc: true }] })).toBe(false);
     expect(isFiltered({ q: "  " })).toBe(false);
     expect(isFiltered({ stale: false })).toBe(true);
   });
 
-  it("throws a precise error when stored evidence is corrupt", () => {
+  it("throws a precise error when stored evidence is corrupt", async () => {
     const bad = db.insert(flags).values({ fingerprint: "bad", storyId: id.s3, articleId: id.a5, kind: "claim_added", severity: "low", severityRank: 0, confidence: 0.1, text: "x", start: 0, end: 1, explanation: "x", evidence: "{not json", createdAt: at, updatedAt: at }).returning({ id: flags.id }).get().id;
     try {
-      expect(() => loadExportData(db, { story: [id.s3] })).toThrow(`flag ${bad}: stored evidence is not valid JSON: this is a bug`);
+      await expect(loadExportData(db, { story: [id.s3] })).rejects.toThrow(`flag ${bad}: stored evidence is not valid JSON: this is a bug`);
     } finally {
       db.delete(flags).where(eq(flags.id, bad)).run();
     }
@@ -121,8 +121,8 @@ describe("loadExportData", () => {
 });
 
 describe("exportFlags", () => {
-  it("json: validates against the contract and names the file after the clock", () => {
-    const out = exportFlags(db, {}, "json", NOW);
+  it("json: validates against the contract and names the file after the clock", async () => {
+    const out = await exportFlags(db, {}, "json", NOW);
     expect(out.contentType).toBe("application/json; charset=utf-8");
     expect(out.filename).toBe("parallax-flags-20260305-080000.json");
     const doc = exportJsonSchema.parse(JSON.parse(out.body));
@@ -131,8 +131,8 @@ describe("exportFlags", () => {
     expect(doc.articles.find((a) => a.id === id.a3)!.source).toBe("feeds/gamma.jsonl#2");
   });
 
-  it("csv: one row per flag, neutralised, with a BOM by default", () => {
-    const out = exportFlags(db, { story: [id.s2] }, "csv", NOW);
+  it("csv: one row per flag, neutralised, with a BOM by default", async () => {
+    const out = await exportFlags(db, { story: [id.s2] }, "csv", NOW);
     expect(out.filename).toBe(`parallax-flags-story-${id.s2}-20260305-080000.csv`);
     expect(out.body.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(out.body.slice(1));
@@ -140,19 +140,19 @@ describe("exportFlags", () => {
     const text = rows[0].indexOf("text");
     expect(rows[1][text]).toBe("'=SUM(A1) The budget is 40 million.");
     expect(rows[1][rows[0].indexOf("evidence")]).toBe("Delta Daily: The budget is 14 million.");
-    expect(exportFlags(db, {}, "csv", NOW, { bom: false }).body.charCodeAt(0)).toBe("i".charCodeAt(0));
+    expect((await exportFlags(db, {}, "csv", NOW, { bom: false })).body.charCodeAt(0)).toBe("i".charCodeAt(0));
   });
 
-  it("md: notes grouped by story with escaped titles", () => {
-    const out = exportFlags(db, {}, "md", NOW);
+  it("md: notes grouped by story with escaped titles", async () => {
+    const out = await exportFlags(db, {}, "md", NOW);
     expect(out.contentType).toBe("text/markdown; charset=utf-8");
     expect(out.body).toContain(`## Story ${id.s2}: School &lt;budget&gt;`);
     expect(out.body).toContain("> We will build a bridge soon");
     expect(out.body.indexOf(`## Story ${id.s1}:`)).toBeLessThan(out.body.indexOf(`## Story ${id.s2}:`));
   });
 
-  it("claimreview: only verified and unsupported flags, with absolute URLs when a base is given", () => {
-    const out = exportFlags(db, {}, "claimreview", NOW, { baseUrl: "https://desk.example" });
+  it("claimreview: only verified and unsupported flags, with absolute URLs when a base is given", async () => {
+    const out = await exportFlags(db, {}, "claimreview", NOW, { baseUrl: "https://desk.example" });
     expect(out.filename.endsWith(".jsonld")).toBe(true);
     const reviews = JSON.parse(out.body) as { url: string; reviewRating: { alternateName: string }; itemReviewed: { appearance?: { url: string }[] } }[];
     expect(reviews.map((r) => r.url)).toEqual([`https://desk.example/flags/${id.f1}`, `https://desk.example/flags/${id.f2}`]);
@@ -161,7 +161,7 @@ describe("exportFlags", () => {
     expect(reviews[1].itemReviewed.appearance).toBeUndefined();
   });
 
-  it("refuses an unknown format before reading anything", () => {
-    expect(() => exportFlags(db, {}, "xml" as never, NOW)).toThrow('exportFlags: unknown format "xml" (expected one of json, csv, md, claimreview)');
+  it("refuses an unknown format before reading anything", async () => {
+    await expect(exportFlags(db, {}, "xml" as never, NOW)).rejects.toThrow('exportFlags: unknown format "xml" (expected one of json, csv, md, claimreview)');
   });
 });

@@ -47,9 +47,9 @@ function analysisEvent(flagId: number, action: "stale" | "revived", at: Date): v
 }
 
 describe("actor kind of history events", () => {
-  it("marks every event triage writes as an editor's, and the analysis' inserts as the system's", () => {
-    setFlagStatus(db, { flagIds: 1, expectedVersions: 1, status: "verified", editor: "Ada", now: t0 });
-    setFlagNote(db, { flagId: 1, expectedVersion: 2, note: "seen", editor: "Ben", now: t1 });
+  it("marks every event triage writes as an editor's, and the analysis' inserts as the system's", async () => {
+    await setFlagStatus(db, { flagIds: 1, expectedVersions: 1, status: "verified", editor: "Ada", now: t0 });
+    await setFlagNote(db, { flagId: 1, expectedVersion: 2, note: "seen", editor: "Ben", now: t1 });
     analysisEvent(1, "stale", t1);
     expect(kinds(1)).toEqual([
       { action: "status", actorKind: "editor" },
@@ -58,21 +58,21 @@ describe("actor kind of history events", () => {
     ]);
   });
 
-  it("shows a system event as Parallax (automatic), never as the name its row carries", () => {
-    setFlagStatus(db, { flagIds: 2, expectedVersions: 1, status: "unsupported", editor: "Ada", now: t0 });
+  it("shows a system event as Parallax (automatic), never as the name its row carries", async () => {
+    await setFlagStatus(db, { flagIds: 2, expectedVersions: 1, status: "unsupported", editor: "Ada", now: t0 });
     analysisEvent(2, "stale", t1);
-    const history = listFlagHistory(db, 2);
+    const history = await listFlagHistory(db, 2);
     expect(history.map((h) => [h.actorKind, h.actor, h.action])).toEqual([
       ["system", SYSTEM_ACTOR_LABEL, "stale"],
       ["editor", "Ada", "status"],
     ]);
-    expect(listFlagHistories(db, [2]).get(2)!.map((h) => h.actor)).toEqual(["Ada", SYSTEM_ACTOR_LABEL]);
+    expect((await listFlagHistories(db, [2])).get(2)!.map((h) => h.actor)).toEqual(["Ada", SYSTEM_ACTOR_LABEL]);
   });
 
-  it("names the system in a refusal when the analysis changed the flag last", () => {
-    setFlagStatus(db, { flagIds: 3, expectedVersions: 1, status: "verified", editor: "Ada", now: t0 });
+  it("names the system in a refusal when the analysis changed the flag last", async () => {
+    await setFlagStatus(db, { flagIds: 3, expectedVersions: 1, status: "verified", editor: "Ada", now: t0 });
     analysisEvent(3, "revived", t1);
-    expect(() => setFlagStatus(db, { flagIds: 3, expectedVersions: 1, status: "dismissed", editor: "Ben", now: t1 })).toThrow(
+    await expect(setFlagStatus(db, { flagIds: 3, expectedVersions: 1, status: "dismissed", editor: "Ben", now: t1 })).rejects.toThrow(
       `Flag 3 was changed by ${SYSTEM_ACTOR_LABEL} at ${t1.toISOString()} since you opened it; reload to see the change.`,
     );
   });
@@ -81,16 +81,16 @@ describe("actor kind of history events", () => {
     expect(() => db.$client.prepare("insert into flag_events (flag_id, editor, actor_kind, at, action) values (1, 'x', 'root', 'now', 'status')").run()).toThrow(/CHECK constraint/);
   });
 
-  it("exports system events as such, with no editor name", () => {
-    setFlagStatus(db, { flagIds: 4, expectedVersions: 1, status: "unsupported", editor: "Ada", now: t0 });
+  it("exports system events as such, with no editor name", async () => {
+    await setFlagStatus(db, { flagIds: 4, expectedVersions: 1, status: "unsupported", editor: "Ada", now: t0 });
     analysisEvent(4, "stale", t1);
-    const doc = JSON.parse(exportFlags(db, {}, "json", t1).body);
+    const doc = JSON.parse((await exportFlags(db, {}, "json", t1)).body);
     const flag = doc.flags.find((f: { id: number }) => f.id === 4);
     expect(flag.history).toEqual([
       { at: t0.toISOString(), actor: "editor", editor: "Ada", action: "status", fromStatus: "open", toStatus: "unsupported", note: null },
       { at: t1.toISOString(), actor: "system", editor: null, action: "stale", fromStatus: "open", toStatus: "open", note: null },
     ]);
-    const md = exportFlags(db, { status: ["unsupported"] }, "md", t1).body;
+    const md = (await exportFlags(db, { status: ["unsupported"] }, "md", t1)).body;
     expect(md).toContain(`· *Parallax (automatic)* · no longer found by re-analysis`);
     expect(md).toContain("· Ada (editor) · open → unsupported");
   });
@@ -99,17 +99,17 @@ describe("actor kind of history events", () => {
 describe("editor names that imitate the system", () => {
   const impostors = ["Parallax", "parallax", "parallax (automatic)", "Parallax (Automatic)", "  PARALLAX  ", "P a r a l l a x", "system", "SYSTEM", "System (automatic)", "ＰＡＲＡＬＬＡＸ", "p\u0430rallax", "para\u200bllax", "Párallax", "Para11ax"];
 
-  it.each(impostors)("refuses %j in triage writes with a clear message", (name) => {
+  it.each(impostors)("refuses %j in triage writes with a clear message", async (name) => {
     let err: unknown;
     try {
-      setFlagStatus(db, { flagIds: 1, expectedVersions: 1, status: "verified", editor: name, now: t0 });
+      await setFlagStatus(db, { flagIds: 1, expectedVersions: 1, status: "verified", editor: name, now: t0 });
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(TriageError);
     expect((err as TriageError).code).toBe("invalid");
     expect((err as Error).message).toMatch(/is reserved for Parallax's automatic changes: use your own name\.$/);
-    expect(() => setFlagNote(db, { flagId: 1, expectedVersion: 1, note: "x", editor: name, now: t0 })).toThrow(/reserved/);
+    await expect(setFlagNote(db, { flagId: 1, expectedVersion: 1, note: "x", editor: name, now: t0 })).rejects.toThrow(/reserved/);
     expect(kinds(1)).toEqual([]);
   });
 
@@ -126,7 +126,7 @@ describe("editor names that imitate the system", () => {
 });
 
 describe("migration 0004 (actor kind)", () => {
-  it("marks the analysis' existing rows as system rows by their action, and every other row as an editor's, whatever its name", () => {
+  it("marks the analysis' existing rows as system rows by their action, and every other row as an editor's, whatever its name", async () => {
     const dir = tempDir();
     // The migrations folder as it was before this one.
     const before = path.join(dir, "migrations");
@@ -167,7 +167,7 @@ describe("migration 0004 (actor kind)", () => {
       { id: 4, editor: "Parallax", action: "note", kind: "editor" },
       { id: 5, editor: "parallax", action: "revived", kind: "system" },
     ]);
-    expect(listFlagHistory(migrated, 1).map((h) => h.actor)).toEqual([SYSTEM_ACTOR_LABEL, "Parallax", "parallax", SYSTEM_ACTOR_LABEL, "Ada"]);
+    expect((await listFlagHistory(migrated, 1)).map((h) => h.actor)).toEqual([SYSTEM_ACTOR_LABEL, "Parallax", "parallax", SYSTEM_ACTOR_LABEL, "Ada"]);
     // The rebuilt table keeps its index and its foreign key (events go with their flag).
     expect(migrated.$client.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'flag_events'").all()).toContainEqual({ name: "flag_events_flag_idx" });
     migrated.$client.prepare("delete from flags where id = 1").run();

@@ -41,8 +41,8 @@ afterEach(() => {
 
 describe("ingest jobs", () => {
   it("refuses a loopback address without the setting, in one line naming it", async () => {
-    const id = createJob(db, { urls: [`${base}/news/1`], files: [], rejected: [] }, null, now());
-    expect(getJob(db, id)).toMatchObject({ status: "queued", done: 0 });
+    const id = await createJob(db, { urls: [`${base}/news/1`], files: [], rejected: [] }, null, now());
+    expect(await getJob(db, id)).toMatchObject({ status: "queued", done: 0 });
     const job = await runJob(db, id, { now, allowPrivateAddresses: false, workers: 0 });
     expect(job.status).toBe("done");
     expect(job.counts).toEqual({ added: 0, revised: 0, unchanged: 0, failed: 1 });
@@ -54,7 +54,7 @@ describe("ingest jobs", () => {
   it("with the setting, fetches, stores, analyses and links the story; uploads keep their names and are removed; refused uploads are listed", async () => {
     const uploads = fs.mkdtempSync(path.join(os.tmpdir(), UPLOAD_DIR_PREFIX));
     fs.writeFileSync(path.join(uploads, "1"), "Harbour council approves budget after a long debate\n\nThe council voted on Monday to approve the harbour budget after six hours, officials said.");
-    const id = createJob(db, { urls: [`${base}/news/1`], files: [{ name: "wire-copy.txt", path: path.join(uploads, "1") }], rejected: ["scan.pdf: unsupported file type .pdf"], outlet: undefined, uploadDir: uploads }, null, now());
+    const id = await createJob(db, { urls: [`${base}/news/1`], files: [{ name: "wire-copy.txt", path: path.join(uploads, "1") }], rejected: ["scan.pdf: unsupported file type .pdf"], outlet: undefined, uploadDir: uploads }, null, now());
     const job = await runJob(db, id, { now, allowPrivateAddresses: true, workers: 0 });
     expect(job.status).toBe("done");
     expect(job.counts).toEqual({ added: 2, revised: 0, unchanged: 0, failed: 1 });
@@ -72,11 +72,11 @@ describe("ingest jobs", () => {
     await expect(runJob(db, id)).rejects.toThrow(/not queued/);
   });
 
-  it("reports a job whose process died instead of showing it running for ever", () => {
-    const id = createJob(db, { urls: [`${base}/x`], files: [], rejected: [] }, null, now());
+  it("reports a job whose process died instead of showing it running for ever", async () => {
+    const id = await createJob(db, { urls: [`${base}/x`], files: [], rejected: [] }, null, now());
     // A process id that cannot be running: larger than any pid_max.
     db.update(ingestJobs).set({ status: "ingesting", pid: 2 ** 22 + 12345 }).run();
-    const job = getJob(db, id)!;
+    const job = (await getJob(db, id))!;
     expect(job.status).toBe("failed");
     expect(job.error).toMatch(/stopped before it finished/);
   });

@@ -53,13 +53,13 @@ function parsed(over: Partial<ParsedArticle> = {}): ParsedArticle {
 }
 
 describe("storeArticle", () => {
-  it("adds, then reports unchanged for the same content, then revises", () => {
-    const a = storeArticle(db, parsed(), { now: fixedNow });
+  it("adds, then reports unchanged for the same content, then revises", async () => {
+    const a = await storeArticle(db, parsed(), { now: fixedNow });
     expect(a).toMatchObject({ status: "added", revision: 1 });
-    expect(storeArticle(db, parsed(), { now: fixedNow })).toEqual({ status: "unchanged", articleId: a.articleId, revision: 1 });
+    expect(await storeArticle(db, parsed(), { now: fixedNow })).toEqual({ status: "unchanged", articleId: a.articleId, revision: 1 });
     // Whitespace-only differences are not a new revision.
-    expect(storeArticle(db, parsed({ body: parsed().body.replace("voted on", "voted  on") }), { now: fixedNow }).status).toBe("unchanged");
-    const b = storeArticle(db, parsed({ body: parsed().body + " It passed 7-2." }), { now: fixedNow, story: "harbour" });
+    expect((await storeArticle(db, parsed({ body: parsed().body.replace("voted on", "voted  on") }), { now: fixedNow })).status).toBe("unchanged");
+    const b = await storeArticle(db, parsed({ body: parsed().body + " It passed 7-2." }), { now: fixedNow, story: "harbour" });
     expect(b).toMatchObject({ status: "revised", revision: 2 });
     const rows = db.select().from(articles).orderBy(articles.id).all();
     expect(rows.map((r) => [r.revision, r.current])).toEqual([
@@ -70,38 +70,38 @@ describe("storeArticle", () => {
     expect(rows[0].body).toBe(parsed().body);
   });
 
-  it("keeps the story of the previous revision and marks the story dirty", () => {
-    const a = storeArticle(db, parsed(), { now: fixedNow });
+  it("keeps the story of the previous revision and marks the story dirty", async () => {
+    const a = await storeArticle(db, parsed(), { now: fixedNow });
     const story = db
       .insert(stories)
       .values({ title: "Harbour", createdAt: "2026-01-01", updatedAt: "2026-01-01", dirty: false })
       .returning()
       .get();
     db.update(articles).set({ storyId: story.id }).where(eq(articles.id, a.articleId)).run();
-    const b = storeArticle(db, parsed({ title: "Council approves harbour budget after vote" }), { now: fixedNow });
+    const b = await storeArticle(db, parsed({ title: "Council approves harbour budget after vote" }), { now: fixedNow });
     expect(b.status).toBe("revised");
     expect(db.select().from(articles).where(eq(articles.id, b.articleId)).get()!.storyId).toBe(story.id);
     expect(db.select().from(stories).where(eq(stories.id, story.id)).get()!.dirty).toBe(true);
   });
 
-  it("treats the same content under another source as unchanged, naming the article", () => {
-    const a = storeArticle(db, parsed(), { now: fixedNow });
-    const b = storeArticle(db, parsed({ source: "mem/2", outlet: "Other" }), { now: fixedNow });
+  it("treats the same content under another source as unchanged, naming the article", async () => {
+    const a = await storeArticle(db, parsed(), { now: fixedNow });
+    const b = await storeArticle(db, parsed({ source: "mem/2", outlet: "Other" }), { now: fixedNow });
     expect(b).toEqual({ status: "unchanged", articleId: a.articleId, sameAs: a.articleId, revision: 1 });
     expect(countRows(articles)).toBe(1);
     expect(countRows(outlets)).toBe(1);
   });
 
-  it("writes nothing of an article when its transaction fails midway (no article, no new outlet)", () => {
-    expect(() => storeArticle(db, parsed({ outlet: "Brand New Outlet" }), { now: fixedNow, _failAfterArticleInsert: true })).toThrow(
+  it("writes nothing of an article when its transaction fails midway (no article, no new outlet)", async () => {
+    await expect(storeArticle(db, parsed({ outlet: "Brand New Outlet" }), { now: fixedNow, _failAfterArticleInsert: true })).rejects.toThrow(
       /injected failure/,
     );
     expect(countRows(articles)).toBe(0);
     expect(countRows(outlets)).toBe(0);
 
     // A failed revision leaves the previous revision current and untouched.
-    const a = storeArticle(db, parsed(), { now: fixedNow });
-    expect(() => storeArticle(db, parsed({ body: "changed", outlet: "Another New Outlet" }), { now: fixedNow, _failAfterArticleInsert: true })).toThrow();
+    const a = await storeArticle(db, parsed(), { now: fixedNow });
+    await expect(storeArticle(db, parsed({ body: "changed", outlet: "Another New Outlet" }), { now: fixedNow, _failAfterArticleInsert: true })).rejects.toThrow();
     const rows = db.select().from(articles).all();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: a.articleId, current: true, revision: 1 });
@@ -110,7 +110,7 @@ describe("storeArticle", () => {
 });
 
 describe("storeArticle and links", () => {
-  it("never stores a url that is not http or https: it stores null and keeps the article", () => {
+  it("never stores a url that is not http or https: it stores null and keeps the article", async () => {
     const cases: [string | null, string | null][] = [
       ["javascript:alert(1)", null],
       ["JAVASCRIPT:alert(1)", null],
@@ -122,11 +122,11 @@ describe("storeArticle and links", () => {
       ["http://news.example/b", "http://news.example/b"],
       [null, null],
     ];
-    cases.forEach(([url, stored], i) => {
-      const out = storeArticle(db, parsed({ source: `mem/${i}`, url, body: `Body ${i} of the article.` }), { now: fixedNow });
+    for (const [i, [url, stored]] of cases.entries()) {
+      const out = await storeArticle(db, parsed({ source: `mem/${i}`, url, body: `Body ${i} of the article.` }), { now: fixedNow });
       expect(out.status).toBe("added");
       expect(db.select().from(articles).where(eq(articles.id, out.articleId)).get()!.canonicalUrl, String(url)).toBe(stored);
-    });
+    }
   });
 });
 
@@ -161,7 +161,7 @@ describe("concurrent writers", () => {
     const holder = startWriter(["hold", file, "1200"]);
     expect(await holder.line()).toBe("locked");
     const started = performance.now();
-    const out = storeArticle(db, parsed(), { now: fixedNow });
+    const out = await storeArticle(db, parsed(), { now: fixedNow });
     const waited = performance.now() - started;
     expect(out.status).toBe("added");
     expect(waited).toBeGreaterThan(300);

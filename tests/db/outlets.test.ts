@@ -78,28 +78,28 @@ describe("renaming and merging outlets", () => {
   it("renames, keeps the old name as an alias that re-ingest follows, and refuses bad input", async () => {
     const a = write("003_x.txt", body(1));
     await ingestInputs(db, [a], { now: fixedNow });
-    const [o] = listOutlets(db);
+    const [o] = await listOutlets(db);
     expect(o).toMatchObject({ name: "003_x", origin: "file", articles: 1 });
-    const r = renameOutlet(db, o.id, "Harbour Wire");
+    const r = await renameOutlet(db, o.id, "Harbour Wire");
     expect(r).toMatchObject({ outlet: { id: o.id, name: "Harbour Wire" }, merged: null, changed: true });
-    expect(listOutlets(db)).toEqual([expect.objectContaining({ id: o.id, name: "Harbour Wire", origin: "editor", aliases: ["003_x"] })]);
+    expect(await listOutlets(db)).toEqual([expect.objectContaining({ id: o.id, name: "Harbour Wire", origin: "editor", aliases: ["003_x"] })]);
     // The same file changed: a revision, still in the renamed outlet (no "003_x" outlet comes back).
     fs.writeFileSync(a, body(1) + "\n\nA correction was added.");
     const again = await ingestInputs(db, [a], { now: fixedNow });
     expect(again.revised).toBe(1);
     expect(again.results[0]).toMatchObject({ outlet: "Harbour Wire", outletOrigin: "editor" });
-    expect(listOutlets(db).map((x) => x.name)).toEqual(["Harbour Wire"]);
+    expect((await listOutlets(db)).map((x) => x.name)).toEqual(["Harbour Wire"]);
 
-    expect(() => renameOutlet(db, o.id, " ")).toThrow(OutletError);
-    expect(() => renameOutlet(db, o.id, "x".repeat(121))).toThrow(/at most 120 characters/);
-    expect(() => renameOutlet(db, 9999, "Anything")).toThrow(/Outlet 9999 does not exist/);
-    expect(renameOutlet(db, o.id, "Harbour Wire").changed).toBe(false);
+    await expect(renameOutlet(db, o.id, " ")).rejects.toThrow(OutletError);
+    await expect(renameOutlet(db, o.id, "x".repeat(121))).rejects.toThrow(/at most 120 characters/);
+    await expect(renameOutlet(db, 9999, "Anything")).rejects.toThrow(/Outlet 9999 does not exist/);
+    expect((await renameOutlet(db, o.id, "Harbour Wire")).changed).toBe(false);
   });
 
   it("merges two spellings of one outlet: articles, aliases, counterparts and evidence follow; the stories are marked for re-analysis", async () => {
     await ingestInputs(db, [SAMPLE], { now: fixedNow });
-    analyzePending(db, { now: fixedNow, workers: 0 });
-    const before = listOutlets(db);
+    await analyzePending(db, { now: fixedNow, workers: 0 });
+    const before = await listOutlets(db);
     expect(before.length).toBeGreaterThanOrEqual(3);
     // Two outlets of one story: the second is renamed to the first's name in other letter case.
     const story = db.$client.prepare("SELECT story_id AS id FROM articles WHERE current = 1 GROUP BY story_id HAVING count(DISTINCT outlet_id) >= 3 ORDER BY story_id LIMIT 1").get() as { id: number };
@@ -113,11 +113,11 @@ describe("renaming and merging outlets", () => {
     const articlesOfGone = before.find((o) => o.id === gone.id)!.articles;
 
     const typed = keep.name.toUpperCase();
-    const r = renameOutlet(db, gone.id, typed);
+    const r = await renameOutlet(db, gone.id, typed);
     expect(r.merged).toMatchObject({ from: gone.name });
     expect(r.outlet).toEqual({ id: keep.id, name: typed });
     expect(r.stories).toContain(story.id);
-    const after = listOutlets(db);
+    const after = await listOutlets(db);
     expect(after.find((o) => o.id === gone.id)).toBeUndefined();
     expect(after.find((o) => o.id === keep.id)).toMatchObject({ name: typed, origin: "editor", articles: before.find((o) => o.id === keep.id)!.articles + articlesOfGone });
     expect(after.find((o) => o.id === keep.id)!.aliases.sort()).toEqual([gone.name, keep.name].sort());
@@ -125,7 +125,7 @@ describe("renaming and merging outlets", () => {
     expect(flagsNaming(keep.name)).toBe(0);
     expect((db.$client.prepare("SELECT dirty FROM stories WHERE id = ?").get(story.id) as { dirty: number }).dirty).toBe(1);
     // The re-analysis writes explanations with the merged name; triage is untouched by a rename.
-    analyzePending(db, { now: fixedNow, workers: 0 });
+    await analyzePending(db, { now: fixedNow, workers: 0 });
     const expl = db.$client.prepare("SELECT explanation FROM flags WHERE story_id = ?").all(story.id) as { explanation: string }[];
     expect(expl.some((e) => e.explanation.includes(gone.name))).toBe(false);
   });

@@ -81,8 +81,8 @@ afterAll(() => {
 const names = (rows: { id: number }[]) => rows.map((r) => Object.keys(ids).find((k) => ids[k] === r.id && k.startsWith("f")));
 
 describe("listFlags", () => {
-  it("returns every flag by default, highest severity and confidence first, with joined fields", () => {
-    const { rows, total } = listFlags(db, {}, { index: 0, size: 50 });
+  it("returns every flag by default, highest severity and confidence first, with joined fields", async () => {
+    const { rows, total } = await listFlags(db, {}, { index: 0, size: 50 });
     expect(total).toBe(6);
     expect(names(rows)).toEqual(["f1", "f3", "f5", "f4", "f6", "f2"]);
     const f1 = rows[0];
@@ -93,52 +93,52 @@ describe("listFlags", () => {
     expect(rows.find((r) => r.id === ids.f3)!.lastEditor).toBe("Sam");
   });
 
-  it("filters by kind, severity, status, outlet, story and stale", () => {
-    expect(names(listFlags(db, { kind: ["claim_added"] }, { index: 0, size: 50 }).rows).sort()).toEqual(["f2", "f4", "f6"]);
-    expect(names(listFlags(db, { severity: ["high"], status: ["open"] }, { index: 0, size: 50 }).rows)).toEqual(["f1"]);
-    expect(names(listFlags(db, { outlet: ["Beta Post"] }, { index: 0, size: 50 }).rows).sort()).toEqual(["f3", "f6"]);
-    expect(names(listFlags(db, { story: [ids.s2] }, { index: 0, size: 50 }).rows).sort()).toEqual(["f4", "f5"]);
-    expect(listFlags(db, { stale: false }, { index: 0, size: 50 }).total).toBe(5);
-    expect(countFlags(db, { outlet: ["Gamma Wire"], kind: ["fact_conflict"] })).toBe(1);
+  it("filters by kind, severity, status, outlet, story and stale", async () => {
+    expect(names((await listFlags(db, { kind: ["claim_added"] }, { index: 0, size: 50 })).rows).sort()).toEqual(["f2", "f4", "f6"]);
+    expect(names((await listFlags(db, { severity: ["high"], status: ["open"] }, { index: 0, size: 50 })).rows)).toEqual(["f1"]);
+    expect(names((await listFlags(db, { outlet: ["Beta Post"] }, { index: 0, size: 50 })).rows).sort()).toEqual(["f3", "f6"]);
+    expect(names((await listFlags(db, { story: [ids.s2] }, { index: 0, size: 50 })).rows).sort()).toEqual(["f4", "f5"]);
+    expect((await listFlags(db, { stale: false }, { index: 0, size: 50 })).total).toBe(5);
+    expect(await countFlags(db, { outlet: ["Gamma Wire"], kind: ["fact_conflict"] })).toBe(1);
   });
 
-  it("searches flagged text, notes and outlet names, without FTS syntax errors", () => {
-    expect(names(listFlags(db, { q: "bridge" }, { index: 0, size: 50 }).rows).sort()).toEqual(["f1", "f3"]);
-    expect(names(listFlags(db, { q: "zebra" }, { index: 0, size: 50 }).rows)).toEqual(["f5"]);
-    expect(names(listFlags(db, { q: "Gamma" }, { index: 0, size: 50 }).rows).sort()).toEqual(["f4", "f5"]);
-    expect(listFlags(db, { q: '"unbalanced AND (' }, { index: 0, size: 50 }).total).toBe(0);
+  it("searches flagged text, notes and outlet names, without FTS syntax errors", async () => {
+    expect(names((await listFlags(db, { q: "bridge" }, { index: 0, size: 50 })).rows).sort()).toEqual(["f1", "f3"]);
+    expect(names((await listFlags(db, { q: "zebra" }, { index: 0, size: 50 })).rows)).toEqual(["f5"]);
+    expect(names((await listFlags(db, { q: "Gamma" }, { index: 0, size: 50 })).rows).sort()).toEqual(["f4", "f5"]);
+    expect((await listFlags(db, { q: '"unbalanced AND (' }, { index: 0, size: 50 })).total).toBe(0);
   });
 
-  it("sorts by any column, both directions", () => {
-    const byConf = listFlags(db, { sort: [{ id: "confidence", desc: false }] }, { index: 0, size: 50 }).rows.map((r) => r.confidence);
+  it("sorts by any column, both directions", async () => {
+    const byConf = (await listFlags(db, { sort: [{ id: "confidence", desc: false }] }, { index: 0, size: 50 })).rows.map((r) => r.confidence);
     expect(byConf).toEqual([...byConf].sort((a, b) => a - b));
-    const byUpdated = listFlags(db, { sort: [{ id: "updatedAt", desc: true }] }, { index: 0, size: 50 }).rows;
+    const byUpdated = (await listFlags(db, { sort: [{ id: "updatedAt", desc: true }] }, { index: 0, size: 50 })).rows;
     expect(byUpdated[0].id).toBe(ids.f4);
-    const byOutlet = listFlags(db, { sort: [{ id: "outlet", desc: true }] }, { index: 0, size: 50 }).rows.map((r) => r.outlet);
+    const byOutlet = (await listFlags(db, { sort: [{ id: "outlet", desc: true }] }, { index: 0, size: 50 })).rows.map((r) => r.outlet);
     expect(byOutlet).toEqual([...byOutlet].sort().reverse());
-    const bySev = listFlags(db, { sort: [{ id: "severity", desc: false }] }, { index: 0, size: 50 }).rows.map((r) => r.severity);
+    const bySev = (await listFlags(db, { sort: [{ id: "severity", desc: false }] }, { index: 0, size: 50 })).rows.map((r) => r.severity);
     expect(bySev[0]).toBe("low");
     expect(bySev.at(-1)).toBe("high");
   });
 
-  it("pages without overlap and keeps the total", () => {
+  it("pages without overlap and keeps the total", async () => {
     const seen: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const p = listFlags(db, {}, { index: i, size: 2 });
+      const p = await listFlags(db, {}, { index: i, size: 2 });
       expect(p.total).toBe(6);
       expect(p.rows).toHaveLength(2);
       seen.push(...p.rows.map((r) => r.id));
     }
     expect(new Set(seen).size).toBe(6);
-    expect(listFlags(db, {}, { index: 3, size: 2 }).rows).toHaveLength(0);
-    expect(() => listFlags(db, {}, { index: -1, size: 2 })).toThrow(/page.index/);
-    expect(() => listFlags(db, {}, { index: 0, size: 0 })).toThrow(/page.size/);
+    expect((await listFlags(db, {}, { index: 3, size: 2 })).rows).toHaveLength(0);
+    await expect(listFlags(db, {}, { index: -1, size: 2 })).rejects.toThrow(/page.index/);
+    await expect(listFlags(db, {}, { index: 0, size: 0 })).rejects.toThrow(/page.size/);
   });
 });
 
 describe("flagFacets", () => {
-  it("counts each facet with the other filters applied, not its own", () => {
-    const f = flagFacets(db, { kind: ["claim_added"], status: ["open"] });
+  it("counts each facet with the other filters applied, not its own", async () => {
+    const f = await flagFacets(db, { kind: ["claim_added"], status: ["open"] });
     // kind facet ignores the kind filter but applies status=open: f1, f2, f4, f6
     expect(Object.fromEntries(f.kind.map((k) => [k.value, k.count]))).toEqual({ quote_paraphrased: 1, claim_added: 3 });
     // status facet ignores status but applies kind=claim_added: f2, f4, f6 open
@@ -157,15 +157,15 @@ describe("flagFacets", () => {
     expect(f.severity.map((s) => s.value)).toEqual(["medium", "low"]);
   });
 
-  it("keeps a chosen story listed when other filters leave it empty", () => {
-    const f = flagFacets(db, { story: [ids.s2], outlet: ["Alpha News"] });
+  it("keeps a chosen story listed when other filters leave it empty", async () => {
+    const f = await flagFacets(db, { story: [ids.s2], outlet: ["Alpha News"] });
     expect(f.story.find((s) => s.value === ids.s2)).toEqual({ value: ids.s2, label: "School budget", count: 0 });
   });
 
-  it("keeps every chosen kind, severity and outlet listed when the view is empty", () => {
+  it("keeps every chosen kind, severity and outlet listed when the view is empty", async () => {
     const q = { kind: ["structure_added" as const], severity: ["high" as const], outlet: ["Nobody Weekly"], status: ["dismissed" as const] };
-    expect(countFlags(db, q)).toBe(0);
-    const f = flagFacets(db, q);
+    expect(await countFlags(db, q)).toBe(0);
+    const f = await flagFacets(db, q);
     expect(f.kind.find((k) => k.value === "structure_added")?.count ?? -1).toBeGreaterThanOrEqual(0);
     expect(f.severity.find((k) => k.value === "high")).toBeDefined();
     expect(f.outlet.find((k) => k.value === "Nobody Weekly")).toEqual({ value: "Nobody Weekly", label: "Nobody Weekly", count: 0 });
@@ -174,49 +174,49 @@ describe("flagFacets", () => {
 });
 
 describe("getFlag", () => {
-  it("returns the flag with its article, paragraph, evidence and history", () => {
-    const f = getFlag(db, ids.f1)!;
+  it("returns the flag with its article, paragraph, evidence and history", async () => {
+    const f = (await getFlag(db, ids.f1))!;
     expect(f.article.body.slice(f.start, f.end)).toBe("We will build the bridge next year");
     expect(f.article.body.slice(f.paragraph.start, f.paragraph.end)).toContain("the mayor said");
     expect(f.article.body.slice(f.paragraph.start, f.paragraph.end)).not.toContain("Intro");
     expect(f.evidence).toHaveLength(1);
     expect(f.evidence[0].diff.map((d) => d.op)).toEqual(["delete", "insert"]);
     expect(f.history).toEqual([]);
-    expect(getFlag(db, ids.f3)!.history.map((h) => [h.editor, h.toStatus])).toEqual([["Sam", "verified"]]);
-    expect(getFlag(db, 999999)).toBeNull();
+    expect((await getFlag(db, ids.f3))!.history.map((h) => [h.editor, h.toStatus])).toEqual([["Sam", "verified"]]);
+    expect(await getFlag(db, 999999)).toBeNull();
   });
 
-  it("shows a system event as the system, whatever name its row carries", () => {
+  it("shows a system event as the system, whatever name its row carries", async () => {
     const at2 = "2026-05-02T09:00:00.000Z";
     const ev = db.insert(flagEvents).values({ flagId: ids.f5, editor: "Sam", actorKind: "system", at: at2, action: "stale" }).returning({ id: flagEvents.id }).get();
     try {
-      expect(getFlag(db, ids.f5)!.history.map((h) => [h.actorKind, h.editor])).toEqual([["system", "Parallax (automatic)"]]);
-      expect(listFlags(db, {}, { index: 0, size: 50 }).rows.find((r) => r.id === ids.f5)!.lastEditor).toBe("Parallax (automatic)");
+      expect((await getFlag(db, ids.f5))!.history.map((h) => [h.actorKind, h.editor])).toEqual([["system", "Parallax (automatic)"]]);
+      expect((await listFlags(db, {}, { index: 0, size: 50 })).rows.find((r) => r.id === ids.f5)!.lastEditor).toBe("Parallax (automatic)");
     } finally {
       db.delete(flagEvents).where(eq(flagEvents.id, ev.id)).run();
     }
   });
 
-  it("falls back to the blank-line paragraph when no segments are stored", () => {
-    const f = getFlag(db, ids.f4)!;
+  it("falls back to the blank-line paragraph when no segments are stored", async () => {
+    const f = (await getFlag(db, ids.f4))!;
     expect(f.paragraph).toEqual({ start: 0, end: f.article.body.length });
   });
 
-  it("gives previous and next under a query, keeping a flag that left the filter", () => {
-    const all = listFlags(db, {}, { index: 0, size: 50 }).rows.map((r) => r.id);
-    const mid = getFlag(db, all[2])!;
+  it("gives previous and next under a query, keeping a flag that left the filter", async () => {
+    const all = (await listFlags(db, {}, { index: 0, size: 50 })).rows.map((r) => r.id);
+    const mid = (await getFlag(db, all[2]))!;
     expect([mid.prevId, mid.nextId, mid.position, mid.total]).toEqual([all[1], all[3], 3, 6]);
-    const first = getFlag(db, all[0])!;
+    const first = (await getFlag(db, all[0]))!;
     expect(first.prevId).toBeNull();
-    const claims = listFlags(db, { kind: ["claim_added"] }, { index: 0, size: 50 }).rows.map((r) => r.id);
-    const n = getFlag(db, claims[0], { kind: ["claim_added"] })!;
+    const claims = (await listFlags(db, { kind: ["claim_added"] }, { index: 0, size: 50 })).rows.map((r) => r.id);
+    const n = (await getFlag(db, claims[0], { kind: ["claim_added"] }))!;
     expect(n.nextId).toBe(claims[1]);
     // f3 is not a claim: its neighbours are the claims around where it sorts, so navigation goes on from it.
-    const outside = getFlag(db, ids.f3, { kind: ["claim_added"] })!;
+    const outside = (await getFlag(db, ids.f3, { kind: ["claim_added"] }))!;
     expect(outside.position).toBeNull();
     expect(outside.total).toBe(claims.length);
-    const order = listFlags(db, { kind: ["claim_added"], sort: [{ id: "confidence", desc: true }] }, { index: 0, size: 50 }).rows.map((r) => r.id);
-    const mixed = getFlag(db, order[1], { kind: ["claim_added"], sort: [{ id: "confidence", desc: true }] })!;
+    const order = (await listFlags(db, { kind: ["claim_added"], sort: [{ id: "confidence", desc: true }] }, { index: 0, size: 50 })).rows.map((r) => r.id);
+    const mixed = (await getFlag(db, order[1], { kind: ["claim_added"], sort: [{ id: "confidence", desc: true }] }))!;
     expect([mixed.prevId, mixed.nextId, mixed.position]).toEqual([order[0], order[2] ?? null, 2]);
     // f3 (high) sorts before every claim by severity: no previous, the first claim next.
     expect(outside.prevId).toBeNull();
@@ -225,17 +225,17 @@ describe("getFlag", () => {
 });
 
 describe("stories", () => {
-  it("lists stories with counts", () => {
-    const { rows: list, total } = listStories(db);
+  it("lists stories with counts", async () => {
+    const { rows: list, total } = await listStories(db);
     expect(total).toBe(2);
     expect(list.map((s) => s.title)).toEqual(["School budget", "Bridge vote"]);
-    expect(listStories(db, { index: 1, size: 1 }).rows.map((s) => s.title)).toEqual(["Bridge vote"]);
+    expect((await listStories(db, { index: 1, size: 1 })).rows.map((s) => s.title)).toEqual(["Bridge vote"]);
     const bridge = list.find((s) => s.id === ids.s1)!;
     expect(bridge).toMatchObject({ articles: 2, flags: 4, openFlags: 3, outlets: ["Alpha News", "Beta Post"] });
   });
 
-  it("builds the coverage matrix and the flagged spans for the reader", () => {
-    const s = getStory(db, ids.s1)!;
+  it("builds the coverage matrix and the flagged spans for the reader", async () => {
+    const s = (await getStory(db, ids.s1))!;
     expect(s.outlets).toEqual(["Alpha News", "Beta Post"]);
     expect(s.coverage).toHaveLength(1);
     const row = s.coverage[0];
@@ -243,13 +243,13 @@ describe("stories", () => {
     expect(row.cells).toEqual({ [ids.a1]: "source", [ids.a2]: "reworded" });
     const a1 = s.articles.find((a) => a.id === ids.a1)!;
     expect(a1.flags.map((f) => f.kind).sort()).toEqual(["claim_added", "quote_paraphrased"]);
-    expect(getStory(db, 4242)).toBeNull();
+    expect(await getStory(db, 4242)).toBeNull();
   });
 
-  it("leaves old revisions out of the story", () => {
+  it("leaves old revisions out of the story", async () => {
     db.update(articles).set({ current: false }).where(eq(articles.id, ids.a2)).run();
     try {
-      const s = getStory(db, ids.s1)!;
+      const s = (await getStory(db, ids.s1))!;
       expect(s.articles.map((a) => a.id)).toEqual([ids.a1]);
       expect(s.coverage).toHaveLength(0);
     } finally {
@@ -275,14 +275,14 @@ describe("flagFacets on a seeded database", () => {
         { story: [1, 2, 3], status: ["verified"] },
       ];
       for (const q of queries) {
-        const f = flagFacets(big, q);
+        const f = await flagFacets(big, q);
         for (const key of ["kind", "severity", "status", "outlet", "story"] as const) {
           for (const v of f[key] as { value: string | number; count: number }[]) {
-            const direct = countFlags(big, { ...q, [key]: [v.value] });
+            const direct = await countFlags(big, { ...q, [key]: [v.value] });
             expect({ q, key, value: v.value, count: v.count }).toEqual({ q, key, value: v.value, count: direct });
           }
           const sum = (f[key] as { count: number }[]).reduce((n, x) => n + x.count, 0);
-          if (key !== "story" || !q.story) expect(sum).toBe(countFlags(big, { ...q, [key]: undefined }));
+          if (key !== "story" || !q.story) expect(sum).toBe(await countFlags(big, { ...q, [key]: undefined }));
         }
       }
     } finally {

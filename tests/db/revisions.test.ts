@@ -79,7 +79,7 @@ describe("revisions by canonical URL", () => {
 
   it("carries triage over to the new revision where the flag still applies; a flag whose text changed goes stale with its history", async () => {
     await ingestInputs(db, [SAMPLE], { now: t0 });
-    analyzePending(db, { now: t0, workers: 0 });
+    await analyzePending(db, { now: t0, workers: 0 });
     // An article of the sample given as a file with its URL in the front matter, and two of its flags.
     const art = db.$client
       .prepare(
@@ -91,11 +91,11 @@ describe("revisions by canonical URL", () => {
     const fl = db.$client.prepare("SELECT id, kind, text, start, version FROM flags WHERE article_id = ? ORDER BY start").all(art.id) as { id: number; kind: string; text: string; start: number; version: number }[];
     const [kept, changed] = [fl[0], fl[fl.length - 1]];
     expect(kept.id).not.toBe(changed.id);
-    setFlagStatus(db, { flagIds: kept.id, expectedVersions: kept.version, status: "verified", note: "Checked with the wire.", editor: "Robin", now: new Date("2026-01-02T00:00:00Z") });
-    setFlagStatus(db, { flagIds: changed.id, expectedVersions: changed.version, status: "unsupported", editor: "Robin", now: new Date("2026-01-02T00:01:00Z") });
+    await setFlagStatus(db, { flagIds: kept.id, expectedVersions: kept.version, status: "verified", note: "Checked with the wire.", editor: "Robin", now: new Date("2026-01-02T00:00:00Z") });
+    await setFlagStatus(db, { flagIds: changed.id, expectedVersions: changed.version, status: "unsupported", editor: "Robin", now: new Date("2026-01-02T00:01:00Z") });
     const v = (db.$client.prepare("SELECT version FROM flags WHERE id = ?").get(changed.id) as { version: number }).version;
-    setFlagNote(db, { flagId: changed.id, expectedVersion: v, note: "No source for this.", editor: "Robin", now: new Date("2026-01-02T00:02:00Z") });
-    const historyBefore = listFlagHistory(db, kept.id);
+    await setFlagNote(db, { flagId: changed.id, expectedVersion: v, note: "No source for this.", editor: "Robin", now: new Date("2026-01-02T00:02:00Z") });
+    const historyBefore = await listFlagHistory(db, kept.id);
 
     // The same article saved from another path, with the changed flag's text reworded and a paragraph added.
     const at = art.body.indexOf(changed.text);
@@ -107,14 +107,14 @@ describe("revisions by canonical URL", () => {
     expect(run, JSON.stringify(run.results)).toMatchObject({ revised: 1, added: 0 });
     const newId = run.results[0].articleId!;
     expect(newId).not.toBe(art.id);
-    analyzePending(db, { now: () => new Date("2026-01-03T00:05:00Z"), workers: 0 });
+    await analyzePending(db, { now: () => new Date("2026-01-03T00:05:00Z"), workers: 0 });
 
     const k = db.$client.prepare("SELECT article_id AS articleId, status, note, stale FROM flags WHERE id = ?").get(kept.id);
     expect(k).toEqual({ articleId: newId, status: "verified", note: "Checked with the wire.", stale: 0 });
-    expect(listFlagHistory(db, kept.id)).toEqual(historyBefore);
+    expect(await listFlagHistory(db, kept.id)).toEqual(historyBefore);
     const c = db.$client.prepare("SELECT status, note, stale FROM flags WHERE id = ?").get(changed.id);
     expect(c).toEqual({ status: "unsupported", note: "No source for this.", stale: 1 });
-    expect(listFlagHistory(db, changed.id).map((e) => e.action)).toEqual(expect.arrayContaining(["status", "note", "stale"]));
+    expect((await listFlagHistory(db, changed.id)).map((e) => e.action)).toEqual(expect.arrayContaining(["status", "note", "stale"]));
     // One article in the story for that lineage, not two.
     expect(db.$client.prepare("SELECT count(*) AS n FROM articles WHERE current = 1 AND lineage = (SELECT lineage FROM articles WHERE id = ?)").get(newId)).toEqual({ n: 1 });
   });

@@ -25,7 +25,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-desk-"));
   db = openDb(path.join(dir, "p.db"));
   await ingestInputs(db, [path.resolve(__dirname, "..", "..", "db", "sample", "articles")], { now: () => new Date("2026-05-01T08:00:00Z") });
-  analyzePending(db, { now: () => new Date("2026-05-01T08:05:00Z") });
+  await analyzePending(db, { now: () => new Date("2026-05-01T08:05:00Z") });
   storyIds = (db.$client.prepare("SELECT id FROM stories ORDER BY id").all() as { id: number }[]).map((r) => r.id);
 }, 60_000);
 afterAll(() => {
@@ -34,10 +34,10 @@ afterAll(() => {
 });
 
 describe("getStoryDesk", () => {
-  it("gives every article a verdict, ranks the least carried first and finds the derived ones' sources", () => {
+  it("gives every article a verdict, ranks the least carried first and finds the derived ones' sources", async () => {
     expect(storyIds.length).toBeGreaterThanOrEqual(2);
     for (const id of storyIds) {
-      const desk = getStoryDesk(db, id)!;
+      const desk = (await getStoryDesk(db, id))!;
       expect(desk.lines).toHaveLength(desk.story.articles.length);
       for (const l of desk.lines) expect(VERDICTS).toContain(l.verdict.verdict);
       const shares = desk.lines.map((l) => l.verdict.uncarried ?? -1);
@@ -49,10 +49,10 @@ describe("getStoryDesk", () => {
     }
   });
 
-  it("shows a fact conflict as conflict, never as reworded, and links the cell to the flag", () => {
+  it("shows a fact conflict as conflict, never as reworded, and links the cell to the flag", async () => {
     let seen = 0;
     for (const id of storyIds) {
-      const desk = getStoryDesk(db, id)!;
+      const desk = (await getStoryDesk(db, id))!;
       const conflicts = desk.lines.flatMap((l) => l.flagsByKind.filter(([k]) => k === "fact_conflict").flatMap(([, fs]) => fs));
       for (const f of conflicts) {
         const cells = desk.matrix.filter((r) => r.flagIds.includes(f.id)).flatMap((r) => Object.entries(r.cellFlags).filter(([, ids]) => ids.includes(f.id)).map(([a]) => r.cells[Number(a)]));
@@ -67,12 +67,12 @@ describe("getStoryDesk", () => {
 });
 
 describe("counterpart order on a flag", () => {
-  it("puts a counterpart no medium or high flag covers first whenever there is one", () => {
+  it("puts a counterpart no medium or high flag covers first whenever there is one", async () => {
     const many = db.$client.prepare("SELECT id FROM flags WHERE json_array_length(evidence) > 1").all() as { id: number }[];
     expect(many.length).toBeGreaterThan(0);
     const coveredAt = db.$client.prepare("SELECT count(*) AS n FROM flags WHERE article_id = ? AND id != ? AND status != 'dismissed' AND severity != 'low' AND start < ? AND end > ?");
     for (const { id } of many) {
-      const f = getFlag(db, id)!;
+      const f = (await getFlag(db, id))!;
       const flagged = f.evidence.map((e) => (coveredAt.get(e.articleId, id, e.end, e.start) as { n: number }).n > 0);
       if (flagged.includes(false)) expect(flagged[0], `flag ${id}`).toBe(false);
     }
@@ -80,18 +80,22 @@ describe("counterpart order on a flag", () => {
 });
 
 describe("provenance in ClaimReview", () => {
-  it("names the first appearance of a reviewed quote that other outlets carry", () => {
-    const story = storyIds.find((id) => loadStoryProvenance(db, id).quotes.some((q) => q.changed > 0))!;
-    const traced = loadStoryProvenance(db, story).quotes.find((q) => q.changed > 0)!;
+  it("names the first appearance of a reviewed quote that other outlets carry", async () => {
+    let story = 0;
+    for (const id of storyIds) if ((await loadStoryProvenance(db, id)).quotes.some((q) => q.changed > 0)) {
+      story = id;
+      break;
+    }
+    const traced = (await loadStoryProvenance(db, story)).quotes.find((q) => q.changed > 0)!;
     const changer = traced.versions.find((v) => v.changes.length > 0)!;
     const flag = db.$client
       .prepare("SELECT id, story_id AS storyId, article_id AS articleId, start, end FROM flags WHERE article_id = ? AND start < ? AND end > ? LIMIT 1")
       .get(changer.articleId, changer.spans[0].end, changer.spans[0].start) as { id: number; storyId: number; articleId: number; start: number; end: number };
     expect(flag).toBeDefined();
-    const appearances = loadFlagAppearances(db, [flag]);
+    const appearances = await loadFlagAppearances(db, [flag]);
     expect(appearances[flag.id].map((a) => a.outlet)).toEqual(traced.versions.map((v) => v.outlet));
     db.$client.prepare("UPDATE flags SET status = 'verified' WHERE id = ?").run(flag.id);
-    const reviews = JSON.parse(exportFlags(db, { story: [story] }, "claimreview", new Date("2026-05-02T00:00:00Z"), { baseUrl: "https://desk.example.org" }).body) as { url: string; itemReviewed: { firstAppearance?: { author: { name: string }; url?: string } } }[];
+    const reviews = JSON.parse((await exportFlags(db, { story: [story] }, "claimreview", new Date("2026-05-02T00:00:00Z"), { baseUrl: "https://desk.example.org" })).body) as { url: string; itemReviewed: { firstAppearance?: { author: { name: string }; url?: string } } }[];
     const review = reviews.find((r) => r.url === `https://desk.example.org/flags/${flag.id}`)!;
     expect(review.itemReviewed.firstAppearance?.author.name).toBe(traced.versions[0].outlet);
     expect(review.itemReviewed.firstAppearance?.url ?? "https://").toMatch(/^https?:\/\//);
@@ -99,11 +103,11 @@ describe("provenance in ClaimReview", () => {
 });
 
 describe("listStoriesByAttention", () => {
-  it("counts every flag of each story by severity and status", () => {
-    const { rows, total } = listStoriesByAttention(db, 20);
+  it("counts every flag of each story by severity and status", async () => {
+    const { rows, total } = await listStoriesByAttention(db, 20);
     expect(total).toBe(storyIds.length);
     const all = (db.$client.prepare("SELECT count(*) AS n FROM flags").get() as { n: number }).n;
     expect(rows.reduce((n, r) => n + r.flags, 0)).toBe(all);
-    expect(() => listStoriesByAttention(db, 0)).toThrow(/limit/);
+    await expect(listStoriesByAttention(db, 0)).rejects.toThrow(/limit/);
   });
 });

@@ -29,7 +29,7 @@ const settings: AuthSettings = { baseURL: { allowedHosts: ["127.0.0.1:4321"] }, 
 
 /** A sign-in through better-auth's HTTP handler, as the browser makes it. */
 async function signIn(db: Db, email: string, password: string, ip = "203.0.113.7"): Promise<Response> {
-  return getAuth(db, settings).handler(
+  return (await getAuth(db, settings)).handler(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:4321", "x-forwarded-for": ip },
@@ -59,7 +59,7 @@ describe("users", () => {
     expect(set).toMatch(/HttpOnly/i);
     expect(set).toMatch(/SameSite=Lax/i);
     expect(set).toMatch(/Max-Age=604800/);
-    const s = await getAuth(db, settings).api.getSession({ headers: new Headers({ cookie: cookieOf(res), host: "127.0.0.1:4321" }) });
+    const s = await (await getAuth(db, settings)).api.getSession({ headers: new Headers({ cookie: cookieOf(res), host: "127.0.0.1:4321" }) });
     expect(s?.user).toMatchObject({ email: "ada@example.com", role: "editor" });
   });
 
@@ -72,13 +72,13 @@ describe("users", () => {
     await expect(createUser(db, { email: "a@b.org", name: "A", role: "viewer", password: "short" })).rejects.toThrow("Password is too short (at least 12 characters).");
     await createUser(db, { email: "a@b.org", name: "A", role: "viewer" });
     await expect(createUser(db, { email: "A@B.org", name: "B", role: "viewer" })).rejects.toThrow(UserError);
-    expect(listUsers(db)).toHaveLength(1);
+    expect(await listUsers(db)).toHaveLength(1);
   });
 
   it("marks the session cookie Secure only when told the site is served over HTTPS", async () => {
     const db = fresh();
     await createUser(db, { email: "s@b.org", name: "S", role: "viewer", password: "correct horse battery" });
-    const res = await getAuth(db, { ...settings, secureCookies: true }).handler(
+    const res = await (await getAuth(db, { ...settings, secureCookies: true })).handler(
       new Request(`${ORIGIN}/api/auth/sign-in/email`, {
         method: "POST",
         headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:4321", "x-forwarded-for": "192.0.2.90" },
@@ -119,26 +119,26 @@ describe("users", () => {
     const { user: u } = await createUser(db, { email: "a@b.org", name: "A", role: "editor", password: "correct horse battery" });
     const res = await signIn(db, "a@b.org", "correct horse battery", "192.0.2.60");
     const cookie = cookieOf(res);
-    disableUser(db, { email: "a@b.org" });
+    await disableUser(db, { email: "a@b.org" });
     expect(db.select().from(session).where(eq(session.userId, u.id)).all()).toEqual([]);
-    expect(await getAuth(db, settings).api.getSession({ headers: new Headers({ cookie, host: "127.0.0.1:4321" }) })).toBeNull();
+    expect(await (await getAuth(db, settings)).api.getSession({ headers: new Headers({ cookie, host: "127.0.0.1:4321" }) })).toBeNull();
     const refused = await signIn(db, "a@b.org", "correct horse battery", "192.0.2.61");
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { message: string }).message).toBe("This account is disabled; ask an admin.");
-    expect(findUserByEmail(db, "a@b.org")?.disabled).toBe(true);
-    enableUser(db, { id: u.id });
+    expect((await findUserByEmail(db, "a@b.org"))?.disabled).toBe(true);
+    await enableUser(db, { id: u.id });
     expect((await signIn(db, "a@b.org", "correct horse battery", "192.0.2.62")).status).toBe(200);
   });
 
   it("changes roles, and never leaves no admin who can sign in", async () => {
     const db = fresh();
     const { user: root } = await createUser(db, { email: "root@b.org", name: "Root", role: "admin" });
-    expect(() => setUserRole(db, { id: root.id }, "editor")).toThrow("root@b.org is the last admin who can sign in: make another user admin first.");
-    expect(() => disableUser(db, { id: root.id })).toThrow("last admin");
+    await expect(setUserRole(db, { id: root.id }, "editor")).rejects.toThrow("root@b.org is the last admin who can sign in: make another user admin first.");
+    await expect(disableUser(db, { id: root.id })).rejects.toThrow("last admin");
     await createUser(db, { email: "two@b.org", name: "Two", role: "viewer" });
-    expect(setUserRole(db, { email: "two@b.org" }, "admin").role).toBe("admin");
-    expect(setUserRole(db, { id: root.id }, "viewer").role).toBe("viewer");
-    expect(() => setUserRole(db, { email: "nobody@b.org" }, "viewer")).toThrow("No user has the e-mail nobody@b.org.");
+    expect((await setUserRole(db, { email: "two@b.org" }, "admin")).role).toBe("admin");
+    expect((await setUserRole(db, { id: root.id }, "viewer")).role).toBe("viewer");
+    await expect(setUserRole(db, { email: "nobody@b.org" }, "viewer")).rejects.toThrow("No user has the e-mail nobody@b.org.");
   });
 
   it("setting a password ends the user's sessions; the old password stops working", async () => {
@@ -146,19 +146,19 @@ describe("users", () => {
     await createUser(db, { email: "a@b.org", name: "A", role: "viewer", password: "first password 1" });
     const cookie = cookieOf(await signIn(db, "a@b.org", "first password 1", "192.0.2.70"));
     const { password } = await setUserPassword(db, { email: "a@b.org" });
-    expect(await getAuth(db, settings).api.getSession({ headers: new Headers({ cookie, host: "127.0.0.1:4321" }) })).toBeNull();
+    expect(await (await getAuth(db, settings)).api.getSession({ headers: new Headers({ cookie, host: "127.0.0.1:4321" }) })).toBeNull();
     expect((await signIn(db, "a@b.org", "first password 1", "192.0.2.71")).status).toBe(401);
     expect((await signIn(db, "a@b.org", password, "192.0.2.72")).status).toBe(200);
   });
 
-  it("keeps one generated secret in the meta table unless BETTER_AUTH_SECRET is set", () => {
+  it("keeps one generated secret in the meta table unless BETTER_AUTH_SECRET is set", async () => {
     const db = fresh();
-    const a = authSecret(db, {});
+    const a = await authSecret(db, {});
     expect(a.length).toBeGreaterThanOrEqual(32);
-    expect(authSecret(db, {})).toBe(a);
+    expect(await authSecret(db, {})).toBe(a);
     expect(db.select().from(meta).all()).toHaveLength(1);
-    expect(authSecret(db, { BETTER_AUTH_SECRET: "x".repeat(40) })).toBe("x".repeat(40));
-    expect(() => authSecret(db, { BETTER_AUTH_SECRET: "short" })).toThrow("BETTER_AUTH_SECRET is too short (5 characters, at least 32)");
+    expect(await authSecret(db, { BETTER_AUTH_SECRET: "x".repeat(40) })).toBe("x".repeat(40));
+    await expect(authSecret(db, { BETTER_AUTH_SECRET: "short" })).rejects.toThrow("BETTER_AUTH_SECRET is too short (5 characters, at least 32)");
   });
 
   it("stores users in the user table with their role", async () => {
@@ -174,27 +174,27 @@ describe("history of accounts", () => {
     seedFlags(db, { flags: 2, seed: 3, flagsPerStory: 2 });
     await createUser(db, { email: "root@b.org", name: "Root", role: "admin" });
     const { user: ed } = await createUser(db, { email: "ed@b.org", name: "Ed Itor", role: "editor" });
-    setFlagStatus(db, { flagIds: [1], expectedVersions: [1], status: "verified", actor: { userId: ed.id, name: ed.name }, now: new Date("2026-05-01T10:00:00Z") });
-    setFlagNote(db, { flagId: 1, expectedVersion: 2, note: "checked with the wire", actor: { userId: ed.id, name: ed.name }, now: new Date("2026-05-01T10:01:00Z") });
-    disableUser(db, { id: ed.id });
+    await setFlagStatus(db, { flagIds: [1], expectedVersions: [1], status: "verified", actor: { userId: ed.id, name: ed.name }, now: new Date("2026-05-01T10:00:00Z") });
+    await setFlagNote(db, { flagId: 1, expectedVersion: 2, note: "checked with the wire", actor: { userId: ed.id, name: ed.name }, now: new Date("2026-05-01T10:01:00Z") });
+    await disableUser(db, { id: ed.id });
     const rows = db.select({ editor: flagEvents.editor, userId: flagEvents.userId, actorKind: flagEvents.actorKind, action: flagEvents.action }).from(flagEvents).where(eq(flagEvents.flagId, 1)).all();
     expect(rows).toEqual([
       { editor: "Ed Itor", userId: ed.id, actorKind: "editor", action: "status" },
       { editor: "Ed Itor", userId: ed.id, actorKind: "editor", action: "note" },
     ]);
-    expect(() => setFlagStatus(db, { flagIds: [2], expectedVersions: [1], status: "verified", actor: { userId: "", name: "X" }, now: new Date() })).toThrow("this is a bug");
+    await expect(setFlagStatus(db, { flagIds: [2], expectedVersions: [1], status: "verified", actor: { userId: "", name: "X" }, now: new Date() })).rejects.toThrow("this is a bug");
   });
 
   it("names who triaged each flag and when in the JSON, CSV and Markdown exports", async () => {
     const db = fresh();
     seedFlags(db, { flags: 1, seed: 5, flagsPerStory: 1 });
     const { user: ed } = await createUser(db, { email: "ed@b.org", name: "Ed Itor", role: "editor" });
-    setFlagStatus(db, { flagIds: [1], expectedVersions: [1], status: "unsupported", actor: { userId: ed.id, name: ed.name }, now: new Date("2026-05-02T09:30:00Z") });
+    await setFlagStatus(db, { flagIds: [1], expectedVersions: [1], status: "unsupported", actor: { userId: ed.id, name: ed.name }, now: new Date("2026-05-02T09:30:00Z") });
     const now = new Date("2026-05-03T00:00:00Z");
-    const json = JSON.parse(exportFlags(db, {}, "json", now).body) as { flags: { id: number; history: { at: string; actor: string; editor: string | null; toStatus: string }[] }[] };
+    const json = JSON.parse((await exportFlags(db, {}, "json", now)).body) as { flags: { id: number; history: { at: string; actor: string; editor: string | null; toStatus: string }[] }[] };
     expect(json.flags.find((f) => f.id === 1)!.history).toEqual([expect.objectContaining({ at: "2026-05-02T09:30:00.000Z", actor: "editor", editor: "Ed Itor", toStatus: "unsupported" })]);
-    expect(exportFlags(db, {}, "csv", now).body).toContain("2026-05-02T09:30:00.000Z Ed Itor");
-    expect(exportFlags(db, {}, "md", now).body).toContain("Ed Itor");
+    expect((await exportFlags(db, {}, "csv", now)).body).toContain("2026-05-02T09:30:00.000Z Ed Itor");
+    expect((await exportFlags(db, {}, "md", now)).body).toContain("Ed Itor");
   });
 
   it("refuses an account name that reads like the system's own changes", async () => {

@@ -23,13 +23,13 @@ if (mode === "hold") {
   const n = Number(count);
   process.stdout.write("ready\n");
   const rl = readline.createInterface({ input: process.stdin });
-  rl.once("line", () => {
+  rl.once("line", async () => {
     rl.close();
     process.stdin.destroy();
     for (let i = 0; i < n; i++) {
       const source = i % 2 === 0 ? `shared/${(i / 2) % 20}` : `${arg}/${i}`;
       const title = `Harbour council story ${i} from ${arg}`;
-      storeArticle(db, { source, title, body: `${title}\n\nThe council voted on item ${i} (${arg}).`, outlet: `Outlet ${arg}`, host: null, url: null, byline: null, publishedAt: null, language: null });
+      await storeArticle(db, { source, title, body: `${title}\n\nThe council voted on item ${i} (${arg}).`, outlet: `Outlet ${arg}`, host: null, url: null, byline: null, publishedAt: null, language: null });
     }
     db.$client.close();
     process.stdout.write(`stored ${n}\n`);

@@ -23,7 +23,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-sample-export-"));
   db = openDb(path.join(dir, "sample.db"));
   await ingestInputs(db, [path.join(SAMPLE_DIR, "articles")], { now: () => NOW });
-  analyzePending(db, { now: () => NOW });
+  await analyzePending(db, { now: () => NOW });
 }, 120_000);
 afterAll(() => {
   db.$client.close();
@@ -31,8 +31,8 @@ afterAll(() => {
 });
 
 describe("exports of the analysed sample corpus", () => {
-  it("JSON: the contract holds and every reference resolves", () => {
-    const doc = exportJsonSchema.parse(JSON.parse(exportFlags(db, {}, "json", NOW).body));
+  it("JSON: the contract holds and every reference resolves", async () => {
+    const doc = exportJsonSchema.parse(JSON.parse((await exportFlags(db, {}, "json", NOW)).body));
     expect(doc.flags.length).toBeGreaterThan(0);
     expect(doc.stories).toHaveLength(2);
     expect(doc.articles).toHaveLength(8);
@@ -50,32 +50,32 @@ describe("exports of the analysed sample corpus", () => {
     expect(doc.articles.some((a) => a.quotes.length > 0)).toBe(true);
   });
 
-  it("a filtered JSON export keeps only the touched stories and articles", () => {
-    const doc = exportJsonSchema.parse(JSON.parse(exportFlags(db, { kind: ["attribution_conflict"] }, "json", NOW).body));
+  it("a filtered JSON export keeps only the touched stories and articles", async () => {
+    const doc = exportJsonSchema.parse(JSON.parse((await exportFlags(db, { kind: ["attribution_conflict"] }, "json", NOW)).body));
     expect(doc.flags.length).toBeGreaterThan(0);
     expect(doc.stories).toHaveLength(1);
     const touched = new Set(doc.flags.flatMap((f) => [f.articleId, ...f.evidence.map((e) => e.articleId)]));
     expect(new Set(doc.articles.map((a) => a.id))).toEqual(touched);
   });
 
-  it("CSV has a row per JSON flag, in the same order", () => {
-    const json = exportJsonSchema.parse(JSON.parse(exportFlags(db, {}, "json", NOW).body));
-    const rows = parseCsv(exportFlags(db, {}, "csv", NOW, { bom: false }).body);
+  it("CSV has a row per JSON flag, in the same order", async () => {
+    const json = exportJsonSchema.parse(JSON.parse((await exportFlags(db, {}, "json", NOW)).body));
+    const rows = parseCsv((await exportFlags(db, {}, "csv", NOW, { bom: false })).body);
     expect(rows.slice(1).map((r) => Number(r[0]))).toEqual(json.flags.map((f) => f.id));
   });
 
-  it("ClaimReview follows triage: only verified and unsupported flags appear", () => {
-    const json = exportJsonSchema.parse(JSON.parse(exportFlags(db, {}, "json", NOW).body));
-    expect(JSON.parse(exportFlags(db, {}, "claimreview", NOW).body)).toEqual([]);
+  it("ClaimReview follows triage: only verified and unsupported flags appear", async () => {
+    const json = exportJsonSchema.parse(JSON.parse((await exportFlags(db, {}, "json", NOW)).body));
+    expect(JSON.parse((await exportFlags(db, {}, "claimreview", NOW)).body)).toEqual([]);
     const [a, b] = json.flags;
-    setFlagStatus(db, { flagIds: a.id, expectedVersions: 1, status: "verified", editor: "Test", now: NOW });
-    setFlagStatus(db, { flagIds: b.id, expectedVersions: 1, status: "unsupported", note: "Not in the wire copy.", editor: "Test", now: NOW });
+    await setFlagStatus(db, { flagIds: a.id, expectedVersions: 1, status: "verified", editor: "Test", now: NOW });
+    await setFlagStatus(db, { flagIds: b.id, expectedVersions: 1, status: "unsupported", note: "Not in the wire copy.", editor: "Test", now: NOW });
     const base = "https://desk.example.org";
-    const reviews = JSON.parse(exportFlags(db, {}, "claimreview", NOW, { baseUrl: base }).body) as { url: string; claimReviewed: string; reviewRating: { alternateName: string } }[];
+    const reviews = JSON.parse((await exportFlags(db, {}, "claimreview", NOW, { baseUrl: base })).body) as { url: string; claimReviewed: string; reviewRating: { alternateName: string } }[];
     expect(reviews.map((r) => r.url).sort()).toEqual([`${base}/flags/${a.id}`, `${base}/flags/${b.id}`].sort());
     expect(reviews.find((r) => r.url === `${base}/flags/${a.id}`)!.reviewRating.alternateName).toBe("Supported");
     expect(reviews.find((r) => r.url === `${base}/flags/${b.id}`)!.claimReviewed).toBe(b.text);
     // Without a public address the reviews carry no url at all.
-    for (const r of JSON.parse(exportFlags(db, {}, "claimreview", NOW).body)) expect(r).not.toHaveProperty("url");
+    for (const r of JSON.parse((await exportFlags(db, {}, "claimreview", NOW)).body)) expect(r).not.toHaveProperty("url");
   });
 });

@@ -14,7 +14,7 @@ export default async function UsersPage() {
     return <RoleRefusal title="Users" who="Only admins manage users" role={me.role} />;
   }
   const db = await requestDb();
-  const users = listUsers(db).map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled, createdAt: u.createdAt.toISOString() }));
+  const users = (await listUsers(db)).map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled, createdAt: u.createdAt.toISOString() }));
   return (
     <>
       <h1>Users</h1>

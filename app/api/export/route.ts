@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 
 const formatSchema = z.enum(["json", "csv", "md", "claimreview"], { error: 'format must be one of "json", "csv", "md", "claimreview"' });
 
-export const GET = routeWithUser("flags.export", (request: Request): Response => {
+export const GET = routeWithUser("flags.export", async (request: Request): Promise<Response> => {
   const url = new URL(request.url);
   const formats = url.searchParams.getAll("format");
   if (formats.length !== 1) return fail(400, "bad_format", formats.length ? "Give one format only." : 'format is missing (one of "json", "csv", "md", "claimreview").');
@@ -32,7 +32,7 @@ export const GET = routeWithUser("flags.export", (request: Request): Response =>
     return fail(500, "bad_setting", `The server's export settings are wrong: ${(e as Error).message}.`);
   }
   try {
-    const file = exportFlags(getDb(), parsed.view.query, format.data, new Date(), settings);
+    const file = await exportFlags(await getDb(), parsed.view.query, format.data, new Date(), settings);
     const safeName = file.filename.replace(/[^A-Za-z0-9._-]/g, "_");
     return new Response(file.body, {
       status: 200,

@@ -18,7 +18,7 @@ import { FlagTriage } from "./flag-triage";
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
   if (!/^\d{1,12}$/.test(id) || !(await currentUser())) return { title: "Flag" };
-  return { title: flagTabTitle(await requestDb(), Number(id)) ?? "Flag not found" };
+  return { title: await flagTabTitle(await requestDb(), Number(id)) ?? "Flag not found" };
 }
 
 export default async function FlagPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearch> }) {
@@ -30,11 +30,11 @@ export default async function FlagPage({ params, searchParams }: { params: Promi
   // Keep the table's view (filters, sort) for Previous/Next and the way back; drop the page.
   const view = parsed.ok ? { query: parsed.view.query, pageSize: parsed.view.pageSize } : { query: {} };
   const search = flagSearchString(view);
-  const flag = getFlag(db, Number(rawId), view.query);
+  const flag = await getFlag(db, Number(rawId), view.query);
   if (!flag) notFound();
   const canTriage = can(user.role, "flags.triage");
   // With who made each event (system or editor): the analysis' own events must not read like an editor's.
-  const history = listFlagHistory(db, flag.id);
+  const history = await listFlagHistory(db, flag.id);
   const withSearch = (path: string) => (search ? `${path}?${search}` : path);
 
   const body = flag.article.body;

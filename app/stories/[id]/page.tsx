@@ -16,7 +16,7 @@ import type { Severity } from "../../../lib/types";
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
   if (!/^\d{1,12}$/.test(id) || !(await currentUser())) return { title: "Story" };
-  return { title: storyTabTitle(await requestDb(), Number(id)) ?? "Story not found" };
+  return { title: await storyTabTitle(await requestDb(), Number(id)) ?? "Story not found" };
 }
 
 const SEV_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
@@ -26,7 +26,7 @@ export default async function StoryPage({ params, searchParams }: { params: Prom
   await requirePageUser(`/stories/${encodeURIComponent(rawId)}`);
   if (!/^\d{1,12}$/.test(rawId)) notFound();
   const db = await requestDb();
-  const desk = getStoryDesk(db, Number(rawId));
+  const desk = await getStoryDesk(db, Number(rawId));
   if (!desk) notFound();
   const { story } = desk;
   const sp = await searchParams;

@@ -20,7 +20,7 @@ function notFound(): Response {
 export async function POST(request: Request): Promise<Response> {
   const path = new URL(request.url).pathname;
   if (!path.startsWith(AUTH_BASE_PATH + "/") || !OPEN_ENDPOINTS.has(path.slice(AUTH_BASE_PATH.length))) return notFound();
-  const response = await appAuth().handler(request);
+  const response = await (await appAuth()).handler(request);
   const headers = new Headers(response.headers);
   headers.set("cache-control", "no-store");
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });

@@ -9,10 +9,10 @@ import { jsonError as fail, routeWithUser } from "../../../lib/action";
 
 export const dynamic = "force-dynamic";
 
-export const GET = routeWithUser("articles.ingest", (request: Request): Response => {
+export const GET = routeWithUser("articles.ingest", async (request: Request): Promise<Response> => {
   const raw = new URL(request.url).searchParams.get("id") ?? "";
   if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) return fail(400, "bad_id", `id must be a job number, got ${JSON.stringify(raw.slice(0, 40))}`);
-  const job = getJob(getDb(), Number(raw));
+  const job = await getJob(await getDb(), Number(raw));
   if (!job) return fail(404, "no_job", `There is no ingest job ${raw}.`);
   return Response.json(job, { headers: { "cache-control": "no-store" } });
 });
