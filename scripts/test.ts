@@ -105,6 +105,12 @@ async function main(): Promise<void> {
     };
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
+    // CI must test both stores: there, PostgreSQL missing is a failure, not a skip.
+    if (!cluster && !process.env.PARALLAX_TEST_PG_URL && process.env.CI === "true") {
+      console.error("CI=true: the PostgreSQL tests cannot be skipped in CI (see the line above); .ci/run installs PostgreSQL when it is missing");
+      total.failed += 1;
+      code = 1;
+    }
     try {
       const env = cluster ? { ...process.env, PARALLAX_TEST_PG_URL: cluster.url } : process.env;
       add(vitest(null, "unit and database", env));
