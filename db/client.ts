@@ -116,29 +116,28 @@ function fillCanonicalKeys(sqlite: Database.Database): void {
   }).immediate();
 }
 
+/**
+ * The promise `make()` gives for `key`, made once per process and shared by every caller;
+ * a failure is not remembered (a server that was down is tried again next time).
+ */
+function once<T>(memo: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let p = memo.get(key);
+  if (!p) {
+    p = make();
+    memo.set(key, p);
+    p.catch(() => memo.delete(key));
+  }
+  return p;
+}
+
 /** Postgres databases whose job queue this process has installed (or found installed). */
 const queues = new Map<string, Promise<void>>();
-function queueInstalled(url: string): Promise<void> {
-  let done = queues.get(url);
-  if (!done) {
-    done = installQueue(url);
-    queues.set(url, done);
-    done.catch(() => queues.delete(url));
-  }
-  return done;
-}
+const queueInstalled = (url: string): Promise<void> => once(queues, url, () => installQueue(url));
 
 const cache = new Map<string, Promise<Db>>();
 
 /** One shared store per target for long-lived processes (the Next server). */
 export function getDb(target?: string): Promise<Db> {
   const key = resolveTarget(target);
-  let db = cache.get(key);
-  if (!db) {
-    db = openStore(key);
-    cache.set(key, db);
-    // A failed open (server down) is not remembered: the next request tries again.
-    db.catch(() => cache.delete(key));
-  }
-  return db;
+  return once(cache, key, () => openStore(key));
 }

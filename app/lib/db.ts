@@ -1,4 +1,4 @@
-/** The server's database connection (PARALLAX_DB or data/parallax.db), opened once per process. */
+/** The server's store (DATABASE_URL when it is a postgres:// URL, else PARALLAX_DB or data/parallax.db), opened once per process. */
 import { connection } from "next/server";
 import { getDb, type Db } from "../../db/client";
 

@@ -13,20 +13,11 @@ import { ANALYSE_JOB, enqueueGroupingIn, enqueueStoryAnalysesIn, GROUP_JOB, inst
 import { positionalToSql } from "@/db/queue/enqueue";
 import PgBoss from "pg-boss";
 import { createTestDatabase, PG_SKIP_REASON, PG_URL } from "./pg-test-db";
+import { NODE_TSX, TEST_QUEUE_ENV } from "./queue-env";
 import { RESULT_ROWS, TEST_TABLES, testHandlers, type TestHandlerOptions } from "./queue-handlers";
 
 const ROOT = path.join(__dirname, "..", "..");
-/** Node itself with tsx's loader, not the tsx CLI: the CLI runs the script in a grandchild, which a SIGKILL to the CLI would leave running. */
-const NODE_TSX = [process.execPath, "--import", "tsx"] as const;
-/** Short enough that a killed worker's job comes back within seconds. */
-const TEST_ENV: Record<string, string> = {
-  PARALLAX_JOB_EXPIRE_SECONDS: "3",
-  PARALLAX_JOB_RETRY_LIMIT: "3",
-  PARALLAX_JOB_RETRY_DELAY_SECONDS: "1",
-  PARALLAX_JOB_POLL_SECONDS: "0.5",
-  PARALLAX_JOB_MAINTENANCE_SECONDS: "1",
-  PARALLAX_JOB_BUSY_DELAY_SECONDS: "1",
-};
+const TEST_ENV = TEST_QUEUE_ENV;
 const config = readQueueConfig(TEST_ENV as NodeJS.ProcessEnv);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

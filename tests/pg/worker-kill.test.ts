@@ -20,21 +20,12 @@ import { queryRows } from "@/db/store";
 import { sql } from "drizzle-orm";
 import { ANALYSE_JOB } from "@/db/queue";
 import { createTestDatabase, PG_SKIP_REASON, PG_URL } from "./pg-test-db";
+import { NODE_TSX, TEST_QUEUE_ENV } from "./queue-env";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLE = path.join(ROOT, "db", "sample", "articles");
 const CLOCK = () => new Date("2026-06-01T09:00:00.000Z");
-/** Node with tsx's loader (not the tsx CLI, whose grandchild a SIGKILL would miss). */
-const NODE_TSX = [process.execPath, "--import", "tsx"] as const;
-/** A killed worker's job comes back within seconds. */
-const TEST_ENV: Record<string, string> = {
-  PARALLAX_JOB_EXPIRE_SECONDS: "4",
-  PARALLAX_JOB_RETRY_LIMIT: "3",
-  PARALLAX_JOB_RETRY_DELAY_SECONDS: "1",
-  PARALLAX_JOB_POLL_SECONDS: "0.5",
-  PARALLAX_JOB_MAINTENANCE_SECONDS: "1",
-  PARALLAX_JOB_BUSY_DELAY_SECONDS: "1",
-};
+const TEST_ENV = TEST_QUEUE_ENV;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** What an analysis leaves, per story, comparable across stores (ids aside). */
