@@ -18,6 +18,12 @@
  * Options: --articles N (1000) --seed S (1) --naive-articles M (min(N, 100); 0 skips)
  *          --flags F (100000; 0 skips) --runs R (/flags repetitions, 7) --scaling --keep --json
  *          --stages (re-run extraction, alignment and classification per story to show where time goes)
+ *
+ * Stores and corpora (scripts/bench-store.ts): `--store postgres [--workers 1,2,4] [--db postgres://...]`
+ * ingests into PostgreSQL (a throw-away cluster unless --db or DATABASE_URL names one) and times
+ * N `npm run worker` processes until every story is analysed, each N on a fresh database, beside
+ * the in-process SQLite figure; `--corpus real` uses the real articles of ../shared/datasets,
+ * replicated to --articles (lib/bench/replicate), on either store.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -40,6 +46,8 @@ import { countTokensFloor } from "../lib/bench/floor";
 import { alignStoryNaive, type NaiveStoryResult } from "../lib/bench/naive";
 import { createRandom } from "../lib/bench/random";
 import type { ArticleText, FlagQuery } from "../lib/types";
+import { parseStoreOptions, type StoreOptions } from "../lib/bench/options";
+import { runStoreBench } from "./bench-store";
 
 const ROOT = path.resolve(__dirname, "..");
 /** Fixed clock for everything the benchmark stores: runs are comparable and deterministic. */
@@ -63,11 +71,12 @@ interface Options {
   keep: boolean;
   json: boolean;
   stages: boolean;
+  store: StoreOptions;
 }
 
 function parseArgs(argv: string[]): Options {
   const flagsOnly = new Set(["--scaling", "--keep", "--json", "--stages"]);
-  const known = new Set(["--articles", "--seed", "--naive-articles", "--flags", "--runs", ...flagsOnly]);
+  const known = new Set(["--articles", "--seed", "--naive-articles", "--flags", "--runs", "--store", "--workers", "--corpus", "--db", ...flagsOnly]);
   const values = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -86,6 +95,10 @@ function parseArgs(argv: string[]): Options {
     if (!Number.isInteger(n) || n < min) throw new Error(`bench: ${name} must be a whole number >= ${min}, got "${String(raw)}"`);
     return n;
   };
+  const str = (name: string): string | undefined => {
+    const raw = values.get(name);
+    return typeof raw === "string" ? raw : undefined;
+  };
   const articlesN = int("--articles", 1000, 1);
   return {
     articles: articlesN,
@@ -97,6 +110,7 @@ function parseArgs(argv: string[]): Options {
     keep: values.has("--keep"),
     json: values.has("--json"),
     stages: values.has("--stages"),
+    store: parseStoreOptions({ store: str("--store"), workers: str("--workers"), corpus: str("--corpus"), db: str("--db") }),
   };
 }
 
@@ -415,6 +429,10 @@ async function main(): Promise<void> {
     if (!opts.json) process.stderr.write(msg + "\n");
   };
   const samples = loadSamples();
+  if (opts.store.store === "postgres" || opts.store.corpus === "real") {
+    const synthetic = () => generateCorpus(samples, { articles: opts.articles, random: createRandom(opts.seed) });
+    return runStoreBench({ ...opts.store, articles: opts.articles, json: opts.json, keep: opts.keep }, synthetic, () => CLOCK);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-bench-"));
   try {
     // Scaling first, in a child, so its memory never counts toward this process's peak.
