@@ -9,7 +9,7 @@ import { FLAG_KINDS, SEVERITIES, type FlagKind, type Severity } from "@/lib/type
 import os from "node:os";
 import type { Db } from "../client";
 import { assignPending } from "./assign";
-import { chromeLookup, loadStory } from "./load";
+import { chromeLookup, loadStory, trackStoryLines, type StoryLineTracker } from "./load";
 import { acquireRunLock, type RunLock } from "./lock";
 import { analyzeWithWorker, MIN_STORIES_FOR_WORKERS, startWorker, workersFromEnv, type SaveFn } from "./pool";
 import { emptyCounts, saveStory } from "./save";
@@ -56,9 +56,14 @@ export async function analyzeStoredStory(db: Db, storyId: number, now: () => Dat
   const { stories } = db.t;
   const [s] = await db.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId));
   if (!s) return null;
-  const { byKind: _k, bySeverity: _s, ...plain } = await saveStory(db, await loadStory(db, storyId, chromeLookup(db)), null, now);
+  let lines = storyLines.get(db);
+  if (!lines) storyLines.set(db, (lines = trackStoryLines(db)));
+  const { byKind: _k, bySeverity: _s, ...plain } = await saveStory(db, await loadStory(db, storyId, chromeLookup(db, lines)), null, now);
   return plain;
 }
+
+/** Per store, the cross-story line index kept between a worker's jobs (load.ts trackStoryLines). */
+const storyLines = new WeakMap<Db, StoryLineTracker>();
 
 async function analyzeLocked(db: Db, opts: AnalyzeOptions, now: () => Date, lock: RunLock): Promise<AnalyzeSummary> {
   const { stories } = db.t;

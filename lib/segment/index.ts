@@ -15,7 +15,7 @@ import { markBoilerplate } from "./boilerplate";
 import { findStructures, markLabelRuns } from "./structures";
 
 export { normalizeLine } from "./lines";
-export { collectRecurringLines, crossStoryLines, indexStoryLines, MAX_CHROME_LINE, type StoryLineIndex } from "./recurring";
+export { collectRecurringLines, crossStoryLines, indexStoryLines, MAX_CHROME_LINE, storyLineKeys, updateStoryLines, type StoryLineIndex } from "./recurring";
 
 export interface SegmentOptions {
   /** The article title as stored; the first line matching it is the headline. */

@@ -26,8 +26,41 @@ export function collectRecurringLines(bodies: readonly string[]): Set<string> {
 /** Lines longer than this (characters) are prose, never indexed as cross-story chrome. */
 export const MAX_CHROME_LINE = 300;
 
-/** Normalised line → the stories whose articles carry it (as a line, or as an article's headline). */
-export type StoryLineIndex = Map<string, Set<number>>;
+/**
+ * Normalised line → the stories whose articles carry it (as a line, or as an article's
+ * headline), each with how many of its articles do: counts, so an article that moves to
+ * another story or stops being current can be taken out again (updateStoryLines).
+ */
+export type StoryLineIndex = Map<string, Map<number, number>>;
+
+/** The normalised lines an article contributes to the index: its headline and its short lines with letters. */
+export function storyLineKeys(title: string, body: string): string[] {
+  const keys = new Set<string>();
+  const add = (text: string) => {
+    if (text.length > MAX_CHROME_LINE) return;
+    const n = normalizeLine(text);
+    if (n.length < 2 || !/\p{L}/u.test(n)) return;
+    keys.add(n);
+  };
+  if (title) add(stripListMarker(title));
+  for (const l of splitLines(body)) add(stripListMarker(l.text));
+  return [...keys];
+}
+
+/** Adds (`change` 1) or removes (`change` -1) one article's lines (storyLineKeys) under `story`. */
+export function updateStoryLines(index: StoryLineIndex, keys: readonly string[], story: number, change: 1 | -1): void {
+  for (const n of keys) {
+    let stories = index.get(n);
+    if (!stories) {
+      if (change < 0) continue;
+      index.set(n, (stories = new Map()));
+    }
+    const c = (stories.get(story) ?? 0) + change;
+    if (c > 0) stories.set(story, c);
+    else stories.delete(story);
+    if (!stories.size) index.delete(n);
+  }
+}
 
 /**
  * Indexes the short lines and headlines of every article by story, so that page chrome an
@@ -38,18 +71,7 @@ export type StoryLineIndex = Map<string, Set<number>>;
  */
 export function indexStoryLines(articles: Iterable<{ story: number; title: string; body: string }>): StoryLineIndex {
   const index: StoryLineIndex = new Map();
-  const add = (text: string, story: number) => {
-    if (text.length > MAX_CHROME_LINE) return;
-    const n = normalizeLine(text);
-    if (n.length < 2 || !/\p{L}/u.test(n)) return;
-    let set = index.get(n);
-    if (!set) index.set(n, (set = new Set()));
-    set.add(story);
-  };
-  for (const a of articles) {
-    if (a.title) add(stripListMarker(a.title), a.story);
-    for (const l of splitLines(a.body)) add(stripListMarker(l.text), a.story);
-  }
+  for (const a of articles) updateStoryLines(index, storyLineKeys(a.title, a.body), a.story, 1);
   return index;
 }
 
@@ -66,7 +88,7 @@ export function crossStoryLines(index: StoryLineIndex, story: number, body: stri
     if (n === own) continue;
     const stories = index.get(n);
     if (!stories) continue;
-    for (const s of stories) {
+    for (const s of stories.keys()) {
       if (s !== story) {
         // The segmenter compares whole lines, list marker included.
         out.add(normalizeLine(l.text));

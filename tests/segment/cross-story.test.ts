@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossStoryLines, indexStoryLines, MAX_CHROME_LINE, normalizeLine } from "@/lib/segment";
+import { crossStoryLines, indexStoryLines, MAX_CHROME_LINE, normalizeLine, storyLineKeys, updateStoryLines } from "@/lib/segment";
 
 const FLOOD_BODY = [
   "Share this article",
@@ -21,9 +21,9 @@ const index = () =>
 describe("indexStoryLines", () => {
   it("indexes short lines and headlines by story", () => {
     const idx = index();
-    expect([...idx.get(normalizeLine("Share this article"))!].sort()).toEqual([1, 2]);
-    expect([...idx.get(normalizeLine("Cycle path opens along old railway"))!].sort()).toEqual([1, 2]);
-    expect([...idx.get(normalizeLine("Mirefield flooded after river bursts banks"))!].sort()).toEqual([1, 2]);
+    expect([...idx.get(normalizeLine("Share this article"))!.keys()].sort()).toEqual([1, 2]);
+    expect([...idx.get(normalizeLine("Cycle path opens along old railway"))!.keys()].sort()).toEqual([1, 2]);
+    expect([...idx.get(normalizeLine("Mirefield flooded after river bursts banks"))!.keys()].sort()).toEqual([1, 2]);
   });
 
   it("does not index prose longer than MAX_CHROME_LINE or lines without letters", () => {
@@ -78,5 +78,24 @@ describe("crossStoryLines", () => {
     ]);
     expect(crossStoryLines(idx, 1, "Live updates below", "Flood").size).toBe(0);
     expect(crossStoryLines(idx, 2, "Live updates below", "Cycle path").has(normalizeLine("Live updates below"))).toBe(true);
+  });
+});
+
+describe("updateStoryLines", () => {
+  it("keeps an index equal to one built anew as articles come, move to another story and go", () => {
+    const a = { story: 1, title: "Flood", body: "Share this article\n\nThe river rose." };
+    const b = { story: 2, title: "Cycle path", body: "Share this article\n\nLive updates below" };
+    const c = { story: 2, title: "Cycle path opens", body: "Live updates below" };
+    const idx = indexStoryLines([a, b]);
+    updateStoryLines(idx, storyLineKeys(c.title, c.body), 2, 1);
+    expect(idx).toEqual(indexStoryLines([a, b, c]));
+    // b moves to story 3, then a goes
+    updateStoryLines(idx, storyLineKeys(b.title, b.body), 2, -1);
+    updateStoryLines(idx, storyLineKeys(b.title, b.body), 3, 1);
+    updateStoryLines(idx, storyLineKeys(a.title, a.body), 1, -1);
+    expect(idx).toEqual(indexStoryLines([{ ...b, story: 3 }, c]));
+    expect(crossStoryLines(idx, 1, a.body, a.title).has(normalizeLine("Share this article"))).toBe(true);
+    updateStoryLines(idx, storyLineKeys(b.title, b.body), 3, -1);
+    expect(crossStoryLines(idx, 1, a.body, a.title).size).toBe(0);
   });
 });
