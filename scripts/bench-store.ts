@@ -311,6 +311,13 @@ export async function runStoreBench(opts: StoreOptions & { articles: number; jso
         if ("problem" in found) throw new Error(`bench: ${found.problem}`);
         cluster = await startCluster(found.bin);
         url = cluster.url;
+        // Interrupted, the bench still removes its cluster (and its workers die with their database).
+        const started = cluster;
+        for (const signal of ["SIGINT", "SIGTERM"] as const)
+          process.once(signal, () => {
+            started.stop();
+            process.exit(signal === "SIGINT" ? 130 : 143);
+          });
       }
       const folder = writeCorpus(path.join(dir, "pg-corpus"), corpus.articles);
       for (const n of opts.workers) {
