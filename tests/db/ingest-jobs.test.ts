@@ -7,13 +7,12 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/db/client";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { createJob, getJob, runJob, UPLOAD_DIR_PREFIX } from "@/db/ingest-jobs";
-import { ingestJobs } from "@/db/schema";
+import { describeStores } from "./stores";
 
 const now = () => new Date("2026-02-01T00:00:00Z");
-let dir: string;
 let db: Db;
 let server: http.Server;
 let base: string;
@@ -30,16 +29,12 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-jobs-"));
-  db = openDb(path.join(dir, "p.db"));
-});
-afterEach(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+
+describeStores("ingest jobs", (store) => {
+beforeEach(async () => {
+  db = await store.reset();
 });
 
-describe("ingest jobs", () => {
   it("refuses a loopback address without the setting, in one line naming it", async () => {
     const id = await createJob(db, { urls: [`${base}/news/1`], files: [], rejected: [] }, null, now());
     expect(await getJob(db, id)).toMatchObject({ status: "queued", done: 0 });
@@ -75,7 +70,7 @@ describe("ingest jobs", () => {
   it("reports a job whose process died instead of showing it running for ever", async () => {
     const id = await createJob(db, { urls: [`${base}/x`], files: [], rejected: [] }, null, now());
     // A process id that cannot be running: larger than any pid_max.
-    db.update(ingestJobs).set({ status: "ingesting", pid: 2 ** 22 + 12345 }).run();
+    await db.update(db.t.ingestJobs).set({ status: "ingesting", pid: 2 ** 22 + 12345 });
     const job = (await getJob(db, id))!;
     expect(job.status).toBe("failed");
     expect(job.error).toMatch(/stopped before it finished/);
