@@ -1,47 +1,44 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { FlagQuery } from "../../lib/types";
-import { openDb, type Db } from "../../db/client";
+import type { Db } from "../../db/client";
 import { countFlags, flagFacets, getFlag, getStory, listFlags, listStories } from "../../db/queries";
-import { alignments, articles, flagEvents, flags, outlets, segments, stories } from "../../db/schema";
+import { describeStores, seedFlagsOn } from "./stores";
 
-let dir: string;
 let db: Db;
 const at = "2026-03-01T10:00:00.000Z";
 const ids: Record<string, number> = {};
 
 /** A small hand-made world: two stories, three outlets, six flags with known fields. */
-function build(): void {
-  const [o1, o2, o3] = ["Alpha News", "Beta Post", "Gamma Wire"].map(
-    (name) => db.insert(outlets).values({ name }).returning({ id: outlets.id }).get().id,
-  );
-  const s1 = db.insert(stories).values({ title: "Bridge vote", createdAt: at, updatedAt: at }).returning({ id: stories.id }).get().id;
-  const s2 = db.insert(stories).values({ title: "School budget", createdAt: at, updatedAt: "2026-03-02T00:00:00.000Z" }).returning({ id: stories.id }).get().id;
+async function build(): Promise<void> {
+  // One at a time, so the ids follow the names' order on both stores.
+  const outletIds: number[] = [];
+  for (const name of ["Alpha News", "Beta Post", "Gamma Wire"]) outletIds.push((await db.insert(db.t.outlets).values({ name }).returning({ id: db.t.outlets.id }))[0].id);
+  const [o1, o2, o3] = outletIds;
+  const s1 = (await db.insert(db.t.stories).values({ title: "Bridge vote", createdAt: at, updatedAt: at }).returning({ id: db.t.stories.id }))[0].id;
+  const s2 = (await db.insert(db.t.stories).values({ title: "School budget", createdAt: at, updatedAt: "2026-03-02T00:00:00.000Z" }).returning({ id: db.t.stories.id }))[0].id;
   ids.s1 = s1;
   ids.s2 = s2;
   const body1 = "Intro paragraph here.\n\n“We will build the bridge next year,” the mayor said. More text.\n\nLast paragraph.";
-  const mk = (outletId: number, storyId: number, body: string, source: string) =>
-    db.insert(articles).values({ outletId, storyId, source, title: source, body, contentHash: source, ingestedAt: at }).returning({ id: articles.id }).get().id;
-  const a1 = mk(o1, s1, body1, "a1");
-  const a2 = mk(o2, s1, "The mayor said the bridge would be built soon.", "a2");
-  const a3 = mk(o3, s2, "Budget text about schools and a claim.", "a3");
+  const mk = async (outletId: number, storyId: number, body: string, source: string) =>
+    (await db.insert(db.t.articles).values({ outletId, storyId, source, title: source, body, contentHash: source, ingestedAt: at }).returning({ id: db.t.articles.id }))[0].id;
+  const a1 = await mk(o1, s1, body1, "a1");
+  const a2 = await mk(o2, s1, "The mayor said the bridge would be built soon.", "a2");
+  const a3 = await mk(o3, s2, "Budget text about schools and a claim.", "a3");
   ids.a1 = a1;
   ids.a2 = a2;
   const p2 = body1.indexOf("“");
-  db.insert(segments).values({ articleId: a1, kind: "paragraph", ordinal: 1, start: p2, end: body1.indexOf("\n\nLast") }).run();
+  await db.insert(db.t.segments).values({ articleId: a1, kind: "paragraph", ordinal: 1, start: p2, end: body1.indexOf("\n\nLast") });
   const qStart = p2 + 1;
   const qText = "We will build the bridge next year";
-  db.insert(alignments)
+  await db.insert(db.t.alignments)
     .values([
       { storyId: s1, unit: "quote", sourceArticleId: a1, sourceStart: qStart, sourceEnd: qStart + qText.length, targetArticleId: a2, coverage: "reworded", score: 0.6 },
-    ])
-    .run();
-  const flag = (name: string, v: Partial<typeof flags.$inferInsert> & { articleId: number; storyId: number }) => {
-    ids[name] = db
-      .insert(flags)
+    ]);
+  const flag = async (name: string, v: Partial<typeof db.t.flags.$inferInsert> & { articleId: number; storyId: number }) => {
+    ids[name] = (
+      await db
+      .insert(db.t.flags)
       .values({
         fingerprint: name,
         kind: "quote_paraphrased",
@@ -56,29 +53,26 @@ function build(): void {
         updatedAt: at,
         ...v,
       })
-      .returning({ id: flags.id })
-      .get().id;
+      .returning({ id: db.t.flags.id })
+    )[0].id;
   };
-  flag("f1", { articleId: a1, storyId: s1, kind: "quote_paraphrased", severity: "high", severityRank: 2, confidence: 0.9, text: qText, start: qStart, end: qStart + qText.length, speaker: "the mayor", counterparts: "Beta Post", evidence: JSON.stringify([{ articleId: a2, outlet: "Beta Post", start: 0, end: 10, text: "bridge would be built soon", diff: [{ op: "delete", text: "We will" }, { op: "insert", text: "would" }] }]) });
-  flag("f2", { articleId: a1, storyId: s1, kind: "claim_added", severity: "low", severityRank: 0, confidence: 0.4, text: "More text", counterparts: "Beta Post" });
-  flag("f3", { articleId: a2, storyId: s1, kind: "quote_truncated", severity: "high", severityRank: 2, confidence: 0.7, text: "bridge would be built", status: "verified", counterparts: "Alpha News" });
-  flag("f4", { articleId: a3, storyId: s2, kind: "claim_added", severity: "medium", severityRank: 1, confidence: 0.8, text: "a claim about schools", updatedAt: "2026-03-05T00:00:00.000Z" });
-  flag("f5", { articleId: a3, storyId: s2, kind: "fact_conflict", severity: "high", severityRank: 2, confidence: 0.6, text: "forty million dollars", status: "dismissed", note: "checked with the zebra desk" });
-  flag("f6", { articleId: a2, storyId: s1, kind: "claim_added", severity: "medium", severityRank: 1, confidence: 0.3, text: "stale claim", stale: true });
-  db.insert(flagEvents).values({ flagId: ids.f3, editor: "Sam", actorKind: "editor", at, action: "status", fromStatus: "open", toStatus: "verified" }).run();
+  await flag("f1", { articleId: a1, storyId: s1, kind: "quote_paraphrased", severity: "high", severityRank: 2, confidence: 0.9, text: qText, start: qStart, end: qStart + qText.length, speaker: "the mayor", counterparts: "Beta Post", evidence: JSON.stringify([{ articleId: a2, outlet: "Beta Post", start: 0, end: 10, text: "bridge would be built soon", diff: [{ op: "delete", text: "We will" }, { op: "insert", text: "would" }] }]) });
+  await flag("f2", { articleId: a1, storyId: s1, kind: "claim_added", severity: "low", severityRank: 0, confidence: 0.4, text: "More text", counterparts: "Beta Post" });
+  await flag("f3", { articleId: a2, storyId: s1, kind: "quote_truncated", severity: "high", severityRank: 2, confidence: 0.7, text: "bridge would be built", status: "verified", counterparts: "Alpha News" });
+  await flag("f4", { articleId: a3, storyId: s2, kind: "claim_added", severity: "medium", severityRank: 1, confidence: 0.8, text: "a claim about schools", updatedAt: "2026-03-05T00:00:00.000Z" });
+  await flag("f5", { articleId: a3, storyId: s2, kind: "fact_conflict", severity: "high", severityRank: 2, confidence: 0.6, text: "forty million dollars", status: "dismissed", note: "checked with the zebra desk" });
+  await flag("f6", { articleId: a2, storyId: s1, kind: "claim_added", severity: "medium", severityRank: 1, confidence: 0.3, text: "stale claim", stale: true });
+  await db.insert(db.t.flagEvents).values({ flagId: ids.f3, editor: "Sam", actorKind: "editor", at, action: "status", fromStatus: "open", toStatus: "verified" });
 }
 
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-queries-"));
-  db = openDb(path.join(dir, "test.db"));
-  build();
-});
-afterAll(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 const names = (rows: { id: number }[]) => rows.map((r) => Object.keys(ids).find((k) => ids[k] === r.id && k.startsWith("f")));
+
+describeStores("queries", (store) => {
+beforeAll(async () => {
+  db = await store.reset();
+  await build();
+});
 
 describe("listFlags", () => {
   it("returns every flag by default, highest severity and confidence first, with joined fields", async () => {
@@ -188,12 +182,12 @@ describe("getFlag", () => {
 
   it("shows a system event as the system, whatever name its row carries", async () => {
     const at2 = "2026-05-02T09:00:00.000Z";
-    const ev = db.insert(flagEvents).values({ flagId: ids.f5, editor: "Sam", actorKind: "system", at: at2, action: "stale" }).returning({ id: flagEvents.id }).get();
+    const [ev] = await db.insert(db.t.flagEvents).values({ flagId: ids.f5, editor: "Sam", actorKind: "system", at: at2, action: "stale" }).returning({ id: db.t.flagEvents.id });
     try {
       expect((await getFlag(db, ids.f5))!.history.map((h) => [h.actorKind, h.editor])).toEqual([["system", "Parallax (automatic)"]]);
       expect((await listFlags(db, {}, { index: 0, size: 50 })).rows.find((r) => r.id === ids.f5)!.lastEditor).toBe("Parallax (automatic)");
     } finally {
-      db.delete(flagEvents).where(eq(flagEvents.id, ev.id)).run();
+      await db.delete(db.t.flagEvents).where(eq(db.t.flagEvents.id, ev.id));
     }
   });
 
@@ -247,25 +241,24 @@ describe("stories", () => {
   });
 
   it("leaves old revisions out of the story", async () => {
-    db.update(articles).set({ current: false }).where(eq(articles.id, ids.a2)).run();
+    await db.update(db.t.articles).set({ current: false }).where(eq(db.t.articles.id, ids.a2));
     try {
       const s = (await getStory(db, ids.s1))!;
       expect(s.articles.map((a) => a.id)).toEqual([ids.a1]);
       expect(s.coverage).toHaveLength(0);
     } finally {
-      db.update(articles).set({ current: true }).where(eq(articles.id, ids.a2)).run();
+      await db.update(db.t.articles).set({ current: true }).where(eq(db.t.articles.id, ids.a2));
     }
   });
 });
 
 describe("flagFacets on a seeded database", () => {
   it("agrees with a direct count for every facet value under mixed filters", async () => {
-    const { seedFlags } = await import("../../scripts/seed-flags");
-    const d2 = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-facets-"));
-    const big = openDb(path.join(d2, "f.db"));
-    try {
-      seedFlags(big, { flags: 300, seed: 3 });
-      big.update(flags).set({ status: "verified" }).where(sql`${flags.id} % 5 = 0`).run();
+    const big = await store.reset();
+    db = big;
+    {
+      await seedFlagsOn(big, { flags: 300, seed: 3 });
+      await big.update(big.t.flags).set({ status: "verified" }).where(sql`${big.t.flags.id} % 5 = 0`);
       const queries: FlagQuery[] = [
         {},
         { kind: ["claim_added", "fact_conflict"] },
@@ -285,9 +278,7 @@ describe("flagFacets on a seeded database", () => {
           if (key !== "story" || !q.story) expect(sum).toBe(await countFlags(big, { ...q, [key]: undefined }));
         }
       }
-    } finally {
-      big.$client.close();
-      fs.rmSync(d2, { recursive: true, force: true });
     }
   });
+});
 });
