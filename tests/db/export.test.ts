@@ -1,63 +1,57 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { openDb, type Db } from "../../db/client";
+import type { Db } from "../../db/client";
 import { exportFlags, isFiltered, loadExportData } from "../../db/export";
-import { articles, flags, outlets, quotes, stories } from "../../db/schema";
 import { exportJsonSchema, parseCsv } from "../export/fixture";
+import { describeStores } from "./stores";
 
-let dir: string;
 let db: Db;
 const at = "2026-03-01T10:00:00.000Z";
 const NOW = new Date("2026-03-05T08:00:00.000Z");
 const id: Record<string, number> = {};
 
 /** Two stories, four outlets, one superseded revision, five flags inserted straight through drizzle. */
-function build(): void {
-  for (const name of ["Alpha News", "Beta Post", "Gamma Wire", "Delta Daily"]) id[name] = db.insert(outlets).values({ name }).returning({ id: outlets.id }).get().id;
-  id.s1 = db.insert(stories).values({ title: "Bridge vote", createdAt: at, updatedAt: at }).returning({ id: stories.id }).get().id;
-  id.s2 = db.insert(stories).values({ title: "School <budget>", createdAt: at, updatedAt: at }).returning({ id: stories.id }).get().id;
-  id.s3 = db.insert(stories).values({ title: "Quiet story", createdAt: at, updatedAt: at }).returning({ id: stories.id }).get().id;
-  const art = (key: string, outlet: string, storyId: number, source: string, body: string, extra: Partial<typeof articles.$inferInsert> = {}) =>
-    (id[key] = db
-      .insert(articles)
+async function build(): Promise<void> {
+  for (const name of ["Alpha News", "Beta Post", "Gamma Wire", "Delta Daily"]) id[name] = (await db.insert(db.t.outlets).values({ name }).returning({ id: db.t.outlets.id }))[0].id;
+  id.s1 = (await db.insert(db.t.stories).values({ title: "Bridge vote", createdAt: at, updatedAt: at }).returning({ id: db.t.stories.id }))[0].id;
+  id.s2 = (await db.insert(db.t.stories).values({ title: "School <budget>", createdAt: at, updatedAt: at }).returning({ id: db.t.stories.id }))[0].id;
+  id.s3 = (await db.insert(db.t.stories).values({ title: "Quiet story", createdAt: at, updatedAt: at }).returning({ id: db.t.stories.id }))[0].id;
+  const art = async (key: string, outlet: string, storyId: number, source: string, body: string, extra: Partial<typeof db.t.articles.$inferInsert> = {}) =>
+    (id[key] = (
+      await db
+      .insert(db.t.articles)
       .values({ outletId: id[outlet], storyId, source, title: `Title ${key}`, body, contentHash: key, ingestedAt: at, ...extra })
-      .returning({ id: articles.id })
-      .get().id);
+      .returning({ id: db.t.articles.id })
+    )[0].id);
   const body1 = "“We will build the bridge next year,” Mayor Ruiz said on Monday.";
-  art("a1", "Alpha News", id.s1, "corpus/alpha.txt", body1);
-  art("a2", "Beta Post", id.s1, "https://beta.example/bridge", "“We will build a bridge soon,” Mayor Ruiz said.", { canonicalUrl: "https://beta.example/bridge?amp=0" });
-  art("a3", "Gamma Wire", id.s2, "feeds/gamma.jsonl#2", "=SUM(A1) The budget is 40 million.");
-  art("a4", "Delta Daily", id.s2, "https://delta.example/budget", "The budget is 14 million.");
-  art("old", "Delta Daily", id.s2, "https://delta.example/budget-v1", "Old revision.", { current: false });
-  art("a5", "Alpha News", id.s3, "corpus/quiet.txt", "Nothing to see.");
-  db.insert(quotes).values({ articleId: id.a1, ordinal: 0, start: 1, end: 35, text: body1.slice(1, 35), style: "double", speaker: "Mayor Ruiz" }).run();
-  db.insert(quotes).values({ articleId: id.a2, ordinal: 0, start: 1, end: 29, text: "We will build a bridge soon", style: "double", speaker: null }).run();
+  await art("a1", "Alpha News", id.s1, "corpus/alpha.txt", body1);
+  await art("a2", "Beta Post", id.s1, "https://beta.example/bridge", "“We will build a bridge soon,” Mayor Ruiz said.", { canonicalUrl: "https://beta.example/bridge?amp=0" });
+  await art("a3", "Gamma Wire", id.s2, "feeds/gamma.jsonl#2", "=SUM(A1) The budget is 40 million.");
+  await art("a4", "Delta Daily", id.s2, "https://delta.example/budget", "The budget is 14 million.");
+  await art("old", "Delta Daily", id.s2, "https://delta.example/budget-v1", "Old revision.", { current: false });
+  await art("a5", "Alpha News", id.s3, "corpus/quiet.txt", "Nothing to see.");
+  await db.insert(db.t.quotes).values({ articleId: id.a1, ordinal: 0, start: 1, end: 35, text: body1.slice(1, 35), style: "double", speaker: "Mayor Ruiz" });
+  await db.insert(db.t.quotes).values({ articleId: id.a2, ordinal: 0, start: 1, end: 29, text: "We will build a bridge soon", style: "double", speaker: null });
 
-  const flag = (key: string, v: Partial<typeof flags.$inferInsert> & { articleId: number; storyId: number }) =>
-    (id[key] = db
-      .insert(flags)
+  const flag = async (key: string, v: Partial<typeof db.t.flags.$inferInsert> & { articleId: number; storyId: number }) =>
+    (id[key] = (
+      await db
+      .insert(db.t.flags)
       .values({ fingerprint: key, kind: "claim_added", severity: "medium", severityRank: 1, confidence: 0.5, text: key, start: 0, end: 3, explanation: `why ${key}`, createdAt: at, updatedAt: at, ...v })
-      .returning({ id: flags.id })
-      .get().id);
+      .returning({ id: db.t.flags.id })
+    )[0].id);
   const ev = (articleId: number, outlet: string, text: string) => JSON.stringify([{ articleId, outlet, text, start: 0, end: text.length, diff: [{ op: "delete", text: "x" }, { op: "insert", text: "y" }] }]);
-  flag("f1", { articleId: id.a2, storyId: id.s1, kind: "quote_paraphrased", severity: "high", severityRank: 2, confidence: 0.9, text: "We will build a bridge soon", start: 1, end: 29, speaker: "Mayor Ruiz", evidence: ev(id.a1, "Alpha News", "We will build the bridge next year"), status: "verified", note: "matches video" });
-  flag("f2", { articleId: id.a3, storyId: id.s2, kind: "fact_conflict", severity: "high", severityRank: 2, confidence: 0.8, text: "=SUM(A1) The budget is 40 million.", evidence: ev(id.a4, "Delta Daily", "The budget is 14 million."), status: "unsupported" });
-  flag("f3", { articleId: id.a1, storyId: id.s1, kind: "claim_added", severity: "low", severityRank: 0, confidence: 0.2, text: "said on Monday" });
-  flag("f4", { articleId: id.old, storyId: id.s2, kind: "claim_added", severity: "medium", severityRank: 1, confidence: 0.4, text: "Old revision.", stale: true, evidence: ev(id.a3, "Gamma Wire", "budget") });
-  flag("f5", { articleId: id.a4, storyId: id.s2, kind: "structure_added", severity: "medium", severityRank: 1, confidence: 0.7, text: "FAQ block", status: "dismissed", note: "house style" });
+  await flag("f1", { articleId: id.a2, storyId: id.s1, kind: "quote_paraphrased", severity: "high", severityRank: 2, confidence: 0.9, text: "We will build a bridge soon", start: 1, end: 29, speaker: "Mayor Ruiz", evidence: ev(id.a1, "Alpha News", "We will build the bridge next year"), status: "verified", note: "matches video" });
+  await flag("f2", { articleId: id.a3, storyId: id.s2, kind: "fact_conflict", severity: "high", severityRank: 2, confidence: 0.8, text: "=SUM(A1) The budget is 40 million.", evidence: ev(id.a4, "Delta Daily", "The budget is 14 million."), status: "unsupported" });
+  await flag("f3", { articleId: id.a1, storyId: id.s1, kind: "claim_added", severity: "low", severityRank: 0, confidence: 0.2, text: "said on Monday" });
+  await flag("f4", { articleId: id.old, storyId: id.s2, kind: "claim_added", severity: "medium", severityRank: 1, confidence: 0.4, text: "Old revision.", stale: true, evidence: ev(id.a3, "Gamma Wire", "budget") });
+  await flag("f5", { articleId: id.a4, storyId: id.s2, kind: "structure_added", severity: "medium", severityRank: 1, confidence: 0.7, text: "FAQ block", status: "dismissed", note: "house style" });
 }
 
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-export-"));
-  db = openDb(path.join(dir, "export.db"));
-  build();
-});
-afterAll(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+describeStores("export", (store) => {
+beforeAll(async () => {
+  db = await store.reset();
+  await build();
 });
 
 describe("loadExportData", () => {
@@ -111,11 +105,11 @@ describe("loadExportData", () => {
   });
 
   it("throws a precise error when stored evidence is corrupt", async () => {
-    const bad = db.insert(flags).values({ fingerprint: "bad", storyId: id.s3, articleId: id.a5, kind: "claim_added", severity: "low", severityRank: 0, confidence: 0.1, text: "x", start: 0, end: 1, explanation: "x", evidence: "{not json", createdAt: at, updatedAt: at }).returning({ id: flags.id }).get().id;
+    const bad = (await db.insert(db.t.flags).values({ fingerprint: "bad", storyId: id.s3, articleId: id.a5, kind: "claim_added", severity: "low", severityRank: 0, confidence: 0.1, text: "x", start: 0, end: 1, explanation: "x", evidence: "{not json", createdAt: at, updatedAt: at }).returning({ id: db.t.flags.id }))[0].id;
     try {
       await expect(loadExportData(db, { story: [id.s3] })).rejects.toThrow(`flag ${bad}: stored evidence is not valid JSON: this is a bug`);
     } finally {
-      db.delete(flags).where(eq(flags.id, bad)).run();
+      await db.delete(db.t.flags).where(eq(db.t.flags.id, bad));
     }
   });
 });
@@ -164,4 +158,5 @@ describe("exportFlags", () => {
   it("refuses an unknown format before reading anything", async () => {
     await expect(exportFlags(db, {}, "xml" as never, NOW)).rejects.toThrow('exportFlags: unknown format "xml" (expected one of json, csv, md, claimreview)');
   });
+});
 });
