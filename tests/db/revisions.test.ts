@@ -6,26 +6,20 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { and, asc, count, eq, gt, isNotNull, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { analyzePending } from "@/db/analyze";
-import { openDb, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { ingestInputs } from "@/db/ingest";
 import { listFlagHistory, setFlagNote, setFlagStatus } from "@/db/triage";
 import { canonicalKey } from "@/lib/ingest";
+import { describeStores } from "./stores";
 
 const SAMPLE = path.resolve(__dirname, "../../db/sample/articles");
 const t0 = () => new Date("2026-01-01T00:00:00Z");
 let dir: string;
 let db: Db;
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-revisions-"));
-  db = openDb(path.join(dir, "p.db"));
-});
-afterEach(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 const write = (name: string, content: string) => {
   const file = path.join(dir, "in", name);
@@ -33,8 +27,11 @@ const write = (name: string, content: string) => {
   fs.writeFileSync(file, content);
   return file;
 };
-const rows = () =>
-  db.$client.prepare("SELECT id, source, lineage, revision, current FROM articles ORDER BY id").all() as { id: number; source: string; lineage: string; revision: number; current: number }[];
+/** The articles in id order; `current` as 1 or 0, as SQLite stores it. */
+const rows = async () => {
+  const a = db.t.articles;
+  return (await db.select({ id: a.id, source: a.source, lineage: a.lineage, revision: a.revision, current: a.current }).from(a).orderBy(asc(a.id))).map((r) => ({ ...r, current: Number(r.current) }));
+};
 
 describe("canonicalKey", () => {
   it("compares URLs as pages, not strings, and names no article for a front page", () => {
@@ -49,6 +46,15 @@ describe("canonicalKey", () => {
   });
 });
 
+describeStores("revisions", (store) => {
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-revisions-"));
+  db = await store.reset();
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 describe("revisions by canonical URL", () => {
   const text = (extra = "") => `Harbour council approves budget after long debate\n\nThe council voted on Monday to approve the harbour budget, officials said.${extra}`;
 
@@ -59,7 +65,7 @@ describe("revisions by canonical URL", () => {
     const second = await ingestInputs(db, [b], { now: t0 });
     expect(second).toMatchObject({ added: 0, revised: 1 });
     expect(second.results[0]).toMatchObject({ status: "revised", revision: 2, source: b });
-    expect(rows().map((r) => [r.source, r.lineage, r.revision, r.current])).toEqual([
+    expect((await rows()).map((r) => [r.source, r.lineage, r.revision, r.current])).toEqual([
       [a, a, 1, 0],
       [b, a, 2, 1],
     ]);
@@ -68,7 +74,7 @@ describe("revisions by canonical URL", () => {
     // The old path with new text: a third revision of the same article.
     fs.writeFileSync(a, `---\nurl: https://news.example/a/story\noutlet: News\n---\n${text(" A correction followed.")}`);
     expect((await ingestInputs(db, [a], { now: t0 })).revised).toBe(1);
-    expect(rows().filter((r) => r.current).map((r) => [r.source, r.lineage, r.revision])).toEqual([[a, a, 3]]);
+    expect((await rows()).filter((r) => r.current).map((r) => [r.source, r.lineage, r.revision])).toEqual([[a, a, 3]]);
   });
 
   it("keeps articles apart whose canonical link is the site's front page", async () => {
@@ -81,19 +87,21 @@ describe("revisions by canonical URL", () => {
     await ingestInputs(db, [SAMPLE], { now: t0 });
     await analyzePending(db, { now: t0, workers: 0 });
     // An article of the sample given as a file with its URL in the front matter, and two of its flags.
-    const art = db.$client
-      .prepare(
-        `SELECT a.id, a.title, a.body, a.canonical_url AS url, o.name AS outlet FROM articles a JOIN outlets o ON o.id = a.outlet_id
-         WHERE a.current = 1 AND a.canonical_url IS NOT NULL AND (SELECT count(*) FROM flags f WHERE f.article_id = a.id) >= 2 ORDER BY a.id LIMIT 1`,
-      )
-      .get() as { id: number; title: string; body: string; url: string; outlet: string };
+    const { articles: a, outlets: o, flags: f } = db.t;
+    const [art] = (await db
+      .select({ id: a.id, title: a.title, body: a.body, url: a.canonicalUrl, outlet: o.name })
+      .from(a)
+      .innerJoin(o, eq(o.id, a.outletId))
+      .where(and(eq(a.current, true), isNotNull(a.canonicalUrl), gt(db.select({ n: count() }).from(f).where(eq(f.articleId, a.id)), 1)))
+      .orderBy(asc(a.id))
+      .limit(1)) as { id: number; title: string; body: string; url: string; outlet: string }[];
     expect(art).toBeTruthy();
-    const fl = db.$client.prepare("SELECT id, kind, text, start, version FROM flags WHERE article_id = ? ORDER BY start").all(art.id) as { id: number; kind: string; text: string; start: number; version: number }[];
+    const fl = await db.select({ id: f.id, kind: f.kind, text: f.text, start: f.start, version: f.version }).from(f).where(eq(f.articleId, art.id)).orderBy(asc(f.start), asc(f.id));
     const [kept, changed] = [fl[0], fl[fl.length - 1]];
     expect(kept.id).not.toBe(changed.id);
     await setFlagStatus(db, { flagIds: kept.id, expectedVersions: kept.version, status: "verified", note: "Checked with the wire.", editor: "Robin", now: new Date("2026-01-02T00:00:00Z") });
     await setFlagStatus(db, { flagIds: changed.id, expectedVersions: changed.version, status: "unsupported", editor: "Robin", now: new Date("2026-01-02T00:01:00Z") });
-    const v = (db.$client.prepare("SELECT version FROM flags WHERE id = ?").get(changed.id) as { version: number }).version;
+    const [{ version: v }] = await db.select({ version: f.version }).from(f).where(eq(f.id, changed.id));
     await setFlagNote(db, { flagId: changed.id, expectedVersion: v, note: "No source for this.", editor: "Robin", now: new Date("2026-01-02T00:02:00Z") });
     const historyBefore = await listFlagHistory(db, kept.id);
 
@@ -109,13 +117,15 @@ describe("revisions by canonical URL", () => {
     expect(newId).not.toBe(art.id);
     await analyzePending(db, { now: () => new Date("2026-01-03T00:05:00Z"), workers: 0 });
 
-    const k = db.$client.prepare("SELECT article_id AS articleId, status, note, stale FROM flags WHERE id = ?").get(kept.id);
-    expect(k).toEqual({ articleId: newId, status: "verified", note: "Checked with the wire.", stale: 0 });
+    const [k] = await db.select({ articleId: f.articleId, status: f.status, note: f.note, stale: f.stale }).from(f).where(eq(f.id, kept.id));
+    expect(k).toEqual({ articleId: newId, status: "verified", note: "Checked with the wire.", stale: false });
     expect(await listFlagHistory(db, kept.id)).toEqual(historyBefore);
-    const c = db.$client.prepare("SELECT status, note, stale FROM flags WHERE id = ?").get(changed.id);
-    expect(c).toEqual({ status: "unsupported", note: "No source for this.", stale: 1 });
+    const [c] = await db.select({ status: f.status, note: f.note, stale: f.stale }).from(f).where(eq(f.id, changed.id));
+    expect(c).toEqual({ status: "unsupported", note: "No source for this.", stale: true });
     expect((await listFlagHistory(db, changed.id)).map((e) => e.action)).toEqual(expect.arrayContaining(["status", "note", "stale"]));
     // One article in the story for that lineage, not two.
-    expect(db.$client.prepare("SELECT count(*) AS n FROM articles WHERE current = 1 AND lineage = (SELECT lineage FROM articles WHERE id = ?)").get(newId)).toEqual({ n: 1 });
+    const lineage = db.select({ l: a.lineage }).from(a).where(eq(a.id, newId));
+    expect((await db.select({ n: count() }).from(a).where(and(eq(a.current, true), sql`${a.lineage} = (${lineage})`)))[0]).toEqual({ n: 1 });
   });
+});
 });
