@@ -9,9 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { ingestInputs, storeArticle } from "@/db/ingest";
 import { loadFile } from "@/db/sources";
-import { articles, outlets, stories } from "@/db/schema";
 import type { ParsedArticle } from "@/lib/ingest";
 import { chromePage, NO_ARTICLE_PAGE } from "../ingest/fixtures";
+import { describeStores } from "./stores";
 
 const SEEDS = path.resolve(__dirname, "../../../shared/seeds");
 const fixedNow = () => new Date("2026-01-01T00:00:00Z");
@@ -21,10 +21,8 @@ let db: Db;
 
 beforeEach(async () => {
   dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "parallax-ingest-"));
-  db = openDb(path.join(dir, "p.db"));
 });
 afterEach(async () => {
-  db.$client.close();
   await fs.promises.rm(dir, { recursive: true, force: true });
 });
 
@@ -34,8 +32,8 @@ const write = (name: string, content: string | Uint8Array) => {
   fs.writeFileSync(file, content);
   return file;
 };
-const countRows = (table: typeof articles | typeof outlets) => db.select({ n: count() }).from(table).get()!.n;
-const currentCount = () => db.select({ n: count() }).from(articles).where(eq(articles.current, true)).get()!.n;
+const countRows = async (table: "articles" | "outlets") => (await db.select({ n: count() }).from(db.t[table]))[0].n;
+const currentCount = async () => (await db.select({ n: count() }).from(db.t.articles).where(eq(db.t.articles.current, true)))[0].n;
 
 function parsed(over: Partial<ParsedArticle> = {}): ParsedArticle {
   return {
@@ -51,84 +49,6 @@ function parsed(over: Partial<ParsedArticle> = {}): ParsedArticle {
     ...over,
   };
 }
-
-describe("storeArticle", () => {
-  it("adds, then reports unchanged for the same content, then revises", async () => {
-    const a = await storeArticle(db, parsed(), { now: fixedNow });
-    expect(a).toMatchObject({ status: "added", revision: 1 });
-    expect(await storeArticle(db, parsed(), { now: fixedNow })).toEqual({ status: "unchanged", articleId: a.articleId, revision: 1 });
-    // Whitespace-only differences are not a new revision.
-    expect((await storeArticle(db, parsed({ body: parsed().body.replace("voted on", "voted  on") }), { now: fixedNow })).status).toBe("unchanged");
-    const b = await storeArticle(db, parsed({ body: parsed().body + " It passed 7-2." }), { now: fixedNow, story: "harbour" });
-    expect(b).toMatchObject({ status: "revised", revision: 2 });
-    const rows = db.select().from(articles).orderBy(articles.id).all();
-    expect(rows.map((r) => [r.revision, r.current])).toEqual([
-      [1, false],
-      [2, true],
-    ]);
-    expect(rows[1]).toMatchObject({ storyLabel: "harbour", ingestedAt: "2026-01-01T00:00:00.000Z", outletId: rows[0].outletId });
-    expect(rows[0].body).toBe(parsed().body);
-  });
-
-  it("keeps the story of the previous revision and marks the story dirty", async () => {
-    const a = await storeArticle(db, parsed(), { now: fixedNow });
-    const story = db
-      .insert(stories)
-      .values({ title: "Harbour", createdAt: "2026-01-01", updatedAt: "2026-01-01", dirty: false })
-      .returning()
-      .get();
-    db.update(articles).set({ storyId: story.id }).where(eq(articles.id, a.articleId)).run();
-    const b = await storeArticle(db, parsed({ title: "Council approves harbour budget after vote" }), { now: fixedNow });
-    expect(b.status).toBe("revised");
-    expect(db.select().from(articles).where(eq(articles.id, b.articleId)).get()!.storyId).toBe(story.id);
-    expect(db.select().from(stories).where(eq(stories.id, story.id)).get()!.dirty).toBe(true);
-  });
-
-  it("treats the same content under another source as unchanged, naming the article", async () => {
-    const a = await storeArticle(db, parsed(), { now: fixedNow });
-    const b = await storeArticle(db, parsed({ source: "mem/2", outlet: "Other" }), { now: fixedNow });
-    expect(b).toEqual({ status: "unchanged", articleId: a.articleId, sameAs: a.articleId, revision: 1 });
-    expect(countRows(articles)).toBe(1);
-    expect(countRows(outlets)).toBe(1);
-  });
-
-  it("writes nothing of an article when its transaction fails midway (no article, no new outlet)", async () => {
-    await expect(storeArticle(db, parsed({ outlet: "Brand New Outlet" }), { now: fixedNow, _failAfterArticleInsert: true })).rejects.toThrow(
-      /injected failure/,
-    );
-    expect(countRows(articles)).toBe(0);
-    expect(countRows(outlets)).toBe(0);
-
-    // A failed revision leaves the previous revision current and untouched.
-    const a = await storeArticle(db, parsed(), { now: fixedNow });
-    await expect(storeArticle(db, parsed({ body: "changed", outlet: "Another New Outlet" }), { now: fixedNow, _failAfterArticleInsert: true })).rejects.toThrow();
-    const rows = db.select().from(articles).all();
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: a.articleId, current: true, revision: 1 });
-    expect(db.select().from(outlets).all().map((o) => o.name)).toEqual(["Memory Gazette"]);
-  });
-});
-
-describe("storeArticle and links", () => {
-  it("never stores a url that is not http or https: it stores null and keeps the article", async () => {
-    const cases: [string | null, string | null][] = [
-      ["javascript:alert(1)", null],
-      ["JAVASCRIPT:alert(1)", null],
-      ["data:text/html,<script>x</script>", null],
-      ["file:///etc/passwd", null],
-      ["vbscript:msgbox", null],
-      ["not a url", null],
-      ["https://news.example/a", "https://news.example/a"],
-      ["http://news.example/b", "http://news.example/b"],
-      [null, null],
-    ];
-    for (const [i, [url, stored]] of cases.entries()) {
-      const out = await storeArticle(db, parsed({ source: `mem/${i}`, url, body: `Body ${i} of the article.` }), { now: fixedNow });
-      expect(out.status).toBe("added");
-      expect(db.select().from(articles).where(eq(articles.id, out.articleId)).get()!.canonicalUrl, String(url)).toBe(stored);
-    }
-  });
-});
 
 const WRITER = path.resolve(__dirname, "../ingest/concurrent-writer.ts");
 
@@ -155,51 +75,86 @@ function startWriter(args: string[]): { child: ChildProcessWithoutNullStreams; l
   return { child, line, exit };
 }
 
-describe("concurrent writers", () => {
-  it("a store waits for another process's write lock (busy_timeout) instead of failing with 'database is locked'", async () => {
-    const file = path.join(dir, "p.db");
-    const holder = startWriter(["hold", file, "1200"]);
-    expect(await holder.line()).toBe("locked");
-    const started = performance.now();
-    const out = await storeArticle(db, parsed(), { now: fixedNow });
-    const waited = performance.now() - started;
-    expect(out.status).toBe("added");
-    expect(waited).toBeGreaterThan(300);
-    expect((await holder.exit).code).toBe(0);
-    expect(db.select().from(outlets).all().map((o) => o.name)).toEqual([expect.stringMatching(/^lock holder \d+$/), "Memory Gazette"]);
-    console.log(`store waited ${Math.round(waited)} ms for the other process's write lock`);
+describeStores("ingest", (store) => {
+beforeEach(async () => {
+  db = await store.reset();
+});
 
-    // Why IMMEDIATE: a deferred transaction that reads first cannot upgrade to a write past a concurrent writer.
-    const again = startWriter(["hold", file, "600"]);
-    expect(await again.line()).toBe("locked");
-    const deferred = db.$client.transaction(() => {
-      db.$client.prepare("SELECT count(*) FROM articles").get();
-      db.$client.prepare("INSERT INTO outlets (name, host) VALUES ('deferred', NULL)").run();
-    });
-    expect(() => deferred.deferred()).toThrow(/database is locked/);
-    expect((await again.exit).code).toBe(0);
-  }, 60_000);
-
-  it("two processes storing into the same database at once both succeed, revisions unique", async () => {
-    const file = path.join(dir, "p.db");
-    const n = 300;
-    const writers = [startWriter(["store", file, "A", String(n)]), startWriter(["store", file, "B", String(n)])];
-    for (const w of writers) expect(await w.line()).toBe("ready");
-    for (const w of writers) w.child.stdin.end("go\n");
-    const exits = await Promise.all(writers.map((w) => w.exit));
-    expect(exits.map((e) => [e.code, e.stderr])).toEqual([
-      [0, ""],
-      [0, ""],
+describe("storeArticle", () => {
+  it("adds, then reports unchanged for the same content, then revises", async () => {
+    const a = await storeArticle(db, parsed(), { now: fixedNow });
+    expect(a).toMatchObject({ status: "added", revision: 1 });
+    expect(await storeArticle(db, parsed(), { now: fixedNow })).toEqual({ status: "unchanged", articleId: a.articleId, revision: 1 });
+    // Whitespace-only differences are not a new revision.
+    expect((await storeArticle(db, parsed({ body: parsed().body.replace("voted on", "voted  on") }), { now: fixedNow })).status).toBe("unchanged");
+    const b = await storeArticle(db, parsed({ body: parsed().body + " It passed 7-2." }), { now: fixedNow, story: "harbour" });
+    expect(b).toMatchObject({ status: "revised", revision: 2 });
+    const rows = (await db.select().from(db.t.articles).orderBy(db.t.articles.id));
+    expect(rows.map((r) => [r.revision, r.current])).toEqual([
+      [1, false],
+      [2, true],
     ]);
-    for (const w of writers) expect(await w.line()).toBe(`stored ${n}`);
-    const rows = db.$client.prepare("SELECT source, revision, current FROM articles").all() as { source: string; revision: number; current: number }[];
-    // Each writer's own sources once, and every revision of the 20 shared sources.
-    expect(rows.filter((r) => !r.source.startsWith("shared/")).length).toBe(n);
-    const shared = rows.filter((r) => r.source.startsWith("shared/"));
-    expect(shared.length).toBe(n);
-    expect(new Set(shared.map((r) => `${r.source}@${r.revision}`)).size).toBe(shared.length);
-    expect(shared.filter((r) => r.current === 1).length).toBe(20);
-  }, 60_000);
+    expect(rows[1]).toMatchObject({ storyLabel: "harbour", ingestedAt: "2026-01-01T00:00:00.000Z", outletId: rows[0].outletId });
+    expect(rows[0].body).toBe(parsed().body);
+  });
+
+  it("keeps the story of the previous revision and marks the story dirty", async () => {
+    const a = await storeArticle(db, parsed(), { now: fixedNow });
+    const [story] = await db
+      .insert(db.t.stories)
+      .values({ title: "Harbour", createdAt: "2026-01-01", updatedAt: "2026-01-01", dirty: false })
+      .returning();
+    await db.update(db.t.articles).set({ storyId: story.id }).where(eq(db.t.articles.id, a.articleId));
+    const b = await storeArticle(db, parsed({ title: "Council approves harbour budget after vote" }), { now: fixedNow });
+    expect(b.status).toBe("revised");
+    expect((await db.select().from(db.t.articles).where(eq(db.t.articles.id, b.articleId)))[0]!.storyId).toBe(story.id);
+    expect((await db.select().from(db.t.stories).where(eq(db.t.stories.id, story.id)))[0]!.dirty).toBe(true);
+  });
+
+  it("treats the same content under another source as unchanged, naming the article", async () => {
+    const a = await storeArticle(db, parsed(), { now: fixedNow });
+    const b = await storeArticle(db, parsed({ source: "mem/2", outlet: "Other" }), { now: fixedNow });
+    expect(b).toEqual({ status: "unchanged", articleId: a.articleId, sameAs: a.articleId, revision: 1 });
+    expect(await countRows("articles")).toBe(1);
+    expect(await countRows("outlets")).toBe(1);
+  });
+
+  it("writes nothing of an article when its transaction fails midway (no article, no new outlet)", async () => {
+    await expect(storeArticle(db, parsed({ outlet: "Brand New Outlet" }), { now: fixedNow, _failAfterArticleInsert: true })).rejects.toThrow(
+      /injected failure/,
+    );
+    expect(await countRows("articles")).toBe(0);
+    expect(await countRows("outlets")).toBe(0);
+
+    // A failed revision leaves the previous revision current and untouched.
+    const a = await storeArticle(db, parsed(), { now: fixedNow });
+    await expect(storeArticle(db, parsed({ body: "changed", outlet: "Another New Outlet" }), { now: fixedNow, _failAfterArticleInsert: true })).rejects.toThrow();
+    const rows = (await db.select().from(db.t.articles));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: a.articleId, current: true, revision: 1 });
+    expect((await db.select().from(db.t.outlets)).map((o) => o.name)).toEqual(["Memory Gazette"]);
+  });
+});
+
+describe("storeArticle and links", () => {
+  it("never stores a url that is not http or https: it stores null and keeps the article", async () => {
+    const cases: [string | null, string | null][] = [
+      ["javascript:alert(1)", null],
+      ["JAVASCRIPT:alert(1)", null],
+      ["data:text/html,<script>x</script>", null],
+      ["file:///etc/passwd", null],
+      ["vbscript:msgbox", null],
+      ["not a url", null],
+      ["https://news.example/a", "https://news.example/a"],
+      ["http://news.example/b", "http://news.example/b"],
+      [null, null],
+    ];
+    for (const [i, [url, stored]] of cases.entries()) {
+      const out = await storeArticle(db, parsed({ source: `mem/${i}`, url, body: `Body ${i} of the article.` }), { now: fixedNow });
+      expect(out.status).toBe("added");
+      expect((await db.select().from(db.t.articles).where(eq(db.t.articles.id, out.articleId)))[0]!.canonicalUrl, String(url)).toBe(stored);
+    }
+  });
 });
 
 describe("ingestInputs on files", () => {
@@ -222,7 +177,7 @@ describe("ingestInputs on files", () => {
       `${folder}/e.jsonl#1`,
       `${folder}/e.jsonl#2`,
     ]);
-    const rows = db.select({ a: articles, o: outlets.name }).from(articles).innerJoin(outlets, eq(articles.outletId, outlets.id)).orderBy(articles.id).all();
+    const rows = (await db.select({ a: db.t.articles, o: db.t.outlets.name }).from(db.t.articles).innerJoin(db.t.outlets, eq(db.t.articles.outletId, db.t.outlets.id)).orderBy(db.t.articles.id));
     expect(rows.map((r) => [r.a.title, r.o])).toEqual([
       ["Long enough headline for the first article", "a"],
       ["Markdown title", "MD Weekly"],
@@ -247,9 +202,9 @@ describe("ingestInputs on files", () => {
     fs.writeFileSync(file, "A headline that is long enough to be one\n\nSecond version.");
     const third = await ingestInputs(db, [file]);
     expect(third).toMatchObject({ revised: 1 });
-    expect(countRows(articles)).toBe(2);
-    expect(currentCount()).toBe(1);
-    const cur = db.select().from(articles).where(eq(articles.current, true)).get()!;
+    expect(await countRows("articles")).toBe(2);
+    expect(await currentCount()).toBe(1);
+    const cur = (await db.select().from(db.t.articles).where(eq(db.t.articles.current, true)))[0]!;
     expect(cur).toMatchObject({ revision: 2, source: file, storyLabel: "s1", body: "A headline that is long enough to be one\n\nSecond version." });
   });
 
@@ -277,7 +232,7 @@ describe("ingestInputs on files", () => {
       `${missing}: no such file or directory`,
     ]);
     expect(run).toMatchObject({ added: 3, failed: 8 });
-    const titles = db.select({ t: articles.title, b: articles.body }).from(articles).orderBy(articles.id).all();
+    const titles = (await db.select({ t: db.t.articles.title, b: db.t.articles.body }).from(db.t.articles).orderBy(db.t.articles.id));
     expect(titles.map((t) => t.t)).toEqual(["Régional: la société générale a annoncé des résultats élevés à Genève.", "Good 1", "Good 2"]);
   });
 
@@ -371,13 +326,69 @@ describe.skipIf(!fs.existsSync(SEEDS))("ingest of ../shared/seeds", () => {
     expect(first).toMatchObject({ added: 5, revised: 0, unchanged: 0, failed: 0 });
     const second = await ingestInputs(db, [SEEDS], { now: fixedNow });
     expect(second).toMatchObject({ added: 0, revised: 0, unchanged: 5, failed: 0 });
-    expect(countRows(articles)).toBe(5);
-    expect(countRows(outlets)).toBe(5);
-    for (const row of db.select().from(articles).all()) {
+    expect(await countRows("articles")).toBe(5);
+    expect(await countRows("outlets")).toBe(5);
+    for (const row of (await db.select().from(db.t.articles))) {
       // Bodies are stored exactly as the file text (the seeds are plain UTF-8 with \n line ends).
       expect(row.body).toBe(fs.readFileSync(row.source, "utf8").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n"));
       expect(row.title.length).toBeGreaterThan(20);
     }
   });
 });
+});
+
+describe("concurrent writers (SQLite only: write locks, busy_timeout and child processes on one file)", () => {
+  beforeEach(() => {
+    db = openDb(path.join(dir, "p.db"));
+  });
+  afterEach(() => {
+    db.$client.close();
+  });
+
+  it("a store waits for another process's write lock (busy_timeout) instead of failing with 'database is locked'", async () => {
+    const file = path.join(dir, "p.db");
+    const holder = startWriter(["hold", file, "1200"]);
+    expect(await holder.line()).toBe("locked");
+    const started = performance.now();
+    const out = await storeArticle(db, parsed(), { now: fixedNow });
+    const waited = performance.now() - started;
+    expect(out.status).toBe("added");
+    expect(waited).toBeGreaterThan(300);
+    expect((await holder.exit).code).toBe(0);
+    expect((await db.select().from(db.t.outlets)).map((o) => o.name)).toEqual([expect.stringMatching(/^lock holder \d+$/), "Memory Gazette"]);
+    console.log(`store waited ${Math.round(waited)} ms for the other process's write lock`);
+
+    // Why IMMEDIATE: a deferred transaction that reads first cannot upgrade to a write past a concurrent writer.
+    const again = startWriter(["hold", file, "600"]);
+    expect(await again.line()).toBe("locked");
+    const deferred = db.$client.transaction(() => {
+      db.$client.prepare("SELECT count(*) FROM articles").get();
+      db.$client.prepare("INSERT INTO outlets (name, host) VALUES ('deferred', NULL)").run();
+    });
+    expect(() => deferred.deferred()).toThrow(/database is locked/);
+    expect((await again.exit).code).toBe(0);
+  }, 60_000);
+
+  it("two processes storing into the same database at once both succeed, revisions unique", async () => {
+    const file = path.join(dir, "p.db");
+    const n = 300;
+    const writers = [startWriter(["store", file, "A", String(n)]), startWriter(["store", file, "B", String(n)])];
+    for (const w of writers) expect(await w.line()).toBe("ready");
+    for (const w of writers) w.child.stdin.end("go\n");
+    const exits = await Promise.all(writers.map((w) => w.exit));
+    expect(exits.map((e) => [e.code, e.stderr])).toEqual([
+      [0, ""],
+      [0, ""],
+    ]);
+    for (const w of writers) expect(await w.line()).toBe(`stored ${n}`);
+    const rows = db.$client.prepare("SELECT source, revision, current FROM articles").all() as { source: string; revision: number; current: number }[];
+    // Each writer's own sources once, and every revision of the 20 shared sources.
+    expect(rows.filter((r) => !r.source.startsWith("shared/")).length).toBe(n);
+    const shared = rows.filter((r) => r.source.startsWith("shared/"));
+    expect(shared.length).toBe(n);
+    expect(new Set(shared.map((r) => `${r.source}@${r.revision}`)).size).toBe(shared.length);
+    expect(shared.filter((r) => r.current === 1).length).toBe(20);
+  }, 60_000);
+});
+
 if (!fs.existsSync(SEEDS)) console.warn(`skipping the seed ingest test: ${SEEDS} is absent`);
