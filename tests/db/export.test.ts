@@ -49,114 +49,114 @@ async function build(): Promise<void> {
 }
 
 describeStores("export", (store) => {
-beforeAll(async () => {
-  db = await store.reset();
-  await build();
-});
-
-describe("loadExportData", () => {
-  it("without a filter: every story, every current article plus revisions flags point at, flags in table order", async () => {
-    const data = await loadExportData(db, {});
-    expect(data.stories.map((s) => s.id)).toEqual([id.s1, id.s2, id.s3]);
-    expect(data.articles.map((a) => a.id)).toEqual([id.a1, id.a2, id.a3, id.a4, id.old, id.a5]);
-    // Default order: severity desc, confidence desc, id.
-    expect(data.flags.map((f) => f.id)).toEqual([id.f1, id.f2, id.f5, id.f4, id.f3]);
-    expect(data.stories.find((s) => s.id === id.s3)!.articleIds).toEqual([id.a5]);
+  beforeAll(async () => {
+    db = await store.reset();
+    await build();
   });
 
-  it("carries outlet, source as given, parsed evidence, quotes and urls", async () => {
-    const data = await loadExportData(db, {});
-    const f1 = data.flags.find((f) => f.id === id.f1)!;
-    expect(f1.outlet).toBe("Beta Post");
-    expect(f1.source).toBe("https://beta.example/bridge");
-    expect(f1.evidence[0]).toMatchObject({ articleId: id.a1, outlet: "Alpha News", text: "We will build the bridge next year" });
-    expect(f1.evidence[0].diff).toEqual([{ op: "delete", text: "x" }, { op: "insert", text: "y" }]);
-    const byId = new Map(data.articles.map((a) => [a.id, a]));
-    expect(byId.get(id.a1)!.quotes).toEqual([{ text: "We will build the bridge next year", start: 1, end: 35, speaker: "Mayor Ruiz" }]);
-    expect(byId.get(id.a1)!.url).toBeNull();
-    expect(byId.get(id.a2)!.url).toBe("https://beta.example/bridge?amp=0");
-    expect(byId.get(id.a4)!.url).toBe("https://delta.example/budget");
-    expect(byId.get(id.a3)!.source).toBe("feeds/gamma.jsonl#2");
+  describe("loadExportData", () => {
+    it("without a filter: every story, every current article plus revisions flags point at, flags in table order", async () => {
+      const data = await loadExportData(db, {});
+      expect(data.stories.map((s) => s.id)).toEqual([id.s1, id.s2, id.s3]);
+      expect(data.articles.map((a) => a.id)).toEqual([id.a1, id.a2, id.a3, id.a4, id.old, id.a5]);
+      // Default order: severity desc, confidence desc, id.
+      expect(data.flags.map((f) => f.id)).toEqual([id.f1, id.f2, id.f5, id.f4, id.f3]);
+      expect(data.stories.find((s) => s.id === id.s3)!.articleIds).toEqual([id.a5]);
+    });
+
+    it("carries outlet, source as given, parsed evidence, quotes and urls", async () => {
+      const data = await loadExportData(db, {});
+      const f1 = data.flags.find((f) => f.id === id.f1)!;
+      expect(f1.outlet).toBe("Beta Post");
+      expect(f1.source).toBe("https://beta.example/bridge");
+      expect(f1.evidence[0]).toMatchObject({ articleId: id.a1, outlet: "Alpha News", text: "We will build the bridge next year" });
+      expect(f1.evidence[0].diff).toEqual([{ op: "delete", text: "x" }, { op: "insert", text: "y" }]);
+      const byId = new Map(data.articles.map((a) => [a.id, a]));
+      expect(byId.get(id.a1)!.quotes).toEqual([{ text: "We will build the bridge next year", start: 1, end: 35, speaker: "Mayor Ruiz" }]);
+      expect(byId.get(id.a1)!.url).toBeNull();
+      expect(byId.get(id.a2)!.url).toBe("https://beta.example/bridge?amp=0");
+      expect(byId.get(id.a4)!.url).toBe("https://delta.example/budget");
+      expect(byId.get(id.a3)!.source).toBe("feeds/gamma.jsonl#2");
+    });
+
+    it("with a filter: only the selected flags, their stories and the articles they touch", async () => {
+      const data = await loadExportData(db, { status: ["verified"] });
+      expect(data.flags.map((f) => f.id)).toEqual([id.f1]);
+      expect(data.stories.map((s) => s.id)).toEqual([id.s1]);
+      expect(data.articles.map((a) => a.id).sort()).toEqual([id.a1, id.a2].sort());
+      expect(data.stories[0].articleIds.sort()).toEqual([id.a1, id.a2].sort());
+    });
+
+    it("honours kind, severity, outlet, story, stale, search and sort like the table", async () => {
+      expect((await loadExportData(db, { kind: ["claim_added"] })).flags.map((f) => f.id)).toEqual([id.f4, id.f3]);
+      expect((await loadExportData(db, { severity: ["high"] })).flags.map((f) => f.id)).toEqual([id.f1, id.f2]);
+      expect((await loadExportData(db, { outlet: ["Delta Daily"] })).flags.map((f) => f.id)).toEqual([id.f5, id.f4]);
+      expect((await loadExportData(db, { story: [id.s2] })).flags.map((f) => f.id)).toEqual([id.f2, id.f5, id.f4]);
+      expect((await loadExportData(db, { story: [id.s2], stale: false })).flags.map((f) => f.id)).toEqual([id.f2, id.f5]);
+      expect((await loadExportData(db, { q: "house style" })).flags.map((f) => f.id)).toEqual([id.f5]);
+      expect((await loadExportData(db, { sort: [{ id: "confidence", desc: false }] })).flags.map((f) => f.id)).toEqual([id.f3, id.f4, id.f5, id.f2, id.f1]);
+    });
+
+    it("returns nothing but an empty shape when no flag matches a filter", async () => {
+      expect(await loadExportData(db, { story: [id.s3] })).toEqual({ stories: [], articles: [], flags: [] });
+      expect(isFiltered({ sort: [{ id: "kind", desc: true }] })).toBe(false);
+      expect(isFiltered({ q: "  " })).toBe(false);
+      expect(isFiltered({ stale: false })).toBe(true);
+    });
+
+    it("throws a precise error when stored evidence is corrupt", async () => {
+      const bad = (await db.insert(db.t.flags).values({ fingerprint: "bad", storyId: id.s3, articleId: id.a5, kind: "claim_added", severity: "low", severityRank: 0, confidence: 0.1, text: "x", start: 0, end: 1, explanation: "x", evidence: "{not json", createdAt: at, updatedAt: at }).returning({ id: db.t.flags.id }))[0].id;
+      try {
+        await expect(loadExportData(db, { story: [id.s3] })).rejects.toThrow(`flag ${bad}: stored evidence is not valid JSON: this is a bug`);
+      } finally {
+        await db.delete(db.t.flags).where(eq(db.t.flags.id, bad));
+      }
+    });
   });
 
-  it("with a filter: only the selected flags, their stories and the articles they touch", async () => {
-    const data = await loadExportData(db, { status: ["verified"] });
-    expect(data.flags.map((f) => f.id)).toEqual([id.f1]);
-    expect(data.stories.map((s) => s.id)).toEqual([id.s1]);
-    expect(data.articles.map((a) => a.id).sort()).toEqual([id.a1, id.a2].sort());
-    expect(data.stories[0].articleIds.sort()).toEqual([id.a1, id.a2].sort());
-  });
+  describe("exportFlags", () => {
+    it("json: validates against the contract and names the file after the clock", async () => {
+      const out = await exportFlags(db, {}, "json", NOW);
+      expect(out.contentType).toBe("application/json; charset=utf-8");
+      expect(out.filename).toBe("parallax-flags-20260305-080000.json");
+      const doc = exportJsonSchema.parse(JSON.parse(out.body));
+      expect(doc.generatedAt).toBe(NOW.toISOString());
+      expect(doc.flags).toHaveLength(5);
+      expect(doc.articles.find((a) => a.id === id.a3)!.source).toBe("feeds/gamma.jsonl#2");
+    });
 
-  it("honours kind, severity, outlet, story, stale, search and sort like the table", async () => {
-    expect((await loadExportData(db, { kind: ["claim_added"] })).flags.map((f) => f.id)).toEqual([id.f4, id.f3]);
-    expect((await loadExportData(db, { severity: ["high"] })).flags.map((f) => f.id)).toEqual([id.f1, id.f2]);
-    expect((await loadExportData(db, { outlet: ["Delta Daily"] })).flags.map((f) => f.id)).toEqual([id.f5, id.f4]);
-    expect((await loadExportData(db, { story: [id.s2] })).flags.map((f) => f.id)).toEqual([id.f2, id.f5, id.f4]);
-    expect((await loadExportData(db, { story: [id.s2], stale: false })).flags.map((f) => f.id)).toEqual([id.f2, id.f5]);
-    expect((await loadExportData(db, { q: "house style" })).flags.map((f) => f.id)).toEqual([id.f5]);
-    expect((await loadExportData(db, { sort: [{ id: "confidence", desc: false }] })).flags.map((f) => f.id)).toEqual([id.f3, id.f4, id.f5, id.f2, id.f1]);
-  });
+    it("csv: one row per flag, neutralised, with a BOM by default", async () => {
+      const out = await exportFlags(db, { story: [id.s2] }, "csv", NOW);
+      expect(out.filename).toBe(`parallax-flags-story-${id.s2}-20260305-080000.csv`);
+      expect(out.body.charCodeAt(0)).toBe(0xfeff);
+      const rows = parseCsv(out.body.slice(1));
+      expect(rows).toHaveLength(4);
+      const text = rows[0].indexOf("text");
+      expect(rows[1][text]).toBe("'=SUM(A1) The budget is 40 million.");
+      expect(rows[1][rows[0].indexOf("evidence")]).toBe("Delta Daily: The budget is 14 million.");
+      expect((await exportFlags(db, {}, "csv", NOW, { bom: false })).body.charCodeAt(0)).toBe("i".charCodeAt(0));
+    });
 
-  it("returns nothing but an empty shape when no flag matches a filter", async () => {
-    expect(await loadExportData(db, { story: [id.s3] })).toEqual({ stories: [], articles: [], flags: [] });
-    expect(isFiltered({ sort: [{ id: "kind", desc: true }] })).toBe(false);
-    expect(isFiltered({ q: "  " })).toBe(false);
-    expect(isFiltered({ stale: false })).toBe(true);
-  });
+    it("md: notes grouped by story with escaped titles", async () => {
+      const out = await exportFlags(db, {}, "md", NOW);
+      expect(out.contentType).toBe("text/markdown; charset=utf-8");
+      expect(out.body).toContain(`## Story ${id.s2}: School &lt;budget&gt;`);
+      expect(out.body).toContain("> We will build a bridge soon");
+      expect(out.body.indexOf(`## Story ${id.s1}:`)).toBeLessThan(out.body.indexOf(`## Story ${id.s2}:`));
+    });
 
-  it("throws a precise error when stored evidence is corrupt", async () => {
-    const bad = (await db.insert(db.t.flags).values({ fingerprint: "bad", storyId: id.s3, articleId: id.a5, kind: "claim_added", severity: "low", severityRank: 0, confidence: 0.1, text: "x", start: 0, end: 1, explanation: "x", evidence: "{not json", createdAt: at, updatedAt: at }).returning({ id: db.t.flags.id }))[0].id;
-    try {
-      await expect(loadExportData(db, { story: [id.s3] })).rejects.toThrow(`flag ${bad}: stored evidence is not valid JSON: this is a bug`);
-    } finally {
-      await db.delete(db.t.flags).where(eq(db.t.flags.id, bad));
-    }
-  });
-});
+    it("claimreview: only verified and unsupported flags, with absolute URLs when a base is given", async () => {
+      const out = await exportFlags(db, {}, "claimreview", NOW, { baseUrl: "https://desk.example" });
+      expect(out.filename.endsWith(".jsonld")).toBe(true);
+      const reviews = JSON.parse(out.body) as { url: string; reviewRating: { alternateName: string }; itemReviewed: { appearance?: { url: string }[] } }[];
+      expect(reviews.map((r) => r.url)).toEqual([`https://desk.example/flags/${id.f1}`, `https://desk.example/flags/${id.f2}`]);
+      expect(reviews.map((r) => r.reviewRating.alternateName)).toEqual(["Supported", "Unsupported"]);
+      expect(reviews[0].itemReviewed.appearance?.[0].url).toBe("https://beta.example/bridge?amp=0");
+      expect(reviews[1].itemReviewed.appearance).toBeUndefined();
+    });
 
-describe("exportFlags", () => {
-  it("json: validates against the contract and names the file after the clock", async () => {
-    const out = await exportFlags(db, {}, "json", NOW);
-    expect(out.contentType).toBe("application/json; charset=utf-8");
-    expect(out.filename).toBe("parallax-flags-20260305-080000.json");
-    const doc = exportJsonSchema.parse(JSON.parse(out.body));
-    expect(doc.generatedAt).toBe(NOW.toISOString());
-    expect(doc.flags).toHaveLength(5);
-    expect(doc.articles.find((a) => a.id === id.a3)!.source).toBe("feeds/gamma.jsonl#2");
+    it("refuses an unknown format before reading anything", async () => {
+      await expect(exportFlags(db, {}, "xml" as never, NOW)).rejects.toThrow('exportFlags: unknown format "xml" (expected one of json, csv, md, claimreview)');
+    });
   });
-
-  it("csv: one row per flag, neutralised, with a BOM by default", async () => {
-    const out = await exportFlags(db, { story: [id.s2] }, "csv", NOW);
-    expect(out.filename).toBe(`parallax-flags-story-${id.s2}-20260305-080000.csv`);
-    expect(out.body.charCodeAt(0)).toBe(0xfeff);
-    const rows = parseCsv(out.body.slice(1));
-    expect(rows).toHaveLength(4);
-    const text = rows[0].indexOf("text");
-    expect(rows[1][text]).toBe("'=SUM(A1) The budget is 40 million.");
-    expect(rows[1][rows[0].indexOf("evidence")]).toBe("Delta Daily: The budget is 14 million.");
-    expect((await exportFlags(db, {}, "csv", NOW, { bom: false })).body.charCodeAt(0)).toBe("i".charCodeAt(0));
-  });
-
-  it("md: notes grouped by story with escaped titles", async () => {
-    const out = await exportFlags(db, {}, "md", NOW);
-    expect(out.contentType).toBe("text/markdown; charset=utf-8");
-    expect(out.body).toContain(`## Story ${id.s2}: School &lt;budget&gt;`);
-    expect(out.body).toContain("> We will build a bridge soon");
-    expect(out.body.indexOf(`## Story ${id.s1}:`)).toBeLessThan(out.body.indexOf(`## Story ${id.s2}:`));
-  });
-
-  it("claimreview: only verified and unsupported flags, with absolute URLs when a base is given", async () => {
-    const out = await exportFlags(db, {}, "claimreview", NOW, { baseUrl: "https://desk.example" });
-    expect(out.filename.endsWith(".jsonld")).toBe(true);
-    const reviews = JSON.parse(out.body) as { url: string; reviewRating: { alternateName: string }; itemReviewed: { appearance?: { url: string }[] } }[];
-    expect(reviews.map((r) => r.url)).toEqual([`https://desk.example/flags/${id.f1}`, `https://desk.example/flags/${id.f2}`]);
-    expect(reviews.map((r) => r.reviewRating.alternateName)).toEqual(["Supported", "Unsupported"]);
-    expect(reviews[0].itemReviewed.appearance?.[0].url).toBe("https://beta.example/bridge?amp=0");
-    expect(reviews[1].itemReviewed.appearance).toBeUndefined();
-  });
-
-  it("refuses an unknown format before reading anything", async () => {
-    await expect(exportFlags(db, {}, "xml" as never, NOW)).rejects.toThrow('exportFlags: unknown format "xml" (expected one of json, csv, md, claimreview)');
-  });
-});
 });
