@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { analyzePending } from "./analyze";
+import { pidAlive } from "./analyze/lock";
 import type { Db } from "./client";
 import { ingestInputs, type IngestOptions, type IngestResult } from "./ingest";
 
@@ -108,16 +109,6 @@ function toLine(r: IngestResult): JobLine {
   };
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: alive, owned by someone else.
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Marks a job failed with one line (unless it already ended). */
 export async function failJob(db: Db, id: number, error: string, now = new Date()): Promise<void> {
   const { ingestJobs } = db.t;
@@ -131,7 +122,7 @@ export async function getJob(db: Db, id: number): Promise<JobView | null> {
   const { ingestJobs } = db.t;
   let row = (await db.select().from(ingestJobs).where(eq(ingestJobs.id, id)))[0];
   if (!row) return null;
-  if ((row.status === "ingesting" || row.status === "analyzing") && row.pid != null && !isAlive(row.pid)) {
+  if ((row.status === "ingesting" || row.status === "analyzing") && row.pid != null && !pidAlive(row.pid)) {
     await failJob(db, id, "The ingest process stopped before it finished (the server restarted or the process was killed); what it stored is kept. Start the ingest again to finish it.");
     row = (await db.select().from(ingestJobs).where(eq(ingestJobs.id, id)))[0]!;
   }

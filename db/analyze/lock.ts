@@ -99,7 +99,7 @@ function readHolder(file: string): { holder: AnalysisHolder | null; beatAt: numb
 }
 
 /** True when the process `pid` runs on this host (a pid we may not signal still runs). */
-function pidAlive(pid: number): boolean {
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
