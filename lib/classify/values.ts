@@ -141,6 +141,24 @@ export function findValueConflicts(mine: string, theirs: string): ValueConflict[
   return conflictsBetween(a, locate(theirs));
 }
 
+/**
+ * True when two figures can both be true because one (or both) is a bound: "more than 180"
+ * and "at least 150" (two lower bounds never disagree), "189" and "at least 150", "under 50"
+ * and "40". A figure outside the other's bound still disagrees ("at least 150" / "120").
+ */
+function boundsAgree(v: ValueMention, w: ValueMention): boolean {
+  if (!v.bound && !w.bound) return false;
+  if (v.bound && v.bound === w.bound) return true;
+  const x = Number(v.key);
+  const y = Number(w.key);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
+  // One lower and one upper bound agree when the range between them is not empty.
+  const lowOk = (low: number, other: number) => other >= low;
+  if (v.bound === "min") return w.bound === "max" ? x <= y : lowOk(x, y);
+  if (v.bound === "max") return w.bound === "min" ? y <= x : lowOk(y, x);
+  return w.bound === "min" ? lowOk(y, x) : lowOk(x, y);
+}
+
 function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
   if (!a.length || !b.length) return [];
   const out: ValueConflict[] = [];
@@ -161,6 +179,7 @@ function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
     for (const w of b) {
       if (!sameSlotKind(v, w) || w.key === v.key || approximately(v, w) || several(b, w)) continue;
       if (a.some((x) => sameSlotKind(x, w) && x.key === w.key)) continue;
+      if (NUMERIC.has(v.kind) && (boundsAgree(v, w) || (v.period ?? "") !== (w.period ?? ""))) continue;
       // Each side names something near its figure that the other statement never mentions
       // ("the Families Plan" / "the Rescue Plan"): two figures of two things.
       const own = (x: Located, other: Located) => x.names.some((n) => !new RegExp(`\\b${escapeRe(n)}`, "u").test(other.statement));

@@ -5,7 +5,7 @@
  * compared: times, scores and votes, percentages, money, weekdays, dates,
  * years and counts of a thing ("3,200 residents").
  */
-import { extractDates, extractNumbers } from "./facts";
+import { extractDates, extractNumbers, numberWordValue } from "./facts";
 import { termKey } from "./tokenize";
 import { isStopword } from "./stopwords";
 
@@ -15,6 +15,13 @@ export interface ValueMention {
   kind: ValueKind;
   /** True when the writer hedged the value ("about", "at least", "nearly"): approximate, not exact. */
   hedged?: boolean;
+  /** A stated bound rather than the value itself: "more than 180" is at least 180 ("min"), "under 50" at most 50 ("max"). */
+  bound?: "min" | "max";
+  /**
+   * The span of time a figure covers, when the words after it give one: "a year" / "annually" ("per-year"),
+   * "over the next decade" ("span-10-year"). Two figures for different spans are different figures.
+   */
+  period?: string;
   /** Normalised value: equal keys are the same value. */
   key: string;
   /** What the value measures, when the kind needs it: the counted thing's term, or the currency. */
@@ -107,8 +114,49 @@ export function extractValues(text: string): ValueMention[] {
       push({ kind: "count", key: String(n.value), unit: termKey(unitWord), start: n.start, end, text: t.slice(n.start, end) });
     }
   }
-  for (const v of out) if (HEDGE.test(t.slice(Math.max(0, v.start - 24), v.start))) v.hedged = true;
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  for (const v of out) {
+    const before = t.slice(Math.max(0, v.start - 24), v.start);
+    if (HEDGE.test(before)) v.hedged = true;
+    if (MIN_BOUND.test(before)) v.bound = "min";
+    else if (MAX_BOUND.test(before)) v.bound = "max";
+    // The period is read in the words after the figure, up to the end of the clause.
+    const period = periodOf(t.slice(v.end, v.end + PERIOD_WINDOW).split(/[;:!?]|\.(?:\s|$)/)[0]);
+    if (period) v.period = period;
+  }
+  return out;
+}
+
+/** Words before a value that make it a lower bound. */
+const MIN_BOUND = /\b(?:more than|over|at least|upwards of|in excess of|no fewer than|no less than)\s*[$£€¥]?\s*$/i;
+/**
+ * Words before a value that make it an upper bound. "Up to" is left out: "fines of up to $2,500"
+ * states the limit itself, and two different limits disagree.
+ */
+const MAX_BOUND = /\b(?:less than|fewer than|under|below|at most|no more than)\s*[$£€¥]?\s*$/i;
+
+/** Characters after a value searched for the period it covers. */
+const PERIOD_WINDOW = 60;
+const PERIOD_UNIT: Record<string, [number, string]> = {
+  day: [1, "day"], days: [1, "day"], week: [1, "week"], weeks: [1, "week"], month: [1, "month"], months: [1, "month"],
+  year: [1, "year"], years: [1, "year"], decade: [10, "year"], decades: [10, "year"],
+};
+const PER_ADVERB: Record<string, string> = { daily: "day", weekly: "week", monthly: "month", annually: "year", yearly: "year" };
+
+/**
+ * The period a figure covers, from the words after it: a rate ("a year", "per month", "annually":
+ * "per-year") or a span ("over the next decade", "over five years": "span-10-year", "span-5-year").
+ */
+export function periodOf(after: string): string | null {
+  const rate = /^[^]*?\b(?:a|an|per|each|every)\s+(day|week|month|year)\b(?!\s+(?:after|before|earlier|later|ago|or)\b)|^[^]*?\b(daily|weekly|monthly|annually|yearly)\b/i.exec(after);
+  const span = /\b(?:over|in|during|across|within)\s+(?:the\s+)?(?:(?:next|past|last|coming|first|following)\s+)?(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+)?(days?|weeks?|months?|years?|decades?)\b/i.exec(after);
+  if (span && (!rate || span.index <= rate.index)) {
+    const [n, unit] = PERIOD_UNIT[span[2].toLowerCase()];
+    const count = span[1] ? (numberWordValue(span[1].toLowerCase()) ?? Number(span[1])) : 1;
+    return `span-${count * n}-${unit}`;
+  }
+  if (rate) return `per-${(rate[1] ?? PER_ADVERB[rate[2].toLowerCase()]).toLowerCase()}`;
+  return null;
 }
 
 /** Words just before a value that make it approximate. */

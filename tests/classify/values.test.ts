@@ -83,6 +83,43 @@ describe("findValueConflicts: no conflict", () => {
     )).toEqual([]);
   });
 
+  it("bounds that can both hold: two lower bounds, or a figure inside the other's bound", () => {
+    expect(findValueConflicts(
+      "More than 180 people were killed in storms across the region over the holiday, officials said.",
+      "At least 150 people were killed in storms across the region over the holiday, officials said.",
+    )).toEqual([]);
+    expect(findValueConflicts(
+      "Officials reported 189 people killed in storms across the region over the holiday.",
+      "Officials reported at least 150 people killed in storms across the region over the holiday.",
+    )).toEqual([]);
+    expect(findValueConflicts(
+      "The council said fewer than 40 families had applied for the housing grant so far.",
+      "The council said 35 families had applied for the housing grant so far.",
+    )).toEqual([]);
+  });
+
+  it("a figure outside the other's bound, and two different limits, still disagree", () => {
+    expect(findValueConflicts(
+      "Officials reported 120 people killed in storms across the region over the holiday.",
+      "Officials reported at least 150 people killed in storms across the region over the holiday.",
+    )).toHaveLength(1);
+    expect(findValueConflicts(
+      "Landlords who ignore the rule face fines of up to $2,500 a day, the council said.",
+      "Landlords who ignore the rule face fines of up to $2,000 a day, the council said.",
+    )).toHaveLength(1);
+  });
+
+  it("figures for different periods are different figures (a decade's spending against one year's budget)", () => {
+    expect(findValueConflicts(
+      "The governor will propose $5 billion in new state spending over the next decade, aides said on Friday.",
+      "The governor will propose a $6 billion state budget on Friday that raises spending, aides said.",
+    )).toEqual([]);
+    expect(findValueConflicts(
+      "The governor will propose $5 billion in new state spending a year, aides said on Friday.",
+      "The governor will propose $6 billion in new state spending a year, aides said on Friday.",
+    )).toHaveLength(1);
+  });
+
   it("a statement without values", () => {
     expect(findValueConflicts("The council met on a rainy evening.", "The council met at 7 p.m.")).toEqual([]);
   });

@@ -133,6 +133,29 @@ describe("extractValues: names and hedges", () => {
   });
 });
 
+describe("extractValues bounds and periods", () => {
+  it("reads lower and upper bounds from the words before a figure; 'up to' states a limit", () => {
+    const [more] = extractValues("More than 180 people were killed.");
+    const [under] = extractValues("Under 50 percent of voters turned out.");
+    const [upTo] = extractValues("Fines of up to $2,500 apply.");
+    const [exact] = extractValues("Some 12 people were hurt.");
+    expect(more.bound).toBe("min");
+    expect(under.bound).toBe("max");
+    expect(upTo.bound).toBeUndefined();
+    expect(exact.bound).toBeUndefined();
+  });
+
+  it("reads the period a figure covers: a rate or a span, not 'a day after'", () => {
+    const period = (s: string) => extractValues(s)[0].period;
+    expect(period("It costs $2 million a year to run.")).toBe("per-year");
+    expect(period("Rents rose 3 percent annually.")).toBe("per-year");
+    expect(period("They will spend $5 trillion over the next decade.")).toBe("span-10-year");
+    expect(period("They spent $40 billion over five years.")).toBe("span-5-year");
+    expect(period("Police arrested 5 people a day after the vote.")).toBeUndefined();
+    expect(period("The plan costs $6 trillion.")).toBeUndefined();
+  });
+});
+
 describe("sameSlotKind", () => {
   it("requires the same kind as well as the same unit", () => {
     const [pct] = only("Prices rose 12% in March.", "percent");
