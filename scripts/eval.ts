@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --json] [--shared DIR] [--only seeds,basil,polnear,sample]`
+ * `npm run eval [-- --json] [--shared DIR] [--only seeds,basil,polnear,sample] [--labelled DIR ...]`
  *
  * Measures the analysis end to end: every section ingests into a fresh
  * temporary database, analyses it, and scores what came out.
@@ -9,6 +9,8 @@
  *      `event`, which never reaches the ingest) and flag volume on honest journalism.
  *   3. ../shared/datasets/polnear-dev: quote recall and speaker accuracy (evalPolnear).
  *   4. db/sample: every planted divergence caught, and no other medium/high flag.
+ *   --labelled DIR (repeatable): any other corpus in divergence-dev's layout (corpus/,
+ *      gold.json, stories.json, score.mjs), such as a held-out set, scored the same way.
  * A section whose data is absent is skipped with a message saying so.
  * The seed checks below are scoring (what the README says must be found), not
  * detection: the analysis never sees them.
@@ -327,6 +329,8 @@ const SECTIONS: SectionName[] = ["seeds", "divergence", "rewrites", "basil", "al
 interface Report {
   generatedAt: string;
   shared: string;
+  /** Corpora given with --labelled, by folder. */
+  labelled: { dir: string; score: DivergenceScore | { skipped: string } }[];
   seeds: SeedScore | { skipped: string };
   divergence: DivergenceScore | { skipped: string };
   rewrites: Omit<RewritesReport, "scores"> | { skipped: string };
@@ -338,7 +342,10 @@ interface Report {
   seconds: Record<string, number>;
 }
 
-function parseCli(argv: string[]): { json: boolean; shared: string; only: SectionName[] } {
+const USAGE = `usage: npm run eval [-- --json] [--shared DIR] [--only ${SECTIONS.join(",")}] [--labelled DIR ...]`;
+
+function parseCli(argv: string[]): { json: boolean; shared: string; only: SectionName[]; labelled: string[] } {
+  const labelled: string[] = [];
   let json = false;
   let shared = path.resolve(ROOT, "..", "shared");
   let only = SECTIONS;
@@ -346,17 +353,18 @@ function parseCli(argv: string[]): { json: boolean; shared: string; only: Sectio
     const a = argv[i];
     if (a === "--json") json = true;
     else if (a === "--shared" && argv[i + 1]) shared = path.resolve(argv[++i]);
+    else if (a === "--labelled" && argv[i + 1]) labelled.push(path.resolve(argv[++i]));
     else if (a === "--only" && argv[i + 1]) {
       const names = argv[++i].split(",").map((s) => s.trim());
       const bad = names.filter((n) => !SECTIONS.includes(n as SectionName));
       if (bad.length) throw new Error(`--only: unknown section ${bad.join(", ")} (expected ${SECTIONS.join(", ")})`);
       only = names as SectionName[];
     } else if (a === "--help" || a === "-h") {
-      process.stdout.write(`usage: npm run eval [-- --json] [--shared DIR] [--only ${SECTIONS.join(",")}]\n`);
+      process.stdout.write(`${USAGE}\n`);
       process.exit(0);
-    } else throw new Error(`unknown argument "${a}" (usage: npm run eval [-- --json] [--shared DIR] [--only ${SECTIONS.join(",")}])`);
+    } else throw new Error(`unknown argument "${a}" (${USAGE})`);
   }
-  return { json, shared, only };
+  return { json, shared, only, labelled };
 }
 
 const flagLine = (f: EvalFlag) => `#${f.id} ${f.kind}/${f.severity} ${f.confidence.toFixed(2)} ${f.outlet}: "${short(f.text, 70)}"`;
@@ -380,6 +388,12 @@ function printReport(r: Report): void {
   p("1b. divergence-dev (../shared/datasets/divergence-dev, its own scorer)");
   if ("skipped" in r.divergence) p(`   skipped: ${r.divergence.skipped}`);
   else for (const l of divergenceLines(r.divergence)) p(`   ${l}`);
+  for (const { dir, score } of r.labelled) {
+    p();
+    p(`1b. labelled corpus ${dir} (its own scorer)`);
+    if ("skipped" in score) p(`   skipped: ${score.skipped}`);
+    else for (const l of divergenceLines(score)) p(`   ${l}`);
+  }
   p();
   p("1c. rewrites-dev (../shared/datasets/rewrites-dev)");
   if ("skipped" in r.rewrites) p(`   skipped: ${r.rewrites.skipped}`);
@@ -457,6 +471,7 @@ async function main(): Promise<void> {
   const report: Report = {
     generatedAt: now.toISOString(),
     shared: cli.shared,
+    labelled: [],
     seeds: skip("not requested"),
     divergence: skip("not requested"),
     rewrites: skip("not requested"),
@@ -495,6 +510,15 @@ async function main(): Promise<void> {
     else {
       log("divergence-dev: ingest + analyse + score ...");
       report.divergence = await timed("divergence", () => evalDivergence(dir, now, runCorpus));
+    }
+  }
+
+  for (const dir of cli.labelled) {
+    const missing = ["corpus", "gold.json", "stories.json", "score.mjs"].filter((f) => !fs.existsSync(path.join(dir, f)));
+    if (missing.length) report.labelled.push({ dir, score: skip(`${dir} lacks ${missing.join(", ")}`) });
+    else {
+      log(`${dir}: ingest + analyse + score ...`);
+      report.labelled.push({ dir, score: await timed(path.basename(dir), () => evalDivergence(dir, now, runCorpus)) });
     }
   }
 
