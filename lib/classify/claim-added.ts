@@ -7,7 +7,7 @@ import { claimTokens, CLAIM_PARTIAL_MIN } from "@/lib/align";
 import { measureSimilarity, scoreSupport } from "@/lib/align/similarity";
 import { SUPPORT_MODEL } from "@/lib/align/support-weights";
 import type { StoryAlignment } from "@/lib/align";
-import { extractDates, extractNames, extractNumbers } from "@/lib/text";
+import { extractDates, extractNames, extractNumbers, foldText } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, isFlaggableSentence, joinNames } from "./common";
 
@@ -79,8 +79,11 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     // and mostly unsupported article, it is what fabrication looks like (medium).
     // In an article that copies another's sentences word for word, a statement the copied article
     // lacks was inserted into the copy: the most suspicious kind of addition (medium).
-    const inserted = copied !== null;
-    const severity: Severity = inStructure || inserted || (ctx.padded.has(ai) && corr[ai] < 0.5 && specific()) ? "medium" : "low";
+    // What the writer says of the text itself or in the first person (an update note, the newsletter's
+    // own name, "I spent years on those wards") is the outlet's voice, not a fact about the story.
+    const aside = isWritersAside(text, a.article.outlet);
+    const inserted = copied !== null && !aside;
+    const severity: Severity = !aside && (inStructure || inserted || (ctx.padded.has(ai) && corr[ai] < 0.5 && specific())) ? "medium" : "low";
     return {
       articleId: a.article.id,
       kind: "claim_added" as const,
@@ -94,6 +97,22 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
       evidence: [],
     };
   });
+}
+
+/** Words a text uses for itself ("this story will be updated", "welcome to this newsletter"). */
+const SELF_REFERENCE = /\b(?:this|our) (?:story|article|report|post|piece|newsletter|letter|page|briefing|column|blog|edition|issue|site|podcast)\b/i;
+/** The first person singular, outside quotation marks. */
+const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|my|me|myself)\b/;
+
+/**
+ * True for a statement in the writer's own voice rather than about the story: the first person
+ * singular, a reference to the text itself, or the outlet's own name.
+ */
+export function isWritersAside(text: string, outlet: string): boolean {
+  const unquoted = text.replace(/["“][^"”]*["”]/g, " ");
+  if (FIRST_PERSON.test(unquoted) || SELF_REFERENCE.test(unquoted)) return true;
+  const name = foldText(outlet).replace(/^the /, "").trim();
+  return name.length >= 6 && name.includes(" ") && foldText(unquoted).includes(name);
 }
 
 function round(x: number): number {

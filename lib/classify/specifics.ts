@@ -90,9 +90,20 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
       specifics.push({ start: c.start + n.start, end: c.start + n.end, what: "name" });
     }
     if (!specifics.length) return;
+    // Added figures are flagged as one divergence on their statement: the sentence is what tells what the
+    // figure is said to measure and on whose word ("a backlog officials privately put at £3.9 million").
+    const figures = specifics.filter((s) => s.what === "figure");
+    if (figures.length) {
+      const named = figures.map((s) => `"${clip(body.slice(s.start, s.end), 40)}"`);
+      specifics.splice(0, specifics.length, ...specifics.filter((s) => s.what !== "figure" && (s.end <= c.start || s.start >= c.end)), {
+        start: c.start,
+        end: c.end,
+        what: figures.length > 1 ? `figures ${named.join(" and ")}` : `figure ${named[0]}`,
+      });
+    }
     // Figures a derived article adds are what fabrication looks like (medium); names and any specific in
     // original reporting are single-source detail (low).
-    const severityOf = (what: string): Severity => (derived !== null && what === "figure" ? "medium" : "low");
+    const severityOf = (what: string): Severity => (derived !== null && what.startsWith("figure") ? "medium" : "low");
     const evidence = best.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(c.text, arts[m.article].analysis, m.support!.span));
     const carriers = best.map((m) => arts[m.article].analysis.article.outlet);
     for (const s of specifics) {
@@ -106,7 +117,7 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
         end: s.end,
         text,
         speaker: null,
-        explanation: `${a.article.outlet} gives the ${s.what} "${clip(text, 60)}" in "${clip(c.text, 80)}"; ${[...new Set(carriers)].join(", ")} ${carriers.length > 1 ? "carry" : "carries"} the statement without it, and no other outlet gives it${derived !== null ? ` (${a.article.outlet} is mostly carried by ${arts[derived].analysis.article.outlet}, its likely source)` : ""}.`,
+        explanation: `${a.article.outlet} gives the ${s.what.startsWith("figure") ? s.what : `${s.what} "${clip(text, 60)}"`} in "${clip(c.text, 80)}"; ${[...new Set(carriers)].join(", ")} ${carriers.length > 1 ? "carry" : "carries"} the statement without it, and no other outlet gives it${derived !== null ? ` (${a.article.outlet} is mostly carried by ${arts[derived].analysis.article.outlet}, its likely source)` : ""}.`,
         evidence,
       });
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alignStory } from "@/lib/align";
 import { classifyStory, fingerprintOf, venuesMatch } from "@/lib/classify";
+import { isWritersAside } from "@/lib/classify/claim-added";
 import type { FlagDraft } from "@/lib/types";
 import { makeArticle, type Para } from "./make";
 
@@ -155,6 +156,21 @@ describe("claim_added", () => {
     const copy = on(run([...A, EXTRA]), 3, "claim_added");
     expect(copy).toHaveLength(1);
     expect(copy[0].severity).toBe("medium");
+  });
+
+  it("in a copy, the writer's own voice stays low: an update note, the first person, the outlet's own name", () => {
+    const asides = [
+      "This story will be updated as inspectors publish their findings.",
+      "I crossed that bridge every morning for twenty years, so forgive me if this feels personal.",
+      "The Harbour Letter is written by a retired engineer and goes out every Friday.",
+    ];
+    for (const aside of asides) {
+      const flags = on(run([...A, aside], { outlet: "The Harbour Letter" }), 3, "claim_added");
+      expect(flags, aside).toHaveLength(1);
+      expect(flags[0].severity, aside).toBe("low");
+    }
+    expect(isWritersAside('She said: "I will not resign."', "Dorrow Post")).toBe(false);
+    expect(isWritersAside("Officials said the crossing would reopen in May.", "Dorrow Post")).toBe(false);
   });
 
   it("never flags boilerplate", () => {

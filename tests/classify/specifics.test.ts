@@ -24,13 +24,14 @@ function flags(a: string[], b: string[], c: string[]): FlagDraft[] {
 const added = (fs: FlagDraft[], id: number) => fs.filter((f) => f.articleId === id && f.kind === "claim_added");
 
 describe("specifics: a figure no other outlet gives", () => {
-  it("a figure invented inside an otherwise carried sentence is claim_added on the figure itself", () => {
+  it("a figure invented inside an otherwise carried sentence is claim_added on that statement, naming the figure", () => {
     const fs = flags(BASE, BASE, WITH_FIGURE);
     const f = added(fs, 3);
     expect(f).toHaveLength(1);
-    expect(f[0].text).toBe("about 18,000 tons");
+    expect(f[0].text).toBe(WITH_FIGURE[1]);
     const body = WITH_FIGURE.join("\n\n");
-    expect(body.slice(f[0].start, f[0].end)).toBe("about 18,000 tons");
+    expect(body.slice(f[0].start, f[0].end)).toBe(WITH_FIGURE[1]);
+    expect(f[0].explanation).toContain('the figure "about 18,000 tons"');
     expect(f[0].explanation).toContain("North Ledger");
     expect(f[0].explanation).toContain("Valley Times");
     // The rest of the sentence is carried: the counterparts are the evidence.
