@@ -48,7 +48,7 @@ function isHeadlineItem(t: string): boolean {
 
 /**
  * A list of linked headlines ("Related coverage") is chrome as a whole once one of its items
- * is: an item recurring in other articles shows what the list is, and its neighbours are the
+ * is, or once a chrome label introduces it: an item recurring in other articles shows what the list is, and its neighbours are the
  * same kind of link even when they name a story that only this article links to.
  */
 function markLinkLists(drafts: Draft[], body: string): void {
@@ -60,7 +60,9 @@ function markLinkLists(drafts: Draft[], body: string): void {
     let j = i;
     while (j < drafts.length && drafts[j].kind === "list_item") j++;
     const run = drafts.slice(i, j);
-    if (run.length >= 2 && run.some((d) => d.boilerplate) && run.every((d) => isHeadlineItem(body.slice(d.start, d.end)))) {
+    // Or once the line that introduces it is a chrome label ("More from <outlet>", "Related coverage").
+    const label = i > 0 && drafts[i - 1].kind !== "list_item" && isChromeLead(body.slice(drafts[i - 1].start, drafts[i - 1].end));
+    if (run.length >= 2 && (label || run.some((d) => d.boilerplate)) && run.every((d) => isHeadlineItem(body.slice(d.start, d.end)))) {
       for (const d of run) d.boilerplate = true;
     }
     i = j;

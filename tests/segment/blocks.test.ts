@@ -135,6 +135,28 @@ describe("blocks", () => {
 });
 
 describe("boilerplate", () => {
+  it("a list of headlines introduced by a chrome label ('More from ...') is chrome, in the middle of the page too", () => {
+    const body = [
+      PROSE,
+      "More from The Weekly Brief",
+      "- Heat outlook: what forecasters expect this summer",
+      "- How to read your electricity bill",
+      "- Five charts on the price of wheat",
+      PROSE,
+      "Three reasons the council changed course",
+      "- Costs rose by a third in two years",
+      "- The contractor missed every deadline",
+    ].join("\n");
+    const seg = segmentArticle(body);
+    const bp = kinds(body, seg).filter((k) => k.bp).map((k) => k.text);
+    expect(bp).toEqual([
+      "More from The Weekly Brief",
+      "- Heat outlook: what forecasters expect this summer",
+      "- How to read your electricity bill",
+      "- Five charts on the price of wheat",
+    ]);
+  });
+
   it("marks counters, link lines, share prompts and notices at the foot by shape", () => {
     const body = [
       "Trending",
