@@ -9,6 +9,9 @@ import { clip, evidenceFor, flagThisSide, MAX_EVIDENCE } from "./common";
 import { resolveOrganisation, resolveSpeaker } from "./speakers";
 import { MIN_QUOTE_WORDS, escapeRe, organisationsMatch, round, venuesMatch, type QuoteScope } from "./quote-common";
 
+/** Characters between a quote and its speaker's name for the two to be flagged as one attribution ('," said the mayor'). */
+const ATTRIBUTION_GAP = 40;
+
 /** Flags quote `s.q` when other outlets give the same words to someone or somewhere else. */
 export function flagAttribution(s: QuoteScope): void {
   const { al, corr, arts, a, ai, q, qi, matches, n, out } = s;
@@ -92,6 +95,16 @@ export function flagAttribution(s: QuoteScope): void {
       const raw = a.article.body.slice(q.speakerSpan.start, q.start);
       const trimmed = raw.replace(/[\s:,"“‘'«—–-]+$/u, "");
       if (trimmed.length >= 12) flagSpan = { start: q.speakerSpan.start, end: q.speakerSpan.start + trimmed.length, text: trimmed };
+    }
+    // For a quote given to another person, the attribution beside it ("..., said Penhallow") is part of
+    // what is wrong: the flag covers the quote and its speaker when they sit together.
+    if (what === "speaker" && q.speakerSpan) {
+      const from = Math.min(q.start, q.speakerSpan.start);
+      const to = Math.max(q.end, q.speakerSpan.end);
+      const gap = q.speakerSpan.start >= q.end ? q.speakerSpan.start - q.end : q.start - q.speakerSpan.end;
+      if (gap >= 0 && gap <= ATTRIBUTION_GAP && !/\n/.test(a.article.body.slice(from, to))) {
+        flagSpan = { start: from, end: to, text: a.article.body.slice(from, to) };
+      }
     }
     out.push({
       articleId: a.article.id,

@@ -71,6 +71,8 @@ describe("attribution_conflict through a role", () => {
     expect(attr[0].severity).toBe("high");
     expect(attr[0].speaker).toBe("Miriam Osei");
     expect(attr[0].text).toContain("The board will not sell the stadium");
+    // The flag covers the quote and the attribution beside it: the wrong speaker is part of the divergence.
+    expect(attr[0].text).toMatch(/chairman,” Miriam Osei$/);
     expect(attr[0].explanation).toContain("Harold Brennick");
     expect(attr[0].evidence.map((e) => e.articleId).sort()).toEqual([1, 2]);
   });
