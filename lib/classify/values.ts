@@ -166,12 +166,18 @@ function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
   // words this comparison does not parse: it contests none of them.
   // So is a statement dense with figures ("21 points from 24 games, 14 matches left"): which figure
   // answers which is a matter of grammar.
+  // A value both statements give is common ground, not one of a list: "31 of the group's 58 wards" and
+  // "41 of its 58 wards" dispute one figure, and a statement whose other figures all agree is aligned
+  // apart from the one that differs.
   const NUMERIC = new Set<ValueKind>(["count", "money", "percent"]);
+  const sharedValue = (x: Located, other: Located[]) => other.some((y) => sameSlotKind(x, y) && x.key === y.key);
+  const ownA = a.filter((x) => !sharedValue(x, b));
+  const ownB = b.filter((x) => !sharedValue(x, a));
   const dense = (list: Located[]) => list.filter((x) => NUMERIC.has(x.kind)).length >= 3;
-  const denseA = dense(a);
-  const denseB = dense(b);
+  const denseA = dense(ownA);
+  const denseB = dense(ownB);
   const several = (list: Located[], v: Located) =>
-    list.filter((x) => sameSlotKind(x, v)).length > 1 || (NUMERIC.has(v.kind) && (list === a ? denseA : denseB));
+    (list === a ? ownA : ownB).filter((x) => sameSlotKind(x, v)).length > 1 || (NUMERIC.has(v.kind) && (list === a ? denseA : denseB));
   for (const v of a) {
     if (several(a, v)) continue;
     if (b.some((w) => sameSlotKind(v, w) && w.key === v.key)) continue;

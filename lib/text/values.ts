@@ -111,7 +111,12 @@ export function extractValues(text: string): ValueMention[] {
         unitWord = next[1].toLowerCase();
         end += next[0].length;
       }
-      push({ kind: "count", key: String(n.value), unit: termKey(unitWord), start: n.start, end, text: t.slice(n.start, end) });
+      push({ kind: "count", key: String(n.value), unit: unitKey(unitWord), start: n.start, end, text: t.slice(n.start, end) });
+    } else if (afterWord === "of") {
+      // A part of a counted whole ("31 of the group's 58 wards", "two of its five plants"): a count of the same things.
+      const whole = PART_OF.exec(t.slice(n.end));
+      const noun = whole?.[1].toLowerCase();
+      if (noun && !NOT_COUNTED.has(noun) && !isStopword(noun)) push({ kind: "count", key: String(n.value), unit: unitKey(noun), start: n.start, end: n.end, text: n.text });
     }
   }
   out.sort((a, b) => a.start - b.start);
@@ -125,6 +130,27 @@ export function extractValues(text: string): ValueMention[] {
     if (period) v.period = period;
   }
   return out;
+}
+
+/** After "N": "of", up to three determiner or possessive words, a number, and the counted noun. */
+const PART_OF = /^\s+of\s+(?:(?:the|its|their|his|her|our|this|these|those|[\p{L}'’-]+['’]s?)\s+){0,3}(?:\p{N}[\p{N},.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+([\p{L}][\p{L}-]*)/iu;
+
+/** Units of measure written several ways ("km", "kilometres", "kilometers"): one key each. */
+const MEASURE_UNITS: Record<string, string> = {
+  km: "km", kms: "km", kilometre: "km", kilometres: "km", kilometer: "km", kilometers: "km",
+  mi: "mile", mile: "mile", miles: "mile",
+  metre: "metre", metres: "metre", meter: "metre", meters: "metre",
+  kg: "kg", kilo: "kg", kilos: "kg", kilogram: "kg", kilograms: "kg", kilogramme: "kg", kilogrammes: "kg",
+  tonne: "tonne", tonnes: "tonne", ton: "tonne", tons: "tonne",
+  litre: "litre", litres: "litre", liter: "litre", liters: "litre",
+  hectare: "hectare", hectares: "hectare", ha: "hectare",
+  acre: "acre", acres: "acre",
+  sq: "square",
+};
+
+/** The unit key of a counted word: a unit of measure in one spelling, else the word's term. */
+function unitKey(word: string): string {
+  return MEASURE_UNITS[word] ?? termKey(word);
 }
 
 /** Words before a value that make it a lower bound. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findValueConflicts } from "@/lib/classify/values";
+import { extractValues } from "@/lib/text";
 
 describe("findValueConflicts: the same slot with a different value", () => {
   it("a different clock time for the same event", () => {
@@ -118,6 +119,32 @@ describe("findValueConflicts: no conflict", () => {
       "The governor will propose $5 billion in new state spending a year, aides said on Friday.",
       "The governor will propose $6 billion in new state spending a year, aides said on Friday.",
     )).toHaveLength(1);
+  });
+
+  it("a part of a counted whole is a count of those things; the whole both give is common ground", () => {
+    expect(findValueConflicts(
+      "On the first morning of the strike, 31 of the group's 58 wards were running on reduced staffing.",
+      "Forty-one of its 58 wards were running with reduced staffing on Tuesday.",
+    )).toHaveLength(1);
+    // A part against the whole is no conflict.
+    expect(findValueConflicts(
+      "On the first morning of the strike, 31 of the group's 58 wards were running on reduced staffing.",
+      "The group runs 58 wards, which were running on reduced staffing during the strike.",
+    )).toEqual([]);
+  });
+
+  it("a statement dense with figures is compared when all its other figures agree", () => {
+    expect(findValueConflicts(
+      "The breach affects 412,000 household accounts, about 63 percent of the company's 780,000 household accounts.",
+      "Hackers stole the records of 412,000 household customers, about 53 percent of its 780,000 household accounts.",
+    )).toHaveLength(1);
+  });
+
+  it("a unit of measure in another spelling is the same unit (km, kilometres)", () => {
+    const [km] = extractValues("A 23 km stretch of the river was polluted.");
+    const [kilometres] = extractValues("It polluted 32 kilometres of the river.");
+    expect(km.unit).toBe("km");
+    expect(kilometres.unit).toBe("km");
   });
 
   it("a statement without values", () => {
