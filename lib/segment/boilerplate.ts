@@ -1,6 +1,6 @@
 /** Page chrome by general signals: counters, links, notices, prompts, recurring lines, head and foot position. */
 import { normalizeLine, wordCount } from "./lines";
-import { isCallToAction, isChromeLead, isCounter, isFragment, isLiveNotice, isTextNotice, isUrlLike } from "./shapes";
+import { isCallToAction, isChromeLead, isCounter, isFragment, isLinkBar, isLiveNotice, isTextNotice, isUrlLike } from "./shapes";
 import { isProse } from "./head";
 import type { Draft } from "./draft";
 
@@ -20,7 +20,7 @@ export function markBoilerplate(drafts: Draft[], body: string, recurring: Readon
     const recurringChrome =
       recurs(t) && (wordCount(t) <= 15 || isTextNotice(t) || i < firstProse || i > lastProse);
     if (recurringChrome) d.boilerplate = true;
-    else if (isCounter(t) || isUrlLike(t) || isLiveNotice(t)) d.boilerplate = true;
+    else if (isCounter(t) || isUrlLike(t) || isLiveNotice(t) || isLinkBar(t)) d.boilerplate = true;
     else if (d.kind !== "list_item" && d.kind !== "faq_question" && d.kind !== "faq_answer" && (isChromeLead(t) || isCallToAction(t))) d.boilerplate = true;
   });
   markLinkLists(drafts, body);

@@ -140,6 +140,17 @@ export function isUrlLike(text: string): boolean {
   return urlChars > 0 && urlChars / text.length > 0.5;
 }
 
+/**
+ * A short line that ends in a bar of links ("Enjoyed this? Share it: Facebook | X | Email",
+ * "Home | News | Sport | Weather"): three or more items of at most three words between bars.
+ */
+export function isLinkBar(text: string): boolean {
+  if (wordCount(text) > 20) return false;
+  const tail = text.slice(Math.max(text.lastIndexOf(":"), text.lastIndexOf("?"), text.lastIndexOf("!")) + 1);
+  const items = tail.split("|").map((x) => x.trim());
+  return items.length >= 3 && items.every((x) => x.length > 0 && wordCount(x) <= 3 && !/[.!?]$/.test(x));
+}
+
 /** Link-like chrome: "Related Posts", "Source link", "Read more: ...", "Share this". */
 export function isChromeLead(text: string): boolean {
   const n = wordCount(text);

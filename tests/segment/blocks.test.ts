@@ -135,6 +135,12 @@ describe("blocks", () => {
 });
 
 describe("boilerplate", () => {
+  it("a short line ending in a bar of links is chrome; a sentence with one bar is not", () => {
+    const body = [PROSE, "Enjoyed this explainer? Share it: Facebook | X | WhatsApp | Email", PROSE, "Turnout was 61 percent | up from 54 percent in the last election, officials said.", PROSE].join("\n");
+    const seg = segmentArticle(body);
+    expect(kinds(body, seg).filter((k) => k.bp).map((k) => k.text)).toEqual(["Enjoyed this explainer? Share it: Facebook | X | WhatsApp | Email"]);
+  });
+
   it("a list of headlines introduced by a chrome label ('More from ...') is chrome, in the middle of the page too", () => {
     const body = [
       PROSE,
