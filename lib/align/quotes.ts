@@ -65,6 +65,11 @@ export const QUOTE_SUPPORT_MIN = 0.5;
  */
 export const QUOTE_TWIN_MIN = 0.45;
 export const QUOTE_TWIN_MIN_SHARED = 4;
+/**
+ * The overlap that suffices when both quotes name the same person: a heavy rewording of one
+ * statement keeps its names and key nouns while its verbs and adjectives change.
+ */
+export const QUOTE_TWIN_MIN_NAMED = 0.3;
 
 /**
  * Could two quotes come from one speaker? Unknown or descriptive speakers ("a spokesman")
@@ -114,6 +119,57 @@ export function quoteContentShare(index: StoryIndex, source: number, sq: number,
  * content, when no quote shares enough word runs with it: the best content-term overlap among
  * the target's quotes by a compatible speaker, at or above QUOTE_TWIN_MIN.
  */
+/** Content overlap at which a third outlet's quote is the same words as the target's (corroborating it). */
+const CORROBORATED_MIN = 0.8;
+
+/**
+ * The looser twin test (QUOTE_TWIN_MIN_NAMED): both quotes name the same person, and the target's
+ * version is carried by a third outlet too, so there is an established wording to have departed
+ * from; two outlets quoting two different passages of one statement are then not taken for one.
+ */
+function namedTwin(index: StoryIndex, source: number, sq: number, target: number, tq: number): boolean {
+  const a = index.articles[source].analysis.quotes[sq];
+  const b = index.articles[target].analysis.quotes[tq];
+  if (!a.speaker || !b.speaker || !isNamed(a.speaker) || !isNamed(b.speaker) || !sameSpeakerKey(a.speakerKey, b.speakerKey)) return false;
+  // A reworded statement keeps its content in its order ("X have ... answers from G, not ..."); two
+  // statements on one subject share words in any order.
+  if (orderedShared(termSequence(index.articles[source], sq), termSequence(index.articles[target], tq)) < QUOTE_TWIN_MIN_SHARED) return false;
+  return index.articles.some((p, k) => {
+    if (k === source || k === target) return false;
+    for (let oq = 0; oq < p.quoteTokens.length; oq++) if (quoteContentShare(index, target, tq, k, oq).dice >= CORROBORATED_MIN) return true;
+    return false;
+  });
+}
+
+/** A quote's content terms in order, each once (speaker's name left out). */
+function termSequence(p: StoryIndex["articles"][number], q: number): string[] {
+  const skip = p.analysis.quotes[q].speakerKey ?? "";
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const i of p.quoteTokens[q]) {
+    const t = p.terms[i];
+    if (t && p.keys[i] !== skip && !seen.has(t)) {
+      seen.add(t);
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+/** Length of the longest common subsequence of two short term sequences. */
+function orderedShared(a: string[], b: string[]): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j];
+      row[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(row[j], row[j - 1]);
+      diag = up;
+    }
+  }
+  return row[b.length];
+}
+
 function findTwin(index: StoryIndex, source: number, sq: number, target: number): QuoteCounterpart | null {
   const src = index.articles[source];
   const tgt = index.articles[target];
@@ -128,7 +184,8 @@ function findTwin(index: StoryIndex, source: number, sq: number, target: number)
     for (const t of sTerms) if (tTerms.has(t)) shared++;
     if (shared < QUOTE_TWIN_MIN_SHARED) continue;
     const dice = (2 * shared) / (sTerms.size + tTerms.size);
-    if (dice >= QUOTE_TWIN_MIN && (!best || dice > best.dice)) best = { tq, dice };
+    if (best && dice <= best.dice) continue;
+    if (dice >= QUOTE_TWIN_MIN || (dice >= QUOTE_TWIN_MIN_NAMED && namedTwin(index, source, sq, target, tq))) best = { tq, dice };
   }
   if (!best) return null;
   const sKeys = src.quoteKeys[sq];

@@ -68,6 +68,23 @@ describe("quote identity: which versions are one quote reworded", () => {
     expect(p[0].evidence.map((e) => e.articleId).sort()).toEqual([1, 2]);
   });
 
+  it("a heavy rewording by the same named speaker, against a wording two outlets carry, is quote_paraphrased", () => {
+    // Most words changed and many added; the content (reopen, northern, tunnel, inspection) kept in its order.
+    const reworded = "Nobody in this ministry reopens that northern tunnel of ours for a single passenger train before the very last inspection team has finished its report and signed it off";
+    const p = paraphrased(flagsWithThird(reworded));
+    expect(p).toHaveLength(1);
+    expect(p[0].articleId).toBe(3);
+    // With only one outlet carrying the original, the two could be different passages: not paired.
+    const two = analyzeStory([
+      art(1, "Harbor Daily", "Tunnel stays shut for another month", story(QUOTE)),
+      art(3, "Metro Post", "Varn tunnel closed until inspections end", story(reworded)),
+    ]).flags;
+    expect(paraphrased(two)).toEqual([]);
+    // The same words in another order are another statement on the subject, not this one reworded.
+    const other = "Every inspection so far has been completed on time, and the northern tunnel will not reopen by itself";
+    expect(paraphrased(flagsWithThird(other)).filter((f) => f.severity === "high")).toEqual([]);
+  });
+
   it("the same quote verbatim everywhere yields no quote flag", () => {
     const flags = flagsWithThird(QUOTE);
     expect(flags.filter((f) => f.kind.startsWith("quote_") || f.kind === "attribution_conflict")).toEqual([]);
