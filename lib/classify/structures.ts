@@ -1,7 +1,7 @@
 /**
  * structure_added: a list, FAQ, table, key-terms, contents or call-out block
  * that no other outlet of the story has. Generated padding typically adds
- * such blocks; a reporter's own list of facts that others also carry does not count.
+ * such blocks; a list of facts the others carry as prose is flagged low (only its form is new).
  */
 import { findSupport, tokenRange, type StoryAlignment } from "@/lib/align";
 import { foldText } from "@/lib/text";
@@ -61,12 +61,16 @@ export function classifyStructures(al: StoryAlignment, ai: number): StructureDra
     const share = supported / blocks.length;
     // Lists and tables of facts the other outlets carry are reporting; FAQ, glossary, contents
     // and call-outs are added unless another outlet has one of the same kind saying the same.
-    if (share >= LIST_SUPPORT_MAX && (!ALWAYS_ADDED.has(st.kind) || othersKinds.has(st.kind))) continue;
+    if (share >= LIST_SUPPORT_MAX && othersKinds.has(st.kind)) continue;
+    // A list or table of facts the others carry as prose is the same reporting in another form:
+    // flagged, but low (only the form is added), and only from two items up.
+    const formOnly = share >= LIST_SUPPORT_MAX && !ALWAYS_ADDED.has(st.kind);
+    if (formOnly && blocks.length < 2) continue;
     const text = a.article.body.slice(st.start, st.end);
     // Blocks that answer questions or advise the reader assert things no source said: graded higher.
     const items = text.slice(st.label ? text.indexOf(st.label) + st.label.length : 0, 3000);
     const addressesReader = /\b(for you|your)\b/.test(foldText(st.label ?? "")) || /\b(you|your|yours)\b/.test(foldText(items));
-    const severity: Severity = st.kind === "faq" || (addressesReader && st.kind !== "toc") ? "high" : "medium";
+    const severity: Severity = formOnly ? "low" : st.kind === "faq" || (addressesReader && st.kind !== "toc") ? "high" : "medium";
     const label = st.label ? ` ("${clip(st.label, 50)}")` : "";
     out.push({
       articleId: a.article.id,

@@ -192,13 +192,19 @@ describe("structure_added", () => {
     expect(s[0].text.startsWith("Frequently Asked Questions")).toBe(true);
   });
 
-  it("does not flag a list of facts that other outlets report", () => {
+  it("a list of facts the other outlets report as prose is flagged low (only its form is added), not medium", () => {
     const list = { id: 6, kind: "list" as const };
     const c = [...A.slice(0, 2),
       { text: "The council voted on Tuesday to close the old harbour bridge.", kind: "list_item" as const, structure: list },
       { text: "Engineers found cracks in two support beams of the bridge.", kind: "list_item" as const, structure: list },
       { text: "Ferries will run every half hour while the bridge is shut.", kind: "list_item" as const, structure: list }];
-    expect(on(run(c), 3, "structure_added")).toEqual([]);
+    const f = on(run(c), 3, "structure_added");
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("low");
+    expect(f[0].explanation).toContain("3 of its items supported elsewhere");
+    // When another outlet has a list too, a list is that story's way of telling it: nothing is added.
+    const withList = classifyStory(alignStory([makeArticle(1, c), makeArticle(2, B), makeArticle(3, c)]));
+    expect(on(withList, 3, "structure_added")).toEqual([]);
   });
 });
 
