@@ -13,6 +13,7 @@ import { classifyStructures } from "./structures";
 import { findCopies, findDerivations } from "./derivation";
 import { classifySpecifics } from "./specifics";
 import { classifyReversals } from "./reversals";
+import { classifyTitles } from "./titles";
 
 export { fingerprintOf, corroboration, flagThisSide, counterpartsOf, outletCount, MAX_FLAG_TEXT, MAX_EVIDENCE_TEXT } from "./common";
 export { venuesMatch, MIN_QUOTE_WORDS, MIN_CUT_WORDS } from "./quotes";
@@ -58,6 +59,8 @@ export function classifyStory(al: StoryAlignment): FlagDraft[] {
     const conflicts = classifyFactConflicts({ al, corr, derivations }, ai);
     // A reversal of meaning in a statement that has no value conflict.
     for (const r of classifyReversals({ al, corr, derivations }, ai)) if (!conflicts.some((f) => f.start === r.start)) conflicts.push(r);
+    // A person given another office, where no value conflict already covers the words.
+    for (const t of classifyTitles(al, ai)) if (!conflicts.some((f) => f.start < t.end && f.end > t.start)) conflicts.push(t);
     const added = classifyAddedClaims({ al, corr, quotedSentences, padded, copies }, ai);
     for (const f of conflicts) drafts.push({ ...f, source: src });
     for (const f of added) drafts.push({ ...f, source: src });

@@ -1,0 +1,158 @@
+/**
+ * Titles and roles: one person given an office by one outlet ("chair of the health
+ * board") and a different office in the same body by the others ("health board chief
+ * executive"). Roles are read from the grammar around a person's name: an apposition
+ * after it ("Graham Tolliver, chair of the board,") or the title words just before it
+ * ("Council President Maya Anand"). Two roles are compared only when they name the
+ * same body (a shared word besides the offices), so that a person's different hats
+ * ("former president", "the party's nominee") are not read as a dispute. Flagged as
+ * a medium fact_conflict on the outlet that stands alone against two or more that agree.
+ */
+import type { StoryAlignment } from "@/lib/align";
+import { extractNames, foldText, isStopword, speakerKeyOf, termKey } from "@/lib/text";
+import type { FlagDraft } from "@/lib/types";
+import { clip, counterpartsOf, evidenceFor, isFlaggableSentence, joinNames, MAX_EVIDENCE, memoPerArticle } from "./common";
+
+type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
+
+/** Office words, folded, each with its canonical office ("chairman", "chairs" -> "chair"). */
+const OFFICES: Record<string, string> = {
+  chair: "chair", chairs: "chair", chaired: "chair", chairman: "chair", chairwoman: "chair", chairperson: "chair",
+  president: "president", vice: "vice", deputy: "deputy", leader: "leader", member: "member",
+  councillor: "councillor", councilor: "councillor", councilman: "councillor", councilwoman: "councillor",
+  chief: "chief", executive: "executive", ceo: "chief", director: "director", secretary: "secretary",
+  minister: "minister", mayor: "mayor", governor: "governor", commissioner: "commissioner", manager: "manager",
+  head: "head", spokesman: "spokesperson", spokeswoman: "spokesperson", spokesperson: "spokesperson",
+  treasurer: "treasurer", officer: "officer", founder: "founder", owner: "owner", coach: "coach", captain: "captain",
+  superintendent: "superintendent", principal: "principal", dean: "dean", chancellor: "chancellor",
+  senator: "senator", representative: "representative", judge: "judge", prosecutor: "prosecutor", speaker: "speaker",
+  clerk: "clerk", inspector: "inspector", administrator: "administrator", auditor: "auditor", editor: "editor",
+  professor: "professor", lecturer: "lecturer", researcher: "researcher", analyst: "analyst", economist: "economist",
+  chairmanship: "chair", presidency: "president",
+};
+/** The body an office word itself names ("councillor": a member of the council). */
+const OFFICE_BODY: Record<string, string> = { councillor: "council", councilor: "council", councilman: "council", councilwoman: "council", senator: "senate" };
+/** Words that qualify an office without changing it. */
+const QUALIFIERS = new Set(["former", "acting", "interim", "then", "new", "outgoing", "incoming", "current", "longtime", "elected", "newly"]);
+/** Words that end a title read backwards from a name (speech and reporting verbs). */
+const SPEECH = /^(?:said|says|say|told|tells|according|added|asked|wrote|explained|warned|argued|insisted|noted|stated|announced|confirmed|replied|urged|called|by|with|from|and|or|but)$/;
+/** Longest title (words) read before a name, and longest apposition (characters) read after it. */
+const MAX_TITLE_WORDS = 6;
+const MAX_APPOSITION = 100;
+
+interface Role {
+  /** Canonical offices named ("chair"; "chief", "executive"). */
+  offices: Set<string>;
+  /** Other content terms of the phrase: the body the office is in ("health", "board"). */
+  body: Set<string>;
+  /** The phrase as written, and where the name and role sit in the article. */
+  text: string;
+  start: number;
+  end: number;
+  claim: number;
+}
+
+function readRole(words: string[]): { offices: Set<string>; body: Set<string> } {
+  const offices = new Set<string>();
+  const body = new Set<string>();
+  for (const w of words) {
+    const f = foldText(w).replace(/['’]s$/, "");
+    if (OFFICES[f]) {
+      offices.add(OFFICES[f]);
+      if (OFFICE_BODY[f]) body.add(termKey(OFFICE_BODY[f]));
+    } else if (!QUALIFIERS.has(f) && !isStopword(f) && f.length > 2 && /\p{L}/u.test(f)) body.add(termKey(f));
+  }
+  return { offices, body };
+}
+
+/** Roles given to each person (by speaker key) in article `i`, in order, once per story. */
+const rolesOf = memoPerArticle((al: StoryAlignment, i: number): Map<string, Role[]> => {
+  const a = al.index.articles[i].analysis;
+  const out = new Map<string, Role[]>();
+  a.claims.forEach((c, ci) => {
+    if (!isFlaggableSentence(a.segmentation, c.sentence)) return;
+    const t = c.text;
+    for (const n of extractNames(t)) {
+      const words = n.text.split(/\s+/);
+      // Leading capitalised office words belong to the title ("Council President Maya Anand").
+      let k = 0;
+      while (k < words.length - 1 && (OFFICES[foldText(words[k])] || (k + 1 < words.length - 1 && OFFICES[foldText(words[k + 1])]))) k++;
+      const name = words.slice(k);
+      if (name.length < 2) continue;
+      const key = speakerKeyOf(name.join(" "));
+      if (!key) continue;
+      const nameStart = n.start + words.slice(0, k).join(" ").length + (k ? 1 : 0);
+      // Before: the title words adjacent to the name, back to a verb, a function word or punctuation.
+      const before = t.slice(0, nameStart).split(/([,;:()"“”.!?—–])/).pop() ?? "";
+      const back = before.trim().split(/\s+/).filter(Boolean);
+      const title: string[] = [...words.slice(0, k)];
+      for (let j = back.length - 1; j >= 0 && title.length < MAX_TITLE_WORDS; j--) {
+        const f = foldText(back[j]);
+        if (SPEECH.test(f) || (isStopword(f) && !OFFICES[f])) break;
+        title.unshift(back[j]);
+      }
+      const roles: Role[] = [];
+      if (title.some((w) => OFFICES[foldText(w)])) {
+        // Where the title starts: the first of the words taken from before the run, or the run itself.
+        const taken = title.length - k;
+        const lead = taken ? new RegExp(`(?:\\S+\\s+){${taken}}$`, "u").exec(t.slice(0, n.start)) : null;
+        const titleStart = lead ? lead.index : n.start;
+        roles.push({ ...readRole(title), text: t.slice(titleStart, n.end), start: c.start + titleStart, end: c.start + n.end, claim: ci });
+      }
+      // After: an apposition ("Graham Tolliver, chair of the Tarnmoor Health Board,").
+      const app = /^,\s+(?:the\s+|a\s+|an\s+)?([^,.;:()"“”]{3,})/u.exec(t.slice(n.end, n.end + MAX_APPOSITION));
+      if (app) {
+        const phrase = app[1].trim();
+        const r = readRole(phrase.split(/\s+/));
+        if (r.offices.size) roles.push({ ...r, text: t.slice(nameStart, n.end + app[0].trimEnd().length), start: c.start + nameStart, end: c.start + n.end + app[0].trimEnd().length, claim: ci });
+      }
+      if (!roles.length) continue;
+      const list = out.get(key) ?? [];
+      list.push(...roles);
+      out.set(key, list);
+    }
+  });
+  return out;
+});
+
+const intersects = (x: Set<string>, y: Set<string>) => [...x].some((v) => y.has(v));
+
+/** fact_conflict flags for article `ai`: a person's office that only this outlet gives, against two or more that agree. */
+export function classifyTitles(al: StoryAlignment, ai: number): Draft[] {
+  const others = counterpartsOf(al, ai);
+  if (others.length < 2) return [];
+  const arts = al.index.articles;
+  const a = arts[ai].analysis;
+  const out: Draft[] = [];
+  for (const [person, mine] of rolesOf(al, ai)) {
+    // Every role this outlet gives the person must stand apart: one that others share is no dispute.
+    const theirs = others.map((bi) => ({ bi, roles: rolesOf(al, bi).get(person) ?? [] })).filter((x) => x.roles.length);
+    const comparable = (r: Role, s: Role) => intersects(r.body, s.body);
+    const agreeing = theirs.filter((x) => x.roles.some((s) => mine.some((r) => comparable(r, s) && intersects(r.offices, s.offices))));
+    if (agreeing.length) continue;
+    // The others that name an office in the same body, and whose offices agree with each other.
+    const against = theirs.filter((x) => x.roles.some((s) => mine.some((r) => comparable(r, s) && !intersects(r.offices, s.offices))));
+    if (against.length < 2) continue;
+    const sOffices = (x: (typeof against)[number]) => new Set(x.roles.flatMap((s) => [...s.offices]));
+    const consensus = against.filter((x) => against.some((y) => y !== x && intersects(sOffices(x), sOffices(y))));
+    if (consensus.length < 2) continue;
+    const r = mine.find((m) => consensus.some((x) => x.roles.some((s) => comparable(m, s))))!;
+    const theirText = consensus.map((x) => {
+      const s = x.roles.find((q) => comparable(r, q))!;
+      return { outlet: arts[x.bi].analysis.article.outlet, text: s.text, bi: x.bi, s };
+    });
+    out.push({
+      articleId: a.article.id,
+      kind: "fact_conflict",
+      severity: "medium",
+      confidence: 0.6,
+      start: r.start,
+      end: r.end,
+      text: a.article.body.slice(r.start, r.end),
+      speaker: null,
+      explanation: `${a.article.outlet} has "${clip(r.text, 70)}" where ${joinNames(theirText.map((x) => x.outlet))} have "${clip(theirText[0].text, 70)}": the same person with another title.`,
+      evidence: theirText.slice(0, MAX_EVIDENCE).map((x) => evidenceFor(r.text, arts[x.bi].analysis, x.s)),
+    });
+  }
+  return out;
+}

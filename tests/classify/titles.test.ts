@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { analyzeStory } from "@/lib/analyze";
+import type { ArticleText, FlagDraft } from "@/lib/types";
+
+const art = (id: number, outlet: string, paras: string[]): ArticleText => ({
+  id, outlet, source: `${outlet.toLowerCase().replace(/\s+/g, "-")}.txt`, title: "Nurses strike at Tarnwick hospitals", body: paras.join("\n\n"), publishedAt: null, language: null,
+});
+
+const story = (who: string): string[] => [
+  "Nurses at the Tarnwick hospitals began a two-day strike on Tuesday over staffing levels on the wards.",
+  `${who} apologised to patients whose operations had been postponed because of the walkout.`,
+  "About 3,000 nurses took part, and emergency departments stayed open with reduced teams.",
+  "Talks between the union and the hospitals broke down last Friday after nine hours.",
+];
+
+const conflicts = (flags: FlagDraft[]) => flags.filter((f) => f.kind === "fact_conflict");
+
+describe("titles: one person, another office in the same body", () => {
+  it("flags the outlet alone in giving another office, medium, with the agreeing outlets as evidence", () => {
+    const flags = analyzeStory([
+      art(1, "North Wire", story("Health board chief executive Graham Tolliver")),
+      art(2, "Valley Courier", story("Health board chief executive Graham Tolliver")),
+      art(3, "Ward Report", story("Graham Tolliver, chair of the Tarnwick Health Board,")),
+    ]).flags;
+    const f = conflicts(flags);
+    expect(f).toHaveLength(1);
+    expect(f[0].articleId).toBe(3);
+    expect(f[0].severity).toBe("medium");
+    expect(f[0].text).toBe("Graham Tolliver, chair of the Tarnwick Health Board");
+    expect(f[0].evidence.map((e) => e.articleId).sort()).toEqual([1, 2]);
+    expect(f[0].explanation).toContain("chief executive");
+  });
+
+  it("the same office in other words is no conflict (chairman, chair)", () => {
+    const flags = analyzeStory([
+      art(1, "North Wire", story("Health board chairman Graham Tolliver")),
+      art(2, "Valley Courier", story("Health board chairman Graham Tolliver")),
+      art(3, "Ward Report", story("Graham Tolliver, chair of the Tarnwick Health Board,")),
+    ]).flags;
+    expect(conflicts(flags)).toEqual([]);
+  });
+
+  it("offices in different bodies are a person's different hats, not a dispute", () => {
+    const flags = analyzeStory([
+      art(1, "North Wire", story("Former union president Graham Tolliver")),
+      art(2, "Valley Courier", story("Former union president Graham Tolliver")),
+      art(3, "Ward Report", story("Graham Tolliver, a member of the regional assembly,")),
+    ]).flags;
+    expect(conflicts(flags)).toEqual([]);
+  });
+
+  it("one outlet against one other decides nothing", () => {
+    const flags = analyzeStory([
+      art(1, "North Wire", story("Health board chief executive Graham Tolliver")),
+      art(3, "Ward Report", story("Graham Tolliver, chair of the Tarnwick Health Board,")),
+    ]).flags;
+    expect(conflicts(flags)).toEqual([]);
+  });
+});
