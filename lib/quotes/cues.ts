@@ -564,11 +564,14 @@ export function namedSpeakers(body: string, from: number, to: number): SpeakerMa
  * The named subject at the start of a sentence ("Before the meeting, Zelenskyy
  * held ...", "European Commission president Ursula von der Leyen, speaking ...").
  */
+/** Longest fronted phrase (tokens) read past to a sentence's subject ("In a video posted on the company's website on Monday evening, ..."). */
+const FRONTED_MAX = 20;
+
 export function sentenceSubject(body: string, from: number, to: number): SpeakerMatch | null {
   const toks = tokens(body, from, Math.min(to, from + 300));
   let i = 0;
   if (toks[0] && (INTRO.test(toks[0].text) || opensWithTimeSpan(toks, 0))) {
-    const c = toks.findIndex((t, k) => k < 12 && t.text === ",");
+    const c = toks.findIndex((t, k) => k < FRONTED_MAX && t.text === ",");
     if (c > 0) i = c + 1;
     // "But Colorado Attorney General John Suthers isn't backing down": a conjunction without a comma opens the clause
     else if (/^(but|and|so|yet|still)$/i.test(toks[0].text)) i = 1;

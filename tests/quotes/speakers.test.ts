@@ -50,6 +50,11 @@ describe("speakers", () => {
     expect(body.slice(q.speakerSpan!.start, q.speakerSpan!.end)).toBe("Mr. Zelensky");
   });
 
+  it("a pronoun finds the subject after a long fronted phrase, titles such as 'chief executive' included", () => {
+    const body = "“We will take the company to court if we must,” agency director Anna Selwood said.\n\nIn a video posted on the company’s website late on Monday evening, chief executive Callum Dreyer apologised.\n\n“We are truly sorry,” he said.";
+    expect(who(body).map((q) => q.speaker)).toEqual(["Anna Selwood", "Callum Dreyer"]);
+  });
+
   it("a pronoun prefers the last named speaker over an earlier one", () => {
     const body = "Anna Berg said the vote was close.\n\nLater, Tom Hale said the count was fair.\n\n“We accept the result,” he added.";
     expect(who(body)[0].speaker).toBe("Tom Hale");
