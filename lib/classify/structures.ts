@@ -65,7 +65,8 @@ export function classifyStructures(al: StoryAlignment, ai: number): StructureDra
     // A list or table of facts the others carry as prose is the same reporting in another form:
     // flagged, but low (only the form is added), and only from two items up.
     const formOnly = share >= LIST_SUPPORT_MAX && !ALWAYS_ADDED.has(st.kind);
-    if (formOnly && blocks.length < 2) continue;
+    // One numbered line ("5. What the Experts Say") is a section heading, not a list.
+    if ((formOnly || st.kind === "list") && blocks.length < 2) continue;
     const text = a.article.body.slice(st.start, st.end);
     // Blocks that answer questions or advise the reader assert things no source said: graded higher.
     const items = text.slice(st.label ? text.indexOf(st.label) + st.label.length : 0, 3000);

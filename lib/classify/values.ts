@@ -9,7 +9,7 @@
  */
 import type { StoryAlignment } from "@/lib/align";
 import { claimTermSets, escapeRe, memoPerArticle } from "./common";
-import { contentTerms, extractValues, foldText, isStopword, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
+import { contentTerms, extractNumbers, extractValues, foldText, isStopword, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 
 /** Content words either side of a value that describe what it is the value of. */
 const CONTEXT_WORDS = 4;
@@ -27,6 +27,8 @@ export interface ValueConflict {
 
 interface Located extends ValueMention {
   context: Set<string>;
+  /** Every number the statement mentions, whatever it counts ("compared with 16,500 at the old ground"). */
+  numbers: Set<string>;
   /** Proper names (folded words) among the words around the value: whose or which figure it is. */
   names: string[];
   /** The whole statement, folded: where the other side's names are looked for. */
@@ -108,8 +110,13 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
   return out;
 }
 
+/** A dateline opening a report ("TOLLCASTER, June 11 (Halyard Press) -"): its date is the filing date, not a fact of the statement. */
+const DATELINE = /^\s*[\p{Lu}][\p{Lu}\p{M} .'’-]+,\s+[^()\n]{3,30}?(?:\([^)\n]{1,40}\))?\s*[-–—]+\s/u;
+
 function locate(text: string): Located[] {
-  const values = extractValues(text);
+  const dateline = DATELINE.exec(text)?.[0].length ?? 0;
+  const values = extractValues(text).filter((v) => v.start >= dateline);
+  const numbers = new Set(extractNumbers(text).map((n) => String(n.value)));
   // Other values' words are not context: "4.25" and "4.75" must not match through "percent".
   const strip = (x: string) => x.replace(/[\p{N}][\p{N}.,:%-]*/gu, " ");
   const folded = foldText(text);
@@ -126,7 +133,7 @@ function locate(text: string): Located[] {
       .filter((m) => /^\p{Lu}/u.test(m[0]) && !(m.index === 0 && text.slice(0, v.start).trimStart().startsWith(m[0])))
       .map((m) => foldText(m[0]).replace(/['’]s$/, ""))
       .filter((w) => w.length > 2 && !isStopword(w));
-    return { ...v, context, names, statement: folded };
+    return { ...v, context, names, statement: folded, numbers };
   });
 }
 
@@ -178,13 +185,17 @@ function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
   const denseB = dense(ownB);
   const several = (list: Located[], v: Located) =>
     (list === a ? ownA : ownB).filter((x) => sameSlotKind(x, v)).length > 1 || (NUMERIC.has(v.kind) && (list === a ? denseA : denseB));
+  // A figure the other statement also gives, whatever word follows it there, is not in dispute.
+  const mentions = (list: Located[], key: string) => list.length > 0 && list[0].numbers.has(key);
   for (const v of a) {
     if (several(a, v)) continue;
     if (b.some((w) => sameSlotKind(v, w) && w.key === v.key)) continue;
+    if (NUMERIC.has(v.kind) && mentions(b, v.key)) continue;
     let best: { w: Located; shared: number } | null = null;
     for (const w of b) {
       if (!sameSlotKind(v, w) || w.key === v.key || approximately(v, w) || several(b, w)) continue;
       if (a.some((x) => sameSlotKind(x, w) && x.key === w.key)) continue;
+      if (NUMERIC.has(w.kind) && mentions(a, w.key)) continue;
       if (NUMERIC.has(v.kind) && (boundsAgree(v, w) || (v.period ?? "") !== (w.period ?? ""))) continue;
       // Each side names something near its figure that the other statement never mentions
       // ("the Families Plan" / "the Rescue Plan"): two figures of two things.

@@ -147,6 +147,20 @@ describe("findValueConflicts: no conflict", () => {
     expect(kilometres.unit).toBe("km");
   });
 
+  it("a figure the other statement gives too, in another construction, is not in dispute", () => {
+    expect(findValueConflicts(
+      "The club's current stadium, Fennick Road, has 16,500 seats.",
+      "It will have 28,000 seats, compared with 16,500 at Fennick Road, the club's current ground.",
+    )).toEqual([]);
+  });
+
+  it("the date of a dateline is the filing date, not a fact of the statement", () => {
+    expect(findValueConflicts(
+      "A researcher told the agency she had seen a listing on a criminal forum on 8 June offering customer records.",
+      "TOLLCASTER, June 11 (Halyard Press) - A researcher said a criminal forum was offering customer records.",
+    )).toEqual([]);
+  });
+
   it("a statement without values", () => {
     expect(findValueConflicts("The council met on a rainy evening.", "The council met at 7 p.m.")).toEqual([]);
   });
