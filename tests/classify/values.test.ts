@@ -157,7 +157,7 @@ describe("findValueConflicts: no conflict", () => {
   it("the date of a dateline is the filing date, not a fact of the statement", () => {
     expect(findValueConflicts(
       "A researcher told the agency she had seen a listing on a criminal forum on 8 June offering customer records.",
-      "TOLLCASTER, June 11 (Halyard Press) - A researcher said a criminal forum was offering customer records.",
+      "TOLLCASTER, June 11 (Halyard Press) - A criminal forum listing was offering customer records, a researcher said.",
     )).toEqual([]);
   });
 
