@@ -153,6 +153,9 @@ export interface FactContext {
   derivations?: Derivation[];
 }
 
+/** Statement overlap (Dice) at which a different day is disputed even when the article names the other day elsewhere. */
+const CALENDAR_OVERLAP = 0.45;
+
 /** Hours by which an article must follow its counterparts for a different figure to read as an update. */
 const UPDATE_HOURS = 12;
 
@@ -187,7 +190,10 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     for (const v of slots) {
       // An article that states the other value itself elsewhere holds two facts, not a dispute about one.
       // (Whatever word follows the figure there: "1,626,042 valid signatures" is that figure too.)
-      if (valuesOf(al, ai).has(slotKey(v.theirs)) || figuresOf(al, ai).has(`${v.theirs.kind}|${v.theirs.key}`)) continue;
+      // Not so for a day in a statement closely aligned with the other (the same event told the same way):
+      // a report names several days for several events, and the one it gives this event is in dispute.
+      const sameEventDay = (v.kind === "weekday" || v.kind === "month_day") && v.overlap >= CALENDAR_OVERLAP;
+      if (!sameEventDay && (valuesOf(al, ai).has(slotKey(v.theirs)) || figuresOf(al, ai).has(`${v.theirs.kind}|${v.theirs.key}`))) continue;
       const B = arts[v.article].analysis;
       const bc = B.claims[v.claim];
       const m: ClaimMatch = {

@@ -197,6 +197,8 @@ function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
       if (a.some((x) => sameSlotKind(x, w) && x.key === w.key)) continue;
       if (NUMERIC.has(w.kind) && mentions(a, w.key)) continue;
       if (NUMERIC.has(v.kind) && (boundsAgree(v, w) || (v.period ?? "") !== (w.period ?? ""))) continue;
+      // A day that ends something and a day that starts it are two days ("on Tuesday" / "until Thursday").
+      if ((v.boundary ?? "") !== (w.boundary ?? "")) continue;
       // Each side names something near its figure that the other statement never mentions
       // ("the Families Plan" / "the Rescue Plan"): two figures of two things.
       const own = (x: Located, other: Located) => x.names.some((n) => !new RegExp(`\\b${escapeRe(n)}`, "u").test(other.statement));

@@ -22,6 +22,12 @@ export interface ValueMention {
    * "over the next decade" ("span-10-year"). Two figures for different spans are different figures.
    */
   period?: string;
+  /**
+   * For a day or a time, the boundary it marks when a preposition says so ("until Thursday": "end",
+   * "from Monday": "start", "by Friday": "deadline"); a strike that starts on Tuesday and runs until
+   * Thursday gives two days, not two versions of one.
+   */
+  boundary?: "start" | "end" | "deadline";
   /** Normalised value: equal keys are the same value. */
   key: string;
   /** What the value measures, when the kind needs it: the counted thing's term, or the currency. */
@@ -128,6 +134,10 @@ export function extractValues(text: string): ValueMention[] {
     // The period is read in the words after the figure, up to the end of the clause.
     const period = periodOf(t.slice(v.end, v.end + PERIOD_WINDOW).split(/[;:!?]|\.(?:\s|$)/)[0]);
     if (period) v.period = period;
+    if (v.kind === "weekday" || v.kind === "month_day" || v.kind === "time") {
+      const m = BOUNDARY.exec(t.slice(Math.max(0, v.start - BOUNDARY_WINDOW), v.start));
+      if (m) v.boundary = BOUNDARY_OF[m[1].toLowerCase()];
+    }
   }
   return out;
 }
@@ -152,6 +162,16 @@ const MEASURE_UNITS: Record<string, string> = {
 function unitKey(word: string): string {
   return MEASURE_UNITS[word] ?? termKey(word);
 }
+
+/**
+ * A preposition marking a boundary in time, with nothing but the rest of its time phrase after it.
+ * ("Shortly after 6.40 a.m." and "just before midnight" are approximations, not boundaries.)
+ */
+const BOUNDARY = /\b(until|till|through|by|since|from)\s+(?:(?:the|this|next|last|early|late|midnight|noon|\d{1,2}(?:[:.]\d{2})?|a\.?m\.?|p\.?m\.?|am|pm|on|of|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)*$/i;
+const BOUNDARY_WINDOW = 30;
+const BOUNDARY_OF: Record<string, "start" | "end" | "deadline"> = {
+  until: "end", till: "end", through: "end", by: "deadline", since: "start", from: "start",
+};
 
 /** Words before a value that make it a lower bound. */
 const MIN_BOUND = /\b(?:more than|over|at least|upwards of|in excess of|no fewer than|no less than)\s*[$£€¥]?\s*$/i;

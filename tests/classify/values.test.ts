@@ -161,6 +161,17 @@ describe("findValueConflicts: no conflict", () => {
     )).toEqual([]);
   });
 
+  it("the day something ends is not a version of the day it starts", () => {
+    expect(findValueConflicts(
+      "The nurses of the hospital group walked out at 7 a.m. on Tuesday for 48 hours at three hospitals.",
+      "The nurses' stoppage at the hospital group runs until 7 a.m. on Thursday at three hospitals.",
+    )).toEqual([]);
+    expect(findValueConflicts(
+      "The nurses of the hospital group walked out at 7 a.m. on Tuesday for 48 hours at three hospitals.",
+      "The nurses of the hospital group walked out at 7 a.m. on Wednesday for 48 hours at three hospitals.",
+    )).toHaveLength(1);
+  });
+
   it("a statement without values", () => {
     expect(findValueConflicts("The council met on a rainy evening.", "The council met at 7 p.m.")).toEqual([]);
   });

@@ -156,6 +156,16 @@ describe("extractValues bounds and periods", () => {
   });
 });
 
+describe("extractValues: days that mark a boundary", () => {
+  it("reads until/from/by before a day or time, but not 'shortly after'", () => {
+    const b = (s: string) => extractValues(s).map((v) => [v.kind, v.boundary ?? null]);
+    expect(b("The stoppage runs until 7 a.m. on Thursday, May 14.")).toEqual([["time", "end"], ["weekday", "end"], ["month_day", "end"]]);
+    expect(b("Applications are open from Monday.")).toEqual([["weekday", "start"]]);
+    expect(b("The nurses walked out at 7 a.m. on Tuesday.")).toEqual([["time", null], ["weekday", null]]);
+    expect(b("The fire started shortly after 6.40 a.m.")).toEqual([["time", null]]);
+  });
+});
+
 describe("sameSlotKind", () => {
   it("requires the same kind as well as the same unit", () => {
     const [pct] = only("Prices rose 12% in March.", "percent");
