@@ -57,7 +57,12 @@ function catches(f: EvalFlag, item: GoldItem): boolean {
 }
 
 /** Ingests, analyses and scores divergence-dev with `runCorpus` (the eval's own ingest + analysis run). */
-export async function evalDivergence(dir: string, now: Date, runCorpus: (inputs: string[], now: Date) => Promise<CorpusRun>): Promise<DivergenceScore> {
+export async function evalDivergence(
+  dir: string,
+  now: Date,
+  runCorpus: (inputs: string[], now: Date) => Promise<CorpusRun>,
+  scorer = path.join(dir, "score.mjs"),
+): Promise<DivergenceScore> {
   const run = await runCorpus([path.join(dir, "corpus")], now);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-eval-divergence-"));
   try {
@@ -65,7 +70,7 @@ export async function evalDivergence(dir: string, now: Date, runCorpus: (inputs:
     fs.writeFileSync(flagsFile, JSON.stringify({ flags: run.flags }));
     let out: string;
     try {
-      out = execFileSync(process.execPath, [path.join(dir, "score.mjs"), "--gold", path.join(dir, "gold.json"), "--flags", flagsFile, "--json"], { encoding: "utf8" });
+      out = execFileSync(process.execPath, [scorer, "--gold", path.join(dir, "gold.json"), "--flags", flagsFile, "--json"], { encoding: "utf8" });
     } catch (err) {
       // The scorer exits 1 when its own thresholds fail; its JSON is still on stdout.
       out = (err as { stdout?: string }).stdout ?? "";

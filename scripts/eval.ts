@@ -9,8 +9,9 @@
  *      `event`, which never reaches the ingest) and flag volume on honest journalism.
  *   3. ../shared/datasets/polnear-dev: quote recall and speaker accuracy (evalPolnear).
  *   4. db/sample: every planted divergence caught, and no other medium/high flag.
- *   --labelled DIR (repeatable): any other corpus in divergence-dev's layout (corpus/,
- *      gold.json, stories.json, score.mjs), such as a held-out set, scored the same way.
+ *   1b'. tests/fixtures/heldout/*: held-out corpora in divergence-dev's layout, written for this
+ *      project (their README says how each was used); --labelled DIR (repeatable) adds any other
+ *      corpus in that layout. Scored with the corpus's own score.mjs, else divergence-dev's.
  * A section whose data is absent is skipped with a message saying so.
  * The seed checks below are scoring (what the README says must be found), not
  * detection: the analysis never sees them.
@@ -323,8 +324,10 @@ function polnearLines(r: PolnearReport): string[] {
 
 // ---------------------------------------------------------------- main
 
-type SectionName = "seeds" | "divergence" | "rewrites" | "basil" | "allsides" | "polnear" | "mrpc" | "sample";
-const SECTIONS: SectionName[] = ["seeds", "divergence", "rewrites", "basil", "allsides", "polnear", "mrpc", "sample"];
+type SectionName = "seeds" | "divergence" | "heldout" | "rewrites" | "basil" | "allsides" | "polnear" | "mrpc" | "sample";
+const SECTIONS: SectionName[] = ["seeds", "divergence", "heldout", "rewrites", "basil", "allsides", "polnear", "mrpc", "sample"];
+/** The held-out corpora written for this project (tests/fixtures/heldout/README.md). */
+const HELDOUT_DIR = path.join(ROOT, "tests", "fixtures", "heldout");
 
 interface Report {
   generatedAt: string;
@@ -390,7 +393,7 @@ function printReport(r: Report): void {
   else for (const l of divergenceLines(r.divergence)) p(`   ${l}`);
   for (const { dir, score } of r.labelled) {
     p();
-    p(`1b. labelled corpus ${dir} (its own scorer)`);
+    p(`1b'. labelled corpus ${dir} (divergence-dev's scorer)`);
     if ("skipped" in score) p(`   skipped: ${score.skipped}`);
     else for (const l of divergenceLines(score)) p(`   ${l}`);
   }
@@ -513,12 +516,23 @@ async function main(): Promise<void> {
     }
   }
 
-  for (const dir of cli.labelled) {
-    const missing = ["corpus", "gold.json", "stories.json", "score.mjs"].filter((f) => !fs.existsSync(path.join(dir, f)));
-    if (missing.length) report.labelled.push({ dir, score: skip(`${dir} lacks ${missing.join(", ")}`) });
+  // Held-out corpora and any --labelled one: scored with their own score.mjs, else divergence-dev's.
+  const labelled = [
+    ...(want("heldout") && fs.existsSync(HELDOUT_DIR)
+      ? fs.readdirSync(HELDOUT_DIR).filter((d) => fs.existsSync(path.join(HELDOUT_DIR, d, "gold.json"))).sort().map((d) => path.join(HELDOUT_DIR, d))
+      : []),
+    ...cli.labelled,
+  ];
+  const sharedScorer = path.join(cli.shared, "datasets", "divergence-dev", "score.mjs");
+  for (const dir of labelled) {
+    const scorer = fs.existsSync(path.join(dir, "score.mjs")) ? path.join(dir, "score.mjs") : sharedScorer;
+    const missing = ["corpus", "gold.json", "stories.json"].filter((f) => !fs.existsSync(path.join(dir, f)));
+    if (!fs.existsSync(scorer)) missing.push(`a scorer (${scorer})`);
+    const name = path.relative(ROOT, dir) || dir;
+    if (missing.length) report.labelled.push({ dir: name, score: skip(`${dir} lacks ${missing.join(", ")}`) });
     else {
-      log(`${dir}: ingest + analyse + score ...`);
-      report.labelled.push({ dir, score: await timed(path.basename(dir), () => evalDivergence(dir, now, runCorpus)) });
+      log(`${name}: ingest + analyse + score ...`);
+      report.labelled.push({ dir: name, score: await timed(path.basename(dir), () => evalDivergence(dir, now, runCorpus, scorer)) });
     }
   }
 
