@@ -192,7 +192,7 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
       // (Whatever word follows the figure there: "1,626,042 valid signatures" is that figure too.)
       // Not so for a day in a statement closely aligned with the other (the same event told the same way):
       // a report names several days for several events, and the one it gives this event is in dispute.
-      const sameEventDay = (v.kind === "weekday" || v.kind === "month_day") && v.overlap >= CALENDAR_OVERLAP;
+      const sameEventDay = (v.kind === "weekday" || v.kind === "month_day") && v.overlap >= CALENDAR_OVERLAP && figuresAgree(claimValueLists(al, ai)[ci], claimValueLists(al, v.article)[v.claim]);
       if (!sameEventDay && (valuesOf(al, ai).has(slotKey(v.theirs)) || figuresOf(al, ai).has(`${v.theirs.kind}|${v.theirs.key}`))) continue;
       const B = arts[v.article].analysis;
       const bc = B.claims[v.claim];
@@ -299,6 +299,14 @@ function relativeGap(a: string, b: string): number {
   const y = Number(b);
   if (!Number.isFinite(x) || !Number.isFinite(y)) return 1;
   return Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y), 1e-9);
+}
+
+/** The figures (counts, amounts, percentages) of two statements are the same ones: the statements differ in nothing else that is measured. */
+function figuresAgree(a: readonly ValueMention[], b: readonly ValueMention[]): boolean {
+  const figures = (list: readonly ValueMention[]) => new Set(list.filter((v) => v.kind === "count" || v.kind === "money" || v.kind === "percent").map((v) => v.key));
+  const x = figures(a);
+  const y = figures(b);
+  return x.size === y.size && [...x].every((k) => y.has(k));
 }
 
 function slotKey(v: ValueMention): string {

@@ -39,6 +39,9 @@ const articleFacts = memoPerArticle((al, i): { values: ValueMention[] } => {
 /** Units in which the same change is written as x or x × 100 ("0.25 points" = "25 basis points" = "0.25 percent"). */
 const POINT_UNITS = new Set(["point", "basi", "basis", "percentag", "percentage", ""]);
 
+/** Text ending in a figure and an opening bracket: what follows is that figure in other units. */
+const CONVERSION = /\p{N}[\p{N}.,]*\s*(?:[\p{L}%$£€¥]{1,12}\.?\s*)?\(\s*(?:about|some|around|roughly|nearly|approximately|~|c\.)?\s*[$£€¥]?$/u;
+
 /** Two values are one figure written two ways (same number whatever the unit word, or points and basis points). */
 function sameFigure(v: ValueMention, w: ValueMention): boolean {
   const x = Number(v.key);
@@ -73,6 +76,8 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     const specifics: { start: number; end: number; what: string }[] = [];
     for (const v of claimValueLists(al, ai)[ci]) {
       if (!SPECIFIC_KINDS.has(v.kind)) continue;
+      // A figure in brackets right after another is that figure converted ("8 km (5 miles)", "£40 (€46)").
+      if (CONVERSION.test(c.text.slice(0, v.start))) continue;
       if (others.some((bi) => articleFacts(al, bi).values.some((w) => sameFigure(v, w)))) continue;
       const lead = c.text.slice(0, v.start).match(LEAD);
       const start = c.start + v.start - (lead ? lead[0].length : 0);

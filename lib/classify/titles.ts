@@ -55,7 +55,8 @@ interface Role {
 function readRole(words: string[]): { offices: Set<string>; body: Set<string> } {
   const offices = new Set<string>();
   const body = new Set<string>();
-  for (const w of words) {
+  // Hyphenated offices count by their parts ("director-general").
+  for (const w of words.flatMap((x) => x.split(/-/))) {
     const f = foldText(w).replace(/['’]s$/, "");
     if (OFFICES[f]) {
       offices.add(OFFICES[f]);

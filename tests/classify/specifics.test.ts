@@ -39,6 +39,13 @@ describe("specifics: a figure no other outlet gives", () => {
     expect(fs.filter((x) => x.articleId !== 3)).toEqual([]);
   });
 
+  it("a figure in brackets after another is that figure converted, not an added one", () => {
+    const converted = BASE.map((p, i) => (i === 1 ? p.replace(/\.$/, ", about 8 km (5 miles) from the town centre.") : p));
+    const plain = BASE.map((p, i) => (i === 1 ? p.replace(/\.$/, ", about 8 km from the town centre.") : p));
+    const fs = flags(plain, plain, converted);
+    expect(added(fs, 3).filter((f) => f.severity !== "low" || f.explanation.includes("5 miles"))).toEqual([]);
+  });
+
   it("the same figure carried by another outlet is not flagged", () => {
     const fs = flags(WITH_FIGURE, BASE, WITH_FIGURE);
     expect(fs.filter((f) => f.kind === "claim_added" && f.text.includes("18,000"))).toEqual([]);

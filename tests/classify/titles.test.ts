@@ -31,6 +31,15 @@ describe("titles: one person, another office in the same body", () => {
     expect(f[0].explanation).toContain("chief executive");
   });
 
+  it("a hyphenated office counts by its parts (director-general against chair)", () => {
+    const flags = analyzeStory([
+      art(1, "North Wire", story("Health board chair Graham Tolliver")),
+      art(2, "Valley Courier", story("Health board chair Graham Tolliver")),
+      art(3, "Ward Report", story("Graham Tolliver, director-general of the Tarnwick Health Board,")),
+    ]).flags;
+    expect(conflicts(flags).map((f) => f.articleId)).toEqual([3]);
+  });
+
   it("the same office in other words is no conflict (chairman, chair)", () => {
     const flags = analyzeStory([
       art(1, "North Wire", story("Health board chairman Graham Tolliver")),
