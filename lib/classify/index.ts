@@ -103,7 +103,8 @@ export function mergeDivergences(drafts: SourcedDraft[]): void {
   }
   for (const t of drafts) {
     if (t.kind !== "quote_truncated") continue;
-    const p = drafts.find((d) => d.kind === "quote_paraphrased" && d.articleId === t.articleId && d.start === t.start && d.end === t.end);
+    // The paraphrase flag may mark only the changed sentences of the quote the truncation flag covers.
+    const p = drafts.find((d) => d.kind === "quote_paraphrased" && d.articleId === t.articleId && d.start >= t.start && d.end <= t.end);
     if (!p) continue;
     const longer = t.evidence[0]?.outlet;
     p.explanation = `${p.explanation} It is also cut short${longer ? `: ${longer} carries a longer version` : ""}.`;

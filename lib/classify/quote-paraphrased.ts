@@ -96,14 +96,13 @@ export function flagParaphrased(s: QuoteScope): void {
       const sim = Math.max(...real.map((m) => m.best!.regionSimilarity));
       const closest = [...real].sort((x, y) => y.best!.regionSimilarity - x.best!.regionSimilarity || x.article - y.article).slice(0, MAX_EVIDENCE);
       const evidence = closest.map((m) => evidenceFor(q.text, arts[m.article].analysis, m.span!));
+      const span = changedSentences(s, closest[0].changedSource);
       out.push({
         articleId: a.article.id,
         kind: "quote_paraphrased",
         severity: content ? "high" : "medium",
         confidence: round(sim),
-        start: q.start,
-        end: q.end,
-        text: q.text,
+        ...span,
         speaker: q.speaker,
         explanation: `${a.article.outlet} quotes ${speakerLabel(q.speaker)} as "${clip(q.text)}"; ${joinNames(real.map(outletOf))} ${real.length > 1 ? "have" : "has"} "${clip(real[0].text)}"${change ? ` (changed: ${clip(change, 80)})` : ""}.`,
         evidence,
@@ -111,4 +110,25 @@ export function flagParaphrased(s: QuoteScope): void {
     }
   }
 
+}
+
+/**
+ * The part of a quote the flag marks: the sentences of it in which words changed, so that a
+ * long quote whose second sentence is carried word for word is not flagged on that sentence;
+ * the whole quote when every sentence changed, or when the change is only words it lacks.
+ */
+function changedSentences(s: QuoteScope, changedSource: readonly number[]): { start: number; end: number; text: string } {
+  const { A, a, q, sIdx } = s;
+  const whole = { start: q.start, end: q.end, text: q.text };
+  if (!changedSource.length || q.parts.length > 1) return whole;
+  const inQuote = a.segmentation.sentences.filter((x) => x.end > q.start && x.start < q.end);
+  if (inQuote.length < 2) return whole;
+  const at = changedSource.map((i) => A.tokens[sIdx[i]].start);
+  const kept = inQuote.filter((x) => at.some((o) => o >= x.start && o < x.end));
+  if (!kept.length || kept.length === inQuote.length) return whole;
+  const start = Math.max(q.start, kept[0].start);
+  let end = Math.min(q.end, kept[kept.length - 1].end);
+  const body = a.article.body;
+  while (end > start && /[\s"“”'’,]/.test(body[end - 1])) end--;
+  return { start, end, text: body.slice(start, end) };
 }

@@ -85,6 +85,20 @@ describe("quote identity: which versions are one quote reworded", () => {
     expect(paraphrased(flagsWithThird(other)).filter((f) => f.severity === "high")).toEqual([]);
   });
 
+  it("in a quote of several sentences, the flag marks the sentence whose words changed", () => {
+    const second = "Passengers will be told the new date as soon as we have it";
+    const two = (first: string) => `${first}. ${second}`;
+    const flags = analyzeStory([
+      art(1, "Harbor Daily", "Tunnel stays shut for another month", story(two(QUOTE))),
+      art(2, "Coast Wire", "Estuary tunnel closure extended", story(two(QUOTE))),
+      art(3, "Metro Post", "Varn tunnel closed until inspections end", story(two("We will not reopen the northern tunnel until every check has been completed"))),
+    ]).flags;
+    const p = paraphrased(flags);
+    expect(p).toHaveLength(1);
+    expect(p[0].text).toBe("We will not reopen the northern tunnel until every check has been completed.");
+    expect(p[0].text).not.toContain("Passengers");
+  });
+
   it("the same quote verbatim everywhere yields no quote flag", () => {
     const flags = flagsWithThird(QUOTE);
     expect(flags.filter((f) => f.kind.startsWith("quote_") || f.kind === "attribution_conflict")).toEqual([]);
