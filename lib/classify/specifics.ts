@@ -6,7 +6,7 @@
  * itself, with the counterpart that carries the rest of the sentence as evidence.
  */
 import { CLAIM_PARTIAL_MIN, type StoryAlignment } from "@/lib/align";
-import { extractNames, extractValues, isContentWord, MONTHS, termKey, tokenize, WEEKDAYS, type ValueMention } from "@/lib/text";
+import { extractNames, extractNumbers, extractValues, isContentWord, MONTHS, termKey, tokenize, WEEKDAYS, type ValueMention } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, memoPerArticle, isFlaggableSentence, MAX_EVIDENCE } from "./common";
 import type { Derivation } from "./derivation";
@@ -34,6 +34,12 @@ const articleFacts = memoPerArticle((al, i): { values: ValueMention[] } => {
   const a = al.index.articles[i].analysis;
   const body = a.article.body.slice(0, a.segmentation.sentences.at(-1)?.end ?? a.article.body.length);
   return { values: extractValues(body) };
+});
+
+/** Every number of article `i`'s analysed body, whatever it counts, once per story. */
+const articleNumbers = memoPerArticle((al, i): Set<number> => {
+  const a = al.index.articles[i].analysis;
+  return new Set(extractNumbers(a.article.body.slice(0, a.segmentation.sentences.at(-1)?.end ?? a.article.body.length)).map((n) => n.value));
 });
 
 /** Units in which the same change is written as x or x × 100 ("0.25 points" = "25 basis points" = "0.25 percent"). */
@@ -82,6 +88,17 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
       const lead = c.text.slice(0, v.start).match(LEAD);
       const start = c.start + v.start - (lead ? lead[0].length : 0);
       specifics.push({ start, end: c.start + v.end, what: "figure" });
+    }
+    // A bare amount no value reading typed ("about 30 million of it") that no other outlet mentions:
+    // digits with a scale word only (small numbers, number words and parts of names are left alone).
+    for (const n of extractNumbers(c.text)) {
+      if (n.year || !/^\p{N}[\p{N}.,]*\s*(?:million|billion|trillion|bn)\b/iu.test(n.text)) continue;
+      if (specifics.some((x) => x.start < c.start + n.end && x.end > c.start + n.start)) continue;
+      if (claimValueLists(al, ai)[ci].some((v) => v.start < n.end && v.end > n.start)) continue;
+      if (CONVERSION.test(c.text.slice(0, n.start))) continue;
+      const close = (x: number) => Math.abs(x - n.value) <= 0.05 * Math.max(Math.abs(x), Math.abs(n.value));
+      if (others.some((bi) => [...articleNumbers(al, bi)].some(close))) continue;
+      specifics.push({ start: c.start + n.start, end: c.start + n.end, what: "figure" });
     }
     for (const n of extractNames(c.text)) {
       // Words of the name as terms (possessives, plurals and spelling folded); months, weekdays and

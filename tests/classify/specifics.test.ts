@@ -46,6 +46,15 @@ describe("specifics: a figure no other outlet gives", () => {
     expect(added(fs, 3).filter((f) => f.severity !== "low" || f.explanation.includes("5 miles"))).toEqual([]);
   });
 
+  it("a bare amount with a scale word that no other outlet gives is an added figure; small bare numbers are not", () => {
+    const withAmount = BASE.map((p, i) => (i === 1 ? p.replace(/\.$/, ", about 30 million of it from one contract, according to people briefed on the plan.") : p));
+    const f = added(flags(BASE, BASE, withAmount), 3);
+    expect(f).toHaveLength(1);
+    expect(f[0].explanation).toContain('"30 million"');
+    const withSmall = BASE.map((p, i) => (i === 1 ? p.replace(/\.$/, ", on an 11-story site.") : p));
+    expect(added(flags(BASE, BASE, withSmall), 3).filter((x) => x.explanation.includes('"11'))).toEqual([]);
+  });
+
   it("the same figure carried by another outlet is not flagged", () => {
     const fs = flags(WITH_FIGURE, BASE, WITH_FIGURE);
     expect(fs.filter((f) => f.kind === "claim_added" && f.text.includes("18,000"))).toEqual([]);
