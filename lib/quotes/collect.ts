@@ -22,6 +22,9 @@ export function isTitleQuote(body: string, q: Draft): boolean {
   return /(\bon|\bin|\b(?:episode|edition|issue|season) of|’s|'s|\btitled|\bentitled|\bcalled|\bshow|\bprogram|\bprogramme|\bnewspaper|\bmagazine|\bbook|\bfilm|\bmovie|\bseries|\bpodcast|\bdocumentary|\bcolumn|\bop-ed|\bheadline|\bsong|\balbum)\s*$/i.test(before);
 }
 
+/** Longest attribution tail (words) after a dash-led quote: a speech verb, a name, a role and the occasion. */
+const DASH_TAIL_WORDS = 30;
+
 /** Dash-led paragraph: "– We want ..., says Støre." → quote up to the attribution. */
 export function dashQuote(body: string, b: Block): Draft | null {
   const t = body.slice(b.start, b.end);
@@ -37,7 +40,8 @@ export function dashQuote(body: string, b: Block): Draft | null {
   for (let i = qs; i < b.end; i++) if (body[i] === "," || ((body[i] === "–" || body[i] === "—") && /\s/.test(body[i - 1] ?? ""))) seps.push(i);
   for (let k = seps.length - 1; k >= 0; k--) {
     const tail = body.slice(seps[k] + 1, b.end);
-    if (words(tail) > 14) break;
+    // ("says Simone Achterberg, director of education of the city, at the press conference in the town hall")
+    if (words(tail) > DASH_TAIL_WORDS) break;
     if (!SPEECH_VERB.test(tail)) continue;
     const a = attributionAfter(body, seps[k] + 1, b.end);
     if (a) {

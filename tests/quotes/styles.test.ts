@@ -92,6 +92,14 @@ describe("quote styles", () => {
     ]);
   });
 
+  it("a dash-led quote ends where a long attribution begins (verb, name, role and occasion)", () => {
+    const body = "The city closed three schools.\n\n– We stopped work and sealed the rooms. I will not ask a single child to sit under a ceiling we have not cleared, says Simone Achterberg, director of education of the city, at the press conference in the town hall.";
+    const q = quotes(body)[0];
+    expect(q.style).toBe("dash");
+    expect(q.text).toBe("We stopped work and sealed the rooms. I will not ask a single child to sit under a ceiling we have not cleared");
+    expect(q.speaker).toBe("Simone Achterberg");
+  });
+
   it("a dash signature under a quote names its speaker and is not itself a quote", () => {
     const body = "Readers wrote in after the debate on Monday night in large numbers.\n“The most unqualified candidate ever to run for office.”\n— Maria Lopez\n– We want to strengthen cooperation, says Støre.";
     const q = quotes(body);
