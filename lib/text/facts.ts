@@ -41,9 +41,11 @@ export interface NumberMention {
 }
 
 const NUM_RE =
-  /(\p{N}+(?:[.,]\p{N}+)*)(\s*%|\s*percent|\s*per cent)?(?:\s*(hundred|thousand|millions?|billions?|trillion|bn|mn|m|k|dozen)\b)?|\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)\b(?:\s+(hundred|thousand|millions?|billions?|trillion|dozen)\b)?/giu;
+  /(\p{N}{1,3}(?:[ \u00A0\u202F]\p{N}{3})+(?![\p{N}.,]\p{N})|\p{N}+(?:[.,]\p{N}+)*)(\s*%|\s*percent|\s*per cent)?(?:\s*(hundred|thousand|millions?|billions?|trillion|bn|mn|m|k|dozen)\b)?|\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)\b(?:\s+(hundred|thousand|millions?|billions?|trillion|dozen)\b)?/giu;
 
-function parseDigits(s: string): number {
+function parseDigits(raw: string): number {
+  // Thousands grouped with spaces ("850 000", the European way) are one number.
+  const s = raw.replace(/[ \u00A0\u202F]/g, "");
   // "6,000,000" and "6.000.000" are groupings; "1.5" and "1,5" are decimals.
   if (/^\d{1,3}([.,]\d{3})+$/.test(s) && !/^\d{1,3}[.,]\d{3}$/.test(s.replace(/,/g, ",")) ) return Number(s.replace(/[.,]/g, ""));
   if (/^\d{1,3}(,\d{3})+$/.test(s)) return Number(s.replace(/,/g, ""));
@@ -59,6 +61,13 @@ export function extractNumbers(text: string): NumberMention[] {
     let value: number;
     let year = false;
     const scaleWord = (m[3] ?? m[5] ?? "").toLowerCase();
+    // "May 5 100 people": a day of the month and a count, not 5,100. The day is read alone.
+    if (m[1] !== undefined && /\s/.test(m[1]) && /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i.test(folded.slice(Math.max(0, m.index - 12), m.index))) {
+      const day = m[1].slice(0, m[1].search(/\s/));
+      NUM_RE.lastIndex = m.index + day.length;
+      out.push({ value: Number(day), unit: "", start: m.index, end: m.index + day.length, text: day, year: false });
+      continue;
+    }
     if (m[1] !== undefined) {
       value = parseDigits(m[1]);
       year = !m[2] && !scaleWord && /^\d{4}$/.test(m[1]) && value >= 1800 && value <= 2100;

@@ -51,3 +51,15 @@ describe("extractNumbers with compound number words", () => {
     expect(extractNumbers("twenty or five").map((n) => n.value)).toEqual([20, 5]);
   });
 });
+
+describe("extractNumbers with thousands grouped by spaces", () => {
+  it("reads '850 000' and '1 250 000' as one number each, as European outlets write them", () => {
+    expect(extractNumbers("The buses will cost about 850 000 marks.").map((n) => n.value)).toEqual([850000]);
+    expect(extractNumbers("It cost 1 250 000 euros.").map((n) => n.value)).toEqual([1250000]);
+  });
+
+  it("keeps a year and a count apart, and a day of the month and a count", () => {
+    expect(extractNumbers("In 2019 300 people applied.").map((n) => n.value)).toEqual([2019, 300]);
+    expect(extractNumbers("On May 5 100 people marched.").map((n) => n.value)).toEqual([5, 100]);
+  });
+});
