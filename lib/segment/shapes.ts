@@ -196,18 +196,20 @@ export function addressesReader(text: string): boolean {
 }
 
 /** Verbs a call to action opens with (general web vocabulary, imperative). */
-const CTA_VERB = /^\W*(share|download|subscribe|join|become|follow|sign|click|tap|tell|let|get|support|donate|comment|like|install|register|visit|check out|read|watch|listen|send|leave|email|contact|give)\b/i;
+const CTA_VERB = /^\W*(share|download|subscribe|join|become|follow|sign|click|tap|tell|let|get|support|donate|comment|like|install|register|visit|check out|read|watch|listen|send|leave|email|contact|give|pass|forward|spread)\b/i;
 
 /**
  * A call to action addressed to the reader ("Share your thoughts in the comments", "Download our app",
  * "Become a member today!"): an imperative opening and the reader or the site as its object. Chrome,
  * not a statement about the story.
  */
-export function isCallToAction(text: string): boolean {
+export function isCallToAction(raw: string): boolean {
+  // A short question may lead into it ("Found this useful? Pass it along to a friend.").
+  const text = raw.replace(/^[^.!?"“”]{1,40}\?\s+(?=\p{Lu})/u, "");
   const n = wordCount(text);
   // Quoted speech ("Tell us what you need," she said) is reporting, not the site speaking.
   if (n > 30 || !CTA_VERB.test(text) || /["“”«»„]/.test(text)) return false;
-  return /\b(you|your|us|our|today|now|here|below|comments?|app|member(ship)?|newsletter|inbox)\b/i.test(text) || /!\s*$/.test(text);
+  return /\b(you|your|us|our|today|now|here|below|comments?|app|member(ship)?|newsletter|inbox|friends?)\b/i.test(text) || /!\s*$/.test(text);
 }
 
 /** A short line with no sentence shape: no final punctuation and at most `max` words. */

@@ -135,6 +135,12 @@ describe("blocks", () => {
 });
 
 describe("boilerplate", () => {
+  it("a call to action after a short question is chrome ('Found this useful? Pass it along to a friend ...')", () => {
+    const body = [PROSE, "Found this useful? Pass it along to a friend who drives one.", PROSE, "Why did the council act? Officials said the cracks had grown since March."].join("\n");
+    const seg = segmentArticle(body);
+    expect(kinds(body, seg).filter((k) => k.bp).map((k) => k.text)).toEqual(["Found this useful? Pass it along to a friend who drives one."]);
+  });
+
   it("a short line ending in a bar of links is chrome; a sentence with one bar is not", () => {
     const body = [PROSE, "Enjoyed this explainer? Share it: Facebook | X | WhatsApp | Email", PROSE, "Turnout was 61 percent | up from 54 percent in the last election, officials said.", PROSE].join("\n");
     const seg = segmentArticle(body);
