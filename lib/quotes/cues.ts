@@ -678,10 +678,19 @@ function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): S
   if (/^(last|this|next|early|late)$/i.test(toks[v]?.text ?? "") && TIME_WORD.test(toks[v + 1]?.text ?? "")) v += 2;
   else if (/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)$/.test(toks[v]?.text ?? "")) v++;
   let aux = false;
+  let lastAux = -1;
   // "has since apologized": "since" after an auxiliary is an adverb, not a conjunction
   while (v < toks.length && (ADVERB.test(toks[v].text) || /^\p{Ll}+ly$/u.test(toks[v].text) || AUXILIARY.test(toks[v].text) || /^(not|never)$/.test(toks[v].text) || (aux && toks[v].text === "since"))) {
-    if (AUXILIARY.test(toks[v].text)) aux = true;
+    if (AUXILIARY.test(toks[v].text)) {
+      aux = true;
+      lastAux = v;
+    }
     v++;
+  }
+  // "Achterberg also had a go at the builders: “...”", "Wren was blunt: “...”": the auxiliary is the verb
+  // when a determiner or an adjective follows it and the clause runs straight into the quote.
+  if (lastAux === v - 1 && quoteOpen >= 0 && toks[v] && (DETERMINER.test(toks[v].text) || /^\p{Ll}+$/u.test(toks[v].text)) && /:\s*$/.test(body.slice(toks[toks.length - 1].start, quoteOpen))) {
+    return mk(body, toks, np, toks[lastAux]);
   }
   const verb = toks[v];
   if (!verb || !/^\p{Ll}[\p{Ll}\-’']+$/u.test(verb.text) || PREPOSITION.test(verb.text) || BOUNDARY_WORD.test(verb.text) || DETERMINER.test(verb.text)) return null;

@@ -55,6 +55,11 @@ describe("speakers", () => {
     expect(who(body).map((q) => q.speaker)).toEqual(["Anna Selwood", "Callum Dreyer"]);
   });
 
+  it("a clause whose verb is 'had' or 'was' introduces a quote after a colon: its subject speaks", () => {
+    expect(who("The schools closed on Monday.\n\nMayor Tobias Wren also had a go at the builders: “These buildings were put up in a hurry.”")[0].speaker).toBe("Tobias Wren");
+    expect(who("The schools closed on Monday.\n\nAchterberg was blunt: “We should have tested every room years ago.”")[0].speaker).toBe("Achterberg");
+  });
+
   it("a pronoun prefers the last named speaker over an earlier one", () => {
     const body = "Anna Berg said the vote was close.\n\nLater, Tom Hale said the count was fair.\n\n“We accept the result,” he added.";
     expect(who(body)[0].speaker).toBe("Tom Hale");
