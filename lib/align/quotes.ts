@@ -114,11 +114,6 @@ export function quoteContentShare(index: StoryIndex, source: number, sq: number,
   return { dice: (2 * shared) / (a.size + b.size || 1), shared };
 }
 
-/**
- * The quote of `target` that is the same statement as quote `sq` of `source` by speaker and
- * content, when no quote shares enough word runs with it: the best content-term overlap among
- * the target's quotes by a compatible speaker, at or above QUOTE_TWIN_MIN.
- */
 /** Content overlap at which a third outlet's quote is the same words as the target's (corroborating it). */
 const CORROBORATED_MIN = 0.8;
 
@@ -133,7 +128,8 @@ function namedTwin(index: StoryIndex, source: number, sq: number, target: number
   if (!a.speaker || !b.speaker || !isNamed(a.speaker) || !isNamed(b.speaker) || !sameSpeakerKey(a.speakerKey, b.speakerKey)) return false;
   // A reworded statement keeps its content in its order ("X have ... answers from G, not ..."); two
   // statements on one subject share words in any order.
-  if (orderedShared(termSequence(index.articles[source], sq), termSequence(index.articles[target], tq)) < QUOTE_TWIN_MIN_SHARED) return false;
+  const runs = matchRuns(termSequence(index.articles[source], sq), termSequence(index.articles[target], tq)) ?? [];
+  if (runs.reduce((n, r) => n + r.length, 0) < QUOTE_TWIN_MIN_SHARED) return false;
   return index.articles.some((p, k) => {
     if (k === source || k === target) return false;
     for (let oq = 0; oq < p.quoteTokens.length; oq++) if (quoteContentShare(index, target, tq, k, oq).dice >= CORROBORATED_MIN) return true;
@@ -156,20 +152,12 @@ function termSequence(p: StoryIndex["articles"][number], q: number): string[] {
   return out;
 }
 
-/** Length of the longest common subsequence of two short term sequences. */
-function orderedShared(a: string[], b: string[]): number {
-  const row = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j];
-      row[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(row[j], row[j - 1]);
-      diag = up;
-    }
-  }
-  return row[b.length];
-}
-
+/**
+ * The quote of `target` that is the same statement as quote `sq` of `source` by speaker and
+ * content, when no quote shares enough word runs with it: the best content-term overlap among
+ * the target's quotes by a compatible speaker, at or above QUOTE_TWIN_MIN (QUOTE_TWIN_MIN_NAMED
+ * when namedTwin holds).
+ */
 function findTwin(index: StoryIndex, source: number, sq: number, target: number): QuoteCounterpart | null {
   const src = index.articles[source];
   const tgt = index.articles[target];

@@ -7,7 +7,7 @@
  */
 import { matchRuns, claimTokens, CLAIM_SUPPORT_MIN, type StoryAlignment, type ClaimMatch } from "@/lib/align";
 import type { PreparedArticle } from "@/lib/align";
-import { extractDates, extractNumbers, foldText, numberWordValue, type ValueKind, type ValueMention } from "@/lib/text";
+import { extractDates, extractNumbers, FIGURE_KINDS, foldText, numberWordValue, type ValueKind, type ValueMention } from "@/lib/text";
 import type { FlagDraft } from "@/lib/types";
 import { clip, counterpartsOf, memoPerArticle, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
 import type { Derivation } from "./derivation";
@@ -303,7 +303,7 @@ function relativeGap(a: string, b: string): number {
 
 /** The figures (counts, amounts, percentages) of two statements are the same ones: the statements differ in nothing else that is measured. */
 function figuresAgree(a: readonly ValueMention[], b: readonly ValueMention[]): boolean {
-  const figures = (list: readonly ValueMention[]) => new Set(list.filter((v) => v.kind === "count" || v.kind === "money" || v.kind === "percent").map((v) => v.key));
+  const figures = (list: readonly ValueMention[]) => new Set(list.filter((v) => FIGURE_KINDS.has(v.kind)).map((v) => v.key));
   const x = figures(a);
   const y = figures(b);
   return x.size === y.size && [...x].every((k) => y.has(k));

@@ -6,7 +6,7 @@
  * itself, with the counterpart that carries the rest of the sentence as evidence.
  */
 import { CLAIM_PARTIAL_MIN, type StoryAlignment } from "@/lib/align";
-import { extractNames, extractNumbers, extractValues, isContentWord, MONTHS, termKey, tokenize, WEEKDAYS, type ValueMention } from "@/lib/text";
+import { extractNames, extractNumbers, extractValues, FIGURE_KINDS, isContentWord, MONTHS, termKey, tokenize, WEEKDAYS, type ValueMention } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, memoPerArticle, isFlaggableSentence, MAX_EVIDENCE } from "./common";
 import type { Derivation } from "./derivation";
@@ -14,8 +14,6 @@ import { claimValueLists } from "./values";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
-/** Value kinds that are specifics an outlet can invent (calendar values are compared as conflicts instead). */
-const SPECIFIC_KINDS = new Set(["count", "money", "percent"]);
 /** Words before a value that belong to its phrase ("about", "an estimated"). */
 const LEAD = /(?:\b(?:about|around|roughly|approximately|nearly|almost|some|over|more than|less than|at least|up to|as many as|as much as|close to|an estimated|estimated)\s+)$/i;
 
@@ -29,18 +27,17 @@ const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
 /** Every term of article `i`'s analysed tokens, once per story. */
 const articleTerms = memoPerArticle((al, i) => new Set(al.index.articles[i].tokens.map((t) => termKey(t.norm))));
 
-/** Every value of article `i`'s analysed body, once per story. */
-const articleFacts = memoPerArticle((al, i): { values: ValueMention[] } => {
+/** Every value of article `i`'s analysed body, and every number whatever it counts, once per story. */
+const articleFacts = memoPerArticle((al, i): { values: ValueMention[]; numbers: number[] } => {
   const a = al.index.articles[i].analysis;
   const body = a.article.body.slice(0, a.segmentation.sentences.at(-1)?.end ?? a.article.body.length);
-  return { values: extractValues(body) };
+  return { values: extractValues(body), numbers: [...new Set(extractNumbers(body).map((n) => n.value))] };
 });
 
-/** Every number of article `i`'s analysed body, whatever it counts, once per story. */
-const articleNumbers = memoPerArticle((al, i): Set<number> => {
-  const a = al.index.articles[i].analysis;
-  return new Set(extractNumbers(a.article.body.slice(0, a.segmentation.sentences.at(-1)?.end ?? a.article.body.length)).map((n) => n.value));
-});
+/** Two numbers are one figure rounded two ways: within 5% of each other. */
+function close(x: number, y: number): boolean {
+  return Math.abs(x - y) <= 0.05 * Math.max(Math.abs(x), Math.abs(y));
+}
 
 /** Units in which the same change is written as x or x × 100 ("0.25 points" = "25 basis points" = "0.25 percent"). */
 const POINT_UNITS = new Set(["point", "basi", "basis", "percentag", "percentage", ""]);
@@ -53,7 +50,6 @@ function sameFigure(v: ValueMention, w: ValueMention): boolean {
   const x = Number(v.key);
   const y = Number(w.key);
   if (!Number.isFinite(x) || !Number.isFinite(y)) return v.kind === w.kind && v.key === w.key;
-  const close = (p: number, q: number) => Math.abs(p - q) <= 0.05 * Math.max(Math.abs(p), Math.abs(q));
   if (close(x, y)) return true;
   const pointLike = (m: ValueMention) => m.kind === "percent" || (m.kind === "count" && POINT_UNITS.has(m.unit));
   return pointLike(v) && pointLike(w) && (close(x * 100, y) || close(x, y * 100));
@@ -81,7 +77,8 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     if (!best.length) return;
     const specifics: { start: number; end: number; what: string }[] = [];
     for (const v of claimValueLists(al, ai)[ci]) {
-      if (!SPECIFIC_KINDS.has(v.kind)) continue;
+      // Figures are specifics an outlet can invent (calendar values are compared as conflicts instead).
+      if (!FIGURE_KINDS.has(v.kind)) continue;
       // A figure in brackets right after another is that figure converted ("8 km (5 miles)", "£40 (€46)").
       if (CONVERSION.test(c.text.slice(0, v.start))) continue;
       if (others.some((bi) => articleFacts(al, bi).values.some((w) => sameFigure(v, w)))) continue;
@@ -96,8 +93,7 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
       if (specifics.some((x) => x.start < c.start + n.end && x.end > c.start + n.start)) continue;
       if (claimValueLists(al, ai)[ci].some((v) => v.start < n.end && v.end > n.start)) continue;
       if (CONVERSION.test(c.text.slice(0, n.start))) continue;
-      const close = (x: number) => Math.abs(x - n.value) <= 0.05 * Math.max(Math.abs(x), Math.abs(n.value));
-      if (others.some((bi) => [...articleNumbers(al, bi)].some(close))) continue;
+      if (others.some((bi) => articleFacts(al, bi).numbers.some((x) => close(x, n.value)))) continue;
       specifics.push({ start: c.start + n.start, end: c.start + n.end, what: "figure" });
     }
     for (const n of extractNames(c.text)) {

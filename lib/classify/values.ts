@@ -9,7 +9,7 @@
  */
 import type { StoryAlignment } from "@/lib/align";
 import { claimTermSets, escapeRe, memoPerArticle } from "./common";
-import { contentTerms, extractNumbers, extractValues, foldText, isStopword, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
+import { contentTerms, extractNumbers, extractValues, FIGURE_KINDS, foldText, isStopword, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 
 /** Content words either side of a value that describe what it is the value of. */
 const CONTEXT_WORDS = 4;
@@ -52,7 +52,7 @@ function significantDigits(x: number): number {
 
 /** A rounded figure and a more precise one close to it are one figure written two ways. */
 function approximately(v: ValueMention, w: ValueMention): boolean {
-  if (v.kind !== "money" && v.kind !== "count" && v.kind !== "percent") return false;
+  if (!FIGURE_KINDS.has(v.kind)) return false;
   const x = Number(v.key);
   const y = Number(w.key);
   if (!Number.isFinite(x) || !Number.isFinite(y) || x === y) return x === y;
@@ -176,33 +176,32 @@ function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
   // A value both statements give is common ground, not one of a list: "31 of the group's 58 wards" and
   // "41 of its 58 wards" dispute one figure, and a statement whose other figures all agree is aligned
   // apart from the one that differs.
-  const NUMERIC = new Set<ValueKind>(["count", "money", "percent"]);
   const sharedValue = (x: Located, other: Located[]) => other.some((y) => sameSlotKind(x, y) && x.key === y.key);
   const ownA = a.filter((x) => !sharedValue(x, b));
   const ownB = b.filter((x) => !sharedValue(x, a));
-  const dense = (list: Located[]) => list.filter((x) => NUMERIC.has(x.kind)).length >= 3;
+  const dense = (list: Located[]) => list.filter((x) => FIGURE_KINDS.has(x.kind)).length >= 3;
   const denseA = dense(ownA);
   const denseB = dense(ownB);
   const several = (list: Located[], v: Located) =>
-    (list === a ? ownA : ownB).filter((x) => sameSlotKind(x, v)).length > 1 || (NUMERIC.has(v.kind) && (list === a ? denseA : denseB));
+    (list === a ? ownA : ownB).filter((x) => sameSlotKind(x, v)).length > 1 || (FIGURE_KINDS.has(v.kind) && (list === a ? denseA : denseB));
   // A figure the other statement also gives, whatever word follows it there, is not in dispute.
   const mentions = (list: Located[], key: string) => list.length > 0 && list[0].numbers.has(key);
   for (const v of a) {
     if (several(a, v)) continue;
-    if (b.some((w) => sameSlotKind(v, w) && w.key === v.key)) continue;
-    if (NUMERIC.has(v.kind) && mentions(b, v.key)) continue;
+    if (sharedValue(v, b)) continue;
+    if (FIGURE_KINDS.has(v.kind) && mentions(b, v.key)) continue;
     let best: { w: Located; shared: number } | null = null;
     for (const w of b) {
       if (!sameSlotKind(v, w) || w.key === v.key || approximately(v, w) || several(b, w)) continue;
-      if (a.some((x) => sameSlotKind(x, w) && x.key === w.key)) continue;
-      if (NUMERIC.has(w.kind) && mentions(a, w.key)) continue;
-      if (NUMERIC.has(v.kind) && (boundsAgree(v, w) || (v.period ?? "") !== (w.period ?? ""))) continue;
+      if (sharedValue(w, a)) continue;
+      if (FIGURE_KINDS.has(w.kind) && mentions(a, w.key)) continue;
+      if (FIGURE_KINDS.has(v.kind) && (boundsAgree(v, w) || (v.period ?? "") !== (w.period ?? ""))) continue;
       // A day that ends something and a day that starts it are two days ("on Tuesday" / "until Thursday").
       if ((v.boundary ?? "") !== (w.boundary ?? "")) continue;
       // Each side names something near its figure that the other statement never mentions
       // ("the Families Plan" / "the Rescue Plan"): two figures of two things.
       const own = (x: Located, other: Located) => x.names.some((n) => !new RegExp(`\\b${escapeRe(n)}`, "u").test(other.statement));
-      if ((v.kind === "count" || v.kind === "money" || v.kind === "percent") && own(v, w) && own(w, v)) continue;
+      if (FIGURE_KINDS.has(v.kind) && own(v, w) && own(w, v)) continue;
       let shared = 0;
       for (const t of v.context) if (w.context.has(t)) shared++;
       // A count's unit is its subject: with the same counted thing, the unit is the shared context.

@@ -560,13 +560,13 @@ export function namedSpeakers(body: string, from: number, to: number): SpeakerMa
   return out;
 }
 
+/** Longest fronted phrase (tokens) read past to a sentence's subject ("In a video posted on the company's website on Monday evening, ..."). */
+const FRONTED_MAX = 20;
+
 /**
  * The named subject at the start of a sentence ("Before the meeting, Zelenskyy
  * held ...", "European Commission president Ursula von der Leyen, speaking ...").
  */
-/** Longest fronted phrase (tokens) read past to a sentence's subject ("In a video posted on the company's website on Monday evening, ..."). */
-const FRONTED_MAX = 20;
-
 export function sentenceSubject(body: string, from: number, to: number): SpeakerMatch | null {
   const toks = tokens(body, from, Math.min(to, from + 300));
   let i = 0;

@@ -48,8 +48,9 @@ function isHeadlineItem(t: string): boolean {
 
 /**
  * A list of linked headlines ("Related coverage") is chrome as a whole once one of its items
- * is, or once a chrome label introduces it: an item recurring in other articles shows what the list is, and its neighbours are the
- * same kind of link even when they name a story that only this article links to.
+ * is, or once a chrome label introduces it: an item recurring in other articles shows what the
+ * list is, and its neighbours are the same kind of link even when they name a story that only
+ * this article links to.
  */
 function markLinkLists(drafts: Draft[], body: string): void {
   for (let i = 0; i < drafts.length; ) {

@@ -24,6 +24,9 @@ const MONTH_ABBR: Record<string, number> = {
   jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11,
 };
 
+/** A month name or abbreviation ending the text ("May ", "Sept. "). */
+const MONTH_BEFORE = new RegExp(`\\b(?:${[...MONTHS, ...Object.keys(MONTH_ABBR)].join("|")})\\.?\\s*$`, "i");
+
 /** Value of a spelled-out number word ("five" → 5), or null. */
 export function numberWordValue(word: string): number | null {
   return Object.prototype.hasOwnProperty.call(SMALL, word) ? SMALL[word] : null;
@@ -62,7 +65,7 @@ export function extractNumbers(text: string): NumberMention[] {
     let year = false;
     const scaleWord = (m[3] ?? m[5] ?? "").toLowerCase();
     // "May 5 100 people": a day of the month and a count, not 5,100. The day is read alone.
-    if (m[1] !== undefined && /\s/.test(m[1]) && /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i.test(folded.slice(Math.max(0, m.index - 12), m.index))) {
+    if (m[1] !== undefined && /\s/.test(m[1]) && MONTH_BEFORE.test(folded.slice(Math.max(0, m.index - 12), m.index))) {
       const day = m[1].slice(0, m[1].search(/\s/));
       NUM_RE.lastIndex = m.index + day.length;
       out.push({ value: Number(day), unit: "", start: m.index, end: m.index + day.length, text: day, year: false });

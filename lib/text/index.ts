@@ -9,5 +9,5 @@ export {
   extractNumbers, extractDates, extractNames, surnameKey, numberWordValue,
   WEEKDAYS, MONTHS, type NumberMention, type DateMention, type NameMention,
 } from "./facts";
-export { extractValues, sameSlotKind, type ValueKind, type ValueMention } from "./values";
+export { extractValues, sameSlotKind, FIGURE_KINDS, type ValueKind, type ValueMention } from "./values";
 export { isNegation, isHedge, oppositeOf, arePrefixOpposites, negatedBase } from "./polarity";
