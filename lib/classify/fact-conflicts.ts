@@ -12,7 +12,7 @@ import type { FlagDraft } from "@/lib/types";
 import { clip, counterpartsOf, memoPerArticle, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
 import type { Derivation } from "./derivation";
 import { findNameConflicts, nameCarriers, venueCarriers } from "./names";
-import { claimValueLists, findSlotConflicts, HARD_VALUE_KINDS } from "./values";
+import { claimValueLists, findSlotConflicts, findSlotHolders, HARD_VALUE_KINDS } from "./values";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -20,6 +20,8 @@ interface Conflict {
   type: "number" | "date" | "name";
   /** For a conflict of typed values: each side's value as "kind|unit|key", and the value kind. */
   value?: { mine: string; theirs: string; kind: ValueKind };
+  /** For a conflict found by slot: the two values and the counterpart's claim. */
+  slot?: { mine: ValueMention; theirs: ValueMention; claim: number };
   /** Either value was written as approximate. */
   hedged?: boolean;
   /** For a conflict of proper names in one slot: each side's folded name. */
@@ -159,6 +161,9 @@ const CALENDAR_OVERLAP = 0.45;
 /** Hours by which an article must follow its counterparts for a different figure to read as an update. */
 const UPDATE_HOURS = 12;
 
+/** Value kinds that name a day or an hour: one report uses several of them for several events. */
+const CALENDAR_KINDS: ReadonlySet<ValueKind> = new Set<ValueKind>(["weekday", "month_day", "time"]);
+
 /** fact_conflict flags for one article: the minority version of a disputed fact is flagged. */
 export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
   const { al, corr } = ctx;
@@ -192,8 +197,14 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
       // (Whatever word follows the figure there: "1,626,042 valid signatures" is that figure too.)
       // Not so for a day in a statement closely aligned with the other (the same event told the same way):
       // a report names several days for several events, and the one it gives this event is in dispute.
-      const sameEventDay = (v.kind === "weekday" || v.kind === "month_day") && v.overlap >= CALENDAR_OVERLAP && figuresAgree(claimValueLists(al, ai)[ci], claimValueLists(al, v.article)[v.claim]);
+      const sameEventDay = v.kind === "weekday" && v.overlap >= CALENDAR_OVERLAP && figuresAgree(claimValueLists(al, ai)[ci], claimValueLists(al, v.article)[v.claim]);
       if (!sameEventDay && (valuesOf(al, ai).has(slotKey(v.theirs)) || figuresOf(al, ai).has(`${v.theirs.kind}|${v.theirs.key}`))) continue;
+      // A day or an hour told beside figures the other statement does not share belongs to another clause's
+      // event ("shares rose 26.4 percent on Wednesday" / "a 31 percent premium to Tuesday's close").
+      if (CALENDAR_KINDS.has(v.kind) && !figuresNested(claimValueLists(al, ai)[ci], claimValueLists(al, v.article)[v.claim])) continue;
+      // A weekday pinned to a date ("Monday, September 28") that the other article also gives is a day it
+      // knows, named for another event: "approved on Tuesday" does not dispute when a rollout begins.
+      if (v.kind === "weekday" && (knowsPinnedDate(al, v.article, v.claim, v.theirs, ai) || knowsPinnedDate(al, ai, ci, v.mine, v.article))) continue;
       const B = arts[v.article].analysis;
       const bc = B.claims[v.claim];
       const m: ClaimMatch = {
@@ -208,6 +219,7 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
         mineKeys: [],
         theirsKeys: [],
         value: { mine: slotKey(v.mine), theirs: slotKey(v.theirs), kind: v.kind },
+        slot: { mine: v.mine, theirs: v.theirs, claim: v.claim },
         // An approximate figure may round a nearby one; far apart, even hedged figures disagree.
         hedged: !!(v.mine.hedged || v.theirs.hedged) && relativeGap(v.mine.key, v.theirs.key) <= HEDGED_GAP,
       };
@@ -231,11 +243,45 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     // value) to find the minority: only the side fewer outlets carry is flagged, per conflict.
     const carriers = (seq: string[]) => arts.filter((p) => containsSeq(p.keys, seq)).length;
     const valueCarriers = (key: string) => arts.filter((_, i) => valuesOf(al, i).has(key)).length;
+    // A day or a time names many events in one report ("talks broke down on Friday", "back at work on
+    // Thursday"): who carries it is counted in statements like this one, in the same slot, not anywhere.
+    const everyone = arts.map((_, i) => i);
+    const calendarCarriers = (key: string) => {
+      const holders = new Set<number>();
+      // In the statement each counterpart's aligned window covers most (a window may run into the next) ...
+      if (claimValueLists(al, ai)[ci].some((x) => slotKey(x) === key)) holders.add(ai);
+      for (const m of al.claims[ai][ci]) {
+        const span = m.support?.span;
+        if (!span || m.support!.score < CLAIM_SUPPORT_MIN) continue;
+        let best = -1;
+        let most = 0;
+        arts[m.article].analysis.claims.forEach((bc, bi) => {
+          const shared = Math.min(bc.end, span.end) - Math.max(bc.start, span.start);
+          if (shared > most) [best, most] = [bi, shared];
+        });
+        if (best >= 0 && claimValueLists(al, m.article)[best].some((x) => slotKey(x) === key)) holders.add(m.article);
+      }
+      // ... or in the same slot of any statement like it.
+      for (const f of found) {
+        const s = f.conflict.slot;
+        if (!s) continue;
+        if (f.conflict.value!.mine === key) {
+          holders.add(ai);
+          for (const x of findSlotHolders(al, ai, ci, s.mine, everyone)) holders.add(x);
+        }
+        if (f.conflict.value!.theirs === key) {
+          holders.add(f.m.article);
+          for (const x of findSlotHolders(al, f.m.article, s.claim, s.theirs, everyone)) if (x !== ai) holders.add(x);
+        }
+      }
+      return holders.size;
+    };
     const minority = found.filter((f) => {
       const c = f.conflict;
       const names = (x: string) => (c.name!.venue ? venueCarriers(al, x) : nameCarriers(al, x));
-      const mine = c.value ? valueCarriers(c.value.mine) : c.name ? names(c.name.mine) : carriers(c.mineKeys);
-      const theirs = c.value ? valueCarriers(c.value.theirs) : c.name ? names(c.name.theirs) : carriers(c.theirsKeys);
+      const held = c.value && CALENDAR_KINDS.has(c.value.kind) ? calendarCarriers : valueCarriers;
+      const mine = c.value ? held(c.value.mine) : c.name ? names(c.name.mine) : carriers(c.mineKeys);
+      const theirs = c.value ? held(c.value.theirs) : c.name ? names(c.name.theirs) : carriers(c.theirsKeys);
       if (mine !== theirs) return mine < theirs;
       // A tie: the derived side carries the conflict, never its source; otherwise the less corroborated.
       const d = ctx.derivations;
@@ -294,6 +340,15 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
 /** Relative gap within which two hedged figures may be one figure rounded two ways (medium, not high). */
 const HEDGED_GAP = 0.15;
 
+/** Characters that may separate a weekday from the date it names ("Monday, September 28", "Tuesday 12 May"). */
+const PINNED_GAP = 3;
+
+/** True when weekday `day` in claim `ci` of article `i` has a date beside it, and article `other` gives that date too. */
+function knowsPinnedDate(al: StoryAlignment, i: number, ci: number, day: ValueMention, other: number): boolean {
+  const date = claimValueLists(al, i)[ci].find((x) => x.kind === "month_day" && (x.start - day.end <= PINNED_GAP && x.start >= day.end || day.start - x.end <= PINNED_GAP && day.start >= x.end));
+  return !!date && valuesOf(al, other).has(slotKey(date));
+}
+
 function relativeGap(a: string, b: string): number {
   const x = Number(a);
   const y = Number(b);
@@ -307,6 +362,14 @@ function figuresAgree(a: readonly ValueMention[], b: readonly ValueMention[]): b
   const x = figures(a);
   const y = figures(b);
   return x.size === y.size && [...x].every((k) => y.has(k));
+}
+
+/** The figures of one statement are all among the other's (either way round): neither tells a figure the other contradicts. */
+function figuresNested(a: readonly ValueMention[], b: readonly ValueMention[]): boolean {
+  const figures = (list: readonly ValueMention[]) => new Set(list.filter((v) => FIGURE_KINDS.has(v.kind)).map((v) => v.key));
+  const x = figures(a);
+  const y = figures(b);
+  return [...x].every((k) => y.has(k)) || [...y].every((k) => x.has(k));
 }
 
 function slotKey(v: ValueMention): string {

@@ -110,6 +110,30 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
   return out;
 }
 
+/**
+ * The articles among `targets` that give value `value` of claim `ci` of article `i` themselves, in
+ * the same slot of a statement like it (the statement overlap and the shared context words that a
+ * conflict needs): who carries one version of a disputed day or hour, counted where that day is
+ * told, not anywhere in the article ("back at work on Thursday" is another event's Thursday).
+ */
+export function findSlotHolders(al: StoryAlignment, i: number, ci: number, value: ValueMention, targets: readonly number[]): number[] {
+  const mine = claimValues(al, i)[ci];
+  const v = mine.values.find((x) => x.start === value.start && x.end === value.end);
+  if (!v) return [];
+  const out: number[] = [];
+  for (const bi of targets) {
+    if (bi === i) continue;
+    const holds = claimValues(al, bi).some((t) => {
+      if (!t.values.some((w) => sameSlotKind(v, w) && w.key === v.key && [...v.context].filter((x) => w.context.has(x)).length >= MIN_SHARED_CONTEXT)) return false;
+      let shared = 0;
+      for (const x of mine.terms) if (t.terms.has(x)) shared++;
+      return (2 * shared) / (mine.terms.size + t.terms.size || 1) >= MIN_STATEMENT_OVERLAP;
+    });
+    if (holds) out.push(bi);
+  }
+  return out;
+}
+
 /** A dateline opening a report ("TOLLCASTER, June 11 (Halyard Press) -"): its date is the filing date, not a fact of the statement. */
 const DATELINE = /^\s*[\p{Lu}][\p{Lu}\p{M} .'’-]+,\s+[^()\n]{3,30}?(?:\([^)\n]{1,40}\))?\s*[-–—]+\s/u;
 

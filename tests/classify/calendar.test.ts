@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { analyzeStory } from "@/lib/analyze";
+import type { ArticleText } from "@/lib/types";
+
+const art = (id: number, outlet: string, paras: string[]): ArticleText => ({
+  id, outlet, source: `${outlet.toLowerCase().replace(/\s+/g, "-")}.txt`, title: "Ferry crews strike at Orwen harbour", body: paras.join("\n\n"), publishedAt: null, language: null,
+});
+
+const strike = (day: string) => [
+  `The Ferry Crews Union, which represents about 900 deckhands at the harbour, called the stoppage after talks with the operator broke down on ${day}.`,
+  "The crews will be back at work at six on Thursday morning, the union said.",
+  "Passengers were told to check the operator's website before travelling to the terminal.",
+];
+
+const rollout = (first: string) => [
+  `The regional health board ${first}`,
+  "Clinics will open at eight each morning in the three largest towns of the valley.",
+  "Family doctors will write to every eligible patient in the first phase of the campaign.",
+];
+
+describe("fact_conflict: days named for several events", () => {
+  it("a day disputed in the aligned statements is flagged on the one outlet that gives it, though the others name that day for another event", () => {
+    const flags = analyzeStory([
+      art(1, "Harbour Wire", strike("Friday")),
+      art(2, "Orwen Courier", strike("Friday")),
+      art(3, "Coastal Ledger", strike("Friday")),
+      art(4, "Porto Notizie", strike("Thursday")),
+    ]).flags.filter((f) => f.kind === "fact_conflict");
+    expect(flags.map((f) => f.articleId)).toEqual([4]);
+    expect(flags[0].text).toMatch(/broke down on Thursday/);
+  });
+
+  it("a weekday pinned to a date the other outlet also gives is another event, not a dispute", () => {
+    const flags = analyzeStory([
+      art(1, "Valley Wire", [...rollout("approved the new winter vaccine on Tuesday and set out a three-phase rollout for the valley."), "The first phase starts on Monday, September 28, with care homes."]),
+      art(2, "Valley Courier", [...rollout("approved the new winter vaccine on Tuesday and set out a three-phase rollout for the valley."), "The first phase starts on Monday, September 28, with care homes."]),
+      art(3, "Clinic Weekly", [...rollout("has approved the new winter vaccine, with a three-phase rollout for the valley that begins on Monday, September 28."), "Care homes come first."]),
+    ]).flags.filter((f) => f.kind === "fact_conflict");
+    expect(flags).toEqual([]);
+  });
+
+  it("a day told beside other figures belongs to another clause's event", () => {
+    const deal = (last: string) => [
+      "Harrier Air agreed to buy its rival Kestrel Airways for 2.1 billion crowns, the two carriers said.",
+      last,
+      "Regulators said they would review the deal closely before the summer.",
+    ];
+    const wire = "Harrier is paying 8.40 crowns for each Kestrel share, a premium of 31 percent to Kestrel's closing price on Tuesday.";
+    const flags = analyzeStory([
+      art(1, "Harbour Wire", deal(wire)),
+      art(2, "Orwen Courier", deal(wire)),
+      art(3, "Flight Diaries", deal("Harrier is paying 8.40 crowns a Kestrel share, and Kestrel's shares shot up 26.4 percent on Wednesday.")),
+    ]).flags.filter((f) => f.kind === "fact_conflict");
+    expect(flags).toEqual([]);
+  });
+});
