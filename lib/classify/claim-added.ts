@@ -10,6 +10,7 @@ import type { StoryAlignment } from "@/lib/align";
 import { extractDates, extractNames, extractNumbers, foldText } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, isFlaggableSentence, joinNames } from "./common";
+import { opensWithCallVerb } from "@/lib/segment/shapes";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -83,7 +84,7 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     // own name, "I spent years on those wards") is the outlet's voice, not a fact about the story.
     const aside = isWritersAside(text, a.article.outlet);
     const inserted = copied !== null && !aside;
-    const severity: Severity = !aside && (inStructure || inserted || (ctx.padded.has(ai) && corr[ai] < 0.5 && specific())) ? "medium" : "low";
+    const severity: Severity = !aside && (inStructure || inserted || (ctx.padded.has(ai) && specific())) ? "medium" : "low";
     return {
       articleId: a.article.id,
       kind: "claim_added" as const,
@@ -112,7 +113,10 @@ export function isWritersAside(text: string, outlet: string): boolean {
   const unquoted = text.replace(/["“][^"”]*["”]/g, " ");
   if (FIRST_PERSON.test(unquoted) || SELF_REFERENCE.test(unquoted)) return true;
   const name = foldText(outlet).replace(/^the /, "").trim();
-  return name.length >= 6 && name.includes(" ") && foldText(unquoted).includes(name);
+  if (name.length >= 6 && name.includes(" ") && foldText(unquoted).includes(name)) return true;
+  // The outlet selling itself: a call to action naming one of the words of its name ("Get the Ledger Briefing").
+  const own = new Set(name.split(/[^\p{L}]+/u).filter((w) => w.length >= 4));
+  return opensWithCallVerb(unquoted) && (unquoted.match(/\b\p{Lu}\p{L}+/gu) ?? []).some((w) => own.has(foldText(w)));
 }
 
 function round(x: number): number {

@@ -28,6 +28,26 @@ const ALWAYS_ADDED = new Set<StructureKind>(["faq", "key_terms", "toc", "callout
 /** Share of a structure's blocks supported by other outlets, below which a list or table counts as added. */
 const LIST_SUPPORT_MAX = 0.5;
 
+/** Share of a list's items that are the article's own section headings, from which it is a contents list. */
+const NAVIGATION_MIN = 0.5;
+/** Share of an item's content words found elsewhere in the story, below which the item is off the story's topic. */
+const ON_TOPIC_MIN = 0.25;
+
+/** An item's text without its numbering or bullet, folded. */
+function bareItem(text: string): string {
+  return foldText(text.replace(/^\s*(?:[-*•–]|\d{1,2}[.)])\s*/, "")).replace(/[:.]\s*$/, "").trim();
+}
+
+/** Every item of a block shares under ON_TOPIC_MIN of its content words with the story. */
+function offTopic(items: readonly Set<string>[], story: ReadonlySet<string>): boolean {
+  return items.every((t) => {
+    if (!t.size) return true;
+    let shared = 0;
+    for (const x of t) if (story.has(x)) shared++;
+    return shared / t.size < ON_TOPIC_MIN;
+  });
+}
+
 /** structure_added flags for one article. */
 export function classifyStructures(al: StoryAlignment, ai: number): StructureDraft[] {
   const arts = al.index.articles;
@@ -46,6 +66,34 @@ export function classifyStructures(al: StoryAlignment, ai: number): StructureDra
     }
   });
   const otherNames = others.map((i) => arts[i].analysis.article.outlet);
+  const termsIn = (start: number, end: number): Set<string> => {
+    const [x, y] = tokenRange(A.tokens, start, end);
+    const set = new Set<string>();
+    for (let i = x; i < y; i++) if (A.terms[i]) set.add(A.terms[i]);
+    return set;
+  };
+  // Content words of the story: every counterpart, and this article outside the block in question.
+  let counterpartTerms: Set<string> | null = null;
+  const storyTerms = (start: number, end: number): Set<string> => {
+    if (!counterpartTerms) {
+      counterpartTerms = new Set<string>();
+      for (const i of others) for (const t of arts[i].terms) if (t) counterpartTerms.add(t);
+    }
+    const set = new Set(counterpartTerms);
+    A.terms.forEach((t, i) => {
+      if (t && (A.tokens[i].start < start || A.tokens[i].start >= end)) set.add(t);
+    });
+    return set;
+  };
+  // Folded texts of the article's headings outside any structure (its sections).
+  const headings = new Set(
+    seg.blocks.filter((b) => b.kind === "heading" && b.structure === null).map((b) => bareItem(a.article.body.slice(b.start, b.end))),
+  );
+  const ownHeadings = (ids: readonly number[], blocks: readonly (typeof seg.blocks)[number][]): number => {
+    const items = blocks.filter((b) => b.kind !== "heading" || ids.indexOf(b.index) > 0);
+    if (items.length < 2) return 0;
+    return items.filter((b) => headings.has(bareItem(a.article.body.slice(b.start, b.end)))).length / items.length;
+  };
   for (const st of seg.structures) {
     const blocks = st.blocks.map((b) => seg.blocks[b]).filter((b) => b && !b.boilerplate);
     if (!blocks.length) continue;
@@ -59,12 +107,19 @@ export function classifyStructures(al: StoryAlignment, ai: number): StructureDra
       if (best >= 0.5) supported++;
     }
     const share = supported / blocks.length;
+    const itemTerms = blocks.filter((b) => b.kind !== "heading").map((b) => termsIn(b.start, b.end));
+    // Items that share almost no words with the story (the story's other outlets, or this article
+    // outside the block) are page furniture: related links, promotions. Not a divergence.
+    if (!supported && itemTerms.length >= 2 && offTopic(itemTerms, storyTerms(st.start, st.end))) continue;
     // Lists and tables of facts the other outlets carry are reporting; FAQ, glossary, contents
     // and call-outs are added unless another outlet has one of the same kind saying the same.
     if (share >= LIST_SUPPORT_MAX && othersKinds.has(st.kind)) continue;
     // A list or table of facts the others carry as prose is the same reporting in another form:
     // flagged, but low (only the form is added), and only from two items up.
-    const formOnly = share >= LIST_SUPPORT_MAX && !ALWAYS_ADDED.has(st.kind);
+    // A contents list of the article's own section headings navigates what is there: the sections
+    // are flagged for what they say; the list only repeats their titles (low).
+    const navigation = ownHeadings(st.blocks, blocks) >= NAVIGATION_MIN;
+    const formOnly = (share >= LIST_SUPPORT_MAX && !ALWAYS_ADDED.has(st.kind)) || navigation;
     // One numbered line ("5. What the Experts Say") is a section heading, not a list.
     if ((formOnly || st.kind === "list") && blocks.length < 2) continue;
     const text = a.article.body.slice(st.start, st.end);

@@ -13,6 +13,13 @@ export function markBoilerplate(drafts: Draft[], body: string, recurring: Readon
   const prose = drafts.map((d) => d.kind === "paragraph" && isProse(text(d)) && !isTextNotice(text(d)) && !recurs(text(d)));
   const firstProse = prose.indexOf(true);
   const lastProse = prose.lastIndexOf(true);
+  // Share of a paragraph's longer words that the article's prose before it also uses.
+  const offArticle = (t: string, at: number): boolean => {
+    const own = new Set<string>();
+    for (let k = 0; k < at; k++) if (prose[k]) for (const w of longWords(text(drafts[k]))) own.add(w);
+    const words = [...new Set(longWords(t))];
+    return words.length > 0 && words.filter((w) => own.has(w)).length / words.length < ON_ARTICLE_MIN;
+  };
   drafts.forEach((d, i) => {
     const t = text(d);
     // A recurring line is chrome when it is short, a notice, or sits at the head or foot; a long
@@ -24,7 +31,14 @@ export function markBoilerplate(drafts: Draft[], body: string, recurring: Readon
     else if (d.kind !== "list_item" && d.kind !== "faq_question" && d.kind !== "faq_answer" && (isChromeLead(t) || isCallToAction(t))) d.boilerplate = true;
   });
   markLinkLists(drafts, body);
+  // A rule line near the end ("---", "* * *") sets off a footer: the outlet's tagline or author note.
+  const rule = drafts.findLastIndex((d) => THEMATIC_BREAK.test(text(d)));
+  if (rule >= 0 && rule > lastProse - FOOTER_BLOCKS && drafts.length - 1 - rule <= FOOTER_BLOCKS && drafts.slice(rule + 1).every((d) => d.kind !== "heading" && wordCount(text(d)) <= FOOTER_WORDS)) {
+    for (const d of drafts.slice(rule)) d.boilerplate = true;
+  }
   // Foot: walk back from the end while lines look like chrome (short fragments, prompts, notices, labels with nothing after).
+  const bodyWords = new Set<string>();
+  for (let i = 0; i < drafts.length; i++) if (prose[i]) for (const w of longWords(text(drafts[i]))) bodyWords.add(w);
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i];
     const t = text(d);
@@ -33,11 +47,27 @@ export function markBoilerplate(drafts: Draft[], body: string, recurring: Readon
       (d.kind !== "list_item" && d.kind !== "table_row" && isFragment(t, 6)) ||
       ((d.kind === "heading" || d.kind === "paragraph") && /:$/.test(t) && wordCount(t) <= 6) ||
       (d.kind !== "list_item" && isTextNotice(t)) ||
-      d.kind === "byline";
+      d.kind === "byline" ||
+      // Between two chrome lines, a short paragraph in words the article never uses (a disclaimer about
+      // the outlet) is chrome too; the article's own last paragraph shares its vocabulary.
+      (d.kind === "paragraph" && i > 0 && !!drafts[i - 1].boilerplate && wordCount(t) <= FOOTER_WORDS && offArticle(t, i));
     if (!chrome) break;
     d.boilerplate = true;
   }
   for (const d of drafts) if (d.boilerplate && d.kind === "paragraph") d.kind = "boilerplate";
+}
+
+/** A line that is only a rule: "---", "***", "___", "* * *". */
+const THEMATIC_BREAK = /^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/;
+/** Blocks after a closing rule that can still be its footer, and the words each may hold. */
+const FOOTER_BLOCKS = 2;
+const FOOTER_WORDS = 40;
+/** Share of a paragraph's words found in the article's prose, from which it is the article's own. */
+const ON_ARTICLE_MIN = 0.3;
+
+/** Lower-cased words of five letters or more (content words, roughly, without a stopword list). */
+function longWords(t: string): string[] {
+  return (t.toLowerCase().match(/\p{L}{5,}/gu) ?? []);
 }
 
 /** A list item shaped like a linked headline: short, no sentence-final punctuation. */
@@ -63,7 +93,10 @@ function markLinkLists(drafts: Draft[], body: string): void {
     const run = drafts.slice(i, j);
     // Or once the line that introduces it is a chrome label ("More from <outlet>", "Related coverage").
     const label = i > 0 && drafts[i - 1].kind !== "list_item" && isChromeLead(body.slice(drafts[i - 1].start, drafts[i - 1].end));
-    if (run.length >= 2 && (label || run.some((d) => d.boilerplate)) && run.every((d) => isHeadlineItem(body.slice(d.start, d.end)))) {
+    // Or once chrome borders it on both sides (a share bar above, a sign-up prompt below): the foot's link box.
+    const lead = i > 0 && drafts[i - 1].kind !== "list_item" && isFragment(body.slice(drafts[i - 1].start, drafts[i - 1].end), 6) ? i - 2 : i - 1;
+    const framed = lead >= 0 && j < drafts.length && !!drafts[lead].boilerplate && !!drafts[j].boilerplate;
+    if (run.length >= 2 && (label || framed || run.some((d) => d.boilerplate)) && run.every((d) => isHeadlineItem(body.slice(d.start, d.end)))) {
       for (const d of run) d.boilerplate = true;
     }
     i = j;

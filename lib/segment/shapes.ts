@@ -198,6 +198,11 @@ export function addressesReader(text: string): boolean {
 /** Verbs a call to action opens with (general web vocabulary, imperative). */
 const CTA_VERB = /^\W*(share|download|subscribe|join|become|follow|sign|click|tap|tell|let|get|support|donate|comment|like|install|register|visit|check out|read|watch|listen|send|leave|email|contact|give|pass|forward|spread)\b/i;
 
+/** True when a line opens with a verb a call to action opens with ("Get ...", "Subscribe ..."). */
+export function opensWithCallVerb(text: string): boolean {
+  return CTA_VERB.test(text);
+}
+
 /**
  * A call to action addressed to the reader ("Share your thoughts in the comments", "Download our app",
  * "Become a member today!"): an imperative opening and the reader or the site as its object. Chrome,

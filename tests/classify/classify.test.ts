@@ -208,6 +208,48 @@ describe("structure_added", () => {
   });
 });
 
+describe("structure_added: navigation and furniture", () => {
+  it("a contents list of the article's own section headings is low (the sections are flagged for what they say)", () => {
+    const toc = { id: 7, kind: "toc" as const, label: "Table of Contents" };
+    const c = [
+      { text: "Table of Contents", kind: "heading" as const, structure: toc },
+      { text: "1. What Happened", kind: "list_item" as const, structure: toc },
+      { text: "2. What Comes Next", kind: "list_item" as const, structure: toc },
+      { text: "What Happened", kind: "heading" as const },
+      ...A.slice(0, 3),
+      { text: "What Comes Next", kind: "heading" as const },
+      ...A.slice(3),
+    ];
+    const f = on(run(c), 3, "structure_added");
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("low");
+  });
+
+  it("a list whose items share no words with the story is page furniture, not an added block", () => {
+    const links = { id: 8, kind: "list" as const, label: "You might also like" };
+    const c = [...A,
+      { text: "You might also like", kind: "heading" as const, structure: links },
+      { text: "How to keep a garden alive in a drought", kind: "list_item" as const, structure: links },
+      { text: "Ten quick dinners for busy weeknights", kind: "list_item" as const, structure: links }];
+    expect(on(run(c), 3, "structure_added")).toEqual([]);
+    // An unsupported list on the story's subject is still added.
+    const claims = { id: 9, kind: "list" as const, label: "Key Takeaways" };
+    const d = [...A,
+      { text: "Key Takeaways", kind: "heading" as const, structure: claims },
+      { text: "The bridge cracks were caused by salt water in the support beams.", kind: "list_item" as const, structure: claims },
+      { text: "The council expects drivers to switch to the ferries for good.", kind: "list_item" as const, structure: claims }];
+    expect(on(run(d), 3, "structure_added").map((x) => x.severity)).toEqual(["medium"]);
+  });
+});
+
+describe("claim_added: the outlet's own promotion", () => {
+  it("a call to action naming a word of the outlet's name is the outlet's voice (low)", () => {
+    expect(isWritersAside("Get the Ledger Briefing every weekday morning.", "Harbour Ledger")).toBe(true);
+    expect(isWritersAside("Get Wexbrief daily: the stories that matter, explained in five minutes.", "wexbrief")).toBe(true);
+    expect(isWritersAside("Get ready for delays on the coast road, police warned.", "Harbour Ledger")).toBe(false);
+  });
+});
+
 describe("fact_conflict", () => {
   it("flags the outlet with a different figure (minority side), high", () => {
     const c = [...A.slice(0, 1), "About 4,300 drivers cross the bridge every day, according to the transport office.", ...A.slice(2)];

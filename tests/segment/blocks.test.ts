@@ -169,6 +169,43 @@ describe("boilerplate", () => {
     ]);
   });
 
+  it("a list of headlines framed by chrome (a share bar above, a sign-up prompt below) is chrome, whatever its label", () => {
+    const body = [
+      PROSE,
+      "Found this guide useful? Share it: Facebook | X | Email",
+      "Keep reading",
+      "- How to keep a garden alive in a drought",
+      "- Ten quick dinners for busy weeknights",
+      "Get Wexbrief in your inbox every morning. Subscribe free.",
+      "(c) 2026 Wexbrief Media",
+    ].join("\n");
+    const bp = kinds(body, segmentArticle(body)).filter((k) => k.bp).map((k) => k.text);
+    expect(bp).toContain("- How to keep a garden alive in a drought");
+    expect(bp).toContain("- Ten quick dinners for busy weeknights");
+    // The same list between two paragraphs of the story stays content.
+    const inside = [PROSE, "Keep reading", "- How to keep a garden alive in a drought", "- Ten quick dinners for busy weeknights", PROSE].join("\n");
+    expect(kinds(inside, segmentArticle(inside)).filter((k) => k.bp)).toEqual([]);
+  });
+
+  it("at the foot, a short paragraph between chrome lines in words the article never uses is chrome; the article's own last paragraph is not", () => {
+    const disclaimer = "Wexbrief guides summarise public reporting. Parts of this page were drafted with software assistance.";
+    const body = [PROSE, PROSE, "Get Wexbrief in your inbox every morning. Subscribe free.", disclaimer, "(c) 2026 Wexbrief Media"].join("\n");
+    expect(kinds(body, segmentArticle(body)).filter((k) => k.bp).map((k) => k.text)).toContain(disclaimer);
+    const last = "The government said the new budget would reach schools and hospitals before the winter.";
+    const own = [PROSE, "Get Wexbrief in your inbox every morning. Subscribe free.", last, "(c) 2026 Wexbrief Media"].join("\n");
+    expect(kinds(own, segmentArticle(own)).filter((k) => k.bp).map((k) => k.text)).not.toContain(last);
+  });
+
+  it("a rule line near the end sets off a short footer (the outlet's tagline)", () => {
+    const tagline = "*Harbour Ledger covers ports and shipping. Get the Ledger Briefing every weekday morning.*";
+    const body = [PROSE, PROSE, "---", tagline].join("\n");
+    const bp = kinds(body, segmentArticle(body)).filter((k) => k.bp).map((k) => k.text);
+    expect(bp).toEqual(["---", tagline]);
+    // A rule between sections of the article, with the story going on after it, sets off nothing.
+    const mid = [PROSE, "---", PROSE, PROSE, PROSE].join("\n");
+    expect(kinds(mid, segmentArticle(mid)).filter((k) => k.bp)).toEqual([]);
+  });
+
   it("marks counters, link lines, share prompts and notices at the foot by shape", () => {
     const body = [
       "Trending",
