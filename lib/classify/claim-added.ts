@@ -11,6 +11,7 @@ import { extractDates, extractNames, extractNumbers, foldText } from "@/lib/text
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, isFlaggableSentence, joinNames } from "./common";
 import { opensWithCallVerb } from "@/lib/segment/shapes";
+import { SPEECH_VERB } from "@/lib/quotes/lexicon";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -83,7 +84,11 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     // What the writer says of the text itself or in the first person (an update note, the newsletter's
     // own name, "I spent years on those wards") is the outlet's voice, not a fact about the story.
     const aside = isWritersAside(text, a.article.outlet);
-    const inserted = copied !== null && !aside;
+    // Background a local paper adds to wire copy ("the bell tower of the old church collapsed", "the
+    // river hosts a championship every July") is honest detail; what makes an insertion suspicious is a
+    // voice nobody else heard (a reaction, an expert, "people familiar said") or a judgement (a motive,
+    // advice, a verdict).
+    const inserted = copied !== null && !aside && isVoicedOrJudged(text);
     const severity: Severity = !aside && (inStructure || inserted || (ctx.padded.has(ai) && specific())) ? "medium" : "low";
     return {
       articleId: a.article.id,
@@ -98,6 +103,19 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
       evidence: [],
     };
   });
+}
+
+/**
+ * Words of judgement (general English, not any outlet's): obligation, motive, verdict and certainty;
+ * contrast and correction ("however", "in fact"); hedges; denial; and unnamed plural sources
+ * ("studies have shown", "experts say").
+ */
+const JUDGEMENT = /\b(?:should|must|ought to|needs? to|ha(?:ve|s) to|would rather|because|so that|shows?|showed|proves?|proved|reminder|clearly|obviously|surely|certainly|undoubtedly|inevitably|rarely|always|never|however|actually|in fact|in reality|rather than|despite|may|might|not|no|studies|research|experts|analysts|critics|observers|important)\b/i;
+
+/** True when a statement reports someone's words or reaction ("said", "according to") or passes a judgement. */
+function isVoicedOrJudged(text: string): boolean {
+  const unquoted = text.replace(/["“][^"”]*["”]/g, " ");
+  return SPEECH_VERB.test(unquoted) || /\baccording to\b/i.test(unquoted) || /["“]/.test(text) || JUDGEMENT.test(unquoted);
 }
 
 /** Words a text uses for itself ("this story will be updated", "welcome to this newsletter"). */

@@ -152,10 +152,14 @@ describe("claim_added", () => {
     expect(added[0].severity).toBe("low");
     expect(added[0].text).toContain("Local shops");
     expect(added[0].text).toContain("restaurants");
-    // The same paragraph in an article that reproduces another whole (order unknown) was added to the copy.
+    // The same paragraph in an article that reproduces another whole (order unknown) was added to the
+    // copy: a forecast nobody else reported stays low as background, a judgement added to it is medium.
     const copy = on(run([...A, EXTRA]), 3, "claim_added");
     expect(copy).toHaveLength(1);
-    expect(copy[0].severity).toBe("medium");
+    expect(copy[0].severity).toBe("low");
+    const JUDGED = "Local shops say the council should have repaired the bridge years ago.";
+    const judged = on(run([...A, JUDGED]), 3, "claim_added");
+    expect(judged.map((f) => f.severity)).toEqual(["medium"]);
   });
 
   it("in a copy, the writer's own voice stays low: an update note, the first person, the outlet's own name", () => {

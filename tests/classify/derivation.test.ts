@@ -115,8 +115,9 @@ describe("findCopies: an article that reproduces another's sentences word for wo
       const { al } = derive([art(1, "Dale Herald", "Flooding in Mirefield", BASE, dates[0]), art(2, "Quick Wire", "Mirefield flooded", WITH_ADDED, dates[1])]);
       expect(findCopies(al)[1], String(dates)).toBe(0);
       const added = classifyStory(al).filter((f) => f.articleId === 2 && f.kind === "claim_added");
-      expect(added.length).toBeGreaterThan(0);
-      expect(added.every((f) => f.severity === "medium")).toBe(true);
+      // Officials nobody else heard are medium in the copy; the background detail beside them is low.
+      expect(added.filter((f) => f.text.startsWith("Officials")).map((f) => f.severity)).toEqual(["medium"]);
+      expect(added.filter((f) => f.text === INSERTED).map((f) => f.severity)).toEqual(["low"]);
     }
     // Published first, the fuller article is the source: its extra statements are its own.
     const { al } = derive([
@@ -126,17 +127,22 @@ describe("findCopies: an article that reproduces another's sentences word for wo
     expect(findCopies(al)[1]).toBeNull();
   });
 
-  it("a statement inserted into a copy is claim_added at medium with its source named; the same statement in original reporting stays low", () => {
-    const copy = classifyStory(derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(2, "Quick Wire", "Mirefield flooded", COPY_WITH_INSERT)]).al);
+  it("a voice or a judgement inserted into a copy is claim_added at medium with its source named; background detail, or the same voice in original reporting, stays low", () => {
+    const VOICED = "A church volunteer said the relief effort had been badly organised and should be investigated by an inquiry.";
+    const voiced = [LONG[0], LONG[1], VOICED, LONG[3], LONG[4]];
+    const copy = classifyStory(derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(2, "Quick Wire", "Mirefield flooded", voiced)]).al);
     const added = copy.filter((f) => f.articleId === 2 && f.kind === "claim_added");
     expect(added).toHaveLength(1);
-    expect(added[0].text).toBe(INSERTED);
+    expect(added[0].text).toBe(VOICED);
     expect(added[0].severity).toBe("medium");
     expect(added[0].explanation).toContain("Dale Herald");
+    // Background a paper adds to the copy it carries (what was collected, where) is honest detail: low.
+    const background = classifyStory(derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(2, "Quick Wire", "Mirefield flooded", COPY_WITH_INSERT)]).al);
+    expect(background.filter((f) => f.articleId === 2 && f.kind === "claim_added").map((f) => [f.text, f.severity])).toEqual([[INSERTED, "low"]]);
     // The source's statements the copy left out are not insertions.
     expect(copy.filter((f) => f.articleId === 1 && f.severity !== "low")).toEqual([]);
-    const own = classifyStory(derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(3, "Coast Echo", "Mirefield flood", [...INDEPENDENT, INSERTED])]).al);
-    const single = own.filter((f) => f.articleId === 3 && f.kind === "claim_added" && f.text.includes("Volunteers"));
+    const own = classifyStory(derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(3, "Coast Echo", "Mirefield flood", [...INDEPENDENT, VOICED])]).al);
+    const single = own.filter((f) => f.articleId === 3 && f.kind === "claim_added" && f.text.includes("volunteer"));
     expect(single).toHaveLength(1);
     expect(single.every((f) => f.severity === "low")).toBe(true);
   });
