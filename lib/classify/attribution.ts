@@ -12,13 +12,24 @@ import { MIN_QUOTE_WORDS, escapeRe, organisationsMatch, round, venuesMatch, type
 /** Characters between a quote and its speaker's name for the two to be flagged as one attribution ('," said the mayor'). */
 const ATTRIBUTION_GAP = 40;
 
+/** Characters around a quote searched for another speaker's name when A's own attribution is not beside it. */
+const AMBIGUITY_WINDOW = 300;
+
 /** Flags quote `s.q` when other outlets give the same words to someone or somewhere else. */
 export function flagAttribution(s: QuoteScope): void {
   const { al, corr, arts, a, ai, q, qi, matches, n, out } = s;
   const close = matches.filter((m) => m.best && m.best.regionSimilarity >= 0.7 && m.best.matched >= Math.max(4, 0.5 * n));
+  // The text around the quote in which another speaker's name makes A's attribution ambiguous: the
+  // quote's own paragraph when A names its speaker there ("Halvik was blunt: '...'"), else 300
+  // characters either side (a speaker carried over from an earlier paragraph may be misread).
   const aSentence = (() => {
     const s = a.segmentation.sentences[q.sentence];
-    return s ? foldText(a.article.body.slice(Math.max(0, s.start - 300), Math.min(a.article.body.length, q.end + 300))) : "";
+    if (!s) return "";
+    const block = a.segmentation.blocks[s.block];
+    if (block && q.speakerSpan && q.speakerSpan.start >= block.start && q.speakerSpan.end <= block.end) {
+      return foldText(a.article.body.slice(block.start, block.end));
+    }
+    return foldText(a.article.body.slice(Math.max(0, s.start - AMBIGUITY_WINDOW), Math.min(a.article.body.length, q.end + AMBIGUITY_WINDOW)));
   })();
   // Speakers as people: names as written, roles the story names ("the chairman"), colon introductions.
   const mineWho = resolveSpeaker(al, ai, qi);

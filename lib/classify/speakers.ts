@@ -111,6 +111,8 @@ const ORG_WORDS = new Set([
   "office", "commission", "committee", "association", "institute", "university", "authority", "board", "police", "government",
   "party", "campaign", "court", "news", "press", "times", "post", "network", "bank", "fund", "union", "foundation", "center",
   "centre", "house", "hospital", "school", "club", "team", "league", "organization", "organisation", "ltd", "llc", "co",
+  // a party member described by place and party ("the West Virginia Democrat") is a description, not a name
+  "democrat", "democrats", "republican", "republicans", "conservative", "conservatives", "liberal", "liberals", "socialist", "independent",
 ]);
 
 /** True for a speaker string that reads as a personal name ("Mr. Witkoff", "Ursula von der Leyen"). */

@@ -36,7 +36,12 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
     const subj = sentenceSubject(body, s.start, s.end);
     if (subj && !subj.pronoun) mentions.push(subj);
   }
-  const persons = mentions.filter((m) => !inQuote(m.span) && isPersonLike(m.text, surnames));
+  // A role as a sentence's subject ("The judge stressed that ...") is a person a later "she said" can mean.
+  const roleSubject = (t: string) => {
+    const m = /^(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}([\p{L}-]+)$/iu.exec(t);
+    return !!m && LOWER_ROLE_WORD.test(m[1].toLowerCase());
+  };
+  const persons = mentions.filter((m) => !inQuote(m.span) && (isPersonLike(m.text, surnames) || roleSubject(m.text)));
   const anyNames = nameMentions(body, blocks, surnames).filter((m) => !inQuote(m.span));
   const quotes: Quote[] = [];
   const blockPos = new Map(blocks.map((b, i) => [b.index, i]));

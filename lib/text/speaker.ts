@@ -32,6 +32,9 @@ const POST_MODIFIER = /^(of|for|at|from|with|in|on|to|who|which|whose|that|and|r
  * except when only titles precede the "of" ("Secretary of State John Kerry").
  * Returns "" for an empty mention.
  */
+/** Words that open a noun phrase without naming anyone. */
+const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"]);
+
 export function speakerKeyOf(name: string): string {
   // the apposition after a comma describes the head in front of it
   const head = foldText(name).split(/[,(;:]/)[0];
@@ -46,6 +49,8 @@ export function speakerKeyOf(name: string): string {
   // "people familiar with the talks", "a source close to the team": the adjective belongs to the modifier too
   while (words.length > 1 && COMPLEMENT_ADJ.test(words[words.length - 1])) words.pop();
   while (words.length > 1 && SUFFIX.test(words[words.length - 1])) words.pop();
+  // "the judge", "her spokesman": a determiner is never the head, the role is
+  words = words.filter((w, i) => !(i < words.length - 1 && DETERMINERS.has(w)));
   const named = words.filter((w) => !TITLE_WORDS.has(w));
   const last = (named.length > 0 ? named : words)[(named.length > 0 ? named : words).length - 1] ?? "";
   // "Zelenskyy" / "Zelensky": transliteration doubles a final y

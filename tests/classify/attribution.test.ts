@@ -87,3 +87,33 @@ describe("attribution_conflict through a role", () => {
     expect(flags.filter((f) => f.kind === "fact_conflict")).toEqual([]);
   });
 });
+
+describe("attribution_conflict: the attribution beside the quote decides", () => {
+  const words = "We do not yet see the trend turning, and one good quarter would not make a recovery";
+  const paras = (line: string) => [
+    "Unemployment rose for a third straight quarter, the statistics office said on Thursday.",
+    "Chief Statistician Agnes Tolliver presented the figures in Corvain: “The losses are concentrated in manufacturing.”",
+    line,
+    "The office will publish its next figures in June.",
+  ];
+  it("words another outlet's paragraph gives to someone else are flagged, though that person is named in the paragraph before", () => {
+    const right = paras(`Tolliver added: “${words}.”`);
+    const flags = analyzeStory([
+      art(1, "Altamark Press", "Jobless rate up again", right),
+      art(2, "Vale Review", "Unemployment rises", right),
+      art(3, "Briefline", "Jobs: what to know", paras(`Labour Minister Dorota Halvik was blunt about the outlook: “${words}.”`)),
+    ]).flags.filter((f) => f.kind === "attribution_conflict");
+    expect(flags.map((f) => f.articleId)).toEqual([3]);
+    expect(flags[0].severity).toBe("high");
+  });
+
+  it("a party member described by place and party is a description, not a conflicting name", () => {
+    const named = ["Senator Joe Marlin of West Virginia said he would vote against the bill.", `“${words},” Marlin said.`];
+    const described = ["Senator Joe Marlin of West Virginia said he would vote against the bill.", `“${words},” the moderate West Virginia Democrat said.`];
+    const flags = analyzeStory([
+      art(1, "Capitol Wire", "Marlin to oppose bill", named),
+      art(2, "Hill Daily", "Marlin says no", described),
+    ]).flags.filter((f) => f.kind === "attribution_conflict");
+    expect(flags).toEqual([]);
+  });
+});

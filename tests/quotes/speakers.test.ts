@@ -204,6 +204,14 @@ describe("speakers", () => {
 });
 
 describe("speakers: the grammar of the attribution", () => {
+  it("'she said' after a sentence whose subject is a role resolves to that role, not to a name in the paragraph before", () => {
+    const body = [
+      "Roland Caddick, the contractor's former managing director, pleaded guilty in March. He will be sentenced in November.",
+      "The judge stressed that the case was about the tender, not the bridge. “There is no evidence that the bridge itself is unsafe,” she said.",
+    ].join("\n\n");
+    expect(who(body).map((q) => q.speaker)).toEqual(["The judge"]);
+  });
+
   it("a title and a place after 'of' name the person, not the place", () => {
     expect(who("Gov. Lena Marsh of Vermont said the bill was “a disgrace to the state.”")[0]).toMatchObject({ speaker: "Lena Marsh", cue: "said" });
     expect(who("“We are done here,” Sen. Paul Ortiz of Nevada told reporters.")[0]).toMatchObject({ speaker: "Paul Ortiz", cue: "told" });

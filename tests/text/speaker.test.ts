@@ -19,6 +19,10 @@ describe("speakerKeyOf", () => {
 
   it("keys a descriptive speaker on the head noun", () => {
     expect(speakerKeyOf("the spokesman")).toBe("spokesman");
+    // a role that is also a title word keys on the role, never on the article before it
+    expect(speakerKeyOf("the judge")).toBe("judge");
+    expect(speakerKeyOf("the minister")).toBe("minister");
+    expect(speakerKeyOf("The judge")).not.toBe(speakerKeyOf("the minister"));
     expect(speakerKeyOf("a senior official in the ministry")).toBe("official");
     expect(speakerKeyOf("a spokeswoman for the mayor")).toBe("spokeswoman");
     expect(speakerKeyOf("people familiar with the talks")).toBe("people");
