@@ -12,6 +12,7 @@ import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, isFlaggableSentence, joinNames } from "./common";
 import { opensWithCallVerb } from "@/lib/segment/shapes";
 import { SPEECH_VERB } from "@/lib/quotes/lexicon";
+import { isPersonName } from "./speakers";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -112,10 +113,38 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
  */
 const JUDGEMENT = /\b(?:should|must|ought to|needs? to|ha(?:ve|s) to|would rather|because|so that|shows?|showed|proves?|proved|reminder|clearly|obviously|surely|certainly|undoubtedly|inevitably|rarely|always|never|however|actually|in fact|in reality|rather than|despite|may|might|not|no|studies|research|experts|analysts|critics|observers|important)\b/i;
 
-/** True when a statement reports someone's words or reaction ("said", "according to") or passes a judgement. */
+/**
+ * True when an inserted statement is suspicious rather than background: words or a reaction credited
+ * to nobody in particular ("travel agents said", "people familiar with the talks said", "according to
+ * officials"), or, when nobody is credited, a judgement in the writer's own voice. Reported speech of
+ * a named person (or "he"/"she") is reporting: the judgement in it is that person's.
+ */
 function isVoicedOrJudged(text: string): boolean {
   const unquoted = text.replace(/["“][^"”]*["”]/g, " ");
-  return SPEECH_VERB.test(unquoted) || /\baccording to\b/i.test(unquoted) || /["“]/.test(text) || JUDGEMENT.test(unquoted);
+  if (reportsSomeone(unquoted)) return false;
+  const voiced = SPEECH_VERB.test(unquoted) || /\baccording to\b/i.test(unquoted) || /["“]/.test(text);
+  return voiced || JUDGEMENT.test(unquoted);
+}
+
+/** Who may speak in reported speech: "he", "she", or a capitalised name (not a possessive). */
+const SOMEONE = String.raw`(?:he|she|\p{Lu}[\p{L}'’-]*(?<!['’]s)(?:\s+\p{Lu}[\p{L}'’-]*(?<!['’]s))*)`;
+
+/**
+ * Reported speech of a particular person: "Nell Garrow, 71, a retired clerk, said ...", "he admitted
+ * ...", "..., said Garrow". The subject must stand beside the speech verb, not anywhere in the sentence.
+ */
+function reportsSomeone(text: string): boolean {
+  const verb = SPEECH_VERB.source.replace(/^\\b|\\b$/g, "");
+  // (A name after a preposition is a place or an object: "travel agents in Lissavo said".)
+  const before = new RegExp(String.raw`(?:^|[^\p{L}])(?<!\b(?:in|at|from|of|for|to|on|by|with|near)\s)${SOMEONE}(?:,[^,]{1,80},)?\s+(?:\p{Ll}+ly\s+)?${verb}\b`, "u");
+  const after = new RegExp(String.raw`\b${verb}\s+${SOMEONE}(?:[^\p{L}]|$)`, "u");
+  for (const re of [before, after]) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const who = /\b(?:he|she)\b/i.test(m[0]) || extractNames(m[0]).some((n) => isPersonName(n.text));
+    if (who) return true;
+  }
+  return false;
 }
 
 /** Words a text uses for itself ("this story will be updated", "welcome to this newsletter"). */

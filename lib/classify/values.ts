@@ -137,6 +137,9 @@ export function findSlotHolders(al: StoryAlignment, i: number, ci: number, value
 /** A dateline opening a report ("TOLLCASTER, June 11 (Halyard Press) -"): its date is the filing date, not a fact of the statement. */
 const DATELINE = /^\s*[\p{Lu}][\p{Lu}\p{M} .'’-]+,\s+[^()\n]{3,30}?(?:\([^)\n]{1,40}\))?\s*[-–—]+\s/u;
 
+/** Where one clause ends and the next begins: a semicolon, a colon, or a comma before a coordinating conjunction. */
+const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|while|whereas)\s+/g;
+
 function locate(text: string): Located[] {
   const dateline = DATELINE.exec(text)?.[0].length ?? 0;
   const values = extractValues(text).filter((v) => v.start >= dateline);
@@ -146,8 +149,19 @@ function locate(text: string): Located[] {
   const folded = foldText(text);
   return values.map((v) => {
     // The nearest content words either side, however many function words lie between.
-    const before = contentTerms(strip(text.slice(0, v.start))).slice(-CONTEXT_WORDS);
-    const after = contentTerms(strip(text.slice(v.end))).slice(0, CONTEXT_WORDS);
+    // Within the value's own clause: "taken to hospital; two remained there on Monday" (or ", and two
+    // were still there on Monday") gives Monday to the staying, not to the taking.
+    let from = 0;
+    let to = text.length;
+    for (const m of text.matchAll(CLAUSE_BREAK)) {
+      if (m.index + m[0].length <= v.start) from = m.index + m[0].length;
+      else if (m.index >= v.end) {
+        to = m.index;
+        break;
+      }
+    }
+    const before = contentTerms(strip(text.slice(from, v.start))).slice(-CONTEXT_WORDS);
+    const after = contentTerms(strip(text.slice(v.end, to))).slice(0, CONTEXT_WORDS);
     const context = new Set([...before, ...after]);
     if (v.unit) context.add(v.unit);
     // Capitalised words near the value, not opening the statement ("Biden's American Families Plan").

@@ -136,6 +136,10 @@ describe("findCopies: an article that reproduces another's sentences word for wo
     expect(added[0].text).toBe(VOICED);
     expect(added[0].severity).toBe("medium");
     expect(added[0].explanation).toContain("Dale Herald");
+    // A named local voice the paper got itself is reporting, whatever she judges: low.
+    const NAMED = "Nell Garrow, 71, a retired market clerk, said she had never seen the river so high in her life.";
+    const named = classifyStory(derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(2, "Quick Wire", "Mirefield flooded", [LONG[0], LONG[1], NAMED, LONG[3], LONG[4]])]).al);
+    expect(named.filter((f) => f.articleId === 2 && f.kind === "claim_added").map((f) => f.severity)).toEqual(["low"]);
     // Background a paper adds to the copy it carries (what was collected, where) is honest detail: low.
     const background = classifyStory(derive([art(1, "Dale Herald", "Flooding in Mirefield", LONG), art(2, "Quick Wire", "Mirefield flooded", COPY_WITH_INSERT)]).al);
     expect(background.filter((f) => f.articleId === 2 && f.kind === "claim_added").map((f) => [f.text, f.severity])).toEqual([[INSERTED, "low"]]);

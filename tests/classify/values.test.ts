@@ -172,6 +172,13 @@ describe("findValueConflicts: no conflict", () => {
     )).toHaveLength(1);
   });
 
+  it("a day in another clause of the statement belongs to that clause's event", () => {
+    const one = "Four passengers were taken by ambulance to the city hospital with severe dehydration on Sunday.";
+    expect(findValueConflicts(one, "Four passengers were taken by ambulance to the city hospital with severe dehydration; two remained there on Monday.")).toEqual([]);
+    expect(findValueConflicts(one, "Four passengers were taken by ambulance to the city hospital with severe dehydration, and two were still being treated on Monday.")).toEqual([]);
+    expect(findValueConflicts(one, "Four passengers were taken by ambulance to the city hospital with severe dehydration on Monday.")).toHaveLength(1);
+  });
+
   it("a statement without values", () => {
     expect(findValueConflicts("The council met on a rainy evening.", "The council met at 7 p.m.")).toEqual([]);
   });
