@@ -230,15 +230,25 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     }
     if (!found.length) return;
     // A conflict needs a consensus to conflict with: counterparts that each say something different
-    // (a templated claim with varying figures) contest nothing in particular.
-    const versions = new Map<string, Set<number>>();
+    // about the same value (a templated claim with varying figures) contest nothing in particular.
+    // Each value of the statement is its own dispute: "35.8 percent" against "37.8" is not weakened by
+    // a stray pairing of its seat count with another figure.
+    const disputes = new Map<string, Map<string, Set<number>>>();
     for (const f of found) {
+      const mine = f.conflict.value?.mine ?? f.conflict.name?.mine ?? f.conflict.mineKeys.join(" ");
       const k = f.conflict.value?.theirs ?? f.conflict.name?.theirs ?? f.conflict.theirsKeys.join(" ");
+      let versions = disputes.get(mine);
+      if (!versions) disputes.set(mine, (versions = new Map()));
       let set = versions.get(k);
       if (!set) versions.set(k, (set = new Set()));
       set.add(f.m.article);
     }
-    if (versions.size > 1 && Math.max(...[...versions.values()].map((v) => v.size)) < 2) return;
+    const contested = (f: (typeof found)[number]) => {
+      const versions = disputes.get(f.conflict.value?.mine ?? f.conflict.name?.mine ?? f.conflict.mineKeys.join(" "))!;
+      return !(versions.size > 1 && Math.max(...[...versions.values()].map((v) => v.size)) < 2);
+    };
+    found.splice(0, found.length, ...found.filter(contested));
+    if (!found.length) return;
     // Count how many articles carry each version (with its context words, or as the same typed
     // value) to find the minority: only the side fewer outlets carry is flagged, per conflict.
     const carriers = (seq: string[]) => arts.filter((p) => containsSeq(p.keys, seq)).length;

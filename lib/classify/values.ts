@@ -33,6 +33,15 @@ interface Located extends ValueMention {
   names: string[];
   /** The whole statement, folded: where the other side's names are looked for. */
   statement: string;
+  /**
+   * A figure given for comparison, not as the statement's own: "fell to 37.8 percent from 44.1
+   * percent", "down from 34", "37.8% (44.1% in 2022)", "more than the 1,200 of last year".
+   */
+  reference: boolean;
+  /** Which clause of the statement the value sits in (see CLAUSE_BREAK). */
+  clause: number;
+  /** The name that opens the value's clause, folded ("ipp" in "The IPP's share of the vote ..."), or "". */
+  subject: string;
 }
 
 /** Words either side of a value searched for proper names. */
@@ -137,6 +146,11 @@ export function findSlotHolders(al: StoryAlignment, i: number, ci: number, value
 /** A dateline opening a report ("TOLLCASTER, June 11 (Halyard Press) -"): its date is the filing date, not a fact of the statement. */
 const DATELINE = /^\s*[\p{Lu}][\p{Lu}\p{M} .'’-]+,\s+[^()\n]{3,30}?(?:\([^)\n]{1,40}\))?\s*[-–—]+\s/u;
 
+/** Words that introduce a figure given for comparison ("from", "than", "against", "compared with"). */
+const REFERENCE_LEAD = /\b(?:from|than|against|compared (?:with|to)|versus|vs\.?)\s+(?:(?:about|around|some|nearly|almost|roughly|the|a|an|its|their)\s+)*[$£€¥]?\s*$/i;
+/** Characters before a figure searched for what introduces it. */
+const REFERENCE_WINDOW = 24;
+
 /** Where one clause ends and the next begins: a semicolon, a colon, or a comma before a coordinating conjunction. */
 const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|while|whereas)\s+/g;
 
@@ -153,9 +167,12 @@ function locate(text: string): Located[] {
     // were still there on Monday") gives Monday to the staying, not to the taking.
     let from = 0;
     let to = text.length;
+    let clause = 0;
     for (const m of text.matchAll(CLAUSE_BREAK)) {
-      if (m.index + m[0].length <= v.start) from = m.index + m[0].length;
-      else if (m.index >= v.end) {
+      if (m.index + m[0].length <= v.start) {
+        from = m.index + m[0].length;
+        clause++;
+      } else if (m.index >= v.end) {
         to = m.index;
         break;
       }
@@ -171,7 +188,14 @@ function locate(text: string): Located[] {
       .filter((m) => /^\p{Lu}/u.test(m[0]) && !(m.index === 0 && text.slice(0, v.start).trimStart().startsWith(m[0])))
       .map((m) => foldText(m[0]).replace(/['’]s$/, ""))
       .filter((w) => w.length > 2 && !isStopword(w));
-    return { ...v, context, names, statement: folded, numbers };
+    const lead = text.slice(Math.max(0, v.start - REFERENCE_WINDOW), v.start);
+    const reference =
+      FIGURE_KINDS.has(v.kind) &&
+      (REFERENCE_LEAD.test(lead) || (/\(\s*$/.test(lead) && values.some((w) => w !== v && w.kind === v.kind && w.end <= v.start && v.start - w.end <= REFERENCE_WINDOW / 4)));
+    // Whose figure it is: the capitalised name opening the clause, after an article.
+    const opening = /^\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(\p{Lu}[\p{L}\p{N}-]*)/u.exec(text.slice(from, v.start));
+    const subject = opening && !isStopword(foldText(opening[1])) ? foldText(opening[1]).replace(/['’]s$/, "") : "";
+    return { ...v, context, names, statement: folded, numbers, reference, clause, subject };
   });
 }
 
@@ -214,14 +238,20 @@ function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
   // A value both statements give is common ground, not one of a list: "31 of the group's 58 wards" and
   // "41 of its 58 wards" dispute one figure, and a statement whose other figures all agree is aligned
   // apart from the one that differs.
+  // Figures given for comparison ("from 44.1 percent") are not what either statement says now.
+  a = a.filter((x) => !x.reference);
+  b = b.filter((x) => !x.reference);
+  if (!a.length || !b.length) return [];
   const sharedValue = (x: Located, other: Located[]) => other.some((y) => sameSlotKind(x, y) && x.key === y.key);
   const ownA = a.filter((x) => !sharedValue(x, b));
   const ownB = b.filter((x) => !sharedValue(x, a));
-  const dense = (list: Located[]) => list.filter((x) => FIGURE_KINDS.has(x.kind)).length >= 3;
-  const denseA = dense(ownA);
-  const denseB = dense(ownB);
-  const several = (list: Located[], v: Located) =>
-    (list === a ? ownA : ownB).filter((x) => sameSlotKind(x, v)).length > 1 || (FIGURE_KINDS.has(v.kind) && (list === a ? denseA : denseB));
+  // (Dense in the figure's own kind: three counts of different things, not one percentage among counts.)
+  const dense = (list: Located[], v: Located) => list.filter((x) => x.kind === v.kind).length >= 3;
+  const several = (list: Located[], v: Located) => {
+    const own = list === a ? ownA : ownB;
+    // (Several in one clause: "fell to 37.8 percent, while Renewal climbed to 34.2 percent" gives one each.)
+    return own.filter((x) => sameSlotKind(x, v) && x.clause === v.clause).length > 1 || (FIGURE_KINDS.has(v.kind) && dense(own, v));
+  };
   // A figure the other statement also gives, whatever word follows it there, is not in dispute.
   const mentions = (list: Located[], key: string) => list.length > 0 && list[0].numbers.has(key);
   for (const v of a) {
@@ -242,6 +272,8 @@ function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
       if (FIGURE_KINDS.has(v.kind) && own(v, w) && own(w, v)) continue;
       let shared = 0;
       for (const t of v.context) if (w.context.has(t)) shared++;
+      // The same named subject ("the IPP won ..." / "the IPP's share ...") is shared context too.
+      if (v.subject && v.subject === w.subject && !v.context.has(v.subject)) shared++;
       // A count's unit is its subject: with the same counted thing, the unit is the shared context.
       if (shared < MIN_SHARED_CONTEXT + (v.kind === "count" ? 1 : 0)) continue;
       if (!best || shared > best.shared) best = { w, shared };

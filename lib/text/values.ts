@@ -129,7 +129,8 @@ export function extractValues(text: string): ValueMention[] {
   for (const v of out) {
     const before = t.slice(Math.max(0, v.start - 24), v.start);
     if (HEDGE.test(before)) v.hedged = true;
-    if (MIN_BOUND.test(before)) v.bound = "min";
+    // "$1 trillion+", "50+ people": a plus sign after the figure makes it a floor.
+    if (MIN_BOUND.test(before) || /^\+(?![\p{N}])/u.test(t.slice(v.end, v.end + 2))) v.bound = "min";
     else if (MAX_BOUND.test(before)) v.bound = "max";
     // The period is read in the words after the figure, up to the end of the clause.
     const period = periodOf(t.slice(v.end, v.end + PERIOD_WINDOW).split(/[;:!?]|\.(?:\s|$)/)[0]);

@@ -54,3 +54,22 @@ describe("fact_conflict: days named for several events", () => {
     expect(flags).toEqual([]);
   });
 });
+
+describe("fact_conflict: each value of a statement is its own dispute", () => {
+  it("a stray pairing of one figure does not hide the disputed one", () => {
+    const base = (share: string) => [
+      `The Progress Party won 27 of the 61 seats in the assembly, down from 34, with ${share} percent of the vote.`,
+      "Turnout was the lowest since independence, the electoral commission said.",
+      "Coalition talks are expected to begin next week in the capital.",
+    ];
+    // Only the wire gives the share; the brief's FAQ answer pairs the seat count with another figure.
+    const flags = analyzeStory([
+      art(1, "Isles Wire", base("37.8")),
+      art(2, "Capital Gazette", ["Voters punished the governing party on Thursday.", "Its share was 37.8 percent.", ...base("37.8").slice(1)]),
+      art(3, "Atlantic Ledger", base("35.8")),
+      art(4, "Daily Brief", [...base("37.8").slice(1), "How many seats make a majority?", "A: 31 of the 61 seats in the assembly."]),
+    ]).flags.filter((f) => f.kind === "fact_conflict");
+    expect(flags.map((f) => f.articleId)).toEqual([3]);
+    expect(flags[0].explanation).toContain("35.8");
+  });
+});

@@ -179,6 +179,23 @@ describe("findValueConflicts: no conflict", () => {
     expect(findValueConflicts(one, "Four passengers were taken by ambulance to the city hospital with severe dehydration on Monday.")).toHaveLength(1);
   });
 
+  it("a figure given for comparison is not the statement's own: the share now is compared, not the share four years ago", () => {
+    const won = "The Progress Party won 27 of the 61 seats in the assembly, down from 34, with 35.8 percent of the vote.";
+    const fell = "The Progress Party's share of the vote fell to 37.8 percent from 44.1 percent four years ago, while the Renewal party climbed to 34.2 percent.";
+    const c = findValueConflicts(won, fell);
+    expect(c.map((x) => [x.mine.text, x.theirs.text])).toEqual([["35.8 percent", "37.8 percent"]]);
+    // The same share on both sides: nothing to dispute, whatever the earlier figure.
+    expect(findValueConflicts(won.replace("35.8", "37.8"), fell)).toEqual([]);
+  });
+
+  it("a plus sign after a figure makes it a floor ('$1 trillion+' does not dispute '$6 trillion')", () => {
+    expect(findValueConflicts(
+      "The president will present his third $1 trillion+ spending package to Congress on Wednesday.",
+      "The president will present another spending package to Congress, bringing the total to $6 trillion.",
+    )).toEqual([]);
+    expect(extractValues("a $1 trillion+ package")[0].bound).toBe("min");
+  });
+
   it("a statement without values", () => {
     expect(findValueConflicts("The council met on a rainy evening.", "The council met at 7 p.m.")).toEqual([]);
   });
