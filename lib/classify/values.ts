@@ -245,8 +245,9 @@ function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
   const sharedValue = (x: Located, other: Located[]) => other.some((y) => sameSlotKind(x, y) && x.key === y.key);
   const ownA = a.filter((x) => !sharedValue(x, b));
   const ownB = b.filter((x) => !sharedValue(x, a));
-  // (Dense in the figure's own kind: three counts of different things, not one percentage among counts.)
-  const dense = (list: Located[], v: Located) => list.filter((x) => x.kind === v.kind).length >= 3;
+  // (Dense in the figure's own kind and clause: three counts of different things, not one percentage
+  // among counts, nor a second clause's figures.)
+  const dense = (list: Located[], v: Located) => list.filter((x) => x.kind === v.kind && x.clause === v.clause).length >= 3;
   const several = (list: Located[], v: Located) => {
     const own = list === a ? ownA : ownB;
     // (Several in one clause: "fell to 37.8 percent, while Renewal climbed to 34.2 percent" gives one each.)

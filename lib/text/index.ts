@@ -11,3 +11,4 @@ export {
 } from "./facts";
 export { extractValues, sameSlotKind, FIGURE_KINDS, type ValueKind, type ValueMention } from "./values";
 export { isNegation, isHedge, oppositeOf, arePrefixOpposites, negatedBase } from "./polarity";
+export { extractEventCounts, type EventCount, type PeopleEvent } from "./events";
