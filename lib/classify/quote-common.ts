@@ -37,6 +37,21 @@ export interface QuoteScope {
 
 /** Quotes shorter than this (in words) are scare quotes or titles: never flagged as unattested or truncated. */
 export const MIN_QUOTE_WORDS = 6;
+/** The same for a quote that is a whole attributed sentence ("– The worst is behind us, added the minister."). */
+export const MIN_SENTENCE_QUOTE_WORDS = 4;
+
+/**
+ * Fewest words quote `q` of `a` needs to be judged: a phrase in quotation marks inside a sentence may be
+ * a scare quote or a title, but a quote that opens its sentence (or follows a colon) and has a speaker is
+ * somebody's statement, however short.
+ */
+export function minQuoteWords(a: ArticleAnalysis, q: Quote): number {
+  if (!q.speaker) return MIN_QUOTE_WORDS;
+  const s = a.segmentation.sentences[q.sentence];
+  if (!s) return MIN_QUOTE_WORDS;
+  const lead = a.article.body.slice(s.start, q.start);
+  return /^[\s"“‘'«\-–—]*$/.test(lead) || /:[\s"“‘'«]*$/.test(lead) ? MIN_SENTENCE_QUOTE_WORDS : MIN_QUOTE_WORDS;
+}
 /** Extra words (at least) a longer version must carry for a quote to count as cut. */
 export const MIN_CUT_WORDS = 4;
 /** Region similarity two quotes need before their differences count as a rewording. */

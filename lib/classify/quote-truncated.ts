@@ -5,12 +5,13 @@
 import { type QuoteMatch } from "@/lib/align";
 import type { Severity } from "@/lib/types";
 import { clip, evidenceFor } from "./common";
-import { CONTRAST, STRONG_CONTRAST, MIN_CUT_WORDS, MIN_QUOTE_WORDS, round, speakerLabel, type QuoteScope } from "./quote-common";
+import { CONTRAST, STRONG_CONTRAST, MIN_CUT_WORDS, minQuoteWords, round, speakerLabel, type QuoteScope } from "./quote-common";
 
 /** Flags quote `s.q` when another outlet carries a longer version (aTrigrams: A's quoted word trigrams; cutsSeen: cuts already flagged in A). */
 export function flagTruncated(s: QuoteScope, aTrigrams: Set<string>, cutsSeen: Set<string>): void {
   const { arts, a, q, matches, n, outletOf, out } = s;
-  if (n >= MIN_QUOTE_WORDS - 1) {
+  // (One word fewer than a quote must have to be judged at all: the cut-down quote is short by nature.)
+  if (n >= Math.max(minQuoteWords(a, q) - 1, MIN_CUT_WORDS)) {
     let bestCut: { m: QuoteMatch; dropped: number[] } | null = null;
     for (const m of matches) {
       if (!m.best || m.best.matched < 0.8 * n) continue;

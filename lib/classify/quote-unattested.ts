@@ -5,12 +5,12 @@
 import { speakerKeyOf } from "@/lib/text";
 import type { Severity } from "@/lib/types";
 import { clip, joinNames } from "./common";
-import { MIN_QUOTE_WORDS, escapeRe, round, speakerLabel, type QuoteScope } from "./quote-common";
+import { minQuoteWords, escapeRe, round, speakerLabel, type QuoteScope } from "./quote-common";
 
 /** Flags quote `s.q` when no counterpart carries it (otherBodies: folded counterpart bodies, on demand). */
 export function flagUnattested(s: QuoteScope, otherBodies: () => string[]): void {
   const { ctx, a, ai, q, matches, n, outletOf, out } = s;
-  if (n >= MIN_QUOTE_WORDS && matches.every((m) => m.coverage === "absent")) {
+  if (n >= minQuoteWords(a, q) && matches.every((m) => m.coverage === "absent")) {
     const block = a.segmentation.blocks[a.segmentation.sentences[q.sentence]?.block ?? -1];
     const inStructure = !!block && (block.kind === "callout" || block.structure !== null);
     const sk = q.speaker ? speakerKeyOf(q.speaker) : "";

@@ -117,3 +117,19 @@ describe("attribution_conflict: the attribution beside the quote decides", () =>
     expect(flags).toEqual([]);
   });
 });
+
+describe("short quotes: a whole attributed sentence is judged, a phrase in quotation marks is not", () => {
+  const base = [
+    "Unemployment rose for a third straight quarter, the statistics office said on Thursday.",
+    "Labour Minister Dorota Halvik defended the retraining programme in the assembly.",
+    "The office will publish its next figures in June.",
+  ];
+  it("an invented four-word line for a real speaker is quote_unattested; a four-word scare quote is not", () => {
+    const flags = analyzeStory([
+      art(1, "Altamark Press", "Jobless rate up again", base),
+      art(2, "Vale Review", "Unemployment rises", base),
+      art(3, "Courrier", "Unemployment rises again", [...base, "– The worst is over, added the minister.", "Critics called the programme a “very expensive press release” on Thursday."]),
+    ]).flags.filter((f) => f.kind === "quote_unattested");
+    expect(flags.map((f) => f.text)).toEqual(["The worst is over"]);
+  });
+});
