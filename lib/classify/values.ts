@@ -48,6 +48,8 @@ interface Located extends ValueMention {
 const NAME_WINDOW = 6;
 /** Statement-level term overlap (Dice) two statements need before their values are compared. */
 const MIN_STATEMENT_OVERLAP = 0.22;
+/** The same when either statement is an FAQ answer, whose predicate sits in its question. */
+const MIN_ANSWER_OVERLAP = 0.5;
 /** The same for figures (counts, money, percentages, scores): lists of figures share many words. */
 const MIN_FIGURE_OVERLAP = 0.3;
 /** Relative difference within which a round figure and a precise one are the same figure ("$700 billion" / "$716 billion"). */
@@ -99,6 +101,13 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
   if (!mine.values.length) return [];
   // Figures inside a quotation are the speaker's claim: the quote classifier compares those.
   if (al.index.articles[ai].analysis.claims[ci].quoted) return [];
+  // An FAQ answer ("Three of the board's nine members.") takes its predicate from the question: its
+  // own words say little of what the figure counts, so it must be close to the other statement.
+  const answer = (i: number, c: number) => {
+    const a = al.index.articles[i].analysis;
+    return a.segmentation.blocks[a.segmentation.sentences[a.claims[c].sentence]?.block ?? -1]?.kind === "faq_answer";
+  };
+  const mineAnswer = answer(ai, ci);
   const out: SlotConflict[] = [];
   for (const bi of targets) {
     const theirs = claimValues(al, bi);
@@ -109,6 +118,7 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
       for (const x of mine.terms) if (t.terms.has(x)) shared++;
       const overlap = (2 * shared) / (mine.terms.size + t.terms.size || 1);
       if (overlap < MIN_STATEMENT_OVERLAP) continue;
+      if ((mineAnswer || answer(bi, cj)) && overlap < MIN_ANSWER_OVERLAP) continue;
       for (const c of conflictsBetween(mine.values, t.values)) {
         // A figure is only comparable between statements that are mostly the same statement.
         if (HARD_VALUE_KINDS.has(c.kind) && c.kind !== "time" && overlap < MIN_FIGURE_OVERLAP) continue;

@@ -31,6 +31,15 @@ export function markBoilerplate(drafts: Draft[], body: string, recurring: Readon
     else if (d.kind !== "list_item" && d.kind !== "faq_question" && d.kind !== "faq_answer" && (isChromeLead(t) || isCallToAction(t))) d.boilerplate = true;
   });
   markLinkLists(drafts, body);
+  // A bar of the article's own section titles ("In This Guide: What's Changing | What They Said | FAQ")
+  // navigates the page: chrome, not a statement.
+  const headings = new Set(drafts.filter((d) => d.kind === "heading").map((d) => normalizeLine(text(d).replace(/^#+\s*/, ""))));
+  for (const d of drafts) {
+    const t = text(d);
+    if (d.boilerplate || !t.includes("|")) continue;
+    const items = t.slice(t.lastIndexOf(":") + 1).split("|").map((x) => normalizeLine(x)).filter(Boolean);
+    if (items.length >= 3 && items.filter((x) => headings.has(x)).length * 2 >= items.length) d.boilerplate = true;
+  }
   // A rule line near the end ("---", "* * *") sets off a footer: the outlet's tagline or author note.
   const rule = drafts.findLastIndex((d) => THEMATIC_BREAK.test(text(d)));
   if (rule >= 0 && rule > lastProse - FOOTER_BLOCKS && drafts.length - 1 - rule <= FOOTER_BLOCKS && drafts.slice(rule + 1).every((d) => d.kind !== "heading" && wordCount(text(d)) <= FOOTER_WORDS)) {

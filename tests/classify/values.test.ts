@@ -200,3 +200,19 @@ describe("findValueConflicts: no conflict", () => {
     expect(findValueConflicts("The council met on a rainy evening.", "The council met at 7 p.m.")).toEqual([]);
   });
 });
+
+describe("findSlotConflicts: an FAQ answer takes its predicate from its question", () => {
+  it("'Three of the board's nine members' answering 'Who voted against?' is no version of 'names four of nine members of the board'", async () => {
+    const { analyzeStory } = await import("@/lib/analyze");
+    const art = (id: number, outlet: string, paras: string[]) => ({
+      id, outlet, source: `${outlet}.txt`, title: "Fares rise", body: paras.join("\n\n"), publishedAt: null, language: null,
+    });
+    const base = ["The transit board voted 6-3 on Thursday to raise the single fare and cut two night routes.", "The new fares take effect on April 1."];
+    const flags = analyzeStory([
+      art(1, "Wire", [...base, "The mayor, who names four of the nine members of the board, criticised the vote."]),
+      art(2, "Paper", [...base, "The mayor, who names four of the nine members of the board, criticised the vote."]),
+      art(3, "Pulse", [...base, "Frequently Asked Questions", "Who voted against?", "Three of the board's nine members, including Sabine Roche."]),
+    ]).flags.filter((f) => f.kind === "fact_conflict");
+    expect(flags).toEqual([]);
+  });
+});

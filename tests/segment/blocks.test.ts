@@ -206,6 +206,15 @@ describe("boilerplate", () => {
     expect(kinds(mid, segmentArticle(mid)).filter((k) => k.bp)).toEqual([]);
   });
 
+  it("a bar of the article's own section titles is navigation; a bar of keywords is not", () => {
+    const nav = "In This Guide: What Changed on Tuesday | Who Voted Against It | What Comes Next for Riders";
+    const keys = "Key Terms: Budget | Assembly | Coalition talks | Voter turnout in the capital";
+    const body = [PROSE, nav, PROSE, "## What Changed on Tuesday", PROSE, "## Who Voted Against It", PROSE, keys, "## What Comes Next for Riders", PROSE].join("\n");
+    const bp = kinds(body, segmentArticle(body)).filter((k) => k.bp).map((k) => k.text);
+    expect(bp).toContain(nav);
+    expect(bp).not.toContain(keys);
+  });
+
   it("marks counters, link lines, share prompts and notices at the foot by shape", () => {
     const body = [
       "Trending",
