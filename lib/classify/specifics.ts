@@ -6,11 +6,11 @@
  * itself, with the counterpart that carries the rest of the sentence as evidence.
  */
 import { CLAIM_PARTIAL_MIN, type StoryAlignment } from "@/lib/align";
-import { extractNames, extractNumbers, extractValues, FIGURE_KINDS, isContentWord, MONTHS, termKey, tokenize, WEEKDAYS, type ValueMention } from "@/lib/text";
+import { extractNames, extractNumbers, extractValues, FIGURE_KINDS, isContentWord, MONTHS, sameSlotKind, termKey, tokenize, WEEKDAYS, type ValueMention } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, memoPerArticle, isFlaggableSentence, MAX_EVIDENCE } from "./common";
 import type { Derivation } from "./derivation";
-import { claimValueLists } from "./values";
+import { claimValueLists, findValueConflicts } from "./values";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -42,8 +42,8 @@ function close(x: number, y: number): boolean {
 /** Units in which the same change is written as x or x × 100 ("0.25 points" = "25 basis points" = "0.25 percent"). */
 const POINT_UNITS = new Set(["point", "basi", "basis", "percentag", "percentage", ""]);
 
-/** Text ending in a figure and an opening bracket: what follows is that figure in other units. */
-const CONVERSION = /\p{N}[\p{N}.,]*\s*(?:[\p{L}%$£€¥]{1,12}\.?\s*)?\(\s*(?:about|some|around|roughly|nearly|approximately|~|c\.)?\s*[$£€¥]?$/u;
+/** Text ending in a figure (with up to two words: "45 million florins") and an opening bracket: what follows is that figure in other units. */
+const CONVERSION = /\p{N}[\p{N}.,]*\s*(?:[\p{L}%$£€¥]{1,12}\.?\s*){0,2}\(\s*(?:about|some|around|roughly|nearly|approximately|~|c\.)?\s*[$£€¥]?$/u;
 
 /** Two values are one figure written two ways (same number whatever the unit word, or points and basis points). */
 function sameFigure(v: ValueMention, w: ValueMention): boolean {
@@ -76,15 +76,49 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     // A statement nobody carries is flagged whole elsewhere; here only specifics inside carried ones.
     if (!best.length) return;
     const specifics: { start: number; end: number; what: string }[] = [];
-    for (const v of claimValueLists(al, ai)[ci]) {
+    // Values of the same kind and unit that the supporting statements give in place of this one's
+    // ("rose to 16.8 percent" against "climbs to 18.6 %"): then the figure is disputed, not added.
+    const mineValues = claimValueLists(al, ai)[ci];
+    const replacements: { mine: ValueMention; theirs: ValueMention; outlets: string[] }[] = [];
+    // (Not for an FAQ answer, whose predicate sits in its question: "A: 31 of the 61 seats.")
+    const answer = a.segmentation.blocks[a.segmentation.sentences[c.sentence]?.block ?? -1]?.kind === "faq_answer";
+    const replacementFor = (v: ValueMention) => {
+      if (answer) return null;
+      const byKey = new Map<string, { w: ValueMention; outlets: Set<string> }>();
+      // A share of a whole ("31 of the 61 seats") says what it counts only through its verb: left as added.
+      if (/^\s+of\s+(?:the\s+|its\s+|their\s+)?\p{N}/u.test(c.text.slice(v.end))) return null;
+      for (const m of best) {
+        const span = m.support!.span;
+        arts[m.article].analysis.claims.forEach((bc, bi) => {
+          if (bc.start >= span.end || bc.end <= span.start) return;
+          // The same slot by the value reading's own rules (kind, unit, context words), in the statement the
+          // support alignment pairs with this one however few words they share (a translation).
+          for (const { mine: x, theirs: w } of findValueConflicts(c.text, bc.text, { aligned: true })) {
+            if (x.start !== v.start || !sameSlotKind(v, w) || mineValues.some((y) => y.key === w.key)) continue;
+            const e = byKey.get(w.key) ?? { w, outlets: new Set<string>() };
+            e.outlets.add(arts[m.article].analysis.article.outlet);
+            byKey.set(w.key, e);
+          }
+        });
+      }
+      // Only one other figure in that place, and at least two outlets giving it.
+      if (byKey.size !== 1) return null;
+      const [e] = byKey.values();
+      return e.outlets.size >= REPLACEMENT_MIN ? { mine: v, theirs: e.w, outlets: [...e.outlets] } : null;
+    };
+    for (const v of mineValues) {
       // Figures are specifics an outlet can invent (calendar values are compared as conflicts instead).
       if (!FIGURE_KINDS.has(v.kind)) continue;
       // A figure in brackets right after another is that figure converted ("8 km (5 miles)", "£40 (€46)").
       if (CONVERSION.test(c.text.slice(0, v.start))) continue;
       if (others.some((bi) => articleFacts(al, bi).values.some((w) => sameFigure(v, w)))) continue;
+      // A count whose number another outlet gives in other words ("aged 15 to 24" / "15 to 24 years") is carried.
+      if (v.kind === "count" && others.some((bi) => articleFacts(al, bi).numbers.some((x) => x === Number(v.key)))) continue;
       const lead = c.text.slice(0, v.start).match(LEAD);
       const start = c.start + v.start - (lead ? lead[0].length : 0);
       specifics.push({ start, end: c.start + v.end, what: "figure" });
+      const r = replacementFor(v);
+      if (r) replacements.push(r);
     }
     // A bare amount no value reading typed ("about 30 million of it") that no other outlet mentions:
     // digits with a scale word only (small numbers, number words and parts of names are left alone).
@@ -108,6 +142,24 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
       specifics.push({ start: c.start + n.start, end: c.start + n.end, what: "name" });
     }
     if (!specifics.length) return;
+    // Every added figure of the statement stands where the supporting outlets give another: a value conflict.
+    const figureCount = specifics.filter((x) => x.what === "figure").length;
+    if (figureCount > 0 && replacements.length === figureCount) {
+      const r = replacements[0];
+      out.push({
+        articleId: a.article.id,
+        kind: "fact_conflict",
+        severity: "medium",
+        confidence: round(best[0].support!.score),
+        start: c.start,
+        end: c.end,
+        text: c.text,
+        speaker: null,
+        explanation: `${a.article.outlet} has "${r.mine.text}" in "${clip(c.text, 80)}" where ${r.outlets.join(", ")} ${r.outlets.length > 1 ? "have" : "has"} "${r.theirs.text}" in the statements that support it.`,
+        evidence: best.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(c.text, arts[m.article].analysis, m.support!.span)),
+      });
+      return;
+    }
     // Added figures are flagged as one divergence on their statement: the sentence is what tells what the
     // figure is said to measure and on whose word ("a backlog officials privately put at £3.9 million").
     const figures = specifics.filter((s) => s.what === "figure");
@@ -142,6 +194,9 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
   });
   return out;
 }
+
+/** Outlets that must give the other figure before an added one counts as disputed rather than added. */
+const REPLACEMENT_MIN = 2;
 
 function round(x: number): number {
   return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;

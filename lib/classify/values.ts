@@ -40,6 +40,8 @@ interface Located extends ValueMention {
   reference: boolean;
   /** Which clause of the statement the value sits in (see CLAUSE_BREAK). */
   clause: number;
+  /** A part of another figure ("of which 15 million", "including 12 children"). */
+  part: boolean;
   /** The name that opens the value's clause, folded ("ipp" in "The IPP's share of the vote ..."), or "". */
   subject: string;
 }
@@ -158,6 +160,8 @@ const DATELINE = /^\s*[\p{Lu}][\p{Lu}\p{M} .'’-]+,\s+[^()\n]{3,30}?(?:\([^)\n]
 
 /** Words that introduce a figure given for comparison ("from", "than", "against", "compared with"). */
 const REFERENCE_LEAD = /\b(?:from|than|against|compared (?:with|to)|versus|vs\.?)\s+(?:(?:about|around|some|nearly|almost|roughly|the|a|an|its|their)\s+)*[$£€¥]?\s*$/i;
+/** Words that introduce a part of another figure. */
+const PART_LEAD = /\b(?:of which|of whom|of those|of them|including|among them)\s+(?:(?:about|some|around|nearly|almost|roughly)\s+)?[$£€¥]?\s*$/i;
 /** Characters before a figure searched for what introduces it. */
 const REFERENCE_WINDOW = 24;
 
@@ -205,7 +209,8 @@ function locate(text: string): Located[] {
     // Whose figure it is: the capitalised name opening the clause, after an article.
     const opening = /^\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(\p{Lu}[\p{L}\p{N}-]*)/u.exec(text.slice(from, v.start));
     const subject = opening && !isStopword(foldText(opening[1])) ? foldText(opening[1]).replace(/['’]s$/, "") : "";
-    return { ...v, context, names, statement: folded, numbers, reference, clause, subject };
+    const part = PART_LEAD.test(lead);
+    return { ...v, context, names, statement: folded, numbers, reference, clause, subject, part };
   });
 }
 
@@ -214,10 +219,10 @@ function locate(text: string): Located[] {
  * Each returned pair fills one slot with two different values, and neither text
  * also carries the other's value of that kind.
  */
-export function findValueConflicts(mine: string, theirs: string): ValueConflict[] {
+export function findValueConflicts(mine: string, theirs: string, opts: { aligned?: boolean } = {}): ValueConflict[] {
   const a = locate(mine);
   if (!a.length) return [];
-  return conflictsBetween(a, locate(theirs));
+  return conflictsBetween(a, locate(theirs), opts.aligned ?? false);
 }
 
 /**
@@ -238,7 +243,12 @@ function boundsAgree(v: ValueMention, w: ValueMention): boolean {
   return w.bound === "min" ? lowOk(y, x) : lowOk(x, y);
 }
 
-function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
+/**
+ * Conflicts between two located value lists. `aligned`: the statements are already known to be one
+ * statement told two ways (a translation the support alignment paired), so a value that is the only one
+ * of its kind and unit on each side fills the same slot even when few context words survive the wording.
+ */
+function conflictsBetween(a: Located[], b: Located[], aligned = false): ValueConflict[] {
   if (!a.length || !b.length) return [];
   const out: ValueConflict[] = [];
   // A statement listing several values of one kind ("8% in Virginia, 6% in North Carolina") pairs them by
@@ -275,6 +285,8 @@ function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
       if (sharedValue(w, a)) continue;
       if (FIGURE_KINDS.has(w.kind) && mentions(a, w.key)) continue;
       if (FIGURE_KINDS.has(v.kind) && (boundsAgree(v, w) || (v.period ?? "") !== (w.period ?? ""))) continue;
+      // A part of a total ("of which 15 million for housing") answers only another part.
+      if (v.part !== w.part) continue;
       // A day that ends something and a day that starts it are two days ("on Tuesday" / "until Thursday").
       if ((v.boundary ?? "") !== (w.boundary ?? "")) continue;
       // Each side names something near its figure that the other statement never mentions
@@ -286,7 +298,8 @@ function conflictsBetween(a: Located[], b: Located[]): ValueConflict[] {
       // The same named subject ("the IPP won ..." / "the IPP's share ...") is shared context too.
       if (v.subject && v.subject === w.subject && !v.context.has(v.subject)) shared++;
       // A count's unit is its subject: with the same counted thing, the unit is the shared context.
-      if (shared < MIN_SHARED_CONTEXT + (v.kind === "count" ? 1 : 0)) continue;
+      const lone = aligned && !v.part && !w.part && ownA.filter((x) => sameSlotKind(x, v)).length === 1 && ownB.filter((x) => sameSlotKind(x, w)).length === 1;
+      if (!lone && shared < MIN_SHARED_CONTEXT + (v.kind === "count" ? 1 : 0)) continue;
       if (!best || shared > best.shared) best = { w, shared };
     }
     if (best) out.push({ kind: v.kind, mine: v, theirs: best.w });

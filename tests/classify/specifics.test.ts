@@ -66,6 +66,21 @@ describe("specifics: a figure no other outlet gives", () => {
     expect(fs.filter((f) => f.kind === "claim_added" && f.text.includes("18,000"))).toEqual([]);
   });
 
+  it("a conversion after a figure with a scale and a unit word ('45 million crowns (about 22.5 million euros)') is no added figure", () => {
+    const plain = BASE.map((p, i) => (i === 3 ? "The district council said a new contractor, paid 45 million crowns, would take over collections from April." : p));
+    const converted = BASE.map((p, i) => (i === 3 ? "The district council said a new contractor, paid 45 million crowns (about 22.5 million euros), would take over collections from April." : p));
+    expect(added(flags(plain, plain, converted), 3).filter((f) => f.explanation.includes("22.5"))).toEqual([]);
+  });
+
+  it("a figure where the supporting outlets give another in the same place is a fact_conflict, not an added figure", () => {
+    const wire = BASE.map((p, i) => (i === 1 ? "The plant sorts 18,000 tons of glass, paper and plastic collected from households across the district." : p));
+    // A translation: few words shared, the same statement by the support alignment, another figure in its place.
+    const translated = BASE.map((p, i) => (i === 1 ? "The installation treats 21,000 tons of glass, paper and plastic of the households of the whole district." : p));
+    const fs = flags(wire, wire, translated);
+    expect(added(fs, 3).filter((f) => f.text.includes("21,000"))).toEqual([]);
+    expect(fs.filter((f) => f.articleId === 3 && f.kind === "fact_conflict")).toHaveLength(1);
+  });
+
   it("identical coverage yields no claim_added", () => {
     expect(flags(BASE, BASE, BASE).filter((f) => f.kind === "claim_added")).toEqual([]);
   });

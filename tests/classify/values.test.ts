@@ -196,6 +196,18 @@ describe("findValueConflicts: no conflict", () => {
     expect(extractValues("a $1 trillion+ package")[0].bound).toBe("min");
   });
 
+  it("in statements already aligned (a translation), the one value of its kind on each side fills the same slot, few shared words or not; a part of a total does not", () => {
+    const wire = "Youth unemployment, for people aged 15 to 24, rose to 16.8 percent from 15.1 percent.";
+    const translated = "The unemployment of the young of 15 to 24 years climbs to 18.6 %, against 15.1 % in the third trimester.";
+    expect(findValueConflicts(translated, wire)).toEqual([]);
+    expect(findValueConflicts(translated, wire, { aligned: true }).map((c) => [c.mine.text, c.theirs.text])).toEqual([["18.6 %", "16.8 percent"]]);
+    expect(findValueConflicts(
+      "The ministry released 40 million crowns in aid, of which 15 million crowns is for housing.",
+      "The ministry has allocated 40 million crowns of aid, the province another 6 million crowns.",
+      { aligned: true },
+    )).toEqual([]);
+  });
+
   it("a statement without values", () => {
     expect(findValueConflicts("The council met on a rainy evening.", "The council met at 7 p.m.")).toEqual([]);
   });
