@@ -111,7 +111,12 @@ export function flagAttribution(s: QuoteScope): void {
     // what is wrong: the flag covers the quote and its speaker when they sit together.
     if (what === "speaker" && q.speakerSpan) {
       const from = Math.min(q.start, q.speakerSpan.start);
-      const to = Math.max(q.end, q.speakerSpan.end);
+      let to = Math.max(q.end, q.speakerSpan.end);
+      // An attribution after the quote runs to the end of its clause ("..., said X to the demonstrators.").
+      if (q.speakerSpan.start >= q.end) {
+        const rest = /^[^.!?\n"“”]{0,60}(?=[.!?])/u.exec(a.article.body.slice(to));
+        if (rest) to += rest[0].length;
+      }
       const gap = q.speakerSpan.start >= q.end ? q.speakerSpan.start - q.end : q.start - q.speakerSpan.end;
       if (gap >= 0 && gap <= ATTRIBUTION_GAP && !/\n/.test(a.article.body.slice(from, to))) {
         flagSpan = { start: from, end: to, text: a.article.body.slice(from, to) };

@@ -92,6 +92,9 @@ export function resolveSpeaker(al: StoryAlignment, ai: number, qi: number): Reso
 function resolveUncached(al: StoryAlignment, ai: number, qi: number): ResolvedSpeaker | null {
   const a = al.index.articles[ai].analysis;
   const q = a.quotes[qi];
+  // "the union's Callum Drysdale", "Labour's Dorota Halvik": the person is the name after the possessive.
+  const owned = q.speaker ? /['’]s\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)+)$/u.exec(q.speaker) : null;
+  if (owned && isPersonName(owned[1])) return { name: owned[1], key: speakerKeyOf(owned[1]), via: "name" };
   if (q.speaker && isPersonName(q.speaker)) {
     // A lone capitalised word is a surname only when the article gives the full name somewhere
     // ("Nuland" after "Victoria Nuland"); otherwise it may be "Critics" or "Twenty-three".

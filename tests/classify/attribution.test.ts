@@ -71,8 +71,8 @@ describe("attribution_conflict through a role", () => {
     expect(attr[0].severity).toBe("high");
     expect(attr[0].speaker).toBe("Miriam Osei");
     expect(attr[0].text).toContain("The board will not sell the stadium");
-    // The flag covers the quote and the attribution beside it: the wrong speaker is part of the divergence.
-    expect(attr[0].text).toMatch(/chairman,” Miriam Osei$/);
+    // The flag covers the quote and the attribution clause beside it: the wrong speaker is part of the divergence.
+    expect(attr[0].text).toMatch(/chairman,” Miriam Osei said at the annual meeting of the supporters' trust$/);
     expect(attr[0].explanation).toContain("Harold Brennick");
     expect(attr[0].evidence.map((e) => e.articleId).sort()).toEqual([1, 2]);
   });
@@ -131,5 +131,23 @@ describe("short quotes: a whole attributed sentence is judged, a phrase in quota
       art(3, "Courrier", "Unemployment rises again", [...base, "– The worst is over, added the minister.", "Critics called the programme a “very expensive press release” on Thursday."]),
     ]).flags.filter((f) => f.kind === "quote_unattested");
     expect(flags.map((f) => f.text)).toEqual(["The worst is over"]);
+  });
+});
+
+describe("attribution_conflict: a person named after a possessive", () => {
+  it("'said the union's Callum Drysdale' names Drysdale; the flag covers the whole attribution clause", () => {
+    const words = "Three hundred students chose this university because of its music school, and we will not be wound down quietly";
+    const base = [
+      "Kestrelby University will close its School of Music and cut 140 jobs, the vice-chancellor said on Wednesday.",
+      "The university's senate backed the plan by 31 votes to 19 on Monday.",
+    ];
+    const right = [...base, `“${words},” said Keziah Morland, president of the Students' Union.`];
+    const flags = analyzeStory([
+      art(1, "Bell Wire", "Music school to close", right),
+      art(2, "Kestrelby Courant", "University to shut music school", right),
+      art(3, "Kulttuuriviesti", "Music school closes", [...base, `– ${words}, said the union's Callum Drysdale to the demonstrators.`]),
+    ]).flags.filter((f) => f.kind === "attribution_conflict");
+    expect(flags.map((f) => [f.articleId, f.severity])).toEqual([[3, "high"]]);
+    expect(flags[0].text).toContain("said the union's Callum Drysdale to the demonstrators");
   });
 });
