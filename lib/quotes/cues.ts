@@ -82,7 +82,9 @@ function subjectBeforeAppositions(toks: Tok[], e: number): number {
   for (let c = Math.max(1, e - 30); c < e; c++) {
     if (toks[c].text !== ",") continue;
     const next = toks[c + 1]?.text ?? "";
-    if (!(isAppositiveStart(next) || LOWER_ROLE_WORD.test(next) || PREPOSITION.test(next) || /^\d/.test(next) || /^\p{Ll}+ing$/u.test(next))) continue;
+    // (A role may come second or third: "branch secretary of ...", "chief medical officer at ...".)
+    const roleSoon = [2, 3].some((k) => c + k < e && LOWER_ROLE_WORD.test(toks[c + k].text) && /^\p{Ll}/u.test(toks[c + 1].text));
+    if (!(isAppositiveStart(next) || LOWER_ROLE_WORD.test(next) || roleSoon || PREPOSITION.test(next) || /^\d/.test(next) || /^\p{Ll}+ing$/u.test(next))) continue;
     const end = skipParenthetical(toks, c - 1);
     if (end < 0) continue;
     const np = npEndingAt(toks.slice(0, end + 1), end);

@@ -204,6 +204,11 @@ describe("speakers", () => {
 });
 
 describe("speakers: the grammar of the attribution", () => {
+  it("a long apposition whose role comes second ('branch secretary of ...') stands between the name and its verb", () => {
+    const body = 'Callum Drysdale, branch secretary of the University and College Staff Union (UCSU) at Kestrelby University, told a lunchtime staff meeting: "Staff are being asked to pay for years of bad decisions."';
+    expect(who(body).map((q) => q.speaker)).toEqual(["Callum Drysdale"]);
+  });
+
   it("'she said' after a sentence whose subject is a role resolves to that role, not to a name in the paragraph before", () => {
     const body = [
       "Roland Caddick, the contractor's former managing director, pleaded guilty in March. He will be sentenced in November.",
