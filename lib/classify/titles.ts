@@ -103,7 +103,9 @@ const rolesOf = memoPerArticle((al: StoryAlignment, i: number): Map<string, Role
       // After: an apposition ("Graham Tolliver, chair of the Tarnmoor Health Board,").
       const app = /^,\s+(?:the\s+|a\s+|an\s+)?([^,.;:()"“”]{3,})/u.exec(t.slice(n.end, n.end + MAX_APPOSITION));
       if (app) {
-        const phrase = app[1].trim();
+        // A relative clause after the role describes what the person does, not an office ("an economist
+        // who speaks on finance for the opposition").
+        const phrase = app[1].split(/\s+(?:who|which|that|whose)\s+/u)[0].trim();
         const r = readRole(phrase.split(/\s+/));
         if (r.offices.size) roles.push({ ...r, text: t.slice(nameStart, n.end + app[0].trimEnd().length), start: c.start + nameStart, end: c.start + n.end + app[0].trimEnd().length, claim: ci });
       }
@@ -116,7 +118,10 @@ const rolesOf = memoPerArticle((al: StoryAlignment, i: number): Map<string, Role
   return out;
 });
 
-const intersects = (x: Set<string>, y: Set<string>) => [...x].some((v) => y.has(v));
+/** Offices that only say someone leads ("union chief", "the head of the agency"): any leading office fits them. */
+const GENERIC_HEAD = new Set(["chief", "head", "leader"]);
+const generic = (x: Set<string>) => x.size > 0 && [...x].every((v) => GENERIC_HEAD.has(v));
+const intersects = (x: Set<string>, y: Set<string>) => generic(x) || generic(y) || [...x].some((v) => y.has(v));
 
 /** fact_conflict flags for article `ai`: a person's office that only this outlet gives, against two or more that agree. */
 export function classifyTitles(al: StoryAlignment, ai: number): Draft[] {

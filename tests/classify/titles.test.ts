@@ -58,6 +58,21 @@ describe("titles: one person, another office in the same body", () => {
     expect(conflicts(flags)).toEqual([]);
   });
 
+  it("a generic head word ('union chief') fits any leading office; a relative clause after a role is no office", () => {
+    const generic = analyzeStory([
+      art(1, "North Wire", story("Union general secretary Marta Obenaye")),
+      art(2, "Valley Courier", story("Union general secretary Marta Obenaye")),
+      art(3, "Dock Dispatch", story("Union chief Marta Obenaye")),
+    ]).flags;
+    expect(conflicts(generic)).toEqual([]);
+    const relative = analyzeStory([
+      art(1, "North Wire", story("Radu Fenwick, the Civic Union's finance spokesman,")),
+      art(2, "Valley Courier", story("Radu Fenwick, the Civic Union's finance spokesman,")),
+      art(3, "Press", story("Radu Fenwick, an economist who speaks on finance for the opposition Civic Union,")),
+    ]).flags;
+    expect(conflicts(relative)).toEqual([]);
+  });
+
   it("one outlet against one other decides nothing", () => {
     const flags = analyzeStory([
       art(1, "North Wire", story("Health board chief executive Graham Tolliver")),
