@@ -160,6 +160,14 @@ const DATELINE = /^\s*[\p{Lu}][\p{Lu}\p{M} .'’-]+,\s+[^()\n]{3,30}?(?:\([^)\n]
 
 /** Words that introduce a figure given for comparison ("from", "than", "against", "compared with"). */
 const REFERENCE_LEAD = /\b(?:from|than|against|compared (?:with|to)|versus|vs\.?)\s+(?:(?:about|around|some|nearly|almost|roughly|the|a|an|its|their)\s+)*[$£€¥]?\s*$/i;
+/** Minutes within which two times, one of them approximate, are one time. */
+const APPROXIMATE_MINUTES = 30;
+
+/** True when year `y` completes a day-and-month date in its statement ("August 7, 2026", "7 August 2026"). */
+function datesYear(list: readonly Located[], y: Located): boolean {
+  return list.some((d) => d.kind === "month_day" && d.end <= y.start && y.start - d.end <= 3);
+}
+
 /** Words that introduce a part of another figure. */
 const PART_LEAD = /\b(?:of which|of whom|of those|of them|including|among them)\s+(?:(?:about|some|around|nearly|almost|roughly)\s+)?[$£€¥]?\s*$/i;
 /** Characters before a figure searched for what introduces it. */
@@ -285,6 +293,10 @@ function conflictsBetween(a: Located[], b: Located[], aligned = false): ValueCon
       if (sharedValue(w, a)) continue;
       if (FIGURE_KINDS.has(w.kind) && mentions(a, w.key)) continue;
       if (FIGURE_KINDS.has(v.kind) && (boundsAgree(v, w) || (v.period ?? "") !== (w.period ?? ""))) continue;
+      // Two approximate times within half an hour ("shortly before 3 a.m." / "about 2:45 a.m.") are one time.
+      if (v.kind === "time" && (v.hedged || w.hedged) && Math.abs(Number(v.key) - Number(w.key)) <= APPROXIMATE_MINUTES) continue;
+      // A year that completes a date ("August 7, 2026") and a bare year ("the last one, in 1998") date two things.
+      if (v.kind === "year" && datesYear(a, v) !== datesYear(b, w)) continue;
       // A part of a total ("of which 15 million for housing") answers only another part.
       if (v.part !== w.part) continue;
       // A day that ends something and a day that starts it are two days ("on Tuesday" / "until Thursday").

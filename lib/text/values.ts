@@ -207,7 +207,7 @@ export function periodOf(after: string): string | null {
 }
 
 /** Words just before a value that make it approximate. */
-const HEDGE = /\b(?:about|around|roughly|approximately|nearly|almost|some|over|under|more than|less than|fewer than|at least|at most|up to|as many as|as much as|close to|upwards of|an estimated|estimated)\s*[$£€¥]?\s*$/i;
+const HEDGE = /\b(?:about|around|roughly|approximately|nearly|almost|some|over|under|more than|less than|fewer than|at least|at most|up to|as many as|as much as|close to|upwards of|an estimated|estimated|shortly before|shortly after|just before|just after|soon after)\s*[$£€¥]?\s*$/i;
 
 /** Kinds that are figures (a quantity of something), as opposed to calendar and clock values, scores and years. */
 export const FIGURE_KINDS: ReadonlySet<ValueKind> = new Set<ValueKind>(["count", "money", "percent"]);

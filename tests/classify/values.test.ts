@@ -208,6 +208,12 @@ describe("findValueConflicts: no conflict", () => {
     )).toEqual([]);
   });
 
+  it("two times within half an hour, one approximate, are one time; a year completing a date is no version of a bare year", () => {
+    expect(findValueConflicts("Ashgrove spoke to supporters at the Old Customs House shortly before 3 a.m.", "Ashgrove told supporters at the Old Customs House at about 2:45 a.m.")).toEqual([]);
+    expect(findValueConflicts("Ashgrove spoke to supporters at the Old Customs House at 4 a.m.", "Ashgrove told supporters at the Old Customs House at 2:45 a.m.")).toHaveLength(1);
+    expect(findValueConflicts("The islands woke up to a hung parliament on Friday, August 7, 2026.", "The last hung parliament, in 1998, produced a coalition that lasted 14 months.")).toEqual([]);
+  });
+
   it("a statement without values", () => {
     expect(findValueConflicts("The council met on a rainy evening.", "The council met at 7 p.m.")).toEqual([]);
   });
