@@ -151,3 +151,19 @@ describe("attribution_conflict: a person named after a possessive", () => {
     expect(flags[0].text).toContain("said the union's Callum Drysdale to the demonstrators");
   });
 });
+
+describe("quote_truncated: a qualifying clause cut off", () => {
+  it("'..., but I cannot rule them out' dropped from the end is a cut that changes the statement (high)", () => {
+    const full = "We will do everything we can to avoid compulsory redundancies, but I cannot rule them out";
+    const base = [
+      "Kestrelby University will close its School of Music and cut 140 jobs, the vice-chancellor said on Wednesday.",
+      "The university's senate backed the plan by 31 votes to 19 on Monday.",
+    ];
+    const flags = analyzeStory([
+      art(1, "Bell Wire", "Music school to close", [...base, `“${full},” Vice-Chancellor Elspeth Garrow said.`]),
+      art(2, "Kestrelby Courant", "University to shut music school", [...base, `“${full},” Elspeth Garrow said.`]),
+      art(3, "Encore Bulletin", "Music school closes", [...base, "She also had reassurance for staff: “We will do everything we can to avoid compulsory redundancies,” Garrow said."]),
+    ]).flags.filter((f) => f.kind === "quote_truncated");
+    expect(flags.map((f) => [f.articleId, f.severity])).toEqual([[3, "high"]]);
+  });
+});
