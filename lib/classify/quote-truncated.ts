@@ -28,8 +28,9 @@ export function flagTruncated(s: QuoteScope, aTrigrams: Set<string>, cutsSeen: S
       for (let j = m.best.target[1]; j < tIdx.length && !carried[j]; j++) dropped.push(j);
       for (let j = m.best.target[0] - 1; j >= 0 && !carried[j]; j--) dropped.unshift(j);
       const contentDropped = dropped.filter((j) => B.terms[tIdx[j]]).length;
-      // A qualifying clause cut off the end ("..., but I cannot rule them out") is a cut however few content words it has.
-      const qualifier = dropped.length > 0 && dropped[0] >= m.best.target[1] && dropped.slice(0, 2).some((j) => STRONG_CONTRAST.has(B.tokens[tIdx[j]].norm));
+      // A qualifying clause cut off the end ("..., but I cannot rule them out", ". It does not outweigh what
+      // you did") is a cut however few content words it has.
+      const qualifier = dropped.length > 0 && dropped[0] >= m.best.target[1] && dropped.slice(0, 3).some((j) => CONTRAST.has(B.tokens[tIdx[j]].norm));
       if (dropped.length >= MIN_CUT_WORDS && (contentDropped >= 2 || (qualifier && contentDropped >= 1)) && (!bestCut || dropped.length > bestCut.dropped.length)) {
         bestCut = { m, dropped };
       }

@@ -166,4 +166,18 @@ describe("quote_truncated: a qualifying clause cut off", () => {
     ]).flags.filter((f) => f.kind === "quote_truncated");
     expect(flags.map((f) => [f.articleId, f.severity])).toEqual([[3, "high"]]);
   });
+
+  it("a following sentence that denies what the kept one grants ('It does not outweigh what you did') is a cut", () => {
+    const base = [
+      "A former mayor was jailed for four and a half years on Thursday for rigging the bridge tender.",
+      "The judge said the sentence had to deter others from doing the same.",
+    ];
+    const full = "I accept that you have done real good for this city, and I have taken that into account. It does not outweigh what you did";
+    const flags = analyzeStory([
+      art(1, "Beacon Wire", "Ex-mayor jailed", [...base, `“${full},” Justice Helena Marsh said.`]),
+      art(2, "Tribune", "Ex-mayor jailed over tender", [...base, `“${full},” Marsh said.`]),
+      art(3, "Quayside Letter", "Four and a half years", [...base, "“I accept that you have done real good for this city, and I have taken that into account,” Marsh said."]),
+    ]).flags.filter((f) => f.kind === "quote_truncated");
+    expect(flags.map((f) => f.articleId)).toEqual([3]);
+  });
 });
