@@ -300,7 +300,9 @@ function conflictsBetween(a: Located[], b: Located[], aligned = false): ValueCon
       // A part of a total ("of which 15 million for housing") answers only another part.
       if (v.part !== w.part) continue;
       // A day that ends something and a day that starts it are two days ("on Tuesday" / "until Thursday").
-      if ((v.boundary ?? "") !== (w.boundary ?? "")) continue;
+      // ("By" and "until" both mark where something ends: "must meet by 27 August" / "at the latest until 17 August".)
+      const bound = (x: Located) => (x.boundary === "deadline" ? "end" : (x.boundary ?? ""));
+      if (bound(v) !== bound(w)) continue;
       // Each side names something near its figure that the other statement never mentions
       // ("the Families Plan" / "the Rescue Plan"): two figures of two things.
       const own = (x: Located, other: Located) => x.names.some((n) => !new RegExp(`\\b${escapeRe(n)}`, "u").test(other.statement));

@@ -214,6 +214,13 @@ describe("findValueConflicts: no conflict", () => {
     expect(findValueConflicts("The islands woke up to a hung parliament on Friday, August 7, 2026.", "The last hung parliament, in 1998, produced a coalition that lasted 14 months.")).toEqual([]);
   });
 
+  it("'by' and 'until' both mark where something ends: two such days for one deadline disagree", () => {
+    expect(findValueConflicts(
+      "By the constitution, the new House of Assembly must meet at the latest until 17 August.",
+      "The new House of Assembly must meet by 27 August, under the constitution.",
+    )).toHaveLength(1);
+  });
+
   it("a statement without values", () => {
     expect(findValueConflicts("The council met on a rainy evening.", "The council met at 7 p.m.")).toEqual([]);
   });
