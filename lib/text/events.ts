@@ -6,6 +6,7 @@
  * word in its clause, not by the sentence around it.
  */
 import { extractNumbers } from "./facts";
+import { APPROXIMATE, MAX_BOUND, MIN_BOUND } from "./values";
 
 /** The events a count of people can belong to. */
 export type PeopleEvent = "killed" | "injured" | "displaced" | "evacuated" | "rescued" | "arrested" | "missing";
@@ -40,10 +41,6 @@ const MEASURE_AFTER = /^(?:-|\s*(?:%|per ?cent|percent|hours?|days?|weeks?|month
 /** Words between a count and its event word, at most. */
 const EVENT_REACH = 6;
 
-/** Words before a count that make it approximate, a floor, or a ceiling. */
-const HEDGED = /\b(?:about|around|roughly|approximately|nearly|almost|some|as many as|close to|an estimated|estimated)\s*$/i;
-const FLOOR = /\b(?:over|more than|at least|upwards of|no fewer than|in excess of)\s*$/i;
-const CEILING = /\b(?:under|less than|fewer than|at most|up to|no more than)\s*$/i;
 
 /** Where the count's phrase ends: its event words do not reach across ("killing 27 people, injuring 163"). */
 const CLAUSE_END = /[;:(),]|\.\s/;
@@ -86,8 +83,8 @@ export function extractEventCounts(text: string): EventCount[] {
     out.push({
       event: best.event,
       value: n.value,
-      hedged: HEDGED.test(lead),
-      ...(FLOOR.test(lead) ? { bound: "min" as const } : CEILING.test(lead) ? { bound: "max" as const } : {}),
+      hedged: APPROXIMATE.test(lead),
+      ...(MIN_BOUND.test(lead) ? { bound: "min" as const } : MAX_BOUND.test(lead) ? { bound: "max" as const } : {}),
       start: n.start,
       end: n.end,
       text: n.text,

@@ -175,12 +175,12 @@ const BOUNDARY_OF: Record<string, "start" | "end" | "deadline"> = {
 };
 
 /** Words before a value that make it a lower bound. */
-const MIN_BOUND = /\b(?:more than|over|at least|upwards of|in excess of|no fewer than|no less than)\s*[$£€¥]?\s*$/i;
+export const MIN_BOUND = /\b(?:more than|over|at least|upwards of|in excess of|no fewer than|no less than)\s*[$£€¥]?\s*$/i;
 /**
  * Words before a value that make it an upper bound. "Up to" is left out: "fines of up to $2,500"
  * states the limit itself, and two different limits disagree.
  */
-const MAX_BOUND = /\b(?:less than|fewer than|under|below|at most|no more than)\s*[$£€¥]?\s*$/i;
+export const MAX_BOUND = /\b(?:less than|fewer than|under|below|at most|no more than)\s*[$£€¥]?\s*$/i;
 
 /** Characters after a value searched for the period it covers. */
 const PERIOD_WINDOW = 60;
@@ -207,7 +207,10 @@ export function periodOf(after: string): string | null {
 }
 
 /** Words just before a value that make it approximate. */
-const HEDGE = /\b(?:about|around|roughly|approximately|nearly|almost|some|over|under|more than|less than|fewer than|at least|at most|up to|as many as|as much as|close to|upwards of|an estimated|estimated|shortly before|shortly after|just before|just after|soon after)\s*[$£€¥]?\s*$/i;
+/** Words before a value that make it approximate ("about", "an estimated", "shortly before"). */
+export const APPROXIMATE = /\b(?:about|around|roughly|approximately|nearly|almost|some|as many as|as much as|close to|an estimated|estimated|shortly before|shortly after|just before|just after|soon after)\s*[$£€¥]?\s*$/i;
+/** Words before a value that hedge it: an approximation, a bound, or a limit ("up to"). */
+const HEDGE = new RegExp(`(?:${APPROXIMATE.source})|(?:${MIN_BOUND.source})|(?:${MAX_BOUND.source})|\\bup to\\s*[$£€¥]?\\s*$`, "i");
 
 /** Kinds that are figures (a quantity of something), as opposed to calendar and clock values, scores and years. */
 export const FIGURE_KINDS: ReadonlySet<ValueKind> = new Set<ValueKind>(["count", "money", "percent"]);
