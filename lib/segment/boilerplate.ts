@@ -14,11 +14,13 @@ export function markBoilerplate(drafts: Draft[], body: string, recurring: Readon
   const firstProse = prose.indexOf(true);
   const lastProse = prose.lastIndexOf(true);
   // Share of a paragraph's longer words that the article's prose before it also uses.
+  // (Every paragraph before counts, chrome or not: an article whose paragraphs all recur elsewhere
+  // still has a vocabulary; with too little text before, nothing is judged.)
   const offArticle = (t: string, at: number): boolean => {
     const own = new Set<string>();
-    for (let k = 0; k < at; k++) if (prose[k]) for (const w of longWords(text(drafts[k]))) own.add(w);
+    for (let k = 0; k < at; k++) if (drafts[k].kind === "paragraph" || drafts[k].kind === "list_item") for (const w of longWords(text(drafts[k]))) own.add(w);
     const words = [...new Set(longWords(t))];
-    return words.length > 0 && words.filter((w) => own.has(w)).length / words.length < ON_ARTICLE_MIN;
+    return own.size >= ARTICLE_VOCABULARY_MIN && words.length > 0 && words.filter((w) => own.has(w)).length / words.length < ON_ARTICLE_MIN;
   };
   drafts.forEach((d, i) => {
     const t = text(d);
@@ -59,7 +61,8 @@ export function markBoilerplate(drafts: Draft[], body: string, recurring: Readon
       d.kind === "byline" ||
       // Between two chrome lines, a short paragraph in words the article never uses (a disclaimer about
       // the outlet) is chrome too; the article's own last paragraph shares its vocabulary.
-      (d.kind === "paragraph" && i > 0 && !!drafts[i - 1].boilerplate && wordCount(t) <= FOOTER_WORDS && offArticle(t, i));
+      // (Never a paragraph that quotes someone: that is reporting.)
+      (d.kind === "paragraph" && i > 0 && !!drafts[i - 1].boilerplate && wordCount(t) <= FOOTER_WORDS && !/["“”«»]/.test(t) && offArticle(t, i));
     if (!chrome) break;
     d.boilerplate = true;
   }
@@ -71,6 +74,8 @@ const THEMATIC_BREAK = /^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/;
 /** Blocks after a closing rule that can still be its footer, and the words each may hold. */
 const FOOTER_BLOCKS = 2;
 const FOOTER_WORDS = 40;
+/** Distinct longer words the article must have before a paragraph for that paragraph to be judged off its vocabulary. */
+const ARTICLE_VOCABULARY_MIN = 20;
 /** Share of a paragraph's words found in the article's prose, from which it is the article's own. */
 const ON_ARTICLE_MIN = 0.3;
 

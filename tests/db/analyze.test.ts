@@ -13,7 +13,7 @@ const bodyB = `Dorrow's council decided on Tuesday to shut the old harbour bridg
 const paraphrased = QUOTE.replace("take risks", "gamble");
 const bodyC = (q: string) =>
   `Dorrow closed its old harbour bridge on Tuesday after engineers found cracks in two support beams, the city council said.\n\n“${q},” said Mayor Anna Varga.\n\nAbout 3,400 drivers use the bridge every day. Repairs should cost 6 million euros and take four months.`;
-const bodyD = `Engineers found cracks in two support beams of Dorrow's old harbour bridge, and the city council closed it on Tuesday.\n\n“${QUOTE},” Mayor Anna Varga said.\n\nThe work will cost 6 million euros and take four months.`;
+const bodyD = `The city council closed Dorrow's old harbour bridge on Tuesday after engineers found cracks in two of its support beams.\n\n“${QUOTE},” Mayor Anna Varga said.\n\nThe work will cost 6 million euros and take four months.`;
 const bodyE = `Voters in Kestria went to the polls on Sunday in a snap parliamentary election called by Prime Minister Tomas Ilves after his coalition collapsed.\n\nTurnout reached 58 percent by noon, the electoral commission said.`;
 
 let dir: string;

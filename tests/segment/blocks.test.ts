@@ -189,11 +189,16 @@ describe("boilerplate", () => {
 
   it("at the foot, a short paragraph between chrome lines in words the article never uses is chrome; the article's own last paragraph is not", () => {
     const disclaimer = "Wexbrief guides summarise public reporting. Parts of this page were drafted with software assistance.";
-    const body = [PROSE, PROSE, "Get Wexbrief in your inbox every morning. Subscribe free.", disclaimer, "(c) 2026 Wexbrief Media"].join("\n");
+    const more = "Ministers said the extra money would pay for nurses, teachers and repairs to crumbling school buildings in every region.";
+    const body = [PROSE, more, "Get Wexbrief in your inbox every morning. Subscribe free.", disclaimer, "(c) 2026 Wexbrief Media"].join("\n");
     expect(kinds(body, segmentArticle(body)).filter((k) => k.bp).map((k) => k.text)).toContain(disclaimer);
     const last = "The government said the new budget would reach schools and hospitals before the winter.";
-    const own = [PROSE, "Get Wexbrief in your inbox every morning. Subscribe free.", last, "(c) 2026 Wexbrief Media"].join("\n");
+    const own = [PROSE, more, "Get Wexbrief in your inbox every morning. Subscribe free.", last, "(c) 2026 Wexbrief Media"].join("\n");
     expect(kinds(own, segmentArticle(own)).filter((k) => k.bp).map((k) => k.text)).not.toContain(last);
+    // A paragraph that quotes someone is reporting, whatever its words.
+    const quoted = "“Nobody here will forget this winter,” said Mara Lind, who runs the ferry kiosk.";
+    const withQuote = [PROSE, more, "Get Wexbrief in your inbox every morning. Subscribe free.", quoted, "(c) 2026 Wexbrief Media"].join("\n");
+    expect(kinds(withQuote, segmentArticle(withQuote)).filter((k) => k.bp).map((k) => k.text)).not.toContain(quoted);
   });
 
   it("a rule line near the end sets off a short footer (the outlet's tagline)", () => {
