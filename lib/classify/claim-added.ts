@@ -120,7 +120,7 @@ const JUDGEMENT = /\b(?:should|must|ought to|needs? to|ha(?:ve|s) to|would rathe
  * a named person (or "he"/"she") is reporting: the judgement in it is that person's.
  */
 function isVoicedOrJudged(text: string): boolean {
-  const unquoted = text.replace(/["“][^"”]*["”]/g, " ");
+  const unquoted = withoutQuotes(text);
   if (reportsSomeone(unquoted)) return false;
   const voiced = SPEECH_VERB.test(unquoted) || /\baccording to\b/i.test(unquoted) || /["“]/.test(text);
   return voiced || JUDGEMENT.test(unquoted);
@@ -129,16 +129,23 @@ function isVoicedOrJudged(text: string): boolean {
 /** Who may speak in reported speech: "he", "she", or a capitalised name (not a possessive). */
 const SOMEONE = String.raw`(?:he|she|\p{Lu}[\p{L}'’-]*(?<!['’]s)(?:\s+\p{Lu}[\p{L}'’-]*(?<!['’]s))*)`;
 
+/** The speech verbs, without the word boundaries of SPEECH_VERB. */
+const SPEECH_VERBS = SPEECH_VERB.source.replace(/^\\b|\\b$/g, "");
+/**
+ * Someone beside a speech verb, before it ("Nell Garrow, 71, ..., said") or after it ("said Garrow").
+ * (A name after a preposition is a place or an object: "travel agents in Lissavo said".)
+ */
+const REPORTED_SPEECH = [
+  new RegExp(String.raw`(?:^|[^\p{L}])(?<!\b(?:in|at|from|of|for|to|on|by|with|near)\s)${SOMEONE}(?:,[^,]{1,80},)?\s+(?:\p{Ll}+ly\s+)?${SPEECH_VERBS}\b`, "u"),
+  new RegExp(String.raw`\b${SPEECH_VERBS}\s+${SOMEONE}(?:[^\p{L}]|$)`, "u"),
+];
+
 /**
  * Reported speech of a particular person: "Nell Garrow, 71, a retired clerk, said ...", "he admitted
  * ...", "..., said Garrow". The subject must stand beside the speech verb, not anywhere in the sentence.
  */
 function reportsSomeone(text: string): boolean {
-  const verb = SPEECH_VERB.source.replace(/^\\b|\\b$/g, "");
-  // (A name after a preposition is a place or an object: "travel agents in Lissavo said".)
-  const before = new RegExp(String.raw`(?:^|[^\p{L}])(?<!\b(?:in|at|from|of|for|to|on|by|with|near)\s)${SOMEONE}(?:,[^,]{1,80},)?\s+(?:\p{Ll}+ly\s+)?${verb}\b`, "u");
-  const after = new RegExp(String.raw`\b${verb}\s+${SOMEONE}(?:[^\p{L}]|$)`, "u");
-  for (const re of [before, after]) {
+  for (const re of REPORTED_SPEECH) {
     const m = re.exec(text);
     if (!m) continue;
     const who = /\b(?:he|she)\b/i.test(m[0]) || extractNames(m[0]).some((n) => isPersonName(n.text));
@@ -157,13 +164,18 @@ const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|my|me|m
  * singular, a reference to the text itself, or the outlet's own name.
  */
 export function isWritersAside(text: string, outlet: string): boolean {
-  const unquoted = text.replace(/["“][^"”]*["”]/g, " ");
+  const unquoted = withoutQuotes(text);
   if (FIRST_PERSON.test(unquoted) || SELF_REFERENCE.test(unquoted)) return true;
   const name = foldText(outlet).replace(/^the /, "").trim();
   if (name.length >= 6 && name.includes(" ") && foldText(unquoted).includes(name)) return true;
   // The outlet selling itself: a call to action naming one of the words of its name ("Get the Ledger Briefing").
   const own = new Set(name.split(/[^\p{L}]+/u).filter((w) => w.length >= 4));
   return opensWithCallVerb(unquoted) && (unquoted.match(/\b\p{Lu}\p{L}+/gu) ?? []).some((w) => own.has(foldText(w)));
+}
+
+/** The text with what stands inside quotation marks blanked: the writer's words only. */
+function withoutQuotes(text: string): string {
+  return text.replace(/["“][^"”]*["”]/g, " ");
 }
 
 function round(x: number): number {

@@ -30,6 +30,15 @@ export function isFlaggableSentence(seg: Segmentation, sentence: number): boolea
   return !!b && isFlaggableBlock(b.kind, b.boilerplate);
 }
 
+/**
+ * True when claim `ci` of `a` sits in an FAQ answer: its predicate is in the question ("Who voted
+ * against?" / "Three of the board's nine members."), so its own words say little of what it counts.
+ */
+export function isFaqAnswer(a: ArticleAnalysis, ci: number): boolean {
+  const s = a.segmentation.sentences[a.claims[ci]?.sentence ?? -1];
+  return !!s && a.segmentation.blocks[s.block]?.kind === "faq_answer";
+}
+
 /** True when a block of this kind (chrome or not) holds ordinary content whose sentences can be flagged. */
 export function isFlaggableBlock(kind: string, boilerplate: boolean): boolean {
   return !boilerplate && !UNFLAGGABLE_BLOCKS.has(kind);

@@ -235,8 +235,8 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     // a stray pairing of its seat count with another figure.
     const disputes = new Map<string, Map<string, Set<number>>>();
     for (const f of found) {
-      const mine = f.conflict.value?.mine ?? f.conflict.name?.mine ?? f.conflict.mineKeys.join(" ");
-      const k = f.conflict.value?.theirs ?? f.conflict.name?.theirs ?? f.conflict.theirsKeys.join(" ");
+      const mine = versionOf(f.conflict, "mine");
+      const k = versionOf(f.conflict, "theirs");
       let versions = disputes.get(mine);
       if (!versions) disputes.set(mine, (versions = new Map()));
       let set = versions.get(k);
@@ -244,7 +244,7 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
       set.add(f.m.article);
     }
     const contested = (f: (typeof found)[number]) => {
-      const versions = disputes.get(f.conflict.value?.mine ?? f.conflict.name?.mine ?? f.conflict.mineKeys.join(" "))!;
+      const versions = disputes.get(versionOf(f.conflict, "mine"))!;
       return !(versions.size > 1 && Math.max(...[...versions.values()].map((v) => v.size)) < 2);
     };
     found.splice(0, found.length, ...found.filter(contested));
@@ -321,7 +321,7 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     // One clause per version: "B and C have "3,400"".
     const byVersion = new Map<string, { text: string; outlets: string[] }>();
     for (const f of byArticle.values()) {
-      const k = f.conflict.value?.theirs ?? f.conflict.name?.theirs ?? f.conflict.theirsKeys.join(" ");
+      const k = versionOf(f.conflict, "theirs");
       const v = byVersion.get(k) ?? { text: f.conflict.theirs, outlets: [] };
       v.outlets.push(arts[f.m.article].analysis.article.outlet);
       byVersion.set(k, v);
@@ -368,17 +368,25 @@ function relativeGap(a: string, b: string): number {
 
 /** The figures (counts, amounts, percentages) of two statements are the same ones: the statements differ in nothing else that is measured. */
 function figuresAgree(a: readonly ValueMention[], b: readonly ValueMention[]): boolean {
-  const figures = (list: readonly ValueMention[]) => new Set(list.filter((v) => FIGURE_KINDS.has(v.kind)).map((v) => v.key));
-  const x = figures(a);
-  const y = figures(b);
+  const x = figureKeys(a);
+  const y = figureKeys(b);
   return x.size === y.size && [...x].every((k) => y.has(k));
+}
+
+/** One side's version of a disputed fact, as a key: its typed value, its name, or its words. */
+function versionOf(c: Conflict, side: "mine" | "theirs"): string {
+  return c.value?.[side] ?? c.name?.[side] ?? (side === "mine" ? c.mineKeys : c.theirsKeys).join(" ");
+}
+
+/** The keys of a statement's figures (counts, money, percentages). */
+function figureKeys(list: readonly ValueMention[]): Set<string> {
+  return new Set(list.filter((v) => FIGURE_KINDS.has(v.kind)).map((v) => v.key));
 }
 
 /** The figures of one statement are all among the other's (either way round): neither tells a figure the other contradicts. */
 function figuresNested(a: readonly ValueMention[], b: readonly ValueMention[]): boolean {
-  const figures = (list: readonly ValueMention[]) => new Set(list.filter((v) => FIGURE_KINDS.has(v.kind)).map((v) => v.key));
-  const x = figures(a);
-  const y = figures(b);
+  const x = figureKeys(a);
+  const y = figureKeys(b);
   return [...x].every((k) => y.has(k)) || [...y].every((k) => x.has(k));
 }
 

@@ -8,9 +8,9 @@
 import { CLAIM_PARTIAL_MIN, type StoryAlignment } from "@/lib/align";
 import { extractNames, extractNumbers, extractValues, FIGURE_KINDS, isContentWord, MONTHS, sameSlotKind, termKey, tokenize, WEEKDAYS, type ValueMention } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
-import { clip, counterpartsOf, evidenceFor, memoPerArticle, isFlaggableSentence, MAX_EVIDENCE } from "./common";
+import { clip, counterpartsOf, evidenceFor, isFaqAnswer, memoPerArticle, isFlaggableSentence, MAX_EVIDENCE } from "./common";
 import type { Derivation } from "./derivation";
-import { claimValueLists, findValueConflicts } from "./values";
+import { claimValueLists, findAlignedValueConflicts } from "./values";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -81,25 +81,34 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     const mineValues = claimValueLists(al, ai)[ci];
     const replacements: { mine: ValueMention; theirs: ValueMention; outlets: string[] }[] = [];
     // (Not for an FAQ answer, whose predicate sits in its question: "A: 31 of the 61 seats.")
-    const answer = a.segmentation.blocks[a.segmentation.sentences[c.sentence]?.block ?? -1]?.kind === "faq_answer";
+    const answer = isFaqAnswer(a, ci);
+    // The same slot by the value reading's own rules (kind, unit, context words), in the statements the
+    // support alignment pairs with this one however few words they share (a translation): found once per
+    // statement, with the outlet that gives each.
+    let paired: { x: ValueMention; w: ValueMention; outlet: string }[] | null = null;
+    const pairs = () => {
+      if (paired) return paired;
+      paired = [];
+      for (const m of best) {
+        const span = m.support!.span;
+        const outlet = arts[m.article].analysis.article.outlet;
+        arts[m.article].analysis.claims.forEach((bc, bj) => {
+          if (bc.start >= span.end || bc.end <= span.start) return;
+          for (const { mine: x, theirs: w } of findAlignedValueConflicts(al, ai, ci, m.article, bj)) paired!.push({ x, w, outlet });
+        });
+      }
+      return paired;
+    };
     const replacementFor = (v: ValueMention) => {
       if (answer) return null;
       const byKey = new Map<string, { w: ValueMention; outlets: Set<string> }>();
       // A share of a whole ("31 of the 61 seats") says what it counts only through its verb: left as added.
       if (/^\s+of\s+(?:the\s+|its\s+|their\s+)?\p{N}/u.test(c.text.slice(v.end))) return null;
-      for (const m of best) {
-        const span = m.support!.span;
-        arts[m.article].analysis.claims.forEach((bc, bi) => {
-          if (bc.start >= span.end || bc.end <= span.start) return;
-          // The same slot by the value reading's own rules (kind, unit, context words), in the statement the
-          // support alignment pairs with this one however few words they share (a translation).
-          for (const { mine: x, theirs: w } of findValueConflicts(c.text, bc.text, { aligned: true })) {
-            if (x.start !== v.start || !sameSlotKind(v, w) || mineValues.some((y) => y.key === w.key)) continue;
-            const e = byKey.get(w.key) ?? { w, outlets: new Set<string>() };
-            e.outlets.add(arts[m.article].analysis.article.outlet);
-            byKey.set(w.key, e);
-          }
-        });
+      for (const { x, w, outlet } of pairs()) {
+        if (x.start !== v.start || !sameSlotKind(v, w) || mineValues.some((y) => y.key === w.key)) continue;
+        const e = byKey.get(w.key) ?? { w, outlets: new Set<string>() };
+        e.outlets.add(outlet);
+        byKey.set(w.key, e);
       }
       // Only one other figure in that place, and at least two outlets giving it.
       if (byKey.size !== 1) return null;

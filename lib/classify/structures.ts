@@ -38,12 +38,12 @@ function bareItem(text: string): string {
   return foldText(text.replace(/^\s*(?:[-*•–]|\d{1,2}[.)])\s*/, "")).replace(/[:.]\s*$/, "").trim();
 }
 
-/** Every item of a block shares under ON_TOPIC_MIN of its content words with the story. */
-function offTopic(items: readonly Set<string>[], story: ReadonlySet<string>): boolean {
+/** Every item of a block shares under ON_TOPIC_MIN of its content words with the story (`inStory`). */
+function offTopic(items: readonly Set<string>[], inStory: (term: string) => boolean): boolean {
   return items.every((t) => {
     if (!t.size) return true;
     let shared = 0;
-    for (const x of t) if (story.has(x)) shared++;
+    for (const x of t) if (inStory(x)) shared++;
     return shared / t.size < ON_TOPIC_MIN;
   });
 }
@@ -72,18 +72,19 @@ export function classifyStructures(al: StoryAlignment, ai: number): StructureDra
     for (let i = x; i < y; i++) if (A.terms[i]) set.add(A.terms[i]);
     return set;
   };
-  // Content words of the story: every counterpart, and this article outside the block in question.
+  // Content words of the story: every counterpart (gathered once), and this article outside the block in question.
   let counterpartTerms: Set<string> | null = null;
-  const storyTerms = (start: number, end: number): Set<string> => {
+  const storyTerms = (start: number, end: number): ((term: string) => boolean) => {
     if (!counterpartTerms) {
       counterpartTerms = new Set<string>();
       for (const i of others) for (const t of arts[i].terms) if (t) counterpartTerms.add(t);
     }
-    const set = new Set(counterpartTerms);
+    const ownOutside = new Set<string>();
     A.terms.forEach((t, i) => {
-      if (t && (A.tokens[i].start < start || A.tokens[i].start >= end)) set.add(t);
+      if (t && (A.tokens[i].start < start || A.tokens[i].start >= end)) ownOutside.add(t);
     });
-    return set;
+    const shared = counterpartTerms;
+    return (t) => shared.has(t) || ownOutside.has(t);
   };
   // Folded texts of the article's headings outside any structure (its sections).
   const headings = new Set(

@@ -8,7 +8,7 @@
  * ("from 4.25 to 4.75 percent") disagrees with neither.
  */
 import type { StoryAlignment } from "@/lib/align";
-import { claimTermSets, escapeRe, memoPerArticle } from "./common";
+import { claimTermSets, escapeRe, isFaqAnswer, memoPerArticle } from "./common";
 import { contentTerms, extractNumbers, extractValues, FIGURE_KINDS, foldText, isStopword, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 
 /** Content words either side of a value that describe what it is the value of. */
@@ -84,6 +84,21 @@ const claimValues = memoPerArticle((al, i): ClaimValues[] => {
   return al.index.articles[i].analysis.claims.map((c, ci) => ({ values: locate(c.text), terms: terms[ci] }));
 });
 
+/** Dice overlap of two statements' content terms. */
+function statementOverlap(x: ClaimValues, y: ClaimValues): number {
+  let shared = 0;
+  for (const t of x.terms) if (y.terms.has(t)) shared++;
+  return (2 * shared) / (x.terms.size + y.terms.size || 1);
+}
+
+/**
+ * Value conflicts between claim `ci` of article `ai` and claim `cj` of article `bi`, which the support
+ * alignment already pairs as one statement told two ways (see conflictsBetween, `aligned`).
+ */
+export function findAlignedValueConflicts(al: StoryAlignment, ai: number, ci: number, bi: number, cj: number): ValueConflict[] {
+  return conflictsBetween(claimValues(al, ai)[ci].values, claimValues(al, bi)[cj].values, true);
+}
+
 export interface SlotConflict extends ValueConflict {
   /** Counterpart article and claim that carries the other value. */
   article: number;
@@ -105,10 +120,7 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
   if (al.index.articles[ai].analysis.claims[ci].quoted) return [];
   // An FAQ answer ("Three of the board's nine members.") takes its predicate from the question: its
   // own words say little of what the figure counts, so it must be close to the other statement.
-  const answer = (i: number, c: number) => {
-    const a = al.index.articles[i].analysis;
-    return a.segmentation.blocks[a.segmentation.sentences[a.claims[c].sentence]?.block ?? -1]?.kind === "faq_answer";
-  };
+  const answer = (i: number, c: number) => isFaqAnswer(al.index.articles[i].analysis, c);
   const mineAnswer = answer(ai, ci);
   const out: SlotConflict[] = [];
   for (const bi of targets) {
@@ -116,9 +128,7 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
     for (let cj = 0; cj < theirs.length; cj++) {
       const t = theirs[cj];
       if (!t.values.length || al.index.articles[bi].analysis.claims[cj].quoted) continue;
-      let shared = 0;
-      for (const x of mine.terms) if (t.terms.has(x)) shared++;
-      const overlap = (2 * shared) / (mine.terms.size + t.terms.size || 1);
+      const overlap = statementOverlap(mine, t);
       if (overlap < MIN_STATEMENT_OVERLAP) continue;
       if ((mineAnswer || answer(bi, cj)) && overlap < MIN_ANSWER_OVERLAP) continue;
       for (const c of conflictsBetween(mine.values, t.values)) {
@@ -146,9 +156,7 @@ export function findSlotHolders(al: StoryAlignment, i: number, ci: number, value
     if (bi === i) continue;
     const holds = claimValues(al, bi).some((t) => {
       if (!t.values.some((w) => sameSlotKind(v, w) && w.key === v.key && [...v.context].filter((x) => w.context.has(x)).length >= MIN_SHARED_CONTEXT)) return false;
-      let shared = 0;
-      for (const x of mine.terms) if (t.terms.has(x)) shared++;
-      return (2 * shared) / (mine.terms.size + t.terms.size || 1) >= MIN_STATEMENT_OVERLAP;
+      return statementOverlap(mine, t) >= MIN_STATEMENT_OVERLAP;
     });
     if (holds) out.push(bi);
   }
@@ -183,6 +191,8 @@ function locate(text: string): Located[] {
   // Other values' words are not context: "4.25" and "4.75" must not match through "percent".
   const strip = (x: string) => x.replace(/[\p{N}][\p{N}.,:%-]*/gu, " ");
   const folded = foldText(text);
+  // Where each clause break stands, found once for every value of the statement.
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   return values.map((v) => {
     // The nearest content words either side, however many function words lie between.
     // Within the value's own clause: "taken to hospital; two remained there on Monday" (or ", and two
@@ -190,12 +200,12 @@ function locate(text: string): Located[] {
     let from = 0;
     let to = text.length;
     let clause = 0;
-    for (const m of text.matchAll(CLAUSE_BREAK)) {
-      if (m.index + m[0].length <= v.start) {
-        from = m.index + m[0].length;
+    for (const b of breaks) {
+      if (b.end <= v.start) {
+        from = b.end;
         clause++;
-      } else if (m.index >= v.end) {
-        to = m.index;
+      } else if (b.start >= v.end) {
+        to = b.start;
         break;
       }
     }

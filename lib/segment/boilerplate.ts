@@ -48,8 +48,6 @@ export function markBoilerplate(drafts: Draft[], body: string, recurring: Readon
     for (const d of drafts.slice(rule)) d.boilerplate = true;
   }
   // Foot: walk back from the end while lines look like chrome (short fragments, prompts, notices, labels with nothing after).
-  const bodyWords = new Set<string>();
-  for (let i = 0; i < drafts.length; i++) if (prose[i]) for (const w of longWords(text(drafts[i]))) bodyWords.add(w);
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i];
     const t = text(d);
