@@ -9,7 +9,7 @@
  */
 import type { StoryAlignment } from "@/lib/align";
 import { claimTermSets, escapeRe, foldedBody, memoPerArticle } from "./common";
-import { contentTerms, extractNames, foldText, MONTHS, WEEKDAYS } from "@/lib/text";
+import { contentTerms, extractNames, foldText, isContentWord, MONTHS, termKey, tokenize, WEEKDAYS } from "@/lib/text";
 
 /** Statement-level overlap (Dice of content terms) two statements need before their names are compared. */
 const MIN_OVERLAP = 0.3;
@@ -33,6 +33,10 @@ interface NameSlot {
 
 function slots(text: string): NameSlot[] {
   const out: NameSlot[] = [];
+  // The statement's content words with their places, read once for all its names.
+  const terms = tokenize(text)
+    .filter((t) => isContentWord(t.norm))
+    .map((t) => ({ term: termKey(t.norm), start: t.start, end: t.end }));
   for (const n of extractNames(text)) {
     const folded = foldText(n.text);
     if (folded.split(/\s+/).every((w) => CALENDAR.has(w))) continue;
@@ -41,8 +45,8 @@ function slots(text: string): NameSlot[] {
     const afterWords = text.slice(n.end).toLowerCase().split(/[^\p{L}']+/u).filter(Boolean);
     const nameTerms = new Set(contentTerms(n.text));
     const ctx = [
-      ...contentTerms(text.slice(0, n.start)).filter((t) => !nameTerms.has(t)).slice(-CONTEXT_TERMS),
-      ...contentTerms(text.slice(n.end)).filter((t) => !nameTerms.has(t)).slice(0, CONTEXT_TERMS),
+      ...terms.filter((t) => t.end <= n.start && !nameTerms.has(t.term)).slice(-CONTEXT_TERMS).map((t) => t.term),
+      ...terms.filter((t) => t.start >= n.end && !nameTerms.has(t.term)).slice(0, CONTEXT_TERMS).map((t) => t.term),
     ];
     out.push({ text: n.text, folded, before: beforeWords.at(-1) ?? "", after: afterWords[0] ?? "", context: new Set(ctx) });
   }

@@ -6,7 +6,7 @@
  * its counterpart, in the gaps between agreeing words, so that the rest of the
  * statement says the same thing. Flagged as fact_conflict on the deviating side.
  */
-import { claimTokens, matchRuns, type StoryAlignment } from "@/lib/align";
+import { claimTokens, matchRuns, type PreparedArticle, type StoryAlignment } from "@/lib/align";
 import { arePrefixOpposites, isHedge, isNegation, negatedBase, oppositeOf } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence } from "./common";
@@ -33,43 +33,96 @@ interface Reversal {
   theirs: string;
 }
 
-function findReversal(al: StoryAlignment, ai: number, ci: number, bi: number, s0: number, s1: number): Reversal | null {
+/** Per token of an article: its polarity code ("not", "hedge", "pair:side" or ""), and the word its negating prefix negates. */
+interface PolarTokens {
+  code: string[];
+  negated: (string | null)[];
+}
+
+const POLAR = new WeakMap<PreparedArticle, PolarTokens>();
+
+/** Every token's polarity read once per article: the same tokens are compared with every counterpart. */
+function polarTokens(p: PreparedArticle): PolarTokens {
+  let t = POLAR.get(p);
+  if (!t) {
+    const code: string[] = [];
+    const negated: (string | null)[] = [];
+    for (const tok of p.tokens) {
+      const w = tok.norm;
+      const o = oppositeOf(w);
+      code.push(isNegation(w) ? "not" : isHedge(w) ? "hedge" : o ? `${o.pair}:${o.side}` : "");
+      negated.push(negatedBase(w));
+    }
+    t = { code, negated };
+    POLAR.set(p, t);
+  }
+  return t;
+}
+
+/** The sorted polarity words of some tokens (negations, opposites, hedges): equal signatures mean no reversal to look for. */
+function polarSignature(p: PreparedArticle, idx: readonly number[]): string {
+  const { code } = polarTokens(p);
+  const out: string[] = [];
+  for (const i of idx) if (code[i]) out.push(code[i]);
+  return out.sort().join(" ");
+}
+
+/** The code of a polarity word's opposite ("3:0" -> "3:1"). */
+function flipped(code: string): string {
+  return code.endsWith(":0") ? `${code.slice(0, -1)}1` : `${code.slice(0, -1)}0`;
+}
+
+/** One statement's side of the comparison, read once whatever the number of counterparts. */
+interface Mine {
+  idx: number[];
+  signature: string;
+  /** Its folded words, and the words they negate by prefix (built on first use). */
+  words?: { norms: Set<string>; bases: Set<string> };
+}
+
+function findReversal(al: StoryAlignment, ai: number, mine: Mine, bi: number, s0: number, s1: number): Reversal | null {
   const A = al.index.articles[ai];
   const B = al.index.articles[bi];
-  const sIdx = claimTokens(al.index, ai, ci);
+  const sIdx = mine.idx;
   const tIdx: number[] = [];
   for (let s = s0; s <= s1; s++) for (let i = B.sentenceTokens[s][0]; i < B.sentenceTokens[s][1]; i++) tIdx.push(i);
-  // Cheap test first: the two sides' polarity words (negations, opposites, hedges) must differ.
-  const polar = (p: typeof A, idx: number[]) => {
-    const out: string[] = [];
-    for (const i of idx) {
-      const w = p.tokens[i].norm;
-      if (isNegation(w)) out.push("not");
-      else if (isHedge(w)) out.push("hedge");
-      else {
-        const o = oppositeOf(w);
-        if (o) out.push(`${o.pair}:${o.side}`);
-      }
-    }
-    return out.sort().join(" ");
-  };
   // A word on one side that is the other side's word with a negating prefix ("unpopular") also qualifies.
   const prefixed = () => {
-    const mine = new Set(sIdx.map((i) => A.tokens[i].norm));
-    const mineBases = new Set<string>();
-    for (const x of mine) {
-      const base = negatedBase(x);
-      if (base !== null) mineBases.add(base);
+    if (!mine.words) {
+      const pa = polarTokens(A);
+      const norms = new Set<string>();
+      const bases = new Set<string>();
+      for (const i of sIdx) {
+        norms.add(A.tokens[i].norm);
+        const base = pa.negated[i];
+        if (base !== null) bases.add(base);
+      }
+      mine.words = { norms, bases };
     }
+    const { norms, bases } = mine.words;
+    const pb = polarTokens(B);
     // One pass: a target word negates one of mine, or one of mine negates it.
     return tIdx.some((i) => {
       const w = B.tokens[i].norm;
-      if (mine.has(w)) return false;
-      const base = negatedBase(w);
-      return (base !== null && mine.has(base)) || mineBases.has(w);
+      if (norms.has(w)) return false;
+      const base = pb.negated[i];
+      return (base !== null && norms.has(base)) || bases.has(w);
     });
   };
-  if (polar(A, sIdx) === polar(B, tIdx) && !prefixed()) return null;
+  // Cheap tests first: the two sides' polarity words (negations, opposites, hedges) must differ,
+  // in a way one of the findings below can come from: a negation on either side, a hedge on theirs,
+  // a word whose opposite the other side has, or a prefixed opposite.
+  const theirs = polarSignature(B, tIdx);
+  if (mine.signature === theirs && !prefixed()) return null;
+  const mineCodes = mine.signature.split(" ");
+  const theirCodes = theirs.split(" ");
+  const possible =
+    mineCodes.includes("not") ||
+    theirCodes.includes("not") ||
+    theirCodes.includes("hedge") ||
+    mineCodes.some((c) => c.includes(":") && theirCodes.includes(flipped(c))) ||
+    prefixed();
+  if (!possible) return null;
   const runs = matchRuns(sIdx.map((i) => A.keys[i]), tIdx.map((i) => B.keys[i]));
   if (!runs || runs.length < 2) return null;
   for (let k = 0; k + 1 < runs.length; k++) {
@@ -116,7 +169,10 @@ export function classifyReversals(ctx: ReversalContext, ai: number): Draft[] {
     if (c.quoted || !isFlaggableSentence(a.segmentation, c.sentence)) return;
     // Counterparts that carry the statement closely: those that reverse it, and those that agree.
     const close = al.claims[ai][ci].filter((m) => m.support && m.support.score >= REVERSAL_SUPPORT_MIN);
-    const found = close.map((m) => ({ m, r: findReversal(al, ai, ci, m.article, m.support!.sentences[0], m.support!.sentences[1]) }));
+    if (!close.length) return;
+    const idx = claimTokens(al.index, ai, ci);
+    const mine: Mine = { idx, signature: polarSignature(arts[ai], idx) };
+    const found = close.map((m) => ({ m, r: findReversal(al, ai, mine, m.article, m.support!.sentences[0], m.support!.sentences[1]) }));
     const reversing = found.filter((x) => x.r);
     const agreeing = found.length - reversing.length;
     for (const { m, r } of reversing) {

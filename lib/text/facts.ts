@@ -4,6 +4,7 @@
  * and proper names. fact_conflict compares these between aligned statements.
  */
 import { foldText } from "./normalize";
+import { memoByText } from "./memo";
 import { speakerKeyOf } from "./speaker";
 
 const SMALL: Record<string, number> = {
@@ -56,7 +57,9 @@ function parseDigits(raw: string): number {
 }
 
 /** Every number mentioned in `text`, with its value after scale words. Offsets relative to `text`. */
-export function extractNumbers(text: string): NumberMention[] {
+export const extractNumbers = memoByText(readNumbers);
+
+function readNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   NUM_RE.lastIndex = 0;
   const folded = text.normalize("NFKC");
@@ -105,15 +108,21 @@ export interface DateMention {
   text: string;
 }
 
+const MONTH_NAMES = `(${MONTHS.join("|")}|${Object.keys(MONTH_ABBR).join("|")})\\.?`;
+/** "17 August", "17th of August", "Aug. 17": compiled once (global, so each use resets lastIndex). */
+const MONTH_DAY_RE = new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAMES}|${MONTH_NAMES}\\s+(\\d{1,2})(?:st|nd|rd|th)?)\\b`, "g");
+
 /** Weekdays, "17 August"/"August 17" style dates and years mentioned in `text`. */
-export function extractDates(text: string): DateMention[] {
+export const extractDates = memoByText(readDates);
+
+function readDates(text: string): DateMention[] {
   const out: DateMention[] = [];
   const f = foldText(text);
   const wd = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/g;
   for (let m = wd.exec(f); m; m = wd.exec(f))
     out.push({ kind: "weekday", value: String(WEEKDAYS.indexOf(m[1])), start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length) });
-  const monthNames = `(${MONTHS.join("|")}|${Object.keys(MONTH_ABBR).join("|")})\\.?`;
-  const md = new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthNames}|${monthNames}\\s+(\\d{1,2})(?:st|nd|rd|th)?)\\b`, "g");
+  const md = MONTH_DAY_RE;
+  md.lastIndex = 0;
   for (let m = md.exec(f); m; m = md.exec(f)) {
     const monthWord = (m[2] ?? m[3]).replace(/\.$/, "");
     const month = MONTHS.indexOf(monthWord) >= 0 ? MONTHS.indexOf(monthWord) : MONTH_ABBR[monthWord];
@@ -138,7 +147,9 @@ export interface NameMention {
  * Runs of capitalised words ("Ursula von der Leyen", "Fox News Sunday") that are
  * not merely the first word of a sentence. Honorifics are dropped from the run.
  */
-export function extractNames(text: string): NameMention[] {
+export const extractNames = memoByText(readNames);
+
+function readNames(text: string): NameMention[] {
   const out: NameMention[] = [];
   const re = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
   let run: { start: number; end: number; words: string[] } | null = null;
