@@ -118,7 +118,10 @@ export function flagAttribution(s: QuoteScope): void {
         if (rest) to += rest[0].length;
       }
       const gap = q.speakerSpan.start >= q.end ? q.speakerSpan.start - q.end : q.start - q.speakerSpan.end;
-      if (gap >= 0 && gap <= ATTRIBUTION_GAP && !/\n/.test(a.article.body.slice(from, to))) {
+      // A speaker named earlier in the quote's own sentence introduces it, however long the lead-in
+      // ("X told the board before the vote that ...: '...'"): the lead-in is the attribution.
+      const leadIn = q.speakerSpan.end <= q.start && !!sent && q.speakerSpan.start >= sent.start;
+      if (gap >= 0 && (gap <= ATTRIBUTION_GAP || leadIn) && !/\n/.test(a.article.body.slice(from, to))) {
         flagSpan = { start: from, end: to, text: a.article.body.slice(from, to) };
       }
     }

@@ -152,6 +152,28 @@ describe("attribution_conflict: a person named after a possessive", () => {
   });
 });
 
+describe("attribution_conflict: a long lead-in before the quote", () => {
+  it("'X told the board before the vote that ...: \"...\"' is the attribution: the flag covers the lead-in and the quote", () => {
+    const words = "On the lowest tides some of the ferries now scrape the bottom of the channel, and every winter it gets worse";
+    const base = [
+      "The Brackwater harbour board voted 5-2 on Monday to deepen the ferry channel at a cost of 12 million euros.",
+      "Work is expected to begin in the spring and take about a year.",
+    ];
+    const right = [...base, `Harbour master Ilse Varnhagen told members: “${words}.”`];
+    const flags = analyzeStory([
+      art(1, "Coast Wire", "Harbour board backs channel deepening", right),
+      art(2, "Brackwater Post", "Ferry channel to be deepened", right),
+      art(3, "Nordsee Online", "Board votes to dredge ferry channel", [
+        ...base,
+        `The board's chief executive, Tomas Reijnders, told the board before the vote that the channel was running out of depth: “${words}.”`,
+      ]),
+    ]).flags.filter((f) => f.kind === "attribution_conflict");
+    expect(flags.map((f) => [f.articleId, f.severity])).toEqual([[3, "high"]]);
+    expect(flags[0].text).toContain("Tomas Reijnders, told the board before the vote that the channel was running out of depth");
+    expect(flags[0].text).toContain(words);
+  });
+});
+
 describe("quote_truncated: a qualifying clause cut off", () => {
   it("'..., but I cannot rule them out' dropped from the end is a cut that changes the statement (high)", () => {
     const full = "We will do everything we can to avoid compulsory redundancies, but I cannot rule them out";
