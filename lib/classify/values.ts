@@ -9,7 +9,7 @@
  */
 import type { StoryAlignment } from "@/lib/align";
 import { claimTermSets, escapeRe, isFaqAnswer, memoPerArticle } from "./common";
-import { contentTerms, extractNumbers, extractValues, FIGURE_KINDS, foldText, isStopword, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
+import { contentTerms, extractNumbers, extractValues, FIGURE_KINDS, foldText, frameOf, isStopword, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 
 /** Content words either side of a value that describe what it is the value of. */
 const CONTEXT_WORDS = 4;
@@ -44,6 +44,8 @@ interface Located extends ValueMention {
   part: boolean;
   /** The name that opens the value's clause, folded ("ipp" in "The IPP's share of the vote ..."), or "". */
   subject: string;
+  /** The stretch of time the value's clause is told of ("last-year", "night"; lib/text frameOf), or null. */
+  frame: string | null;
 }
 
 /** Words either side of a value searched for proper names. */
@@ -228,7 +230,8 @@ function locate(text: string): Located[] {
     const opening = /^\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(\p{Lu}[\p{L}\p{N}-]*)/u.exec(text.slice(from, v.start));
     const subject = opening && !isStopword(foldText(opening[1])) ? foldText(opening[1]).replace(/['’]s$/, "") : "";
     const part = PART_LEAD.test(lead);
-    return { ...v, context, names, statement: folded, numbers, reference, clause, subject, part };
+    const frame = frameOf(text.slice(from, to));
+    return { ...v, context, names, statement: folded, numbers, reference, clause, subject, part, frame };
   });
 }
 
@@ -303,6 +306,8 @@ function conflictsBetween(a: Located[], b: Located[], aligned = false): ValueCon
       if (sharedValue(w, a)) continue;
       if (FIGURE_KINDS.has(w.kind) && mentions(a, w.key)) continue;
       if (FIGURE_KINDS.has(v.kind) && (boundsAgree(v, w) || (v.period ?? "") !== (w.period ?? ""))) continue;
+      // Figures told of two different stretches of time ("last year" / "overnight") are two figures.
+      if (FIGURE_KINDS.has(v.kind) && v.frame && w.frame && v.frame !== w.frame) continue;
       // Two approximate times within half an hour ("shortly before 3 a.m." / "about 2:45 a.m.") are one time.
       if (v.kind === "time" && (v.hedged || w.hedged) && Math.abs(Number(v.key) - Number(w.key)) <= APPROXIMATE_MINUTES) continue;
       // A year that completes a date ("August 7, 2026") and a bare year ("the last one, in 1998") date two things.

@@ -24,6 +24,10 @@ const OPENERS = new Set([
   "this", "that", "these", "those", "there", "his", "her", "their", "our", "its", "my", "as", "if", "when", "while",
   "after", "before", "however", "meanwhile", "still", "also", "then", "what", "why", "how", "who", "for", "to",
   "with", "from", "by", "since", "because", "although", "though", "many", "some", "most", "no", "not", "one",
+  // A number that opens a sentence is spelled out (news style): "... by 8 a.m. Five women stayed".
+  "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
+  "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundreds", "thousands", "dozens", "both", "several",
+  "all", "each", "every", "few",
 ]);
 
 const TERMINAL_CHARS = ".!?…。！？";

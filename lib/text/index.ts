@@ -9,6 +9,6 @@ export {
   extractNumbers, extractDates, extractNames, surnameKey, numberWordValue,
   WEEKDAYS, MONTHS, type NumberMention, type DateMention, type NameMention,
 } from "./facts";
-export { extractValues, sameSlotKind, FIGURE_KINDS, type ValueKind, type ValueMention } from "./values";
+export { extractValues, frameOf, sameSlotKind, FIGURE_KINDS, type ValueKind, type ValueMention } from "./values";
 export { isNegation, isHedge, oppositeOf, arePrefixOpposites, negatedBase } from "./polarity";
 export { extractEventCounts, type EventCount, type PeopleEvent } from "./events";

@@ -206,6 +206,26 @@ export function periodOf(after: string): string | null {
   return null;
 }
 
+const FRAME_RELATIVE: Record<string, string> = { last: "last", past: "last", previous: "last", this: "this", next: "next", coming: "next" };
+
+/**
+ * The stretch of time a clause is told of, when it names one relative to the telling: "last year"
+ * ("last-year"), "this month", "next week", "overnight" or "last night" ("night"), "yesterday",
+ * "today". A figure for last year and a figure for overnight are figures of two periods.
+ */
+export function frameOf(clause: string): string | null {
+  const m = /\b(?:(last|past|previous|this|next|coming)\s+(year|month|week|weekend|quarter|season|decade|night)|(overnight|tonight|yesterday|today|tomorrow))\b/i.exec(clause);
+  if (!m) return null;
+  if (m[3]) {
+    const w = m[3].toLowerCase();
+    return w === "overnight" || w === "tonight" ? "night" : w;
+  }
+  const unit = m[2].toLowerCase();
+  const rel = FRAME_RELATIVE[m[1].toLowerCase()];
+  // "Last night" is the night just gone: the one an overnight report tells of.
+  return unit === "night" && rel !== "next" ? "night" : `${rel}-${unit}`;
+}
+
 /** Words just before a value that make it approximate. */
 /** Words before a value that make it approximate ("about", "an estimated", "shortly before"). */
 export const APPROXIMATE = /\b(?:about|around|roughly|approximately|nearly|almost|some|as many as|as much as|close to|an estimated|estimated|shortly before|shortly after|just before|just after|soon after)\s*[$£€¥]?\s*$/i;

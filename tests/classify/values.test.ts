@@ -52,6 +52,13 @@ describe("findValueConflicts: no conflict", () => {
     )).toEqual([]);
   });
 
+  it("figures told of two different stretches of time ('last year' / 'overnight') are two figures", () => {
+    expect(findValueConflicts("About 1,400 babies were born at the unit last year.", "Three babies were born at the unit overnight.")).toEqual([]);
+    // The same stretch, or one side silent about it, still compares.
+    expect(findValueConflicts("About 1,400 babies were born at the unit last year.", "About 1,900 babies were born at the unit last year.")).toHaveLength(1);
+    expect(findValueConflicts("Eleven women were diverted from the unit overnight.", "Fourteen women were diverted from the unit.")).toHaveLength(1);
+  });
+
   it("a statement that carries both values disagrees with neither", () => {
     const both = "The central bank raised its main rate from 4.25 to 4.75 percent on Thursday.";
     const one = "The central bank raised its main rate to 4.75 percent on Thursday.";

@@ -26,6 +26,14 @@ describe("sentence splitting", () => {
     expect(sentences("Troops came from the U.S. The talks went on.")).toEqual(["Troops came from the U.S.", "The talks went on."]);
   });
 
+  it("ends a sentence after a.m./p.m. before a spelled-out number that opens the next, not before a weekday", () => {
+    expect(sentences("Two arrived between 6 a.m. and 8 a.m. Five women stayed on the ward.")).toEqual([
+      "Two arrived between 6 a.m. and 8 a.m.",
+      "Five women stayed on the ward.",
+    ]);
+    expect(sentences("The unit reopened at 8 a.m. Friday after the night closure.")).toEqual(["The unit reopened at 8 a.m. Friday after the night closure."]);
+  });
+
   it("keeps initials, decimals and numbered references", () => {
     expect(sentences("J. R. R. Tolkien wrote it. Growth was 3.5 percent in No. 5 district. Done.")).toEqual([
       "J. R. R. Tolkien wrote it.",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractValues, sameSlotKind, termKey, type ValueMention } from "@/lib/text";
+import { extractValues, frameOf, sameSlotKind, termKey, type ValueMention } from "@/lib/text";
 
 const only = (text: string, kind: ValueMention["kind"]) => extractValues(text).filter((v) => v.kind === kind);
 
@@ -172,5 +172,17 @@ describe("sameSlotKind", () => {
     const [time] = only("The shop opened at 12:00 on Monday.", "time");
     expect(sameSlotKind(pct, pct)).toBe(true);
     expect(sameSlotKind(pct, time)).toBe(false);
+  });
+});
+
+describe("frameOf: the stretch of time a clause is told of", () => {
+  it("reads relative periods, nights and days", () => {
+    expect(frameOf("were born at the unit last year")).toBe("last-year");
+    expect(frameOf("in the past month alone")).toBe("last-month");
+    expect(frameOf("three babies were born overnight")).toBe("night");
+    expect(frameOf("what happened in the town last night")).toBe("night");
+    expect(frameOf("the council will vote next week")).toBe("next-week");
+    expect(frameOf("the figures published yesterday")).toBe("yesterday");
+    expect(frameOf("the unit has 14 beds")).toBeNull();
   });
 });
