@@ -3,6 +3,11 @@ import { wordCount } from "./lines";
 import { FAQ_WORDS } from "./shapes";
 import type { Draft } from "./draft";
 
+/** A line without the emphasis around it ("**Why did it close?**" is a question line). */
+function unemphasised(t: string): string {
+  return t.trim().replace(/^[*_]+(?=\S)|(?<=\S)[*_]+$/g, "");
+}
+
 /** Split an FAQ line into question and answer drafts at "Q:"/"A:" markers or after the first "?". */
 function splitFaqLine(d: Draft, body: string): Draft[] {
   const t = body.slice(d.content, d.end);
@@ -34,19 +39,19 @@ function splitFaqLine(d: Draft, body: string): Draft[] {
       { ...d, start: aStart, content: aStart, kind: "faq_answer" },
     ];
   }
-  return [{ ...d, kind: t.trim().endsWith("?") ? "faq_question" : "faq_answer" }];
+  return [{ ...d, kind: unemphasised(t).endsWith("?") ? "faq_question" : "faq_answer" }];
 }
 
 /** A question line (short, ending in "?", not quoted speech). */
 function isQuestionLine(d: Draft | undefined, body: string): boolean {
   if (!d || (d.kind !== "paragraph" && d.kind !== "heading") || d.boilerplate) return false;
-  const t = body.slice(d.start, d.end);
+  const t = unemphasised(body.slice(d.start, d.end));
   return /\?$/.test(t) && wordCount(t) <= 25 && !/^["“'‘«„–—]/.test(t) && !/[.!?]\s+\p{Lu}.*\?$/u.test(t.slice(0, -1));
 }
 
 /** Unlabelled FAQ: at least two question lines each followed by a one-paragraph answer. */
 function startsQaRun(drafts: Draft[], i: number, body: string): boolean {
-  const answer = (d: Draft | undefined) => !!d && d.kind === "paragraph" && !d.boilerplate && !body.slice(d.start, d.end).endsWith("?");
+  const answer = (d: Draft | undefined) => !!d && d.kind === "paragraph" && !d.boilerplate && !unemphasised(body.slice(d.start, d.end)).endsWith("?");
   return isQuestionLine(drafts[i], body) && answer(drafts[i + 1]) && isQuestionLine(drafts[i + 2], body) && answer(drafts[i + 3]);
 }
 
@@ -79,7 +84,7 @@ export function markFaq(drafts: Draft[], body: string): { drafts: Draft[]; secti
     let sawAnswer = false;
     while (i < drafts.length) {
       const e = drafts[i];
-      const et = body.slice(e.start, e.end);
+      const et = unemphasised(body.slice(e.start, e.end));
       const ok = marked
         ? e.kind === "list_item" || hasQaMarker(et)
         : (e.kind === "paragraph" || e.kind === "heading") &&

@@ -20,7 +20,7 @@ export function isSpace(ch: string | undefined): boolean {
   return ch !== undefined && SPACE.test(ch);
 }
 
-/** Split a body into non-blank lines, each trimmed, keeping exact offsets. */
+/** Split a body into non-blank lines, each trimmed (of space and block-quote markers), keeping exact offsets. */
 export function splitLines(body: string): Line[] {
   const lines: Line[] = [];
   let pos = 0;
@@ -31,6 +31,12 @@ export function splitLines(body: string): Line[] {
     let s = pos;
     let e = nl;
     while (s < e && isSpace(body[s])) s++;
+    // A Markdown block-quote marker ("> ", nested "> > ") is markup, as a line's indentation is:
+    // the line is what follows it, and a line of markers alone is blank.
+    while (s < e && body[s] === ">") {
+      s++;
+      while (s < e && isSpace(body[s])) s++;
+    }
     while (e > s && isSpace(body[e - 1])) e--;
     if (e > s) {
       lines.push({ start: s, end: e, text: body.slice(s, e), blankBefore: blank });

@@ -88,6 +88,23 @@ describe("blocks", () => {
     expect(seg2.structures.find((s) => s.kind === "faq")?.blocks).toHaveLength(5);
   });
 
+  it("reads questions set in bold (Markdown '**...?**') as FAQ questions", () => {
+    const body = `${PROSE}\n\n## FAQ\n\n**What is the levy?**\nIt is the tax that funds the budget each year.\n\n**Who sets it?**\nThe council sets it in a public vote.\n\n${PROSE}`;
+    const seg = segmentArticle(body);
+    const faq = seg.structures.find((s) => s.kind === "faq");
+    expect(faq?.blocks.map((b) => seg.blocks[b].kind)).toEqual(["heading", "faq_question", "faq_answer", "faq_question", "faq_answer"]);
+  });
+
+  it("reads a Markdown block quote as its lines without the markers: a boxed list under a call-out label is a call-out", () => {
+    const body = `${PROSE}\n\n> **At a glance: the new budget**\n>\n> - Schools: 4 percent more\n> - Hospitals: 6 percent more\n> - Vote: Tuesday, 31 to 19\n\n${PROSE}`;
+    const seg = segmentArticle(body);
+    const box = seg.structures.find((s) => s.kind === "callout");
+    expect(box?.blocks.map((b) => seg.blocks[b].kind)).toEqual(["heading", "list_item", "list_item", "list_item"]);
+    expect(blockOf(body, seg, "- Schools: 4 percent more").kind).toBe("list_item");
+    // The marker line alone is no block at all.
+    expect(seg.blocks.some((b) => body.slice(b.start, b.end).startsWith(">"))).toBe(false);
+  });
+
   it("does not make an FAQ of reader questions without answers", () => {
     const body = `${PROSE}\nWhat do you think about the budget? Do you agree with the council?\nWhat comes next for the city?\nNext Steps\n${PROSE}`;
     expect(segmentArticle(body).structures.filter((s) => s.kind === "faq")).toHaveLength(0);
