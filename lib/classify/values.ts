@@ -9,12 +9,14 @@
  */
 import type { StoryAlignment } from "@/lib/align";
 import { claimTermSets, escapeRe, isFaqAnswer, memoPerArticle } from "./common";
-import { contentTerms, extractNumbers, extractValues, FIGURE_KINDS, foldText, frameOf, isStopword, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
+import { contentTerms, extractNumbers, extractValues, FIGURE_KINDS, foldText, frameOf, isContentWord, termKey, tokenize, isStopword, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 
 /** Content words either side of a value that describe what it is the value of. */
 const CONTEXT_WORDS = 4;
 /** Context terms two mentions must share to fill the same slot. */
 const MIN_SHARED_CONTEXT = 2;
+/** Content words before a value that say which of several values of a clause it is. */
+const LEAD_WORDS = 3;
 
 /** Kinds whose disagreement is a hard fact (high); the rest (calendar) are medium. */
 export const HARD_VALUE_KINDS: ReadonlySet<ValueKind> = new Set(["time", "score", "percent", "money", "count"]);
@@ -44,6 +46,8 @@ interface Located extends ValueMention {
   part: boolean;
   /** The name that opens the value's clause, folded ("ipp" in "The IPP's share of the vote ..."), or "". */
   subject: string;
+  /** The content words just before the value, after any earlier value of its kind in its clause. */
+  lead: Set<string>;
   /** The stretch of time the value's clause is told of ("last-year", "night"; lib/text frameOf), or null. */
   frame: string | null;
 }
@@ -212,6 +216,17 @@ function locate(text: string): Located[] {
       }
     }
     const before = contentTerms(strip(text.slice(from, v.start))).slice(-CONTEXT_WORDS);
+    // The words that lead to this value and no earlier one of its kind ("ordered him to forfeit" before
+    // the second of "fined him $350,000 and ordered him to forfeit $612,000").
+    let leadFrom = from;
+    for (const w of values) if (w !== v && w.kind === v.kind && w.end <= v.start && w.end > leadFrom) leadFrom = w.end;
+    // (Lower-case words: what is done with the figure, not who does it.)
+    const leading = new Set(
+      tokenize(strip(text.slice(leadFrom, v.start)))
+        .filter((t) => isContentWord(t.norm) && !/^\p{Lu}/u.test(t.raw))
+        .map((t) => termKey(t.norm))
+        .slice(-LEAD_WORDS),
+    );
     const after = contentTerms(strip(text.slice(v.end, to))).slice(0, CONTEXT_WORDS);
     const context = new Set([...before, ...after]);
     if (v.unit) context.add(v.unit);
@@ -231,7 +246,7 @@ function locate(text: string): Located[] {
     const subject = opening && !isStopword(foldText(opening[1])) ? foldText(opening[1]).replace(/['’]s$/, "") : "";
     const part = PART_LEAD.test(lead);
     const frame = frameOf(text.slice(from, to));
-    return { ...v, context, names, statement: folded, numbers, reference, clause, subject, part, frame };
+    return { ...v, context, lead: leading, names, statement: folded, numbers, reference, clause, subject, part, frame };
   });
 }
 
@@ -294,6 +309,23 @@ function conflictsBetween(a: Located[], b: Located[], aligned = false): ValueCon
     // (Several in one clause: "fell to 37.8 percent, while Renewal climbed to 34.2 percent" gives one each.)
     return own.filter((x) => sameSlotKind(x, v) && x.clause === v.clause).length > 1 || (FIGURE_KINDS.has(v.kind) && dense(own, v));
   };
+  const sharedContext = (x: Located, y: Located) => {
+    let n = 0;
+    for (const t of x.context) if (y.context.has(t)) n++;
+    return n;
+  };
+  // One of several values in a clause of the other statement ("fined him $350,000 and ordered him to
+  // forfeit the $612,000") still answers a lone value ("fined him $530,000") when its own words are the
+  // lone value's and no sibling's: the words around each figure say which is which. Not among dense figures.
+  const sharedLead = (x: Located, y: Located) => {
+    let n = 0;
+    for (const t of x.lead) if (y.lead.has(t)) n++;
+    return n;
+  };
+  const singledOut = (v: Located, w: Located) => {
+    if (dense(ownB, w) || sharedContext(v, w) < MIN_SHARED_CONTEXT || sharedLead(v, w) === 0) return false;
+    return ownB.every((x) => x === w || !sameSlotKind(x, w) || x.clause !== w.clause || sharedLead(v, x) === 0);
+  };
   // A figure the other statement also gives, whatever word follows it there, is not in dispute.
   const mentions = (list: Located[], key: string) => list.length > 0 && list[0].numbers.has(key);
   for (const v of a) {
@@ -302,7 +334,8 @@ function conflictsBetween(a: Located[], b: Located[], aligned = false): ValueCon
     if (FIGURE_KINDS.has(v.kind) && mentions(b, v.key)) continue;
     let best: { w: Located; shared: number } | null = null;
     for (const w of b) {
-      if (!sameSlotKind(v, w) || w.key === v.key || approximately(v, w) || several(b, w)) continue;
+      if (!sameSlotKind(v, w) || w.key === v.key || approximately(v, w)) continue;
+      if (several(b, w) && !singledOut(v, w)) continue;
       if (sharedValue(w, a)) continue;
       if (FIGURE_KINDS.has(w.kind) && mentions(a, w.key)) continue;
       if (FIGURE_KINDS.has(v.kind) && (boundsAgree(v, w) || (v.period ?? "") !== (w.period ?? ""))) continue;

@@ -44,6 +44,17 @@ describe("findValueConflicts: the same slot with a different value", () => {
   });
 });
 
+describe("findValueConflicts: one of several figures in a clause, singled out by its own words", () => {
+  const two = "Judge Ilse Marsh fined Arden, 61, $350,000 and ordered him to forfeit the $612,000 he received as consultancy fees.";
+  it("a lone fine answers the fine of 'fined ... and ordered him to forfeit ...', not the forfeiture", () => {
+    const c = findValueConflicts("Judge Ilse Marsh sentenced Arden on Thursday, and also fined him $530,000.", two);
+    expect(c.map((x) => [x.mine.text, x.theirs.text])).toEqual([["$530,000", "$350,000"]]);
+  });
+  it("a figure whose own words lead to none of the several (a total) contests none of them", () => {
+    expect(findValueConflicts("Judge Ilse Marsh said Arden must pay $962,000 to the city.", two)).toEqual([]);
+  });
+});
+
 describe("findValueConflicts: no conflict", () => {
   it("the same value written two ways", () => {
     expect(findValueConflicts(
