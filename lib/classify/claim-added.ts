@@ -3,7 +3,7 @@
  * grouped into one flag. (Specifics added inside supported statements are in
  * ./specifics; statements inside an added block are that block's flag.)
  */
-import { claimTokens, CLAIM_PARTIAL_MIN } from "@/lib/align";
+import { claimTokens, CLAIM_PARTIAL_MIN, CLAIM_SUPPORT_MIN } from "@/lib/align";
 import { measureSimilarity, scoreSupport } from "@/lib/align/similarity";
 import { SUPPORT_MODEL } from "@/lib/align/support-weights";
 import type { StoryAlignment } from "@/lib/align";
@@ -40,7 +40,7 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
   const A = arts[ai];
   const a = A.analysis;
   const seg = a.segmentation;
-  const unsupported: { ci: number; block: number; maxScore: number }[] = [];
+  const unsupported: { ci: number; block: number; maxScore: number; borrowed: boolean }[] = [];
   a.claims.forEach((c, ci) => {
     if (!isFlaggableSentence(seg, c.sentence) || c.quoted || ctx.quotedSentences[ai].has(c.sentence)) return;
     const block = seg.blocks[c.block];
@@ -54,11 +54,12 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     if (words < MIN_CLAIM_WORDS) return;
     const matches = al.claims[ai][ci];
     const maxScore = Math.max(0, ...matches.map((m) => m.support?.score ?? 0));
-    if (maxScore >= CLAIM_PARTIAL_MIN) return;
+    const borrowed = maxScore >= CLAIM_PARTIAL_MIN && maxScore < CLAIM_SUPPORT_MIN && leansOnTakenSentences(al, ai, ci);
+    if (maxScore >= CLAIM_PARTIAL_MIN && !borrowed) return;
     // Few shared terms, but the fitted support model (lib/align/similarity, trained on MRPC) may still
     // read a counterpart window as the same statement reworded: then it is carried, not added.
-    if (matches.some((m) => m.support && scoreSupport(measureSimilarity(c.text, m.support.text)) >= SUPPORT_MODEL.threshold)) return;
-    unsupported.push({ ci, block: c.block, maxScore });
+    if (!borrowed && matches.some((m) => m.support && scoreSupport(measureSimilarity(c.text, m.support.text)) >= SUPPORT_MODEL.threshold)) return;
+    unsupported.push({ ci, block: c.block, maxScore, borrowed });
   });
 
   // Group runs of unsupported claims within one block.
@@ -90,7 +91,10 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     // voice nobody else heard (a reaction, an expert, "people familiar said") or a judgement (a motive,
     // advice, a verdict).
     const inserted = copied !== null && !aside && isVoicedOrJudged(text);
-    const severity: Severity = !aside && (inStructure || inserted || (ctx.padded.has(ai) && specific())) ? "medium" : "low";
+    // A statement whose nearest counterpart sentence is another statement's is unsupported on a closer
+    // reading than the rest: a note (low), whatever the article.
+    const leaning = g.every((x) => x.borrowed);
+    const severity: Severity = !aside && !leaning && (inStructure || inserted || (ctx.padded.has(ai) && specific())) ? "medium" : "low";
     return {
       articleId: a.article.id,
       kind: "claim_added" as const,
@@ -100,9 +104,46 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
       end: last.end,
       text,
       speaker: null,
-      explanation: `${a.article.outlet} states "${clip(text)}"; ${joinNames(others)} ${others.length > 1 ? "carry" : "carries"} nothing that supports it${inStructure ? " (it sits in an added block)" : ""}${inserted && !inStructure ? ` (${a.article.outlet} otherwise reproduces sentences of ${arts[copied].analysis.article.outlet} word for word: this one was added to the copy)` : ""}.`,
+      explanation: `${a.article.outlet} states "${clip(text)}"; ${joinNames(others)} ${others.length > 1 ? "carry" : "carries"} nothing that supports it${leaning ? " (the nearest sentence they have is carried by another sentence of this article)" : ""}${inStructure ? " (it sits in an added block)" : ""}${inserted && !inStructure ? ` (${a.article.outlet} otherwise reproduces sentences of ${arts[copied].analysis.article.outlet} word for word: this one was added to the copy)` : ""}.`,
       evidence: [],
     };
+  });
+}
+
+/**
+ * Share of the words a statement shares with a counterpart sentence that another statement of the same
+ * article, carried better by that sentence, must also have for the sentence to be taken (a sentence split
+ * in two gives each half words the other lacks).
+ */
+const TAKEN_COVER = 0.5;
+
+/**
+ * True when every counterpart window that partly supports claim `ci` is carried better by another
+ * statement of the same article, which also has most of the words the claim shares with it: the
+ * counterpart sentence is that statement's, and what the claim adds around those words ("Patient
+ * organisations criticised the strike and called both sides to an agreement", beside the article's own
+ * "the minister appealed to both sides ...") is supported by nothing. One counterpart sentence, one statement.
+ */
+function leansOnTakenSentences(al: StoryAlignment, ai: number, ci: number): boolean {
+  const A = al.index.articles[ai];
+  const termsOf = (cj: number) => new Set(claimTokens(al.index, ai, cj).map((i) => A.terms[i]).filter(Boolean));
+  const mine = termsOf(ci);
+  const partial = al.claims[ai][ci].filter((m) => m.support && m.support.score >= CLAIM_PARTIAL_MIN);
+  if (!partial.length) return false;
+  return partial.every((m) => {
+    const s = m.support!;
+    const [s0, s1] = s.sentences;
+    const B = al.index.articles[m.article];
+    const window = new Set<string>();
+    for (let x = s0; x <= s1; x++) for (const t of B.sentenceTerms[x]) window.add(t);
+    const shared = [...mine].filter((t) => window.has(t));
+    return al.claims[ai].some((other, cj) => {
+      if (cj === ci) return false;
+      const o = other.find((x) => x.article === m.article && x.support && x.support.score > s.score && x.support.sentences[0] <= s1 && x.support.sentences[1] >= s0);
+      if (!o) return false;
+      const theirs = termsOf(cj);
+      return shared.filter((t) => theirs.has(t)).length >= TAKEN_COVER * shared.length;
+    });
   });
 }
 

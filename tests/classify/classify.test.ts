@@ -177,6 +177,19 @@ describe("claim_added", () => {
     expect(isWritersAside("Officials said the crossing would reopen in May.", "Dorrow Post")).toBe(false);
   });
 
+  it("a statement leaning on a counterpart sentence another statement of the article carries is unsupported (low); a split sentence is not", () => {
+    const REACTION = "Commuters complained that half-hourly ferries would not be enough while the bridge is shut.";
+    // The ferry sentence is the article's own (A's last one): the complaint's partial support is taken.
+    const leaning = on(run([...A, REACTION]), 3, "claim_added").filter((f) => f.text.startsWith("Commuters"));
+    expect(leaning.map((f) => f.severity)).toEqual(["low"]);
+    expect(leaning[0].explanation).toContain("carried by another sentence of this article");
+    // Without the article's own ferry sentence, the same words are its rewording of the counterpart's: carried.
+    expect(on(run([...A.slice(0, 4), REACTION]), 3, "claim_added").filter((f) => f.text.startsWith("Commuters"))).toEqual([]);
+    // One counterpart sentence told in two: each half has words of it the other lacks, so neither is added.
+    const split = [...A.slice(0, 4), "The bridge will stay shut for four months.", "Ferries will run every half hour in that time."];
+    expect(on(run(split), 3, "claim_added").filter((f) => /^(The bridge will stay|Ferries will run every half hour in)/.test(f.text))).toEqual([]);
+  });
+
   it("never flags boilerplate", () => {
     const c = [...A, { text: "Subscribe to our newsletter for the latest updates from the region every morning.", boilerplate: true, kind: "boilerplate" as const }];
     expect(on(run(c), 3).filter((f) => f.text.includes("newsletter"))).toEqual([]);
