@@ -583,7 +583,7 @@ export function sentenceSubject(body: string, from: number, to: number): Speaker
   while (j < toks.length && j - i < 12) {
     const t = toks[j].text;
     if (isNameToken(t) || HONORIFIC.test(t)) lastName = j;
-    else if (!(PARTICLE.test(t) || LOWER_ROLE.test(t) || /^(of|the)$/.test(t))) break;
+    else if (!(PARTICLE.test(t) || LOWER_ROLE.test(t) || LOWER_ROLE_WORD.test(t) || /^(of|the)$/.test(t))) break;
     j++;
   }
   if (lastName < 0) {

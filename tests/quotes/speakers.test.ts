@@ -15,6 +15,18 @@ describe("speakers", () => {
     expect(who("“We will not back down,” Mayor Ana Ruiz said on Monday.")[0]).toMatchObject({ speaker: "Ana Ruiz", cue: "said" });
   });
 
+  it("'Club owner Gideon Marchetti' as a sentence's subject is the person a later 'he said' means", () => {
+    const body = [
+      "Maria Okonjo, who leads the Eastbank tenants' group, handed in a petition before the meeting. Speaking during public comment, she said residents had heard such promises before.",
+      "“Eastbank has been promised new housing for ten years. What we get instead is traffic on every match day,” she said.",
+      "When the result was read out, Leader Ashdown said she respected the anger in the room, adding: “But a city that stops building stops growing.”",
+      "What happens next",
+      "Club owner Gideon Marchetti, who bought the club in 2022, spoke to reporters after the vote.",
+      "“We will pay back every penny, with interest,” he said.",
+    ].join("\n\n");
+    expect(who(body).map((q) => q.speaker)).toEqual(["Maria Okonjo", "Ashdown", "Gideon Marchetti"]);
+  });
+
   it("attribution after the quote: verb then subject", () => {
     expect(who("“We will not back down,” said Mr. Witkoff, the envoy.")[0]).toMatchObject({ speaker: "Mr. Witkoff", cue: "said" });
   });
