@@ -174,6 +174,33 @@ describe("attribution_conflict: a long lead-in before the quote", () => {
   });
 });
 
+describe("attribution_conflict: the same words on another occasion", () => {
+  const words = "Aldhaven was built by its boats and its port together, and I want it to keep both";
+  const base = [
+    "The Aldhaven port board voted 7-2 on Tuesday to deepen the harbour channel at a cost of 46 million pounds.",
+    "Fishermen say the dredged silt will smother their crab grounds offshore.",
+  ];
+  const right = [...base, `Mayor Bryony Castellan told the board during the public comment period: “${words}.”`];
+  it("a statement issued the next day, against words spoken to the board, is a low note on the attribution words", () => {
+    const flags = analyzeStory([
+      art(1, "Capstan Wire", "Port board backs dredging", right),
+      art(2, "Skerrin Gazette", "Dredging approved", right),
+      art(3, "Portworks Review", "Channel deepening cleared", [...base, `“${words},” Mayor Bryony Castellan said in a statement issued by the town council on Wednesday.`]),
+    ]).flags.filter((f) => f.kind === "attribution_conflict");
+    expect(flags.map((f) => [f.articleId, f.severity])).toEqual([[3, "low"]]);
+    expect(flags[0].text).toContain("said in a statement issued by the town council on Wednesday");
+    expect(flags[0].explanation).toContain("another occasion");
+  });
+  it("one occasion in other words ('told members at the board meeting') is no conflict", () => {
+    const flags = analyzeStory([
+      art(1, "Capstan Wire", "Port board backs dredging", right),
+      art(2, "Skerrin Gazette", "Dredging approved", right),
+      art(3, "Portworks Review", "Channel deepening cleared", [...base, `“${words},” Mayor Bryony Castellan told members at the board meeting.`]),
+    ]).flags.filter((f) => f.kind === "attribution_conflict");
+    expect(flags).toEqual([]);
+  });
+});
+
 describe("quote_truncated: a qualifying clause cut off", () => {
   it("'..., but I cannot rule them out' dropped from the end is a cut that changes the statement (high)", () => {
     const full = "We will do everything we can to avoid compulsory redundancies, but I cannot rule them out";
