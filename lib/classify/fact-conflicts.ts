@@ -11,7 +11,7 @@ import { extractDates, extractNumbers, FIGURE_KINDS, foldText, numberWordValue, 
 import type { FlagDraft } from "@/lib/types";
 import { clip, counterpartsOf, memoPerArticle, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
 import type { Derivation } from "./derivation";
-import { findNameConflicts, nameCarriers, venueCarriers } from "./names";
+import { findNameConflicts, nameCarriers, spelledAlike, venueCarriers } from "./names";
 import { claimValueLists, findSlotConflicts, findSlotHolders, HARD_VALUE_KINDS } from "./values";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
@@ -25,7 +25,7 @@ interface Conflict {
   /** Either value was written as approximate. */
   hedged?: boolean;
   /** For a conflict of proper names in one slot: each side's folded name. */
-  name?: { mine: string; theirs: string; venue: boolean };
+  name?: { mine: string; theirs: string; venue: boolean; storyPlace: boolean; agreeing: number; disputing: number };
   mine: string;
   theirs: string;
   /** Key sequences (with one word of context either side) of each version. */
@@ -129,7 +129,14 @@ function findConflicts(al: StoryAlignment, ai: number, ci: number, m: ClaimMatch
     const speakerOf = (p: PreparedArticle, at: number) =>
       p.analysis.quotes.some((q) => q.speakerSpan && at >= q.speakerSpan.start - 1 && at < q.speakerSpan.end + 1);
     const speakers = speakerOf(A, A.tokens[sIdx[sa]].start) || speakerOf(B, B.tokens[tIdx[ta]].start);
-    if (capA && capB && !startA && !startB && !speakers && !acronym(mine) && !acronym(theirs)) {
+    // Where a quoted speaker is from identifies the speaker ("a teacher from Canada" / "from Halifax"):
+    // one outlet names the town, another the country.
+    const quoting = (p: PreparedArticle, from: number, to: number) => p.analysis.quotes.some((q) => q.start < to && q.end > from);
+    const claimA = A.analysis.claims[ci];
+    const origin =
+      /\bfrom\s+(?:the\s+)?$/i.test(bodyA.slice(Math.max(0, A.tokens[sIdx[sa]].start - 10), A.tokens[sIdx[sa]].start)) &&
+      (quoting(A, claimA.start, claimA.end) || quoting(B, m.support!.span.start, m.support!.span.end));
+    if (capA && capB && !startA && !startB && !speakers && !origin && !acronym(mine) && !acronym(theirs) && !spelledAlike(foldText(mine), foldText(theirs))) {
       // Reordered names are not conflicts: the other version must not appear in the other text at all.
       const fa = foldText(m.support!.text);
       const fb = foldText(bodyA.slice(A.analysis.claims[ci].start, A.analysis.claims[ci].end));
@@ -181,14 +188,18 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     }
     // Proper names in the same slot of a closely aligned statement (a place, an organisation).
     for (const v of findNameConflicts(al, ai, ci, counterpartsOf(al, ai))) {
-      if (found.some((f) => f.m.article === v.article && f.conflict.type === "name")) continue;
+      // The word-level pass may have seen the same two names: the slot's count of who gives each is
+      // the better one for a story place ("Rooksby and" is in every article that names the town).
+      const same = found.findIndex((f) => f.m.article === v.article && f.conflict.type === "name" && !f.conflict.name && foldText(f.conflict.mine) === foldText(v.mine) && foldText(f.conflict.theirs) === foldText(v.theirs));
+      if (same >= 0 && v.storyPlace) found.splice(same, 1);
+      else if (found.some((f) => f.m.article === v.article && f.conflict.type === "name")) continue;
       const bc = arts[v.article].analysis.claims[v.claim];
       const m: ClaimMatch = {
         article: v.article,
         coverage: "cut",
         support: { article: v.article, score: v.overlap, sentences: [bc.sentence, bc.sentence], span: { start: bc.start, end: bc.end }, text: bc.text },
       };
-      found.push({ m, conflict: { type: "name", mine: v.mine, theirs: v.theirs, mineKeys: [], theirsKeys: [], name: { mine: foldText(v.mine), theirs: foldText(v.theirs), venue: v.venue } } });
+      found.push({ m, conflict: { type: "name", mine: v.mine, theirs: v.theirs, mineKeys: [], theirsKeys: [], name: { mine: foldText(v.mine), theirs: foldText(v.theirs), venue: v.venue, storyPlace: v.storyPlace, agreeing: v.agreeing, disputing: v.disputing } } });
     }
     // Typed values (figures, times, scores, dates) by slot, in any counterpart statement.
     const slots = findSlotConflicts(al, ai, ci, counterpartsOf(al, ai));
@@ -289,10 +300,16 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     const minority = found.filter((f) => {
       const c = f.conflict;
       const names = (x: string) => (c.name!.venue ? venueCarriers(al, x) : nameCarriers(al, x));
-      const held = c.value && CALENDAR_KINDS.has(c.value.kind) ? calendarCarriers : valueCarriers;
-      const mine = c.value ? held(c.value.mine) : c.name ? names(c.name.mine) : carriers(c.mineKeys);
-      const theirs = c.value ? held(c.value.theirs) : c.name ? names(c.name.theirs) : carriers(c.theirsKeys);
-      if (mine !== theirs) return mine < theirs;
+      // Places every article names somewhere are counted where they fill this slot: the articles whose
+      // statements like this one hold the other place, against this one and those holding its place.
+      if (c.name?.storyPlace) {
+        if (1 + c.name.agreeing !== c.name.disputing) return 1 + c.name.agreeing < c.name.disputing;
+      } else {
+        const held = c.value && CALENDAR_KINDS.has(c.value.kind) ? calendarCarriers : valueCarriers;
+        const mine = c.value ? held(c.value.mine) : c.name ? names(c.name.mine) : carriers(c.mineKeys);
+        const theirs = c.value ? held(c.value.theirs) : c.name ? names(c.name.theirs) : carriers(c.theirsKeys);
+        if (mine !== theirs) return mine < theirs;
+      }
       // A tie: the derived side carries the conflict, never its source; otherwise the less corroborated.
       const d = ctx.derivations;
       if (d?.[ai]?.source === f.m.article) return true;

@@ -9,7 +9,7 @@
  */
 import type { StoryAlignment } from "@/lib/align";
 import { claimTermSets, escapeRe, foldedBody, memoPerArticle } from "./common";
-import { contentTerms, extractNames, foldText, isContentWord, MONTHS, termKey, tokenize, WEEKDAYS } from "@/lib/text";
+import { contentTerms, extractNames, foldText, isContentWord, MONTHS, termKey, tokenize, WEEKDAYS, withinEdits } from "@/lib/text";
 
 /** Statement-level overlap (Dice of content terms) two statements need before their names are compared. */
 const MIN_OVERLAP = 0.3;
@@ -20,6 +20,18 @@ const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
 const SKIP_BEFORE = new Set(["the", "a", "an"]);
 /** Prepositions that put a name in a place slot. */
 const PLACE_PREPOSITIONS = new Set(["at", "in", "near", "outside", "inside", "from", "to"]);
+/**
+ * Prepositions of place one outlet may swap for another around the same noun ("a junction in X" / "a
+ * junction on Y"): interchangeable only when the word before them is the same.
+ */
+const LOCATIVE = new Set(["in", "on", "at"]);
+/**
+ * A story place named in both articles can still be in dispute: "a shop in Rooksby" / "a shop in
+ * Hethermouth" where each article names both towns for other things. Then the statements must align
+ * this closely and share a name besides the two (the same person or body), and neither name may sit
+ * in any statement of the other article that aligns with the one in question.
+ */
+const STORY_PLACE_OVERLAP = 0.5;
 /** A statement reporting speech: its "at <place>" is where the words were said. */
 const SPEECH = /\b(?:said|says|speaking|spoke|told|telling|announced)\b/i;
 
@@ -27,17 +39,21 @@ interface NameSlot {
   text: string;
   folded: string;
   before: string;
+  /** The word before `before` ("junction" in "a junction in X"). */
+  prev: string;
   after: string;
   context: Set<string>;
 }
 
-function slots(text: string): NameSlot[] {
+/** Name slots of a statement; names inside `skip` (its quotations, offsets in `text`) are the speaker's words, not the report's. */
+function slots(text: string, skip: readonly { start: number; end: number }[] = []): NameSlot[] {
   const out: NameSlot[] = [];
   // The statement's content words with their places, read once for all its names.
   const terms = tokenize(text)
     .filter((t) => isContentWord(t.norm))
     .map((t) => ({ term: termKey(t.norm), start: t.start, end: t.end }));
   for (const n of extractNames(text)) {
+    if (skip.some((q) => n.start < q.end && n.end > q.start)) continue;
     const folded = foldText(n.text);
     if (folded.split(/\s+/).every((w) => CALENDAR.has(w))) continue;
     const beforeWords = text.slice(0, n.start).toLowerCase().split(/[^\p{L}']+/u).filter(Boolean);
@@ -48,7 +64,7 @@ function slots(text: string): NameSlot[] {
       ...terms.filter((t) => t.end <= n.start && !nameTerms.has(t.term)).slice(-CONTEXT_TERMS).map((t) => t.term),
       ...terms.filter((t) => t.start >= n.end && !nameTerms.has(t.term)).slice(0, CONTEXT_TERMS).map((t) => t.term),
     ];
-    out.push({ text: n.text, folded, before: beforeWords.at(-1) ?? "", after: afterWords[0] ?? "", context: new Set(ctx) });
+    out.push({ text: n.text, folded, before: beforeWords.at(-1) ?? "", prev: beforeWords.at(-2) ?? "", after: afterWords[0] ?? "", context: new Set(ctx) });
   }
   return out;
 }
@@ -56,6 +72,15 @@ function slots(text: string): NameSlot[] {
 export interface NameConflict {
   /** True when the names are where a statement was made ("said at ..."). */
   venue: boolean;
+  /**
+   * True when both names are places the two articles each name elsewhere: then how many outlets give
+   * each is counted over aligned statements only (`agreeing`), not over whole articles.
+   */
+  storyPlace: boolean;
+  /** For a story place: how many other articles have a statement aligned with this one that holds `mine`. */
+  agreeing: number;
+  /** For a story place: how many other articles have a statement aligned with this one that holds `theirs`. */
+  disputing: number;
   article: number;
   claim: number;
   mine: string;
@@ -75,71 +100,151 @@ interface ClaimNames {
   slots: NameSlot[];
   terms: Set<string>;
   folded: string;
+  /** The statement holds a quotation (its slots are read outside the marks). */
+  quoting: boolean;
 }
 
 /** Name slots, content terms and folded text of every claim of article `i`, once per story. */
 const claimNames = memoPerArticle((al, i): ClaimNames[] => {
   const terms = claimTermSets(al, i);
-  return al.index.articles[i].analysis.claims.map((c, ci) => ({ slots: c.quoted ? [] : slots(c.text), terms: terms[ci], folded: foldText(c.text) }));
+  const a = al.index.articles[i].analysis;
+  return a.claims.map((c, ci) => {
+    const inside = a.quotes.filter((q) => q.start < c.end && q.end > c.start).map((q) => ({ start: q.start - c.start, end: q.end - c.start }));
+    return { slots: c.quoted ? [] : slots(c.text, inside), terms: terms[ci], folded: foldText(c.text), quoting: inside.length > 0 };
+  });
 });
+
+/** Dice overlap of two statements' content terms. */
+function termOverlap(x: Set<string>, y: Set<string>): number {
+  let shared = 0;
+  for (const t of x) if (y.has(t)) shared++;
+  return (2 * shared) / (x.size + y.size || 1);
+}
 
 /** Name conflicts of claim `ci` of article `ai` against the claims of `targets`. */
 export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, targets: readonly number[]): NameConflict[] {
   const a = al.index.articles[ai].analysis;
   const c = a.claims[ci];
-  // A sentence holding a quotation names its speaker: who said it is the attribution check's business.
-  const holdsQuote = (art: typeof a, x: { start: number; end: number }) => art.quotes.some((q) => q.start < x.end && q.end > x.start);
-  if (c.quoted || holdsQuote(a, c)) return [];
+  if (c.quoted) return [];
   const me = claimNames(al, ai)[ci];
   const mine = me.slots.filter((s) => s.before || s.after);
   if (!mine.length) return [];
   const mineTerms = me.terms;
   const aFolded = me.folded;
   const aBody = foldedBody(al, ai);
-  const mineSpeech = SPEECH.test(c.text);
+  // A statement holding a quotation names its speaker: who said it, and where, is the attribution
+  // checks' business; only its places of fact (outside the marks) are compared here.
+  const mineSpeech = !me.quoting && SPEECH.test(c.text);
+  const mineNames = new Set(me.slots.map((s) => s.folded));
   const out: NameConflict[] = [];
   for (const bi of targets) {
     const bBody = foldedBody(al, bi);
-    // Cheap exit: every name of the statement appears in the other article.
-    if (mine.every((x) => bBody.includes(x.folded)) && !mineSpeech) continue;
     const theirs = claimNames(al, bi);
-    al.index.articles[bi].analysis.claims.forEach((t, cj) => {
+    const bClaims = al.index.articles[bi].analysis.claims;
+    // The other article's statements that align with this one: where a story place must be absent.
+    const near = theirs.filter((tn, cj) => !bClaims[cj].quoted && termOverlap(mineTerms, tn.terms) >= MIN_OVERLAP);
+    // Cheap exit: every name of the statement is in the other article, and none of its aligned statements could dispute one.
+    if (mine.every((x) => bBody.includes(x.folded)) && !mineSpeech && !near.some((tn) => tn.slots.length)) continue;
+    bClaims.forEach((t, cj) => {
       const tn = theirs[cj];
-      if (t.quoted || !tn.slots.length || holdsQuote(al.index.articles[bi].analysis, t)) return;
-      let shared = 0;
-      for (const x of mineTerms) if (tn.terms.has(x)) shared++;
-      const overlap = (2 * shared) / (mineTerms.size + tn.terms.size || 1);
+      if (t.quoted || !tn.slots.length) return;
+      const overlap = termOverlap(mineTerms, tn.terms);
       if (overlap < MIN_OVERLAP) return;
       // Where a statement was made is one slot per statement: for the venue of a speech ("said at
       // City Hall" / "speaking at the shelter") the other statement must lack the name, not the other article.
-      const venue = mineSpeech && SPEECH.test(t.text);
-      const own = mine.filter((x) => (venue && x.before === "at" ? !tn.folded.includes(x.folded) : !bBody.includes(x.folded)));
-      if (!own.length) return;
-      for (const w of tn.slots) {
-        if (venue && w.before === "at" ? aFolded.includes(w.folded) : aBody.includes(w.folded)) continue;
-        for (const v of own) {
+      const venue = mineSpeech && !tn.quoting && SPEECH.test(t.text);
+      // Story places: statements this close, about the same named person or body.
+      const close = overlap >= STORY_PLACE_OVERLAP && tn.slots.some((w) => mineNames.has(w.folded) && !/^\p{Lu}{2,6}$/u.test(w.text));
+      // The other article's statements that align with this one (for a story place, mine must be absent from them).
+      const aNear = close ? alignedWith(al, ai, tn.terms) : [];
+      for (const v of mine) {
+        const strict = venue && v.before === "at" ? !tn.folded.includes(v.folded) : !bBody.includes(v.folded);
+        const loose = !strict && close && !near.some((x) => x.folded.includes(v.folded));
+        if (!strict && !loose) continue;
+        for (const w of tn.slots) {
+          const wStrict = venue && w.before === "at" ? !aFolded.includes(w.folded) : !aBody.includes(w.folded);
+          const wLoose = !wStrict && close && !aNear.some((x) => x.folded.includes(w.folded));
+          if (!wStrict && !wLoose) continue;
+          // Where a quoted speaker is from identifies the speaker ("a teacher from Canada" / "from Halifax"):
+          // one outlet names the town, another the country.
+          if ((me.quoting || tn.quoting) && (v.before === "from" || w.before === "from")) continue;
+          // A quotation's words count in the statements' overlap: beside one, only a statement about the
+          // same named person or body, aligned this closely, is in the same slot.
+          if ((me.quoting || tn.quoting) && !close) continue;
+          const storyPlace = !(strict && wStrict);
+          if (storyPlace && (venue || mineNames.has(w.folded))) continue;
           // Determiners and possessive modifiers ("the", "Marrowby's") do not make another name;
           // two spellings of one name ("Mayor Rennick" / "Mayor Patricia Rennick") have one's words inside the other's.
           const core = (x: string) => x.split(/\s+/).filter((t) => !/^(?:the|a|an)$/.test(t) && !/['’]s$/.test(t));
           const vWords = core(v.folded);
           const wWords = core(w.folded);
           if (vWords.every((x) => wWords.includes(x)) || wWords.every((x) => vWords.includes(x))) continue;
-          // The slot is a place: the same preposition of place before both names ("a shelter at X" / "at Y").
+          if (spelledAlike(v.folded, w.folded)) continue;
+          // The slot is a place: the same preposition of place before both names ("a shelter at X" / "at Y"),
+          // or two of in/on/at after the same noun ("a junction in X" / "a junction on Y").
           // Other shared neighbours ("X said" / "Y said") leave too much to chance: who or what acts is
           // the attribution checks' business.
-          const anchored = v.before === w.before && PLACE_PREPOSITIONS.has(v.before);
+          const anchored =
+            (v.before === w.before && PLACE_PREPOSITIONS.has(v.before)) ||
+            (LOCATIVE.has(v.before) && LOCATIVE.has(w.before) && v.prev !== "" && v.prev === w.prev && isContentWord(v.prev));
           if (!anchored) continue;
           // An acronym may stand for the other name ("US" / "United States").
           if (/^[\p{Lu}.]{2,6}$/u.test(v.text) || /^[\p{Lu}.]{2,6}$/u.test(w.text)) continue;
           let ctx = 0;
           for (const x of v.context) if (w.context.has(x)) ctx++;
           if (ctx < MIN_SHARED_CONTEXT) continue;
-          out.push({ venue: venue && v.before === "at" && w.before === "at", article: bi, claim: cj, mine: v.text, theirs: w.text, overlap });
+          // A statement like this one that names both places ("Courtroom 4 of the Superior Court") shows them
+          // to be parts of one description, not rivals.
+          if (!venue && namedTogether(al, mineTerms, v.folded, w.folded)) continue;
+          out.push({
+            venue: venue && v.before === "at" && w.before === "at",
+            storyPlace,
+            agreeing: storyPlace ? agreeingArticles(al, ai, mineTerms, v.folded, targets) : 0,
+            disputing: storyPlace ? agreeingArticles(al, ai, mineTerms, w.folded, targets) : 0,
+            article: bi,
+            claim: cj,
+            mine: v.text,
+            theirs: w.text,
+            overlap,
+          });
         }
       }
     });
   }
   return out;
+}
+
+/** Shortest folded name that may be written two ways, and letters per allowed edit past it. */
+const SPELLING_MIN = 6;
+const LETTERS_PER_EDIT = 8;
+
+/**
+ * Two spellings of one name ("Parris Island" / "Paris Island", "Kessling" / "Kesling"): folded names
+ * of six letters or more, an edit apart for every eight letters (at least one). Shorter names
+ * ("Hull" / "Hall") differ by one letter and are different places.
+ */
+export function spelledAlike(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  if (n < SPELLING_MIN) return a === b;
+  return withinEdits(a, b, Math.max(1, Math.floor(n / LETTERS_PER_EDIT)));
+}
+
+/** Claims of article `i` whose content terms align with `terms`. */
+function alignedWith(al: StoryAlignment, i: number, terms: Set<string>): ClaimNames[] {
+  const claims = al.index.articles[i].analysis.claims;
+  return claimNames(al, i).filter((x, k) => !claims[k].quoted && termOverlap(terms, x.terms) >= MIN_OVERLAP);
+}
+
+/** True when some article of the story has a statement aligned with `terms` that names both `x` and `y`. */
+function namedTogether(al: StoryAlignment, terms: Set<string>, x: string, y: string): boolean {
+  return al.index.articles.some((_, i) => alignedWith(al, i, terms).some((s) => s.folded.includes(x) && s.folded.includes(y)));
+}
+
+/** How many of `targets` have a statement aligned with `terms` that names `folded`. */
+function agreeingArticles(al: StoryAlignment, ai: number, terms: Set<string>, folded: string, targets: readonly number[]): number {
+  let n = 0;
+  for (const bi of targets) if (bi !== ai && alignedWith(al, bi, terms).some((x) => x.folded.includes(folded))) n++;
+  return n;
 }
 
 /** How many articles report a statement made at a (folded) place: "said at City Hall", "speaking at the shelter". */

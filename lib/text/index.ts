@@ -5,6 +5,7 @@ export { stem } from "./stem";
 export { STOPWORDS, QUALIFIERS, isStopword } from "./stopwords";
 export { canonicalTerm } from "./synonyms";
 export { speakerKeyOf } from "./speaker";
+export { withinEdits } from "./spelling";
 export {
   extractNumbers, extractDates, extractNames, surnameKey, numberWordValue,
   WEEKDAYS, MONTHS, type NumberMention, type DateMention, type NameMention,

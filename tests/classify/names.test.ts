@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { analyzeStory } from "@/lib/analyze";
+import type { ArticleText, FlagDraft } from "@/lib/types";
+
+const art = (id: number, outlet: string, paras: string[]): ArticleText => ({
+  id, outlet, source: `${outlet.toLowerCase().replace(/\s+/g, "-")}.txt`, title: "Mill fire", body: paras.join("\n\n"), publishedAt: null, language: null,
+});
+
+// Every outlet names both towns (the fire was in Millbridge, the fire station is in Oakhurst).
+const common = [
+  "Fire crews from Oakhurst fought a blaze at the Harlow paper mill in Millbridge for six hours on Tuesday night.",
+  "The mill employs 140 people and has stood on the river since 1911.",
+];
+const owner = (town: string, said: boolean) =>
+  `Peter Lindqvist, who runs a bakery in ${town} and has lived beside the mill for 30 years, ${said ? 'said: "I have never seen smoke like it."' : "watched the fire from his doorstep."}`;
+
+const names = (flags: FlagDraft[], id: number) => flags.filter((f) => f.articleId === id && f.kind === "fact_conflict");
+
+describe("name slots: places the story names elsewhere", () => {
+  it("a story place put in another's slot, in a statement about the same person, is a conflict on the minority side, even beside a quotation", () => {
+    const { flags } = analyzeStory([
+      art(1, "Valley Wire", [...common, owner("Oakhurst", false)]),
+      art(2, "County Post", [...common, owner("Oakhurst", false)]),
+      art(3, "River Daily", [...common, owner("Millbridge", true)]),
+    ]);
+    const f = names(flags, 3);
+    expect(f).toHaveLength(1);
+    expect(f[0].explanation).toMatch(/"Millbridge".*"Oakhurst"/);
+    expect(names(flags, 1)).toEqual([]);
+    expect(names(flags, 2)).toEqual([]);
+  });
+
+  it("one outlet against one, the third silent on it, is a dispute without a majority: medium on each side, each citing the other", () => {
+    const { flags } = analyzeStory([
+      art(1, "Valley Wire", [...common, owner("Oakhurst", false)]),
+      art(2, "River Daily", [...common, owner("Millbridge", false)]),
+      art(3, "County Post", [...common, "Peter Lindqvist, who runs a bakery near the mill, watched the fire from his doorstep."]),
+    ]);
+    for (const [id, mine, theirs] of [[1, "Oakhurst", "Millbridge"], [2, "Millbridge", "Oakhurst"]] as const) {
+      const f = names(flags, id);
+      expect(f).toHaveLength(1);
+      expect(f[0].severity).toBe("medium");
+      expect(f[0].explanation).toContain(`"${mine}" in`);
+      expect(f[0].explanation).toContain(`has "${theirs}"`);
+    }
+    expect(names(flags, 3)).toEqual([]);
+  });
+
+  it("two places named together in a statement like it are one description, not rivals", () => {
+    const hearing = (where: string) => `Judge Alma Reyes set the hearing for 10 a.m. on Friday in ${where}.`;
+    const { flags } = analyzeStory([
+      art(1, "Valley Wire", [...common, hearing("Courtroom 2 of the Crown Court in Millbridge")]),
+      art(2, "County Post", [...common, hearing("Courtroom 2 in Millbridge")]),
+      art(3, "River Daily", [...common, hearing("the Crown Court in Millbridge")]),
+    ]);
+    expect(flags.filter((f) => f.kind === "fact_conflict")).toEqual([]);
+  });
+
+  it("two spellings of one name are not a conflict", () => {
+    const served = (where: string) => `Lindqvist served for six months at ${where} and two years in the reserves, his office said.`;
+    const { flags } = analyzeStory([
+      art(1, "Valley Wire", [...common, served("Fort Kessling")]),
+      art(2, "County Post", [...common, served("Fort Kessling")]),
+      art(3, "River Daily", [...common, served("Fort Kesling")]),
+    ]);
+    expect(flags.filter((f) => f.kind === "fact_conflict")).toEqual([]);
+  });
+
+  it("where a quoted speaker is from identifies the speaker: a town against a country is no conflict", () => {
+    const from = (where: string) => `Ines Marlow, a retired teacher from ${where}, described the night: "We could see the flames from the bridge."`;
+    const { flags } = analyzeStory([
+      art(1, "Valley Wire", [...common, from("Eastwick")]),
+      art(2, "County Post", [...common, from("Eastwick")]),
+      art(3, "River Daily", [...common, from("Norland")]),
+    ]);
+    expect(flags.filter((f) => f.kind === "fact_conflict")).toEqual([]);
+  });
+});
+
+describe("name slots: prepositions of place", () => {
+  it("'a junction in X' and 'a junction on Y' fill one slot", () => {
+    const crash = (where: string) => `The van failed to stop at a junction ${where} and hit a parked lorry, police said.`;
+    const { flags } = analyzeStory([
+      art(1, "Valley Wire", [...common, crash("on Harbour Street")]),
+      art(2, "County Post", [...common, crash("on Harbour Street")]),
+      art(3, "River Daily", [...common, crash("in Redfern")]),
+    ]);
+    const f = names(flags, 3);
+    expect(f).toHaveLength(1);
+    expect(f[0].explanation).toMatch(/"Redfern".*"Harbour Street"/);
+  });
+});
