@@ -28,8 +28,15 @@ const OFFICES: Record<string, string> = {
   senator: "senator", representative: "representative", judge: "judge", prosecutor: "prosecutor", speaker: "speaker",
   clerk: "clerk", inspector: "inspector", administrator: "administrator", auditor: "auditor", editor: "editor",
   professor: "professor", lecturer: "lecturer", researcher: "researcher", analyst: "analyst", economist: "economist",
-  chairmanship: "chair", presidency: "president",
+  chairmanship: "chair", presidency: "president", justice: "judge", constable: "constable",
+  assistant: "assistant", associate: "associate",
 };
+/**
+ * Ranks that make another office of the one they qualify ("chief inspector" is not "principal
+ * inspector", "vice president" not "president", "Chief Justice" not "Justice"): read with the office
+ * word after them as one office.
+ */
+const RANKS = new Set(["chief", "deputy", "vice", "principal", "assistant", "associate"]);
 /** The body an office word itself names ("councillor": a member of the council). */
 const OFFICE_BODY: Record<string, string> = { councillor: "council", councilor: "council", councilman: "council", councilwoman: "council", senator: "senate" };
 /** Words that qualify an office without changing it. */
@@ -41,8 +48,10 @@ const MAX_TITLE_WORDS = 6;
 const MAX_APPOSITION = 100;
 
 interface Role {
-  /** Canonical offices named ("chair"; "chief", "executive"). */
+  /** Canonical offices named ("chair"; "chief executive"; "vice president"). */
   offices: Set<string>;
+  /** The office is another time's ("former chair", "then-mayor"). */
+  past: boolean;
   /** Other content terms of the phrase: the body the office is in ("health", "board"). */
   body: Set<string>;
   /** The phrase as written, and where the name and role sit in the article. */
@@ -52,18 +61,27 @@ interface Role {
   claim: number;
 }
 
-function readRole(words: string[]): { offices: Set<string>; body: Set<string> } {
+/** Words that put an office in the past ("former", "then-"): another time's office is no dispute about today's. */
+const PAST = new Set(["former", "then", "ex", "onetime", "erstwhile", "late"]);
+
+function readRole(words: string[]): { offices: Set<string>; body: Set<string>; past: boolean } {
   const offices = new Set<string>();
   const body = new Set<string>();
   // Hyphenated offices count by their parts ("director-general").
-  for (const w of words.flatMap((x) => x.split(/-/))) {
-    const f = foldText(w).replace(/['’]s$/, "");
+  const folded = words.flatMap((x) => x.split(/-/)).map((w) => foldText(w).replace(/['’]s$/, ""));
+  const past = folded.some((f) => PAST.has(f));
+  folded.forEach((f, i) => {
     if (OFFICES[f]) {
-      offices.add(OFFICES[f]);
+      const next = folded[i + 1];
+      // A rank before another office word is part of that office ("chief inspector"); the office word
+      // after it then carries the compound (below), not its bare self.
+      if (RANKS.has(f) && next && OFFICES[next] && !RANKS.has(next)) return;
+      const prev = folded[i - 1];
+      offices.add(prev && RANKS.has(prev) && OFFICES[prev] && !RANKS.has(f) ? `${OFFICES[prev]} ${OFFICES[f]}` : OFFICES[f]);
       if (OFFICE_BODY[f]) body.add(termKey(OFFICE_BODY[f]));
-    } else if (!QUALIFIERS.has(f) && !isStopword(f) && f.length > 2 && /\p{L}/u.test(f)) body.add(termKey(f));
-  }
-  return { offices, body };
+    } else if (!QUALIFIERS.has(f) && !PAST.has(f) && !isStopword(f) && f.length > 2 && /\p{L}/u.test(f)) body.add(termKey(f));
+  });
+  return { offices, body, past };
 }
 
 /** Roles given to each person (by speaker key) in article `i`, in order, once per story. */
@@ -109,9 +127,10 @@ const rolesOf = memoPerArticle((al: StoryAlignment, i: number): Map<string, Role
         const r = readRole(phrase.split(/\s+/));
         if (r.offices.size) roles.push({ ...r, text: t.slice(nameStart, n.end + app[0].trimEnd().length), start: c.start + nameStart, end: c.start + n.end + app[0].trimEnd().length, claim: ci });
       }
-      if (!roles.length) continue;
+      const present = roles.filter((r) => !r.past);
+      if (!present.length) continue;
       const list = out.get(key) ?? [];
-      list.push(...roles);
+      list.push(...present);
       out.set(key, list);
     }
   });
@@ -122,6 +141,9 @@ const rolesOf = memoPerArticle((al: StoryAlignment, i: number): Map<string, Role
 const GENERIC_HEAD = new Set(["chief", "head", "leader"]);
 const generic = (x: Set<string>) => x.size > 0 && [...x].every((v) => GENERIC_HEAD.has(v));
 const intersects = (x: Set<string>, y: Set<string>) => generic(x) || generic(y) || [...x].some((v) => y.has(v));
+/** The office each ranked office is a rank of ("chief judge" -> "judge"). */
+const headOf = (office: string) => office.split(" ").pop()!;
+const sharesHead = (x: Set<string>, y: Set<string>) => [...x].some((v) => [...y].some((w) => headOf(v) === headOf(w)));
 
 /** fact_conflict flags for article `ai`: a person's office that only this outlet gives, against two or more that agree. */
 export function classifyTitles(al: StoryAlignment, ai: number): Draft[] {
@@ -133,7 +155,9 @@ export function classifyTitles(al: StoryAlignment, ai: number): Draft[] {
   for (const [person, mine] of rolesOf(al, ai)) {
     // Every role this outlet gives the person must stand apart: one that others share is no dispute.
     const theirs = others.map((bi) => ({ bi, roles: rolesOf(al, bi).get(person) ?? [] })).filter((x) => x.roles.length);
-    const comparable = (r: Role, s: Role) => intersects(r.body, s.body);
+    // Roles are compared within one body; titles with no body beside them ("Chief Justice Helena Marsh" /
+    // "Justice Helena Marsh") when they are ranks of one office.
+    const comparable = (r: Role, s: Role) => intersects(r.body, s.body) || (!r.body.size && !s.body.size && sharesHead(r.offices, s.offices));
     const agreeing = theirs.filter((x) => x.roles.some((s) => mine.some((r) => comparable(r, s) && intersects(r.offices, s.offices))));
     if (agreeing.length) continue;
     // The others that name an office in the same body, and whose offices agree with each other.

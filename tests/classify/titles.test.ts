@@ -80,4 +80,35 @@ describe("titles: one person, another office in the same body", () => {
     ]).flags;
     expect(conflicts(flags)).toEqual([]);
   });
+
+  it("a rank makes another office: 'chief inspector' is not 'principal inspector', 'Chief Justice' not 'Justice'", () => {
+    const ranked = analyzeStory([
+      art(1, "North Wire", story("Dr. Amira Holt, a principal inspector at the health inspectorate,")),
+      art(2, "Valley Courier", story("Dr. Amira Holt, a principal inspector at the health inspectorate,")),
+      art(3, "Ward Report", story("Dr. Amira Holt, the health inspectorate's chief inspector,")),
+    ]).flags;
+    expect(conflicts(ranked).map((f) => f.articleId)).toEqual([3]);
+    const bench = analyzeStory([
+      art(1, "North Wire", story("Justice Helena Marsh")),
+      art(2, "Valley Courier", story("Justice Helena Marsh")),
+      art(3, "Ward Report", story("Chief Justice Helena Marsh")),
+    ]).flags;
+    expect(conflicts(bench).map((f) => f.articleId)).toEqual([3]);
+    // Without a rank the same office in other words still agrees ("Judge" / "Justice").
+    const same = analyzeStory([
+      art(1, "North Wire", story("Justice Helena Marsh")),
+      art(2, "Valley Courier", story("Justice Helena Marsh")),
+      art(3, "Ward Report", story("Judge Helena Marsh")),
+    ]).flags;
+    expect(conflicts(same)).toEqual([]);
+  });
+
+  it("another time's office ('former', 'then-') is no dispute about the present one", () => {
+    const flags = analyzeStory([
+      art(1, "North Wire", story("Health board chief executive Graham Tolliver")),
+      art(2, "Valley Courier", story("Health board chief executive Graham Tolliver")),
+      art(3, "Ward Report", story("Graham Tolliver, the former deputy chair of the Tarnwick Health Board,")),
+    ]).flags;
+    expect(conflicts(flags)).toEqual([]);
+  });
 });
