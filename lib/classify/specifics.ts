@@ -27,12 +27,31 @@ const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
 /** Every term of article `i`'s analysed tokens, once per story. */
 const articleTerms = memoPerArticle((al, i) => new Set(al.index.articles[i].tokens.map((t) => termKey(t.norm))));
 
-/** Every value of article `i`'s analysed body, and every number whatever it counts, once per story. */
-const articleFacts = memoPerArticle((al, i): { values: ValueMention[]; numbers: number[] } => {
+/**
+ * Every value of article `i`'s analysed body, every number whatever it counts, and the numbers that
+ * stand as counts (not inside a time, an amount or a measure such as "a 14-mile section"), once per story.
+ */
+const articleFacts = memoPerArticle((al, i): { values: ValueMention[]; numbers: number[]; counts: number[] } => {
   const a = al.index.articles[i].analysis;
   const body = a.article.body.slice(0, a.segmentation.sentences.at(-1)?.end ?? a.article.body.length);
-  return { values: extractValues(body), numbers: [...new Set(extractNumbers(body).map((n) => n.value))] };
+  const values = extractValues(body);
+  const mentions = extractNumbers(body);
+  const measured = values.filter((v) => v.kind !== "count");
+  const counts = mentions.filter((n) => !n.year && !MEASURE_AFTER.test(body.slice(n.end, n.end + 2)) && !measured.some((v) => v.start < n.end && v.end > n.start));
+  return { values, numbers: [...new Set(mentions.map((n) => n.value))], counts: [...new Set(counts.map((n) => n.value))] };
 });
+
+/** Below this a hedged quantity must be matched exactly: small numbers recur by chance. */
+const SMALL_QUANTITY = 100;
+
+/** A number joined to a unit word by a hyphen measures that unit ("a 14-mile section", "a 20-minute delay"). */
+const MEASURE_AFTER = /^-\p{L}/u;
+
+/**
+ * A bare number the value reading did not type, told as a quantity: after a hedge ("about 1,150 of
+ * them", "one of about 14 such trains"). Identifiers ("N7", "Route 9") have no hedge before them.
+ */
+const HEDGED_QUANTITY = /\b(?:about|around|roughly|approximately|nearly|almost|some|more than|fewer than|less than|at least|up to|as many as|close to|an estimated)\s+$/i;
 
 /** Two numbers are one figure rounded two ways: within 5% of each other. */
 function close(x: number, y: number): boolean {
@@ -138,6 +157,18 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
       if (CONVERSION.test(c.text.slice(0, n.start))) continue;
       if (others.some((bi) => articleFacts(al, bi).numbers.some((x) => close(x, n.value)))) continue;
       specifics.push({ start: c.start + n.start, end: c.start + n.end, what: "figure" });
+    }
+    // A hedged quantity no value reading typed ("about 1,150 of them") that no other outlet gives as a count.
+    for (const n of extractNumbers(c.text)) {
+      if (n.year || !/^\p{N}/u.test(n.text) || !HEDGED_QUANTITY.test(c.text.slice(0, n.start))) continue;
+      if (specifics.some((x) => x.start < c.start + n.end && x.end > c.start + n.start)) continue;
+      if (claimValueLists(al, ai)[ci].some((v) => v.start < n.end && v.end > n.start)) continue;
+      if (MEASURE_AFTER.test(c.text.slice(n.end, n.end + 2)) || CONVERSION.test(c.text.slice(0, n.start))) continue;
+      // (A small number is carried only as itself: "about 14" is not "14.5 kilometres".)
+      const carries = (x: number) => (n.value < SMALL_QUANTITY ? x === n.value : close(x, n.value));
+      if (others.some((bi) => articleFacts(al, bi).counts.some(carries))) continue;
+      const lead = c.text.slice(0, n.start).match(LEAD);
+      specifics.push({ start: c.start + n.start - (lead ? lead[0].length : 0), end: c.start + n.end, what: "figure" });
     }
     for (const n of extractNames(c.text)) {
       // Words of the name as terms (possessives, plurals and spelling folded); months, weekdays and

@@ -55,6 +55,25 @@ describe("specifics: a figure no other outlet gives", () => {
     expect(added(flags(BASE, BASE, withSmall), 3).filter((x) => x.explanation.includes('"11'))).toEqual([]);
   });
 
+  it("a hedged quantity the value reading cannot type ('about 1,150 of them', 'one of about 14 such plants') is an added figure", () => {
+    const part = BASE.map((p, i) => (i === 1 ? "The plant sorts glass, paper and plastic collected from households across the district, with the glass line alone handling about 1,150 of them." : p));
+    const f = added(flags(BASE, BASE, part), 3);
+    expect(f).toHaveLength(1);
+    expect(f[0].explanation).toContain('"about 1,150"');
+    const such = BASE.map((p, i) => (i === 1 ? "The plant sorts glass, paper and plastic collected from households across the district, one of about 14 such plants in the region." : p));
+    expect(added(flags(BASE, BASE, such), 3).map((x) => x.explanation)).toEqual([expect.stringContaining('"about 14"')]);
+  });
+
+  it("a hedged quantity is carried by the same number told as a count elsewhere, not by a measure ('a 14-mile road') or a near number", () => {
+    const such = BASE.map((p, i) => (i === 1 ? "The plant sorts glass, paper and plastic collected from households across the district, one of about 14 such plants in the region." : p));
+    const count = BASE.map((p, i) => (i === 3 ? "The district council, which runs 14 plants, said a new contractor would take over collections from April." : p));
+    expect(added(flags(count, BASE, such), 3)).toEqual([]);
+    const measure = BASE.map((p, i) => (i === 3 ? "The district council said a new contractor would take over collections on the 14-mile ring road from April." : p));
+    expect(added(flags(measure, measure, such), 3).map((x) => x.explanation)).toEqual([expect.stringContaining('"about 14"')]);
+    const near = BASE.map((p, i) => (i === 3 ? "The district council said a new contractor would take over collections about 14.5 kilometres out of town from April." : p));
+    expect(added(flags(near, near, such), 3).map((x) => x.explanation)).toEqual([expect.stringContaining('"about 14"')]);
+  });
+
   it("the same figure carried by another outlet is not flagged", () => {
     const fs = flags(WITH_FIGURE, BASE, WITH_FIGURE);
     expect(fs.filter((f) => f.kind === "claim_added" && f.text.includes("18,000"))).toEqual([]);
