@@ -748,6 +748,13 @@ function subjectStartingAt(toks: Tok[], i: number, body = ""): NP | null {
     if (k > j && isVerbish(toks, k)) break;
     head = k;
   }
+  // "Velmora's boss Jonas Ferrand made ...", "the agency's chief inspector Ana Ruiz said": a role word and then
+  // the person's name; the name is the subject
+  if (head >= 0 && isNameToken(toks[head].text)) {
+    let s = head;
+    while (s - 1 >= j && isNameToken(toks[s - 1].text)) s--;
+    if (s > j && s < head && /^\p{Ll}/u.test(toks[s - 1].text) && LOWER_ROLE_WORD.test(toks[s - 1].text)) return { first: s, last: head, pronoun: false };
+  }
   // "The Trayvon Martin Foundation": a capitalised head after "the" is an organisation's name
   if (head < 0 || !(/^[\p{Ll}\p{N}]/u.test(toks[head].text) || (/^the$/i.test(t) && isNameToken(toks[head].text)))) return null;
   // an organisation's name is written without its article, as the name readers write it ("Interior Ministry")

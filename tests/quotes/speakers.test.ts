@@ -27,6 +27,12 @@ describe("speakers", () => {
     expect(who(body).map((q) => q.speaker)).toEqual(["Maria Okonjo", "Ashdown", "Gideon Marchetti"]);
   });
 
+  it("a possessive, a role word and a name ('Velmora's boss Jonas Ferrand made the pitch: ...'): the name is the subject, with any verb", () => {
+    const body = "The basics first. Velmora's boss Jonas Ferrand made the pitch at the press conference in Santerre: “Together we will be big enough to compete.” I get the logic.";
+    expect(who(body)[0]).toMatchObject({ speaker: "Jonas Ferrand" });
+    expect(who("The agency's chief inspector Ana Ruiz told staff: “We will look at every site.”")[0]).toMatchObject({ speaker: "Ana Ruiz" });
+  });
+
   it("attribution after the quote: verb then subject", () => {
     expect(who("“We will not back down,” said Mr. Witkoff, the envoy.")[0]).toMatchObject({ speaker: "Mr. Witkoff", cue: "said" });
   });
