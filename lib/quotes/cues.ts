@@ -655,17 +655,23 @@ function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): S
   if (/^(of|for|from|at|in|on|with)$/.test(toks[v]?.text ?? "") && !np.pronoun) {
     // the word right after the preposition is its object, never the verb
     let k = v + 2;
-    while (k < toks.length && k - v <= 5 && /^[\p{L}\p{N}][\p{L}\p{N}\-’'.]*$/u.test(toks[k].text) && !isVerbish(toks, k)) k++;
+    // (a plural possessive's apostrophe may stand alone: "the Riders' Alliance")
+    while (k < toks.length && k - v <= 6 && /^(?:[\p{L}\p{N}][\p{L}\p{N}\-’'.]*|['’])$/u.test(toks[k].text) && !isVerbish(toks, k)) k++;
     if (k < toks.length && isVerbish(toks, k) && /^[\p{L}\p{N}]/u.test(toks[v + 1]?.text ?? "")) {
       // a descriptive head keeps its "of"/"for" complement ("The former secretary of state"); a name does not ("Kasich of Ohio")
       if (/^(of|for)$/.test(toks[v].text) && !isCap(toks[np.last].text)) np = { ...np, last: k - 1 };
+      v = k;
+    } else if (toks[k]?.text === "," && /^(who|which|whose)$/i.test(toks[k + 1]?.text ?? "") && isCap(toks[np.last].text)) {
+      // "Mirela Santi of the Riders' Alliance, which collected 8,400 signatures, told the board": the
+      // relative clause (on the name or its organisation) is read below, then the name's verb
       v = k;
     }
   }
   // "Ted Cruz, who has led in Iowa, named ...": a relative clause or apposition between commas
   if (toks[v]?.text === "," && !np.pronoun) {
-    if (!/^(who|whose|a|an|the|his|her|their|its|one|now|then|also|herself|himself)$/i.test(toks[v + 1]?.text ?? "") && !PREPOSITION.test(toks[v + 1]?.text ?? "") && !isCap(toks[v + 1]?.text ?? "") && !/^\p{Ll}+ly$/u.test(toks[v + 1]?.text ?? "")) return null;
-    const c = toks.findIndex((t, k) => k > v && k < v + 20 && t.text === ",");
+    if (!/^(who|whose|which|a|an|the|his|her|their|its|one|now|then|also|herself|himself)$/i.test(toks[v + 1]?.text ?? "") && !PREPOSITION.test(toks[v + 1]?.text ?? "") && !isCap(toks[v + 1]?.text ?? "") && !/^\p{Ll}+ly$/u.test(toks[v + 1]?.text ?? "")) return null;
+    // (not the comma inside a figure: "8,400 signatures")
+    const c = toks.findIndex((t, k) => k > v && k < v + 20 && t.text === "," && !(/^\d+$/.test(toks[k - 1].text) && /^\d{3}$/.test(toks[k + 1]?.text ?? "")));
     // "Chrabaszcz, who goes by “Vito,”": the quote sits inside the relative clause, whose subject is the name
     if (c < 0 && /^who$/i.test(toks[v + 1]?.text ?? "") && quoteOpen >= 0 && /^\p{Ll}{2,}s$/u.test(toks[v + 2]?.text ?? "") || c < 0 && /^who$/i.test(toks[v + 1]?.text ?? "") && quoteOpen >= 0 && isPastVerb(toks[v + 2]?.text ?? "")) return mk(body, toks, np, toks[v + 2]);
     if (c < 0) return null;
@@ -679,6 +685,9 @@ function subjectAndVerb(body: string, toks: Tok[], i: number, quoteOpen = -1): S
   // "Ruiz last week invited ...": a time phrase between the subject and its verb
   if (/^(last|this|next|early|late)$/i.test(toks[v]?.text ?? "") && TIME_WORD.test(toks[v + 1]?.text ?? "")) v += 2;
   else if (/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)$/.test(toks[v]?.text ?? "")) v++;
+  // "Santi ..., told the board": "told" right after the subject is its verb (the adverb list below skips it
+  // for "has told", "had earlier told")
+  if (toks[v]?.text === "told" && /^(?:the|a|an|his|her|their|its|reporters|journalists|members|\p{Lu}\p{L}*)$/u.test(toks[v + 1]?.text ?? "")) return mk(body, toks, np, toks[v]);
   let aux = false;
   let lastAux = -1;
   // "has since apologized": "since" after an auxiliary is an adverb, not a conjunction

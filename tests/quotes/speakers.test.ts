@@ -33,6 +33,11 @@ describe("speakers", () => {
     expect(who("The agency's chief inspector Ana Ruiz told staff: “We will look at every site.”")[0]).toMatchObject({ speaker: "Ana Ruiz" });
   });
 
+  it("a name with its organisation and a relative clause holding a figure ('..., which collected 8,400 signatures, told the board: ...')", () => {
+    const body = "Mirela Santi of the Corvain Riders' Alliance, which collected 8,400 signatures against the cuts, told the board: “We are balancing the budget on the backs of the people with the fewest choices.”";
+    expect(who(body)[0]).toMatchObject({ speaker: "Mirela Santi", cue: "told" });
+  });
+
   it("attribution after the quote: verb then subject", () => {
     expect(who("“We will not back down,” said Mr. Witkoff, the envoy.")[0]).toMatchObject({ speaker: "Mr. Witkoff", cue: "said" });
   });
