@@ -9,7 +9,7 @@ import { SUPPORT_MODEL } from "@/lib/align/support-weights";
 import type { StoryAlignment } from "@/lib/align";
 import { extractDates, extractNames, extractNumbers, foldText } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
-import { clip, counterpartsOf, isFlaggableSentence, joinNames } from "./common";
+import { clip, counterpartsOf, foldedBody, isFlaggableSentence, joinNames } from "./common";
 import { opensWithCallVerb } from "@/lib/segment/shapes";
 import { SPEECH_VERB } from "@/lib/quotes/lexicon";
 import { isPersonName } from "./speakers";
@@ -78,7 +78,10 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     const text = a.article.body.slice(first.start, last.end);
     const block = seg.blocks[first.block];
     const inStructure = !!block && (block.structure !== null || block.kind === "callout");
-    const specific = () => extractNumbers(text).length > 0 || extractDates(text).length > 0 || extractNames(text).length > 0;
+    // A specific no other outlet gives (a figure, a date, a name): the story's own places and people,
+    // which every outlet names, do not make a vague line ("Big changes are coming to Corvain's buses") specific.
+    const novel = (x: string) => !counterpartsOf(al, ai).some((bi) => foldedBody(al, bi).includes(foldText(x)));
+    const specific = () => [...extractNumbers(text), ...extractDates(text), ...extractNames(text)].some((x) => novel(x.text));
     // Single-source detail is normal reporting (low); inside added blocks, or stacked in a padded
     // and mostly unsupported article, it is what fabrication looks like (medium).
     // In an article that copies another's sentences word for word, a statement the copied article
@@ -94,7 +97,10 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     // A statement whose nearest counterpart sentence is another statement's is unsupported on a closer
     // reading than the rest: a note (low), whatever the article.
     const leaning = g.every((x) => x.borrowed);
-    const severity: Severity = !aside && !leaning && (inStructure || inserted || (ctx.padded.has(ai) && specific())) ? "medium" : "low";
+    // In a padded article a statement is suspicious when it adds a specific or a voice or judgement of its
+    // own; a vague line that only sets the scene ("Big changes are coming to Corvain's buses") is a note.
+    const padding = ctx.padded.has(ai) && (specific() || isVoicedOrJudged(text));
+    const severity: Severity = !aside && !leaning && (inStructure || inserted || padding) ? "medium" : "low";
     return {
       articleId: a.article.id,
       kind: "claim_added" as const,
@@ -209,6 +215,10 @@ export function isWritersAside(text: string, outlet: string): boolean {
   if (FIRST_PERSON.test(unquoted) || SELF_REFERENCE.test(unquoted)) return true;
   const name = foldText(outlet).replace(/^the /, "").trim();
   if (name.length >= 6 && name.includes(" ") && foldText(unquoted).includes(name)) return true;
+  // A distinctive word of the name written as a name ("Briefloop compiles reporting from ..." by the outlet
+  // "Briefloop" or "dam-5-briefloop"): capitalised and whole in the text, six letters or more in the name.
+  const distinctive = new Set(name.split(/[^\p{L}]+/u).filter((w) => w.length >= 6));
+  if ((unquoted.match(/\b\p{Lu}[\p{L}]+\b/gu) ?? []).some((w) => distinctive.has(foldText(w)))) return true;
   // The outlet selling itself: a call to action naming one of the words of its name ("Get the Ledger Briefing").
   const own = new Set(name.split(/[^\p{L}]+/u).filter((w) => w.length >= 4));
   return opensWithCallVerb(unquoted) && (unquoted.match(/\b\p{Lu}\p{L}+/gu) ?? []).some((w) => own.has(foldText(w)));

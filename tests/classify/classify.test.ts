@@ -177,6 +177,24 @@ describe("claim_added", () => {
     expect(isWritersAside("Officials said the crossing would reopen in May.", "Dorrow Post")).toBe(false);
   });
 
+  it("in a padded article, a scene-setting line with only the story's own names is a note; a new specific or a judgement is medium", () => {
+    const faq = [
+      { text: "Frequently Asked Questions", kind: "heading" as const, structure: { id: 9, kind: "faq" as const, label: "Frequently Asked Questions" } },
+      { text: "Will your commute change? Yes, plan for longer trips across the city.", kind: "faq_answer" as const, structure: { id: 9, kind: "faq" as const } },
+    ];
+    const padded = (line: string) => on(run([line, ...A, ...faq]), 3, "claim_added").filter((f) => f.text === line);
+    expect(padded("Big changes are coming to Dorrow's harbour.").map((f) => f.severity)).toEqual(["low"]);
+    expect(padded("A second crossing at Kessel Point has been studied since the winter.").map((f) => f.severity)).toEqual(["medium"]);
+    expect(padded("Residents should brace themselves for a long winter of queues.").map((f) => f.severity)).toEqual(["medium"]);
+  });
+
+  it("the outlet's own name as one distinctive word, even from a file name ('dam-5-briefloop'), is its own voice", () => {
+    expect(isWritersAside("Briefloop compiles reporting from multiple sources.", "dam-5-briefloop")).toBe(true);
+    expect(isWritersAside("Briefloop Daily compiles reporting from multiple sources.", "Briefloop Daily")).toBe(true);
+    expect(isWritersAside("Officials said the briefloop crossing would reopen in May.", "dam-5-briefloop")).toBe(false);
+    expect(isWritersAside("Officials said the crossing would reopen in May.", "dam-5-briefloop")).toBe(false);
+  });
+
   it("a statement leaning on a counterpart sentence another statement of the article carries is unsupported (low); a split sentence is not", () => {
     const REACTION = "Commuters complained that half-hourly ferries would not be enough while the bridge is shut.";
     // The ferry sentence is the article's own (A's last one): the complaint's partial support is taken.
