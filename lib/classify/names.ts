@@ -137,33 +137,49 @@ export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, ta
   const mineSpeech = !me.quoting && SPEECH.test(c.text);
   const mineNames = new Set(me.slots.map((s) => s.folded));
   const out: NameConflict[] = [];
+  // Whether this article names a place, once per name (the same names recur across counterparts).
+  const namedInA = new Map<string, boolean>();
+  const inA = (x: string) => {
+    let v = namedInA.get(x);
+    if (v === undefined) namedInA.set(x, (v = aBody.includes(x)));
+    return v;
+  };
   for (const bi of targets) {
     const bBody = foldedBody(al, bi);
     const theirs = claimNames(al, bi);
     const bClaims = al.index.articles[bi].analysis.claims;
-    // The other article's statements that align with this one: where a story place must be absent.
-    const near = theirs.filter((tn, cj) => !bClaims[cj].quoted && termOverlap(mineTerms, tn.terms) >= MIN_OVERLAP);
-    // Cheap exit: every name of the statement is in the other article, and none of its aligned statements could dispute one.
-    if (mine.every((x) => bBody.includes(x.folded)) && !mineSpeech && !near.some((tn) => tn.slots.length)) continue;
+    // Every name of the statement is in the other article: only a story place can be in dispute, and only
+    // with a statement the support alignment pairs with this one (looked up there, not over every claim).
+    // (A statement holding a quotation is compared only with statements paired with it: see `close` below.)
+    const strictPossible = !me.quoting && (!mine.every((x) => bBody.includes(x.folded)) || mineSpeech);
+    const window = strictPossible ? null : pairedWindow(al, ai, ci, bi);
+    if (!strictPossible && !window) continue;
+    // The other article's statements that align with this one: where a story place must be absent (read once, when needed).
+    let nearMemo: ClaimNames[] | null = null;
+    const near = () => (nearMemo ??= theirs.filter((tn, cj) => !bClaims[cj].quoted && termOverlap(mineTerms, tn.terms) >= MIN_OVERLAP));
+    // Which of this statement's names the other article lacks, read once per article (not per statement).
+    const absentFromB = mine.map((v) => !bBody.includes(v.folded));
     bClaims.forEach((t, cj) => {
       const tn = theirs[cj];
       if (t.quoted || !tn.slots.length) return;
+      if (window && (t.sentence < window[0] || t.sentence > window[1])) return;
       const overlap = termOverlap(mineTerms, tn.terms);
-      if (overlap < MIN_OVERLAP) return;
+      if (overlap < (strictPossible ? MIN_OVERLAP : STORY_PLACE_OVERLAP)) return;
       // Where a statement was made is one slot per statement: for the venue of a speech ("said at
       // City Hall" / "speaking at the shelter") the other statement must lack the name, not the other article.
       const venue = mineSpeech && !tn.quoting && SPEECH.test(t.text);
       // Story places: statements this close, about the same named person or body.
       const close = overlap >= STORY_PLACE_OVERLAP && tn.slots.some((w) => mineNames.has(w.folded) && !/^\p{Lu}{2,6}$/u.test(w.text));
       // The other article's statements that align with this one (for a story place, mine must be absent from them).
-      const aNear = close ? alignedWith(al, ai, tn.terms) : [];
-      for (const v of mine) {
-        const strict = venue && v.before === "at" ? !tn.folded.includes(v.folded) : !bBody.includes(v.folded);
-        const loose = !strict && close && !near.some((x) => x.folded.includes(v.folded));
-        if (!strict && !loose) continue;
+      let aNearMemo: ClaimNames[] | null = null;
+      const aNear = () => (aNearMemo ??= alignedWith(al, ai, tn.terms));
+      mine.forEach((v, vi) => {
+        const strict = venue && v.before === "at" ? !tn.folded.includes(v.folded) : absentFromB[vi];
+        const loose = !strict && close && !near().some((x) => x.folded.includes(v.folded));
+        if (!strict && !loose) return;
         for (const w of tn.slots) {
-          const wStrict = venue && w.before === "at" ? !aFolded.includes(w.folded) : !aBody.includes(w.folded);
-          const wLoose = !wStrict && close && !aNear.some((x) => x.folded.includes(w.folded));
+          const wStrict = venue && w.before === "at" ? !aFolded.includes(w.folded) : !inA(w.folded);
+          const wLoose = !wStrict && close && !aNear().some((x) => x.folded.includes(w.folded));
           if (!wStrict && !wLoose) continue;
           // Where a quoted speaker is from identifies the speaker ("a teacher from Canada" / "from Halifax"):
           // one outlet names the town, another the country.
@@ -208,7 +224,7 @@ export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, ta
             overlap,
           });
         }
-      }
+      });
     });
   }
   return out;
@@ -227,6 +243,15 @@ export function spelledAlike(a: string, b: string): boolean {
   const n = Math.min(a.length, b.length);
   if (n < SPELLING_MIN) return a === b;
   return withinEdits(a, b, Math.max(1, Math.floor(n / LETTERS_PER_EDIT)));
+}
+
+/** Support the alignment needs between two statements before a story place is compared in them. */
+const PAIRED_SUPPORT = 0.4;
+
+/** The sentences of article `bi` the support alignment pairs with claim `ci` of article `ai`, when it supports it enough. */
+function pairedWindow(al: StoryAlignment, ai: number, ci: number, bi: number): [number, number] | null {
+  const m = al.claims[ai][ci].find((x) => x.article === bi && x.support && x.support.score >= PAIRED_SUPPORT);
+  return m ? m.support!.sentences : null;
 }
 
 /** Claims of article `i` whose content terms align with `terms`. */
