@@ -125,6 +125,19 @@ export function extractValues(text: string): ValueMention[] {
       if (noun && !NOT_COUNTED.has(noun) && !isStopword(noun)) push({ kind: "count", key: String(n.value), unit: unitKey(noun), start: n.start, end: n.end, text: n.text });
     }
   }
+  // Clock times written the continental way ("at 17.50", "the 6.05 from Kestrelby"): hours and two-digit
+  // minutes after "at", "until", "before", "after", "since" or "the", where nothing above read the number
+  // (an amount with its currency or unit is money or a count), no range follows ("2.40 to 2.90") and no
+  // rate ("at 2.50 a ticket").
+  const dotted = /\b(?:at|until|till|before|after|since|the)\s+([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]?\d)(?!\s*(?:to|and|-|–)\s*\d)(?!\s+(?:a|an|per|each)\b)/giu;
+  for (let m = dotted.exec(t); m; m = dotted.exec(t)) {
+    const end = m.index + m[0].length;
+    const start = end - (m[1].length + 1 + m[2].length);
+    if (overlaps(out, start, end)) continue;
+    const h = Number(m[1]);
+    const min = Number(m[2]);
+    push({ kind: "time", key: String((h * 60 + min) % 720), unit: "", start, end, text: t.slice(start, end) });
+  }
   out.sort((a, b) => a.start - b.start);
   for (const v of out) {
     const before = t.slice(Math.max(0, v.start - 24), v.start);

@@ -14,6 +14,19 @@ describe("extractValues: clock times", () => {
     expect(a[0].key).toBe(b[0].key);
   });
 
+  it("reads a continental time after 'at', 'until' or 'the' ('at 17.50', 'the 6.05 from Kestrelby'), not an amount, a range or a rate", () => {
+    const at = only("At 17.50 the avalanche hit the road below the pass.", "time");
+    expect(at.map((v) => v.text)).toEqual(["17.50"]);
+    // 17.50 is 5:50 p.m.: another time than 4:50 p.m., the same as 5:50 p.m.
+    expect(at[0].key).not.toBe(only("The avalanche hit at 4:50 p.m. on Sunday.", "time")[0].key);
+    expect(at[0].key).toBe(only("The avalanche hit at 5:50 p.m. on Sunday.", "time")[0].key);
+    expect(only("Passengers on the 6.05 from Kestrelby waited for hours.", "time").map((v) => v.key)).toEqual([String(6 * 60 + 5)]);
+    expect(only("Shares closed at 14.50 euros on Friday.", "time")).toEqual([]);
+    expect(only("The single fare rises from 2.40 to 2.90 florins.", "time")).toEqual([]);
+    expect(only("Tickets are sold at 2.50 a ride.", "time")).toEqual([]);
+    expect(only("Rates rose by 0.25 on Thursday.", "time")).toEqual([]);
+  });
+
   it("compares a time without a.m./p.m. on a 12-hour dial", () => {
     const bare = only("Firefighters reached the warehouse at 3:20 this afternoon.", "time");
     const pm = only("Firefighters reached the warehouse at 3:20 p.m. on Friday.", "time");
