@@ -18,6 +18,10 @@ const CONTEXT_TERMS = 4;
 const MIN_SHARED_CONTEXT = 2;
 const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
 const SKIP_BEFORE = new Set(["the", "a", "an"]);
+/** Most names a statement may hold and still be read slot by slot. */
+export const MAX_STATEMENT_NAMES = 32;
+/** Characters before a name read for the words that anchor it (the preposition and the word before it). */
+const BEFORE_WINDOW = 120;
 /** Prepositions that put a name in a place slot. */
 const PLACE_PREPOSITIONS = new Set(["at", "in", "near", "outside", "inside", "from", "to"]);
 /**
@@ -52,11 +56,14 @@ function slots(text: string, skip: readonly { start: number; end: number }[] = [
   const terms = tokenize(text)
     .filter((t) => isContentWord(t.norm))
     .map((t) => ({ term: termKey(t.norm), start: t.start, end: t.end }));
-  for (const n of extractNames(text)) {
+  const names = extractNames(text);
+  // A statement naming this many is a list (or hostile text): no slot of it is read.
+  if (names.length > MAX_STATEMENT_NAMES) return [];
+  for (const n of names) {
     if (skip.some((q) => n.start < q.end && n.end > q.start)) continue;
     const folded = foldText(n.text);
     if (folded.split(/\s+/).every((w) => CALENDAR.has(w))) continue;
-    const beforeWords = text.slice(0, n.start).toLowerCase().split(/[^\p{L}']+/u).filter(Boolean);
+    const beforeWords = text.slice(Math.max(0, n.start - BEFORE_WINDOW), n.start).toLowerCase().split(/[^\p{L}']+/u).filter(Boolean);
     while (beforeWords.length && SKIP_BEFORE.has(beforeWords[beforeWords.length - 1])) beforeWords.pop();
     const afterWords = text.slice(n.end).toLowerCase().split(/[^\p{L}']+/u).filter(Boolean);
     const nameTerms = new Set(contentTerms(n.text));

@@ -41,6 +41,9 @@ const articleFacts = memoPerArticle((al, i): { values: ValueMention[]; numbers: 
   return { values, numbers: [...new Set(mentions.map((n) => n.value))], counts: [...new Set(counts.map((n) => n.value))] };
 });
 
+/** Characters before a figure read for its hedge or for the amount it converts. */
+const PREFIX_WINDOW = 80;
+
 /** Below this a hedged quantity must be matched exactly: small numbers recur by chance. */
 const SMALL_QUANTITY = 100;
 
@@ -95,6 +98,9 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     // A statement nobody carries is flagged whole elsewhere; here only specifics inside carried ones.
     if (!best.length) return;
     const specifics: { start: number; end: number; what: string }[] = [];
+    // What stands just before a figure (a hedge, a converted amount): a short window, so that a hostile
+    // statement of thousands of figures is read in time linear in its length.
+    const before = (at: number) => c.text.slice(Math.max(0, at - PREFIX_WINDOW), at);
     // Values of the same kind and unit that the supporting statements give in place of this one's
     // ("rose to 16.8 percent" against "climbs to 18.6 %"): then the figure is disputed, not added.
     const mineValues = claimValueLists(al, ai)[ci];
@@ -138,11 +144,11 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
       // Figures are specifics an outlet can invent (calendar values are compared as conflicts instead).
       if (!FIGURE_KINDS.has(v.kind)) continue;
       // A figure in brackets right after another is that figure converted ("8 km (5 miles)", "£40 (€46)").
-      if (CONVERSION.test(c.text.slice(0, v.start))) continue;
+      if (CONVERSION.test(before(v.start))) continue;
       if (others.some((bi) => articleFacts(al, bi).values.some((w) => sameFigure(v, w)))) continue;
       // A count whose number another outlet gives in other words ("aged 15 to 24" / "15 to 24 years") is carried.
       if (v.kind === "count" && others.some((bi) => articleFacts(al, bi).numbers.some((x) => x === Number(v.key)))) continue;
-      const lead = c.text.slice(0, v.start).match(LEAD);
+      const lead = before(v.start).match(LEAD);
       const start = c.start + v.start - (lead ? lead[0].length : 0);
       specifics.push({ start, end: c.start + v.end, what: "figure" });
       const r = replacementFor(v);
@@ -154,20 +160,20 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
       if (n.year || !/^\p{N}[\p{N}.,]*\s*(?:million|billion|trillion|bn)\b/iu.test(n.text)) continue;
       if (specifics.some((x) => x.start < c.start + n.end && x.end > c.start + n.start)) continue;
       if (claimValueLists(al, ai)[ci].some((v) => v.start < n.end && v.end > n.start)) continue;
-      if (CONVERSION.test(c.text.slice(0, n.start))) continue;
+      if (CONVERSION.test(before(n.start))) continue;
       if (others.some((bi) => articleFacts(al, bi).numbers.some((x) => close(x, n.value)))) continue;
       specifics.push({ start: c.start + n.start, end: c.start + n.end, what: "figure" });
     }
     // A hedged quantity no value reading typed ("about 1,150 of them") that no other outlet gives as a count.
     for (const n of extractNumbers(c.text)) {
-      if (n.year || !/^\p{N}/u.test(n.text) || !HEDGED_QUANTITY.test(c.text.slice(0, n.start))) continue;
+      if (n.year || !/^\p{N}/u.test(n.text) || !HEDGED_QUANTITY.test(before(n.start))) continue;
       if (specifics.some((x) => x.start < c.start + n.end && x.end > c.start + n.start)) continue;
       if (claimValueLists(al, ai)[ci].some((v) => v.start < n.end && v.end > n.start)) continue;
-      if (MEASURE_AFTER.test(c.text.slice(n.end, n.end + 2)) || CONVERSION.test(c.text.slice(0, n.start))) continue;
+      if (MEASURE_AFTER.test(c.text.slice(n.end, n.end + 2)) || CONVERSION.test(before(n.start))) continue;
       // (A small number is carried only as itself: "about 14" is not "14.5 kilometres".)
       const carries = (x: number) => (n.value < SMALL_QUANTITY ? x === n.value : close(x, n.value));
       if (others.some((bi) => articleFacts(al, bi).counts.some(carries))) continue;
-      const lead = c.text.slice(0, n.start).match(LEAD);
+      const lead = before(n.start).match(LEAD);
       specifics.push({ start: c.start + n.start - (lead ? lead[0].length : 0), end: c.start + n.end, what: "figure" });
     }
     for (const n of extractNames(c.text)) {

@@ -12,6 +12,7 @@ import type { StoryAlignment } from "@/lib/align";
 import { extractNames, foldText, isStopword, speakerKeyOf, termKey } from "@/lib/text";
 import type { FlagDraft } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, isFlaggableSentence, joinNames, MAX_EVIDENCE, memoPerArticle } from "./common";
+import { MAX_STATEMENT_NAMES } from "./names";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -43,6 +44,8 @@ const OFFICE_BODY: Record<string, string> = { councillor: "council", councilor: 
 const QUALIFIERS = new Set(["former", "acting", "interim", "then", "new", "outgoing", "incoming", "current", "longtime", "elected", "newly"]);
 /** Words that end a title read backwards from a name (speech and reporting verbs). */
 const SPEECH = /^(?:said|says|say|told|tells|according|added|asked|wrote|explained|warned|argued|insisted|noted|stated|announced|confirmed|replied|urged|called|by|with|from|and|or|but)$/;
+/** Characters before a name read for its title (MAX_TITLE_WORDS words fit well inside). */
+const TITLE_WINDOW = 160;
 /** Longest title (words) read before a name, and longest apposition (characters) read after it. */
 const MAX_TITLE_WORDS = 6;
 const MAX_APPOSITION = 100;
@@ -91,7 +94,10 @@ const rolesOf = memoPerArticle((al: StoryAlignment, i: number): Map<string, Role
   a.claims.forEach((c, ci) => {
     if (!isFlaggableSentence(a.segmentation, c.sentence)) return;
     const t = c.text;
-    for (const n of extractNames(t)) {
+    const names = extractNames(t);
+    // A statement naming this many people is a list (or hostile text): no role of it is read.
+    if (names.length > MAX_STATEMENT_NAMES) return;
+    for (const n of names) {
       const words = n.text.split(/\s+/);
       // Leading capitalised office words belong to the title ("Council President Maya Anand").
       let k = 0;
@@ -102,7 +108,7 @@ const rolesOf = memoPerArticle((al: StoryAlignment, i: number): Map<string, Role
       if (!key) continue;
       const nameStart = n.start + words.slice(0, k).join(" ").length + (k ? 1 : 0);
       // Before: the title words adjacent to the name, back to a verb, a function word or punctuation.
-      const before = t.slice(0, nameStart).split(/([,;:()"“”.!?—–])/).pop() ?? "";
+      const before = t.slice(Math.max(0, nameStart - TITLE_WINDOW), nameStart).split(/([,;:()"“”.!?—–])/).pop() ?? "";
       const back = before.trim().split(/\s+/).filter(Boolean);
       const title: string[] = [...words.slice(0, k)];
       for (let j = back.length - 1; j >= 0 && title.length < MAX_TITLE_WORDS; j--) {
@@ -114,8 +120,9 @@ const rolesOf = memoPerArticle((al: StoryAlignment, i: number): Map<string, Role
       if (title.some((w) => OFFICES[foldText(w)])) {
         // Where the title starts: the first of the words taken from before the run, or the run itself.
         const taken = title.length - k;
-        const lead = taken ? new RegExp(`(?:\\S+\\s+){${taken}}$`, "u").exec(t.slice(0, n.start)) : null;
-        const titleStart = lead ? lead.index : n.start;
+        const windowStart = Math.max(0, n.start - TITLE_WINDOW);
+        const lead = taken ? new RegExp(`(?:\\S+\\s+){${taken}}$`, "u").exec(t.slice(windowStart, n.start)) : null;
+        const titleStart = lead ? windowStart + lead.index : n.start;
         roles.push({ ...readRole(title), text: t.slice(titleStart, n.end), start: c.start + titleStart, end: c.start + n.end, claim: ci });
       }
       // After: an apposition ("Graham Tolliver, chair of the Tarnmoor Health Board,").

@@ -190,9 +190,16 @@ const REFERENCE_WINDOW = 24;
 /** Where one clause ends and the next begins: a semicolon, a colon, or a comma before a coordinating conjunction. */
 const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|while|whereas)\s+/g;
 
+/**
+ * Most values a statement may hold and still be read slot by slot: past it the statement is a table or a
+ * list of figures (or hostile text), whose figures no slot reading can pair, and its values are not compared.
+ */
+export const MAX_STATEMENT_VALUES = 32;
+
 function locate(text: string): Located[] {
   const dateline = DATELINE.exec(text)?.[0].length ?? 0;
   const values = extractValues(text).filter((v) => v.start >= dateline);
+  if (values.length > MAX_STATEMENT_VALUES) return [];
   const numbers = new Set(extractNumbers(text).map((n) => String(n.value)));
   // Other values' words are not context: "4.25" and "4.75" must not match through "percent".
   const strip = (x: string) => x.replace(/[\p{N}][\p{N}.,:%-]*/gu, " ");

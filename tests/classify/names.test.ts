@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { analyzeStory } from "@/lib/analyze";
+import { alignStory } from "@/lib/align";
+import { analyzeArticle, analyzeStory } from "@/lib/analyze";
+import { findNameConflicts, MAX_STATEMENT_NAMES } from "@/lib/classify/names";
 import type { ArticleText, FlagDraft } from "@/lib/types";
 
 const art = (id: number, outlet: string, paras: string[]): ArticleText => ({
@@ -88,5 +90,20 @@ describe("name slots: prepositions of place", () => {
     const f = names(flags, 3);
     expect(f).toHaveLength(1);
     expect(f[0].explanation).toMatch(/"Redfern".*"Harbour Street"/);
+  });
+});
+
+describe("statements too crowded to read slot by slot", () => {
+  it("a statement naming more than MAX_STATEMENT_NAMES is a list: no slot of it is read; a short one's are", () => {
+    const towns = (n: number) => Array.from({ length: n }, (_, k) => `Town${String.fromCharCode(65 + (k % 26))}${String.fromCharCode(65 + Math.floor(k / 26))}ville`);
+    const listed = (n: number, first: string) => `Peter Lindqvist, who runs a bakery in ${[first, ...towns(n)].join(" and in ")}, watched the fire from his doorstep.`;
+    const conflicts = (n: number) => {
+      const arts = [listed(n, "Eastwick"), listed(n, "Eastwick"), listed(n, "Redfern")].map((s, i) => analyzeArticle(art(i + 1, `Outlet ${i}`, [...common, s])));
+      const al = alignStory(arts);
+      const ci = arts[2].claims.findIndex((c) => c.text.includes("Redfern"));
+      return findNameConflicts(al, 2, ci, [0, 1]);
+    };
+    expect(conflicts(0).map((c) => [c.mine, c.theirs])).toEqual([["Redfern", "Eastwick"], ["Redfern", "Eastwick"]]);
+    expect(conflicts(MAX_STATEMENT_NAMES)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_STATEMENT_VALUES } from "@/lib/classify/values";
 import { findValueConflicts } from "@/lib/classify/values";
 import { extractValues } from "@/lib/text";
 
@@ -257,5 +258,14 @@ describe("findSlotConflicts: an FAQ answer takes its predicate from its question
       art(3, "Pulse", [...base, "Frequently Asked Questions", "Who voted against?", "Three of the board's nine members, including Sabine Roche."]),
     ]).flags.filter((f) => f.kind === "fact_conflict");
     expect(flags).toEqual([]);
+  });
+});
+
+describe("statements too crowded to read slot by slot", () => {
+  it("a statement with more figures than MAX_STATEMENT_VALUES is a table: its figures are not compared; a short one's are", () => {
+    const statement = (extra: number, first: string) =>
+      `Repairs to the ring road will cost ${first} and take eight weeks, the council said${Array.from({ length: extra }, (_, k) => `, with ${k + 2} crews`).join("")}.`;
+    expect(findValueConflicts(statement(0, "£4.5 million"), statement(0, "£6.2 million"))).toHaveLength(1);
+    expect(findValueConflicts(statement(MAX_STATEMENT_VALUES, "£4.5 million"), statement(MAX_STATEMENT_VALUES, "£6.2 million"))).toEqual([]);
   });
 });
