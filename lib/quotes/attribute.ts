@@ -10,7 +10,7 @@ import { collectSurnames, isPersonLike, nameMentions } from "./names";
 import { findVenue } from "./venues";
 import { affiliationSignature, headlineSpeaker, roundupSpeaker, sentenceLeadSpeaker, transcriptSpeaker } from "./speakers";
 import { isDashSignature } from "./collect";
-import { CONTENT_KINDS, type Draft, sentenceAt, words } from "./util";
+import { CONTENT_KINDS, type Draft, sentenceAt, words, wordsUpTo } from "./util";
 
 /**
  * Turn collected quote drafts into Quotes with speaker, cue and venue.
@@ -23,6 +23,8 @@ import { CONTENT_KINDS, type Draft, sentenceAt, words } from "./util";
  * Pronouns resolve to the last person-like subject of a speech verb or sentence.
  */
 const HEADING_KINDS = new Set(["headline", "heading"]);
+/** Characters from a sentence's start within which a quote's clause subject is looked for (far longer than any natural clause). */
+const CLAUSE_REACH = 1000;
 
 export function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Draft[]): Quote[] {
   // Named mentions of speakers, in body order, for pronoun resolution.
@@ -44,6 +46,13 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
   const persons = mentions.filter((m) => !inQuote(m.span) && (isPersonLike(m.text, surnames) || roleSubject(m.text)));
   const anyNames = nameMentions(body, blocks, surnames).filter((m) => !inQuote(m.span));
   const quotes: Quote[] = [];
+  // The venue named in a stretch of text, read once per stretch: the quotes of one sentence share it.
+  const venues = new Map<string, string | null>();
+  const venueIn = (from: number, to: number) => {
+    const k = `${from}:${to}`;
+    if (!venues.has(k)) venues.set(k, findVenue(body, from, to));
+    return venues.get(k)!;
+  };
   const blockPos = new Map(blocks.map((b, i) => [b.index, i]));
 
   for (let qi = 0; qi < drafts.length; qi++) {
@@ -66,7 +75,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       const sEnd = sentEnd ? Math.max(sentEnd.end, closeAt) : closeAt;
       const hi = Math.min(sEnd, nextQ && nextQ.block === d.block && nextQ.open > closeAt ? nextQ.open : sEnd);
       const beforeText = body.slice(lo, openAt);
-      const leadsSentence = words(beforeText) <= 1;
+      const leadsSentence = wordsUpTo(beforeText, 1) <= 1;
       let after = attributionAfter(body, closeAt, Math.max(closeAt, hi));
       // “...?” Trump said — the splitter ends the sentence at ?” / !” / …”; the attribution opens the next one
       if (!after && sentEnd && hi <= sentEnd.end && /[?!,…—–-][’'"”]*\s*$/.test(body.slice(last.start, last.end))) {
@@ -80,7 +89,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       // “... missing.” Trump said. — a quote closed by a full stop, then a short sentence that only attributes it
       if (!after && sentEnd && d.close >= 0 && /\.[’'"”]*\s*$/.test(body.slice(last.start, last.end))) {
         const ns = seg.sentences[sentEnd.index + 1];
-        if (ns && ns.block === sentEnd.block && ns.start - closeAt <= 2 && (!nextQ || nextQ.parts[0].start > ns.end) && words(body.slice(ns.start, ns.end)) <= 12) {
+        if (ns && ns.block === sentEnd.block && ns.start - closeAt <= 2 && (!nextQ || nextQ.parts[0].start > ns.end) && wordsUpTo(body.slice(ns.start, ns.end), 12) <= 12) {
           const na = attributionAfter(body, ns.start, ns.end);
           if (na && Math.min(na.span.start, na.cueSpan.start) - ns.start <= 1) after = na;
         }
@@ -108,7 +117,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       // inside the parts' gaps (multi-part without a known attribution)
       if (!a) for (let k = 1; k < d.parts.length && !a; k++) a = attributionAfter(body, d.parts[k - 1].end, d.parts[k].start);
     }
-    if (!a && sent && sent.index > 0 && words(body.slice(sent.start, first.start)) <= 1) {
+    if (!a && sent && sent.index > 0 && wordsUpTo(body.slice(sent.start, first.start), 1) <= 1) {
       // the sentence before introduces the quote with a colon ("He also says that ...:")
       const ps = seg.sentences[sent.index - 1];
       if (body.slice(ps.start, ps.end).trimEnd().endsWith(":")) {
@@ -141,9 +150,11 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
     }
     if (!a && sent && d.style !== "dash" && d.style !== "colon" && !HEADING_KINDS.has(seg.blocks[sent.block]?.kind ?? "")) {
       // no speech verb: the subject of the clause the quote sits in ("Rubio bemoaned a climate where people “hate each other”")
-      a = clauseSubject(body, sent.start, d.open >= 0 ? d.open : first.start);
+      // (Within a sentence of natural length: a hostile one of thousands of quotes is not re-read for each.)
+      const open = d.open >= 0 ? d.open : first.start;
+      if (open - sent.start <= CLAUSE_REACH) a = clauseSubject(body, sent.start, open);
     }
-    if (!a && sent && sent.index > 0 && d.style !== "dash" && words(body.slice(sent.start, first.start)) <= 1) {
+    if (!a && sent && sent.index > 0 && d.style !== "dash" && wordsUpTo(body.slice(sent.start, first.start), 1) <= 1) {
       // "Lenahan says he sees a bigger issue. “There is ...”": the previous sentence's named speaker goes on speaking
       const ps = seg.sentences[sent.index - 1];
       const sameOrNext = ps.block === sent.block || (blockPos.get(sent.block) ?? 0) - (blockPos.get(ps.block) ?? -9) === 1;
@@ -218,9 +229,9 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
       if (pq && pd && (pq.speaker || pq.mention)) {
         const gapBlocks = (blockPos.get(d.block) ?? 0) - (blockPos.get(pd.block) ?? 0);
         // the next paragraph's quote goes on when little stands between, or only the previous quote's own attribution
-        const opensParagraph = words(body.slice(seg.blocks[d.block]?.start ?? first.start, first.start)) === 0;
-        const ownCue = opensParagraph && !!pq.mention && pq.mention.start >= pq.end && pq.mention.end <= first.start && words(body.slice(pq.end, first.start)) <= 25;
-        if (gapBlocks === 0 || (gapBlocks === 1 && (words(body.slice(pq.end, first.start)) <= 8 || ownCue))) {
+        const opensParagraph = wordsUpTo(body.slice(seg.blocks[d.block]?.start ?? first.start, first.start), 0) === 0;
+        const ownCue = opensParagraph && !!pq.mention && pq.mention.start >= pq.end && pq.mention.end <= first.start && wordsUpTo(body.slice(pq.end, first.start), 25) <= 25;
+        if (gapBlocks === 0 || (gapBlocks === 1 && (wordsUpTo(body.slice(pq.end, first.start), 8) <= 8 || ownCue))) {
           speaker = pq.speaker;
           speakerSpan = pq.speakerSpan;
           mention = pq.mention;
@@ -231,7 +242,7 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
     const end = last.end;
     const venueFrom = sent ? sent.start : start;
     const venueTo = Math.max(sentEnd ? sentEnd.end : end, a ? a.cueSpan.end + 80 : end);
-    const venue = a || d.style !== "dash" ? findVenue(body, venueFrom, Math.min(body.length, venueTo)) : null;
+    const venue = a || d.style !== "dash" ? venueIn(venueFrom, Math.min(body.length, venueTo)) : null;
     const spoken = d.parts.map((p) => body.slice(p.start, p.end)).join(" ");
     const q: Quote = {
       start,

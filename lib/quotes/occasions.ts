@@ -6,6 +6,7 @@
  * different occasions disagree about its attribution. General English only.
  */
 import { isContentWord, termKey, tokenize } from "../text";
+import { memoByText } from "../text/memo";
 
 /** Kinds of occasion a quote is given on. */
 export type OccasionKind = "written" | "interview" | "court" | "chamber" | "press" | "speech";
@@ -52,6 +53,19 @@ export interface Occasion {
  * names neither a kind of occasion nor a place.
  */
 export function findOccasion(attribution: string): Occasion | null {
+  return readOccasion(attribution)[0] ?? null;
+}
+
+/**
+ * findOccasion remembered by text: every quote of one sentence reads the same attribution words, and a
+ * (hostile) sentence may hold thousands of quotes.
+ */
+const readOccasion = memoByText((attribution: string): Occasion[] => {
+  const o = occasionIn(attribution);
+  return o ? [o] : [];
+});
+
+function occasionIn(attribution: string): Occasion | null {
   let kind: OccasionKind | null = null;
   let at = -1;
   for (const [k, re] of OCCASION_WORDS) {

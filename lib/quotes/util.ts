@@ -25,6 +25,18 @@ export function words(s: string): number {
   return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
+/**
+ * words(s), counted only as far as `max` + 1: "at most n words before the quote?" in time bounded by n,
+ * not by the length of the text (a hostile sentence may run for a hundred thousand characters).
+ */
+export function wordsUpTo(s: string, max: number): number {
+  let n = 0;
+  for (const m of s.matchAll(/\S+/g)) {
+    if (/[\p{L}\p{N}]/u.test(m[0]) && ++n > max) break;
+  }
+  return n;
+}
+
 export function sentenceAt(sentences: Sentence[], pos: number): Sentence | null {
   let lo = 0;
   let hi = sentences.length - 1;
