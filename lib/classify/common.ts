@@ -138,6 +138,13 @@ export const claimTermSets = memoPerArticle((al, i): Set<string>[] => {
   });
 });
 
+/** Dice overlap of two statements' content terms (claimTermSets): shared terms over their mean count. */
+export function termDice(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const t of x) if (y.has(t)) shared++;
+  return (2 * shared) / (x.size + y.size || 1);
+}
+
 /** The folded body of article `i`, once per story. */
 export const foldedBody = memoPerArticle((al, i) => foldText(al.index.articles[i].analysis.article.body));
 

@@ -8,7 +8,7 @@
  * mentions both places holds two facts, not a dispute.
  */
 import type { StoryAlignment } from "@/lib/align";
-import { claimTermSets, escapeRe, foldedBody, memoPerArticle } from "./common";
+import { claimTermSets, escapeRe, foldedBody, memoPerArticle, termDice } from "./common";
 import { contentTerms, extractNames, foldText, isContentWord, MONTHS, termKey, tokenize, WEEKDAYS, withinEdits } from "@/lib/text";
 
 /** Statement-level overlap (Dice of content terms) two statements need before their names are compared. */
@@ -121,13 +121,6 @@ const claimNames = memoPerArticle((al, i): ClaimNames[] => {
   });
 });
 
-/** Dice overlap of two statements' content terms. */
-function termOverlap(x: Set<string>, y: Set<string>): number {
-  let shared = 0;
-  for (const t of x) if (y.has(t)) shared++;
-  return (2 * shared) / (x.size + y.size || 1);
-}
-
 /** Name conflicts of claim `ci` of article `ai` against the claims of `targets`. */
 export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, targets: readonly number[]): NameConflict[] {
   const a = al.index.articles[ai].analysis;
@@ -163,14 +156,14 @@ export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, ta
     if (!strictPossible && !window) continue;
     // The other article's statements that align with this one: where a story place must be absent (read once, when needed).
     let nearMemo: ClaimNames[] | null = null;
-    const near = () => (nearMemo ??= theirs.filter((tn, cj) => !bClaims[cj].quoted && termOverlap(mineTerms, tn.terms) >= MIN_OVERLAP));
+    const near = () => (nearMemo ??= alignedWith(al, bi, mineTerms));
     // Which of this statement's names the other article lacks, read once per article (not per statement).
     const absentFromB = mine.map((v) => !bBody.includes(v.folded));
     bClaims.forEach((t, cj) => {
       const tn = theirs[cj];
       if (t.quoted || !tn.slots.length) return;
       if (window && (t.sentence < window[0] || t.sentence > window[1])) return;
-      const overlap = termOverlap(mineTerms, tn.terms);
+      const overlap = termDice(mineTerms, tn.terms);
       if (overlap < (strictPossible ? MIN_OVERLAP : STORY_PLACE_OVERLAP)) return;
       // Where a statement was made is one slot per statement: for the venue of a speech ("said at
       // City Hall" / "speaking at the shelter") the other statement must lack the name, not the other article.
@@ -264,7 +257,7 @@ function pairedWindow(al: StoryAlignment, ai: number, ci: number, bi: number): [
 /** Claims of article `i` whose content terms align with `terms`. */
 function alignedWith(al: StoryAlignment, i: number, terms: Set<string>): ClaimNames[] {
   const claims = al.index.articles[i].analysis.claims;
-  return claimNames(al, i).filter((x, k) => !claims[k].quoted && termOverlap(terms, x.terms) >= MIN_OVERLAP);
+  return claimNames(al, i).filter((x, k) => !claims[k].quoted && termDice(terms, x.terms) >= MIN_OVERLAP);
 }
 
 /** True when some article of the story has a statement aligned with `terms` that names both `x` and `y`. */

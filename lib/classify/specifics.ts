@@ -15,7 +15,7 @@ import { claimValueLists, findAlignedValueConflicts } from "./values";
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
 /** Words before a value that belong to its phrase ("about", "an estimated"). */
-const LEAD = /(?:\b(?:about|around|roughly|approximately|nearly|almost|some|over|more than|less than|at least|up to|as many as|as much as|close to|an estimated|estimated)\s+)$/i;
+const LEAD = /(?:\b(?:about|around|roughly|approximately|nearly|almost|some|over|more than|fewer than|less than|at least|up to|as many as|as much as|close to|an estimated|estimated)\s+)$/i;
 
 export interface SpecificsContext {
   al: StoryAlignment;
@@ -50,11 +50,6 @@ const SMALL_QUANTITY = 100;
 /** A number joined to a unit word by a hyphen measures that unit ("a 14-mile section", "a 20-minute delay"). */
 const MEASURE_AFTER = /^-\p{L}/u;
 
-/**
- * A bare number the value reading did not type, told as a quantity: after a hedge ("about 1,150 of
- * them", "one of about 14 such trains"). Identifiers ("N7", "Route 9") have no hedge before them.
- */
-const HEDGED_QUANTITY = /\b(?:about|around|roughly|approximately|nearly|almost|some|more than|fewer than|less than|at least|up to|as many as|close to|an estimated)\s+$/i;
 
 /** Two numbers are one figure rounded two ways: within 5% of each other. */
 function close(x: number, y: number): boolean {
@@ -164,17 +159,19 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
       if (others.some((bi) => articleFacts(al, bi).numbers.some((x) => close(x, n.value)))) continue;
       specifics.push({ start: c.start + n.start, end: c.start + n.end, what: "figure" });
     }
-    // A hedged quantity no value reading typed ("about 1,150 of them") that no other outlet gives as a count.
+    // A hedged quantity no value reading typed ("about 1,150 of them", "one of about 14 such trains") that no
+    // other outlet gives as a count: the hedge (LEAD) tells a quantity from an identifier ("N7", "Route 9").
     for (const n of extractNumbers(c.text)) {
-      if (n.year || !/^\p{N}/u.test(n.text) || !HEDGED_QUANTITY.test(before(n.start))) continue;
+      if (n.year || !/^\p{N}/u.test(n.text)) continue;
+      const lead = before(n.start).match(LEAD);
+      if (!lead) continue;
       if (specifics.some((x) => x.start < c.start + n.end && x.end > c.start + n.start)) continue;
       if (claimValueLists(al, ai)[ci].some((v) => v.start < n.end && v.end > n.start)) continue;
       if (MEASURE_AFTER.test(c.text.slice(n.end, n.end + 2)) || CONVERSION.test(before(n.start))) continue;
       // (A small number is carried only as itself: "about 14" is not "14.5 kilometres".)
       const carries = (x: number) => (n.value < SMALL_QUANTITY ? x === n.value : close(x, n.value));
       if (others.some((bi) => articleFacts(al, bi).counts.some(carries))) continue;
-      const lead = before(n.start).match(LEAD);
-      specifics.push({ start: c.start + n.start - (lead ? lead[0].length : 0), end: c.start + n.end, what: "figure" });
+      specifics.push({ start: c.start + n.start - lead[0].length, end: c.start + n.end, what: "figure" });
     }
     for (const n of extractNames(c.text)) {
       // Words of the name as terms (possessives, plurals and spelling folded); months, weekdays and

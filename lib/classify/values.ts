@@ -8,7 +8,7 @@
  * ("from 4.25 to 4.75 percent") disagrees with neither.
  */
 import type { StoryAlignment } from "@/lib/align";
-import { claimTermSets, escapeRe, isFaqAnswer, memoPerArticle } from "./common";
+import { claimTermSets, escapeRe, isFaqAnswer, memoPerArticle, termDice } from "./common";
 import { contentTerms, extractNumbers, extractValues, FIGURE_KINDS, foldText, frameOf, isContentWord, termKey, tokenize, isStopword, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 
 /** Content words either side of a value that describe what it is the value of. */
@@ -92,9 +92,7 @@ const claimValues = memoPerArticle((al, i): ClaimValues[] => {
 
 /** Dice overlap of two statements' content terms. */
 function statementOverlap(x: ClaimValues, y: ClaimValues): number {
-  let shared = 0;
-  for (const t of x.terms) if (y.terms.has(t)) shared++;
-  return (2 * shared) / (x.terms.size + y.terms.size || 1);
+  return termDice(x.terms, y.terms);
 }
 
 /**
