@@ -22,14 +22,18 @@ export interface Token {
 // Dotted acronyms ("I.R.S.", "U.S.") are one token so they meet their undotted spelling.
 const TOKEN_RE = /(?:\p{L}\.){2,}(?!\p{L})|\p{N}+(?:[.,]\p{N}+)*%?|[\p{L}\p{M}]+(?:['\u2019\u02BC][\p{L}\p{M}]+)*/gu;
 
+const ASCII_WORD = /^[A-Za-z0-9.,%']+$/;
+const DOTTED = /^(?:\p{L}\.){2,}$/u;
+
 /** Splits `text` into word tokens with [start, end) offsets relative to `text` plus `offset`. */
 export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     // Plain ASCII words (most of them) only need lower-casing; the full fold is for the rest.
-    let norm = /^[A-Za-z0-9.,%']+$/.test(m[0]) ? m[0].toLowerCase() : foldText(m[0]);
-    if (/^(?:\p{L}\.){2,}$/u.test(norm)) norm = norm.replace(/\./g, "");
+    let norm = ASCII_WORD.test(m[0]) ? m[0].toLowerCase() : foldText(m[0]);
+    // Only a dotted acronym needs its dots dropped (a cheap test first: most tokens have none).
+    if (norm.includes(".") && DOTTED.test(norm)) norm = norm.replace(/\./g, "");
     if (norm.length > 3 && norm.endsWith("'s")) norm = norm.slice(0, -2);
     out.push({ raw: m[0], norm, start: m.index + offset, end: m.index + m[0].length + offset });
   }
