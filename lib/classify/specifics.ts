@@ -50,7 +50,6 @@ const SMALL_QUANTITY = 100;
 /** A number joined to a unit word by a hyphen measures that unit ("a 14-mile section", "a 20-minute delay"). */
 const MEASURE_AFTER = /^-\p{L}/u;
 
-
 /** Two numbers are one figure rounded two ways: within 5% of each other. */
 function close(x: number, y: number): boolean {
   return Math.abs(x - y) <= 0.05 * Math.max(Math.abs(x), Math.abs(y));
