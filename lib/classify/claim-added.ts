@@ -11,7 +11,7 @@ import { extractDates, extractNames, extractNumbers, foldText } from "@/lib/text
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, foldedBody, isFlaggableSentence, joinNames } from "./common";
 import { opensWithCallVerb } from "@/lib/segment/shapes";
-import { SPEECH_VERB } from "@/lib/quotes/lexicon";
+import { SPEECH_VERB, SPEECH_VERB_G } from "@/lib/quotes/lexicon";
 import { isPersonName } from "./speakers";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
@@ -100,7 +100,11 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     // In a padded article a statement is suspicious when it adds a specific or a voice or judgement of its
     // own; a vague line that only sets the scene ("Big changes are coming to Corvain's buses") is a note.
     const padding = ctx.padded.has(ai) && (specific() || isVoicedOrJudged(text));
-    const severity: Severity = !aside && !leaning && (inStructure || inserted || padding) ? "medium" : "low";
+    // A ruling on what is true ("That claim is false", "it is simply not true") in the writer's own
+    // voice, which no other outlet makes, is the outlet contradicting or discrediting what it reports: a
+    // reporter quotes whoever ruled so ("FactCheck.org rated the ad false"), a manipulated rewrite does not.
+    const verdict = !inStructure && g.some((x) => rulesOnTruth(a.claims[x.ci].text));
+    const severity: Severity = !aside && ((!leaning && (inStructure || inserted || padding)) || verdict) ? "medium" : "low";
     return {
       articleId: a.article.id,
       kind: "claim_added" as const,
@@ -110,7 +114,7 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
       end: last.end,
       text,
       speaker: null,
-      explanation: `${a.article.outlet} states "${clip(text)}"; ${joinNames(others)} ${others.length > 1 ? "carry" : "carries"} nothing that supports it${leaning ? " (the nearest sentence they have is carried by another sentence of this article)" : ""}${inStructure ? " (it sits in an added block)" : ""}${inserted && !inStructure ? ` (${a.article.outlet} otherwise reproduces sentences of ${arts[copied].analysis.article.outlet} word for word: this one was added to the copy)` : ""}.`,
+      explanation: `${a.article.outlet} states "${clip(text)}"; ${joinNames(others)} ${others.length > 1 ? "carry" : "carries"} nothing that supports it${leaning ? " (the nearest sentence they have is carried by another sentence of this article)" : ""}${inStructure ? " (it sits in an added block)" : ""}${inserted && !inStructure ? ` (${a.article.outlet} otherwise reproduces sentences of ${arts[copied].analysis.article.outlet} word for word: this one was added to the copy)` : ""}${verdict && !aside ? " (it rules on what is true in the writer's own voice, crediting nobody)" : ""}.`,
       evidence: [],
     };
   });
@@ -171,6 +175,42 @@ function isVoicedOrJudged(text: string): boolean {
   if (reportsSomeone(unquoted)) return false;
   const voiced = SPEECH_VERB.test(unquoted) || /\baccording to\b/i.test(unquoted) || /["“]/.test(text);
   return voiced || JUDGEMENT.test(unquoted);
+}
+
+/**
+ * A ruling on the truth of a statement (general English of fact-checking, not any outlet's): a verdict
+ * word said of something ("the claim is false", "is simply not true", "his remarks have been plainly
+ * untrue", "has been debunked"). Used as a description ("a past incorrect statement", "the misleading
+ * way he ...", "no evidence has emerged") it is reporting, not a verdict.
+ */
+const VERDICT_WORD = String.raw`(?:false|untrue|incorrect|inaccurate|misleading|baseless|unfounded|unsubstantiated|debunked|disproven|misinformation|disinformation)`;
+const VERDICT = new RegExp(
+  String.raw`\b(?:is|are|was|were|be|been|being|remains?|remained)\s+(?:(?:\w+ly|simply|just|also|often|still|now|both|all|so|quite|very|not)\s+){0,2}(?:an?\s+)?${VERDICT_WORD}\b|\b(?:has|have|had)\s+(?:been\s+)?(?:debunked|disproven)\b|\bnot\s+true\b`,
+  "i",
+);
+
+/**
+ * True for a verdict on what is true in the writer's own voice: a VERDICT word outside quotation marks,
+ * in a statement that credits nobody (no speech verb, no "according to", no named person reporting).
+ * "Speculation that X is monitoring texts is false." is one; "McCain said the comments were 'wildly
+ * inaccurate'" and "FactCheck.org rated the ad as 'false'" are not.
+ */
+export function rulesOnTruth(text: string): boolean {
+  const unquoted = withoutQuotes(text);
+  if (!VERDICT.test(unquoted)) return false;
+  return !creditsSpeech(unquoted) && !/\baccording to\b/i.test(unquoted) && !reportsSomeone(unquoted);
+}
+
+/**
+ * What before a speech-verb form makes it a noun: a determiner or possessive ("this claim", "Trump's
+ * claim", "the statements"), or nothing, at the head of the sentence ("Reports that ... are false").
+ */
+const NOUN_BEFORE = /(?:\b(?:the|this|that|these|those|a|an|his|her|their|its|our|such|whose)|['’]s)\s+$|^\s*$/i;
+
+/** True when a speech verb is used as a verb somewhere in the text (not "this claim is false"). */
+function creditsSpeech(text: string): boolean {
+  for (const m of text.matchAll(SPEECH_VERB_G)) if (!NOUN_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) return true;
+  return false;
 }
 
 /** Who may speak in reported speech: "he", "she", or a capitalised name (not a possessive). */

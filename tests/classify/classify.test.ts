@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alignStory } from "@/lib/align";
 import { classifyStory, fingerprintOf, venuesMatch } from "@/lib/classify";
-import { isWritersAside } from "@/lib/classify/claim-added";
+import { isWritersAside, rulesOnTruth } from "@/lib/classify/claim-added";
 import type { FlagDraft } from "@/lib/types";
 import { makeArticle, type Para } from "./make";
 
@@ -186,6 +186,24 @@ describe("claim_added", () => {
     expect(padded("Big changes are coming to Dorrow's harbour.").map((f) => f.severity)).toEqual(["low"]);
     expect(padded("A second crossing at Kessel Point has been studied since the winter.").map((f) => f.severity)).toEqual(["medium"]);
     expect(padded("Residents should brace themselves for a long winter of queues.").map((f) => f.severity)).toEqual(["medium"]);
+  });
+
+  it("a verdict on what is true in the writer's own voice that no other outlet makes is medium in any article; credited or descriptive, it stays low", () => {
+    // Original reporting (not a copy, not padded): only the verdict lifts the note.
+    const own = (line: string) =>
+      on(run(["Councillors in Dorrow chose on Tuesday to shut the harbour crossing when inspectors spotted cracks in two beams.", "Fixing it will take four months and cost 6 million euros.", line]), 3, "claim_added").filter((f) => f.text === line);
+    expect(own("The mayor's claim that the bridge was inspected last spring is simply not true.").map((f) => f.severity)).toEqual(["medium"]);
+    expect(own("Reports that the beams were cut deliberately have been thoroughly debunked.").map((f) => f.severity)).toEqual(["medium"]);
+    expect(own("The mayor's claim that the bridge was inspected last spring is false.")[0].explanation).toContain("rules on what is true");
+    // Someone else's verdict, reported: the reporter credits it.
+    expect(own("The opposition leader said the mayor's account of the inspections was false.").map((f) => f.severity)).toEqual(["low"]);
+    expect(own("According to the engineers' union, the inspection records are inaccurate.").map((f) => f.severity)).toEqual(["low"]);
+    // The word as a description of the story's subject, not a ruling.
+    expect(own("Shopkeepers blamed misleading signs for the queues at the ferry pier on Wednesday.").map((f) => f.severity)).toEqual(["low"]);
+    expect(rulesOnTruth("So far, no evidence has emerged that the beams were cut deliberately.")).toBe(false);
+    expect(rulesOnTruth("Inspectors found a past incorrect reading in the 2019 report.")).toBe(false);
+    expect(rulesOnTruth("That is simply not true.")).toBe(true);
+    expect(rulesOnTruth('The union called the figures "false and misleading".')).toBe(false);
   });
 
   it("the outlet's own name as one distinctive word, even from a file name ('dam-5-briefloop'), is its own voice", () => {
