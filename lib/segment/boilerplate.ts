@@ -27,7 +27,7 @@ export function markBoilerplate(drafts: Draft[], body: string, recurring: Readon
     // A recurring line is chrome when it is short, a notice, or sits at the head or foot; a long
     // paragraph repeated in two articles of one outlet is shared reporting and stays content.
     const recurringChrome =
-      recurs(t) && (wordCount(t) <= 15 || isTextNotice(t) || i < firstProse || i > lastProse);
+      recurs(t) && (wordCount(t) <= 15 || isTextNotice(t) || i < firstProse || i > lastProse) && !labelsOwnList(drafts, body, i);
     if (recurringChrome) d.boilerplate = true;
     else if (isCounter(t) || isUrlLike(t) || isLiveNotice(t) || isLinkBar(t)) d.boilerplate = true;
     else if (d.kind !== "list_item" && d.kind !== "faq_question" && d.kind !== "faq_answer" && (isChromeLead(t) || isCallToAction(t))) d.boilerplate = true;
@@ -82,10 +82,40 @@ function longWords(t: string): string[] {
   return (t.toLowerCase().match(/\p{L}{5,}/gu) ?? []);
 }
 
-/** A list item shaped like a linked headline: short, no sentence-final punctuation. */
+/** A list item shaped like a linked headline: short, no sentence-final punctuation (a headline may ask: "Is a car still worth it?"). */
 function isHeadlineItem(t: string): boolean {
   const text = t.replace(/^\s*(?:[-*•·]|\d{1,2}[.)])\s+/, "");
-  return wordCount(text) <= 15 && !/[.!?…:;]["”’')\]]*$/.test(text);
+  return wordCount(text) <= 15 && !/[.!…:;]["”’')\]]*$/.test(text);
+}
+
+/**
+ * True when heading drafts[i] introduces a list in the article's own words: a template's label
+ * ("Key Takeaways", recurring in other stories' generated articles) over this story's content is
+ * that list's label, not page chrome.
+ */
+function labelsOwnList(drafts: readonly Draft[], body: string, i: number): boolean {
+  if (drafts[i].kind !== "heading" || drafts[i + 1]?.kind !== "list_item") return false;
+  let j = i + 1;
+  while (j < drafts.length && drafts[j].kind === "list_item") j++;
+  return inArticleWords(drafts, body, i + 1, j);
+}
+
+/**
+ * True when most items of the list run drafts[i..j) are in the article's own words: at least
+ * ON_ARTICLE_MIN of each one's longer words appear in the article's paragraphs outside the run.
+ * (With too small a vocabulary outside the run, nothing is judged: false.)
+ */
+function inArticleWords(drafts: readonly Draft[], body: string, i: number, j: number): boolean {
+  const own = new Set<string>();
+  drafts.forEach((d, k) => {
+    if ((k < i || k >= j) && d.kind === "paragraph" && !d.boilerplate) for (const w of longWords(body.slice(d.start, d.end))) own.add(w);
+  });
+  if (own.size < ARTICLE_VOCABULARY_MIN) return false;
+  const on = drafts.slice(i, j).filter((d) => {
+    const words = [...new Set(longWords(body.slice(d.start, d.end)))];
+    return words.length > 0 && words.filter((w) => own.has(w)).length / words.length >= ON_ARTICLE_MIN;
+  });
+  return on.length * 2 > j - i;
 }
 
 /**
@@ -107,7 +137,9 @@ function markLinkLists(drafts: Draft[], body: string): void {
     const label = i > 0 && drafts[i - 1].kind !== "list_item" && isChromeLead(body.slice(drafts[i - 1].start, drafts[i - 1].end));
     // Or once chrome borders it on both sides (a share bar above, a sign-up prompt below): the foot's link box.
     const lead = i > 0 && drafts[i - 1].kind !== "list_item" && isFragment(body.slice(drafts[i - 1].start, drafts[i - 1].end), 6) ? i - 2 : i - 1;
-    const framed = lead >= 0 && j < drafts.length && !!drafts[lead].boilerplate && !!drafts[j].boilerplate;
+    // (Not when its items are in the article's own words: a "Key Takeaways" list between two section
+    // headings that recur in other stories' generated articles summarises this story, it links to none.)
+    const framed = lead >= 0 && j < drafts.length && !!drafts[lead].boilerplate && !!drafts[j].boilerplate && !inArticleWords(drafts, body, i, j);
     if (run.length >= 2 && (label || framed || run.some((d) => d.boilerplate)) && run.every((d) => isHeadlineItem(body.slice(d.start, d.end)))) {
       for (const d of run) d.boilerplate = true;
     }

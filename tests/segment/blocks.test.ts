@@ -318,6 +318,36 @@ describe("boilerplate", () => {
     expect(collectRecurringLines([a, a]).size).toBe(0);
   });
 
+  it("a recurring template heading over a list in the article's own words stays that list's label; a reader-addressed label over headlines is a link box", () => {
+    const body = [
+      "Ferry Crisis: Everything You Need to Know",
+      "Key Takeaways",
+      "- The harbour ferry stopped running on Monday after its operator collapsed",
+      "- The council will run a replacement boat for eight weeks",
+      "- About 900 daily passengers are affected",
+      "What Happened",
+      "The harbour ferry operator collapsed into administration on Monday, and the ferry stopped running the same evening.",
+      "The council said it would run a replacement boat for eight weeks while administrators look for a buyer for the operator.",
+      "About 900 passengers use the ferry on a normal day, most of them commuters crossing to the port.",
+      "Final Thoughts",
+      "The collapse shows how fragile the harbour's transport has become.",
+      "Share it: Facebook | X | Email",
+      "You might also like",
+      "- Ten walks along the northern cliffs",
+      "- Is a season ticket still worth it?",
+      "Sign up for our newsletter.",
+    ].join("\n");
+    // "Key Takeaways", "What Happened" and "Final Thoughts" recur in another story's generated article.
+    const rec = new Set(["Key Takeaways", "What Happened", "Final Thoughts"].map(normalizeLine));
+    const seg = segmentArticle(body, { recurringLines: rec });
+    const block = (t: string) => seg.blocks.find((b) => body.slice(b.start, b.end).startsWith(t))!;
+    expect(seg.structures.map((s) => [s.kind, s.label])).toContainEqual(["callout", "Key Takeaways"]);
+    expect(block("- About 900 daily").boilerplate).toBe(false);
+    expect(block("What Happened").boilerplate).toBe(true);
+    expect(block("- Ten walks").boilerplate).toBe(true);
+    expect(block("- Is a season ticket").boilerplate).toBe(true);
+  });
+
   it("normalises lines for comparison: case, punctuation, digits", () => {
     expect(normalizeLine("  Page 3 of 12! ")).toBe(normalizeLine("page 4 of 9"));
     expect(normalizeLine("Share THIS, now")).toBe("share this now");
