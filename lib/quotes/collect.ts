@@ -6,7 +6,7 @@
 import type { Block, Segmentation, Span } from "../types";
 import type { RawQuote } from "./marks";
 import { attributionAfter, attributionBefore, type SpeakerMatch } from "./cues";
-import { SPEECH_VERB } from "./lexicon";
+import { isPresentCue, SPEECH_VERB } from "./lexicon";
 import { type Draft, sentenceAt, trimSpan, words } from "./util";
 
 /** A title in quotes ("on “Fox News Sunday.”", "his book “The Art of the Deal”"): short, title-case, after a title-introducing word. */
@@ -42,7 +42,7 @@ export function dashQuote(body: string, b: Block): Draft | null {
     const tail = body.slice(seps[k] + 1, b.end);
     // ("says Simone Achterberg, director of education of the city, at the press conference in the town hall")
     if (words(tail) > DASH_TAIL_WORDS) break;
-    if (!SPEECH_VERB.test(tail)) continue;
+    if (!SPEECH_VERB.test(tail) && !isPresentCue(/^\s*(\p{L}+)/u.exec(tail)?.[1] ?? "")) continue;
     const a = attributionAfter(body, seps[k] + 1, b.end);
     if (a) {
       attribution = a;

@@ -7,7 +7,7 @@
 import type { Span } from "../types";
 import {
   ADVERB, AUXILIARY, BOUNDARY_WORD, COMPLEMENT_ADJ, DETERMINER, LOWER_ROLE_WORD, HONORIFIC, INTRO, IRREGULAR_PAST, LOWER_ROLE, LOWER_ROLE_TEST, NOT_A_CUE,
-  NOUN_OR_VERB, PARTICLE, PREPOSITION, PRONOUNS, ROLE, SPEECH_NOUN, SPEECH_VERB, SPEECH_VERB_G, TIME_WORD,
+  NOUN_OR_VERB, PARTICLE, PREPOSITION, PRONOUNS, ROLE, SPEECH_NOUN, SPEECH_VERB, SPEECH_VERB_G, TIME_WORD, isPresentCue,
 } from "./lexicon";
 import { isAbbrevDot, isCap, isNameToken, nameAfterDescriptor, npEndingAt, npStartingAt, tokens, type NP, type Tok } from "./names";
 
@@ -316,7 +316,9 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     const after = np ? toks[np.last + 1] : undefined;
     if (np && !np.pronoun && (!after || /^[.,;(“"”]$/.test(after.text))) return mk(body, toks, np, toks[i - 1], toks[i - 1].text);
   }
-  const clause = toks.slice(i, i + 40);
+  // (A word whose period ends the sentence closes the clause after it: "says the minister. The inspectors ...".)
+  const ended = toks.slice(i, i + 40).findIndex((t) => t.period);
+  const clause = toks.slice(i, ended >= 0 ? i + ended + 1 : i + 40);
   const stop = clause.findIndex((t) => /^[;!?“"«„]$/.test(t.text) || (t.text === "." && !isAbbrevDot(body, t)));
   const win = (stop >= 0 ? clause.slice(0, stop) : clause).slice(0, 26);
   if (win.length === 0) return null;
@@ -341,7 +343,9 @@ export function attributionAfter(body: string, from: number, to: number): Speake
     if (np2) return mk(body, win, np2, win[0], "according to", win[1].end);
   }
   // verb first: "said Mr. Witkoff", "says Støre after the meeting"; "beamed Ana Ruiz" with a verb outside the lexicon
-  if ((SPEECH_VERB.test(win[0].text) && win[0].text.length > 2 && !/ing$/.test(win[0].text)) || (isPastVerb(win[0].text) && isNameToken(win[1]?.text ?? "") && closesClause(win, npStartingAt(win, 1)))) {
+  // ("confides Elena Marsh", "declares the minister": a present-tense cue the lexicon keeps out as a possible noun, then its speaker)
+  const presentCue = isPresentCue(win[0].text) && !!win[1] && (isNameToken(win[1].text) || /^the$/i.test(win[1].text));
+  if ((SPEECH_VERB.test(win[0].text) && win[0].text.length > 2 && !/ing$/.test(win[0].text)) || presentCue || (isPastVerb(win[0].text) && isNameToken(win[1]?.text ?? "") && closesClause(win, npStartingAt(win, 1)))) {
     const np = npStartingAt(win, 1);
     if (np) return mk(body, win, np, win[0]);
     // "said 9/11 widow Terry Strada": a short lower-case descriptor, then the name

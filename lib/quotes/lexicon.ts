@@ -88,6 +88,19 @@ export function pastAndParticiple(lemma: string): string[] {
 
 const CUE_FORMS = [...new Set([...VERB_STEMS, ...CUE_LEMMAS.flatMap(pastAndParticiple)])];
 
+const CUE_LEMMA_SET = new Set(CUE_LEMMAS);
+
+/**
+ * True for the present-tense "-s" form of a cue lemma ("confides", "declares", "replies"), which the
+ * lexicon leaves out because it is as often a noun ("jokes", "cries"): callers use it only where a
+ * verb must stand, right after a quote and before its speaker ("..., confides Elena Marsh").
+ */
+export function isPresentCue(word: string): boolean {
+  if (!/^[a-z]+s$/.test(word)) return false;
+  const stem = word.slice(0, -1);
+  return CUE_LEMMA_SET.has(stem) || (/(?:s|sh|ch|x|z)es$/.test(word) && CUE_LEMMA_SET.has(word.slice(0, -2))) || (/ies$/.test(word) && CUE_LEMMA_SET.has(word.slice(0, -3) + "y"));
+}
+
 // Case-sensitive on purpose: "States" in "United States" or "Reveals" in a title-case heading is not a speech verb.
 export const SPEECH_VERB = new RegExp(`\\b(${CUE_FORMS.join("|")})\\b`);
 export const SPEECH_VERB_G = new RegExp(`\\b(${CUE_FORMS.join("|")})\\b`, "g");

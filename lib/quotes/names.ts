@@ -21,6 +21,8 @@ export interface Tok {
   text: string;
   start: number;
   end: number;
+  /** The word ended a sentence: its period (not part of the token) is followed by a capital or the end. */
+  period?: boolean;
 }
 
 export function tokens(body: string, from: number, to: number): Tok[] {
@@ -30,10 +32,14 @@ export function tokens(body: string, from: number, to: number): Tok[] {
   const s = body.slice(from, to);
   for (let m = re.exec(s); m; m = re.exec(s)) {
     let t = m[0];
+    let period = false;
     // keep the final period only for abbreviations and initials ("Mr.", "J.", "U.S."), not at a sentence end
-    if (t.length > 1 && t.endsWith(".") && !/^(\p{Lu}|(\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|St|Jr|Sr|Rev|Mx)\.$/u.test(t)) t = t.slice(0, -1);
+    if (t.length > 1 && t.endsWith(".") && !/^(\p{Lu}|(\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|St|Jr|Sr|Rev|Mx)\.$/u.test(t)) {
+      t = t.slice(0, -1);
+      period = /^(?:\s+[\p{Lu}“"]|\s*$)/u.test(s.slice(m.index + m[0].length, m.index + m[0].length + 3));
+    }
     if (t.length > 1 && /['’]$/.test(t)) t = t.slice(0, -1);
-    out.push({ text: t, start: from + m.index, end: from + m.index + t.length });
+    out.push(period ? { text: t, start: from + m.index, end: from + m.index + t.length, period } : { text: t, start: from + m.index, end: from + m.index + t.length });
   }
   return out;
 }

@@ -22,7 +22,7 @@ export const TOC_WORDS = /^(table of contents|contents|in this (article|story|pa
 
 /** Lead words of page chrome lines: links, share and subscribe prompts, credits. */
 const CHROME_LEAD =
-  /^(related( \w+)?|read (more|also|next|the rest)|also read|see also|more (from|on|stories|news)|source( link)?|via|photo|image|picture|credit|caption|advertisement|sponsored|watch|listen|share( this)?|follow( us)?|subscribe|sign up|click|download|tags?|topics?|filed under|comments?|print|email|recommended|trending|featured|popular|most read|latest|back to top|top stories|continue reading|(story|article) continues|scroll (down )?to continue|skip to|jump to|advert|you (might|may|could|will|'ll|’ll) (also )?(like|enjoy|love)|more like this|don['’]?t miss|further reading|what to read next)\b/i;
+  /^(related( \w+)?|(to )?read (more|also|next|the rest)|also read|see also|more (from|on|stories|news)|source( link)?|via|photo|image|picture|credit|caption|advertisement|sponsored|watch|listen|share( this)?|follow( us)?|subscribe|sign up|click|download|tags?|topics?|filed under|comments?|print|email|recommended|trending|featured|popular|most read|latest|back to top|top stories|continue reading|(story|article) continues|scroll (down )?to continue|skip to|jump to|advert|you (might|may|could|will|'ll|’ll) (also )?(like|enjoy|love)|more like this|don['’]?t miss|further reading|what to read next)\b/i;
 
 export function isMarkdownHeading(text: string): boolean {
   return /^#{1,6}\s+\S/.test(text);

@@ -346,6 +346,9 @@ describe("boilerplate", () => {
     expect(block("What Happened").boilerplate).toBe(true);
     expect(block("- Ten walks").boilerplate).toBe(true);
     expect(block("- Is a season ticket").boilerplate).toBe(true);
+    // A translated page's "To read also:" is the same kind of label.
+    const translated = segmentArticle(`${body.split("\n").slice(5, 8).join("\n")}\nTo read also:\n- Ten walks along the northern cliffs\n- Is a season ticket still worth it?`);
+    expect(translated.blocks.filter((b) => b.boilerplate).length).toBe(3);
   });
 
   it("normalises lines for comparison: case, punctuation, digits", () => {
