@@ -6,7 +6,7 @@
  * itself, with the counterpart that carries the rest of the sentence as evidence.
  */
 import { CLAIM_PARTIAL_MIN, type StoryAlignment } from "@/lib/align";
-import { extractNames, extractNumbers, extractValues, FIGURE_KINDS, isContentWord, MONTHS, sameSlotKind, termKey, tokenize, WEEKDAYS, type ValueMention } from "@/lib/text";
+import { extractHyphenMeasures, extractNames, extractNumbers, extractValues, FIGURE_KINDS, hasMeasureUnit, isContentWord, MONTHS, sameMeasure, sameSlotKind, termKey, tokenize, WEEKDAYS, type ValueMention } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, isFaqAnswer, memoPerArticle, isFlaggableSentence, MAX_EVIDENCE } from "./common";
 import type { Derivation } from "./derivation";
@@ -34,7 +34,8 @@ const articleTerms = memoPerArticle((al, i) => new Set(al.index.articles[i].toke
 const articleFacts = memoPerArticle((al, i): { values: ValueMention[]; numbers: number[]; counts: number[] } => {
   const a = al.index.articles[i].analysis;
   const body = a.article.body.slice(0, a.segmentation.sentences.at(-1)?.end ?? a.article.body.length);
-  const values = extractValues(body);
+  // (With the measures written as one word, "the 19-mile route", which a translation converts: "31 kilometres".)
+  const values = [...extractValues(body), ...extractHyphenMeasures(body)];
   const mentions = extractNumbers(body);
   const measured = values.filter((v) => v.kind !== "count");
   const counts = mentions.filter((n) => !n.year && !MEASURE_AFTER.test(body.slice(n.end, n.end + 2)) && !measured.some((v) => v.start < n.end && v.end > n.start));
@@ -60,6 +61,11 @@ const POINT_UNITS = new Set(["point", "basi", "basis", "percentag", "percentage"
 
 /** Text ending in a figure (with up to two words: "45 million florins") and an opening bracket: what follows is that figure in other units. */
 const CONVERSION = /\p{N}[\p{N}.,]*\s*(?:[\p{L}%$£€¥]{1,12}\.?\s*){0,2}\(\s*(?:about|some|around|roughly|nearly|approximately|~|c\.)?\s*[$£€¥]?$/u;
+/**
+ * The same after a comma and a hedge ("640 million pounds, about 745 million euros"): a conversion only
+ * when the figure after it has a currency or a unit of measure ("85 million, about 30 million of it" is a part).
+ */
+const COMMA_CONVERSION = /\p{N}[\p{N}.,]*\s*(?:[\p{L}%$£€¥]{1,12}\.?\s*){0,2},\s*(?:or\s+)?(?:about|some|around|roughly|nearly|approximately)\s*[$£€¥]?$/u;
 
 /** Two values are one figure written two ways (same number whatever the unit word, or points and basis points). */
 function sameFigure(v: ValueMention, w: ValueMention): boolean {
@@ -67,6 +73,8 @@ function sameFigure(v: ValueMention, w: ValueMention): boolean {
   const y = Number(w.key);
   if (!Number.isFinite(x) || !Number.isFinite(y)) return v.kind === w.kind && v.key === w.key;
   if (close(x, y)) return true;
+  // One measure in two units ("three miles" / "4.8 kilometres").
+  if (sameMeasure(v, w)) return true;
   const pointLike = (m: ValueMention) => m.kind === "percent" || (m.kind === "count" && POINT_UNITS.has(m.unit));
   return pointLike(v) && pointLike(w) && (close(x * 100, y) || close(x, y * 100));
 }
@@ -139,6 +147,7 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
       if (!FIGURE_KINDS.has(v.kind)) continue;
       // A figure in brackets right after another is that figure converted ("8 km (5 miles)", "£40 (€46)").
       if (CONVERSION.test(before(v.start))) continue;
+      if ((v.kind === "money" || hasMeasureUnit(v)) && COMMA_CONVERSION.test(before(v.start))) continue;
       if (others.some((bi) => articleFacts(al, bi).values.some((w) => sameFigure(v, w)))) continue;
       // A count whose number another outlet gives in other words ("aged 15 to 24" / "15 to 24 years") is carried.
       if (v.kind === "count" && others.some((bi) => articleFacts(al, bi).numbers.some((x) => x === Number(v.key)))) continue;

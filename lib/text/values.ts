@@ -169,8 +169,64 @@ const MEASURE_UNITS: Record<string, string> = {
   litre: "litre", litres: "litre", liter: "litre", liters: "litre",
   hectare: "hectare", hectares: "hectare", ha: "hectare",
   acre: "acre", acres: "acre",
+  foot: "foot", feet: "foot", ft: "foot",
+  inch: "inch", inches: "inch",
+  cm: "cm", centimetre: "cm", centimetres: "cm", centimeter: "cm", centimeters: "cm",
+  mm: "mm", millimetre: "mm", millimetres: "mm", millimeter: "mm", millimeters: "mm",
+  yard: "yard", yards: "yard",
+  gallon: "gallon", gallons: "gallon",
   sq: "square",
 };
+
+/**
+ * Each unit key of MEASURE_UNITS that converts to another of its dimension: the dimension and the
+ * size of one unit in that dimension's base (metre, square metre, kilogram, litre).
+ */
+const UNIT_SIZE: Record<string, [string, number]> = {
+  km: ["length", 1000], mile: ["length", 1609.344], metre: ["length", 1], foot: ["length", 0.3048], yard: ["length", 0.9144],
+  inch: ["length", 0.0254], cm: ["length", 0.01], mm: ["length", 0.001],
+  hectare: ["area", 10_000], acre: ["area", 4046.856],
+  kg: ["mass", 1], tonne: ["mass", 1000],
+  litre: ["volume", 1], gallon: ["volume", 3.785],
+};
+
+/**
+ * Measures written as one hyphenated word ("the 19-mile route", "a 640-metre bridge"), which the value
+ * reading leaves out (they describe a thing rather than count one): as counts in their unit, for
+ * comparing a converted measure ("31 kilometres long") with them.
+ */
+export function extractHyphenMeasures(text: string): ValueMention[] {
+  const out: ValueMention[] = [];
+  for (const m of text.matchAll(/\b(\p{N}[\p{N},]*(?:\.\p{N}+)?)-(\p{L}+)\b/gu)) {
+    const unit = MEASURE_UNITS[m[2].toLowerCase()];
+    const n = Number(m[1].replace(/,/g, ""));
+    if (!unit || !UNIT_SIZE[unit] || !Number.isFinite(n)) continue;
+    out.push({ kind: "count", key: String(n), unit, start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+/** How far apart two conversions of one measure may be: a converted figure is rounded ("3 miles" = "4.8 km", "1.5 inches" = "4 cm"). */
+const CONVERSION_TOLERANCE = 0.06;
+
+/**
+ * True when two counts are one measure in two units of a dimension ("three miles" and "4.8
+ * kilometres", "22 hectares" and "54 acres"): a translation converts, it does not add a figure.
+ */
+/** True for a count in a unit of measure that converts (UNIT_SIZE): kilometres, acres, tonnes, litres. */
+export function hasMeasureUnit(v: ValueMention): boolean {
+  return v.kind === "count" && v.unit in UNIT_SIZE;
+}
+
+export function sameMeasure(a: ValueMention, b: ValueMention): boolean {
+  if (a.kind !== "count" || b.kind !== "count" || a.unit === b.unit) return false;
+  const x = UNIT_SIZE[a.unit];
+  const y = UNIT_SIZE[b.unit];
+  if (!x || !y || x[0] !== y[0]) return false;
+  const p = Number(a.key) * x[1];
+  const q = Number(b.key) * y[1];
+  return Number.isFinite(p) && Number.isFinite(q) && Math.abs(p - q) <= CONVERSION_TOLERANCE * Math.max(Math.abs(p), Math.abs(q));
+}
 
 /** The unit key of a counted word: a unit of measure in one spelling, else the word's term. */
 function unitKey(word: string): string {

@@ -46,6 +46,21 @@ describe("specifics: a figure no other outlet gives", () => {
     expect(added(fs, 3).filter((f) => f.severity !== "low" || f.explanation.includes("5 miles"))).toEqual([]);
   });
 
+  it("a measure converted to other units ('three miles' / '4.8 kilometres', 'the 19-mile route' / '31 kilometres') or after a comma and a hedge ('45 million crowns, about 4 million euros') is carried", () => {
+    const miles = BASE.map((p, i) => (i === 1 ? p.replace(/\.$/, ", which lie within three miles of the plant.") : p));
+    const km = BASE.map((p, i) => (i === 1 ? p.replace(/\.$/, ", which lie within 4.8 kilometres of the plant.") : p));
+    expect(added(flags(miles, miles, km), 3)).toEqual([]);
+    const route = BASE.map((p, i) => (i === 1 ? p.replace(/\.$/, " along the 19-mile route to the coast.") : p));
+    const routeKm = BASE.map((p, i) => (i === 1 ? p.replace(/\.$/, " along the route to the coast, which is 31 kilometres long.") : p));
+    expect(added(flags(route, route, routeKm), 3)).toEqual([]);
+    // Not a conversion: 12 miles is not 4.8 kilometres.
+    const far = BASE.map((p, i) => (i === 1 ? p.replace(/\.$/, ", which lie within twelve miles of the plant.") : p));
+    expect(added(flags(far, far, km), 3).map((f) => f.text)).toEqual([km[1]]);
+    const crowns = BASE.map((p, i) => (i === 3 ? "The district council said a new contractor, paid 45 million crowns, would take over collections from April." : p));
+    const both = BASE.map((p, i) => (i === 3 ? "The district council said a new contractor, paid 45 million crowns, about 4 million euros, would take over collections from April." : p));
+    expect(added(flags(crowns, crowns, both), 3)).toEqual([]);
+  });
+
   it("a bare amount with a scale word that no other outlet gives is an added figure; small bare numbers are not", () => {
     const withAmount = BASE.map((p, i) => (i === 1 ? p.replace(/\.$/, ", about 30 million of it from one contract, according to people briefed on the plan.") : p));
     const f = added(flags(BASE, BASE, withAmount), 3);
