@@ -5,8 +5,8 @@
  * outlet has, without the figure). Flagged as claim_added on the specific
  * itself, with the counterpart that carries the rest of the sentence as evidence.
  */
-import { CLAIM_PARTIAL_MIN, type StoryAlignment } from "@/lib/align";
-import { extractHyphenMeasures, extractNames, extractNumbers, extractValues, FIGURE_KINDS, hasMeasureUnit, isContentWord, MONTHS, sameMeasure, sameSlotKind, termKey, tokenize, WEEKDAYS, type ValueMention } from "@/lib/text";
+import { CLAIM_PARTIAL_MIN, CLAIM_SUPPORT_MIN, type StoryAlignment } from "@/lib/align";
+import { extractHyphenMeasures, extractNames, extractNumbers, extractValues, FIGURE_KINDS, foldText, hasMeasureUnit, withinEdits, isContentWord, MONTHS, sameMeasure, sameSlotKind, termKey, tokenize, WEEKDAYS, type ValueMention } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, isFaqAnswer, memoPerArticle, isFlaggableSentence, MAX_EVIDENCE } from "./common";
 import type { Derivation } from "./derivation";
@@ -100,6 +100,30 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     // A statement nobody carries is flagged whole elsewhere; here only specifics inside carried ones.
     if (!best.length) return;
     const specifics: { start: number; end: number; what: string }[] = [];
+    const placeConflicts: { mine: string; theirs: string; outlets: string[] }[] = [];
+    // The one name that REPLACEMENT_MIN or more supporting statements give and this article never names
+    // (any word of it), nor spells another way: the place they have where this statement has `mine`.
+    const placeReplacedBy = (mine: string): { name: string; outlets: string[] } | null => {
+      const own = articleTerms(al, ai);
+      const byKey = new Map<string, { name: string; outlets: Set<string> }>();
+      // (Only statements that carry this one, and only their places: "at Stennack", not "a Florida condo".)
+      for (const m of best) {
+        if (m.support!.score < CLAIM_SUPPORT_MIN) continue;
+        const span = m.support!.span;
+        const B = arts[m.article].analysis;
+        const text = B.article.body.slice(span.start, span.end);
+        for (const w of extractNames(text)) {
+          if (!PLACE_LEAD.test(text.slice(Math.max(0, w.start - PREFIX_WINDOW), w.start))) continue;
+          const terms = tokenize(w.text).filter((t) => t.norm.length > 2 && isContentWord(t.norm) && !CALENDAR.has(t.norm)).map((t) => termKey(t.norm));
+          if (!terms.length || terms.some((t) => own.has(t)) || withinEdits(foldText(w.text), foldText(mine), 2)) continue;
+          const e = byKey.get(terms.join(" ")) ?? { name: w.text, outlets: new Set<string>() };
+          e.outlets.add(B.article.outlet);
+          byKey.set(terms.join(" "), e);
+        }
+      }
+      const strong = [...byKey.values()].filter((e) => e.outlets.size >= REPLACEMENT_MIN);
+      return strong.length === 1 ? { name: strong[0].name, outlets: [...strong[0].outlets] } : null;
+    };
     // What stands just before a figure (a hedge, a converted amount): a short window, so that a hostile
     // statement of thousands of figures is read in time linear in its length.
     const before = (at: number) => c.text.slice(Math.max(0, at - PREFIX_WINDOW), at);
@@ -190,7 +214,34 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
       if (!terms.length) continue;
       if (others.some((bi) => terms.some((t) => articleTerms(al, bi).has(t)))) continue;
       if (specifics.some((s) => s.start < c.start + n.end && s.end > c.start + n.start)) continue;
+      // A place of its own where the supporting statements name another that this article never names
+      // ("the greenhouses of Port Selby" / "at Stennack"): the place is disputed, not added.
+      const place = PLACE_LEAD.test(before(n.start)) ? placeReplacedBy(n.text) : null;
+      if (place) {
+        placeConflicts.push({ mine: n.text, theirs: place.name, outlets: place.outlets });
+        continue;
+      }
       specifics.push({ start: c.start + n.start, end: c.start + n.end, what: "name" });
+    }
+    if (placeConflicts.length && !specifics.length) {
+      const r = placeConflicts[0];
+      out.push({
+        articleId: a.article.id,
+        kind: "fact_conflict",
+        severity: "medium",
+        confidence: round(best[0].support!.score),
+        start: c.start,
+        end: c.end,
+        text: c.text,
+        speaker: null,
+        explanation: `${a.article.outlet} places it at "${r.mine}" in "${clip(c.text, 80)}" where ${r.outlets.join(", ")} ${r.outlets.length > 1 ? "have" : "has"} "${r.theirs}" in the statements that support it, a place ${a.article.outlet} never names.`,
+        evidence: best.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(c.text, arts[m.article].analysis, m.support!.span)),
+      });
+      return;
+    }
+    for (const r of placeConflicts) {
+      const at = c.text.indexOf(r.mine);
+      if (at >= 0) specifics.push({ start: c.start + at, end: c.start + at + r.mine.length, what: "name" });
     }
     if (!specifics.length) return;
     // Every added figure of the statement stands where the supporting outlets give another: a value conflict.
@@ -245,6 +296,9 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
   });
   return out;
 }
+
+/** Words before a name that make it a place ("in", "at", "the greenhouses of", "near", "outside"). */
+const PLACE_LEAD = /\b(?:in|at|of|near|outside|from)\s+(?:the\s+)?$/i;
 
 /** Outlets that must give the other figure before an added one counts as disputed rather than added. */
 const REPLACEMENT_MIN = 2;

@@ -61,6 +61,21 @@ describe("specifics: a figure no other outlet gives", () => {
     expect(added(flags(crowns, crowns, both), 3)).toEqual([]);
   });
 
+  it("a place of its own where the statements that carry this one name another place, which the article never names, is a fact_conflict", () => {
+    const moved = BASE.map((p, i) => (i === 2 ? "Forty-two workers will be offered jobs at the company's other site in Kettleby." : p));
+    const fs = flags(BASE, BASE, moved);
+    const c = fs.filter((f) => f.articleId === 3 && f.kind === "fact_conflict");
+    expect(c.map((f) => [f.text, f.severity])).toEqual([[moved[2], "medium"]]);
+    expect(c[0].explanation).toContain('"Kettleby"');
+    expect(c[0].explanation).toContain('"Brannock"');
+    expect(added(fs, 3)).toEqual([]);
+    // When the article names the others' place elsewhere, its own place is another place, added (a note).
+    const both = [...moved, "The company opened the Brannock site in 2019."];
+    const fs2 = flags(BASE, BASE, both);
+    expect(fs2.filter((f) => f.articleId === 3 && f.kind === "fact_conflict")).toEqual([]);
+    expect(added(fs2, 3).filter((f) => f.text === "Kettleby").map((f) => f.severity)).toEqual(["low"]);
+  });
+
   it("a bare amount with a scale word that no other outlet gives is an added figure; small bare numbers are not", () => {
     const withAmount = BASE.map((p, i) => (i === 1 ? p.replace(/\.$/, ", about 30 million of it from one contract, according to people briefed on the plan.") : p));
     const f = added(flags(BASE, BASE, withAmount), 3);
