@@ -297,8 +297,12 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
   return out;
 }
 
-/** Words before a name that make it a place ("in", "at", "the greenhouses of", "near", "outside"). */
-const PLACE_LEAD = /\b(?:in|at|of|near|outside|from)\s+(?:the\s+)?$/i;
+/**
+ * Words before a name that make it a place where something is ("in", "at", "the greenhouses of", "near",
+ * "outside"). Not "from": where a person is from names them ("a teacher from Eastwick"), a town against
+ * a country is no dispute.
+ */
+const PLACE_LEAD = /\b(?:in|at|of|near|outside)\s+(?:the\s+)?$/i;
 
 /** Outlets that must give the other figure before an added one counts as disputed rather than added. */
 const REPLACEMENT_MIN = 2;

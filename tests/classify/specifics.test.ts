@@ -62,16 +62,18 @@ describe("specifics: a figure no other outlet gives", () => {
   });
 
   it("a place of its own where the statements that carry this one name another place, which the article never names, is a fact_conflict", () => {
-    const moved = BASE.map((p, i) => (i === 2 ? "Forty-two workers will be offered jobs at the company's other site in Kettleby." : p));
-    const fs = flags(BASE, BASE, moved);
+    // (No person or body in the statement: the slot is the place of the thing itself.)
+    const withDepot = BASE.map((p, i) => (i === 2 ? "The sorted bales are stored in sheds at Brannock, on the eastern edge of the district, until they are sold." : p));
+    const moved = BASE.map((p, i) => (i === 2 ? "The sorted bales are stored in sheds of Kettleby, on the edge of the district, until they are sold." : p));
+    const fs = flags(withDepot, withDepot, moved);
     const c = fs.filter((f) => f.articleId === 3 && f.kind === "fact_conflict");
     expect(c.map((f) => [f.text, f.severity])).toEqual([[moved[2], "medium"]]);
-    expect(c[0].explanation).toContain('"Kettleby"');
+    expect(c[0].explanation).toContain('places it at "Kettleby"');
     expect(c[0].explanation).toContain('"Brannock"');
     expect(added(fs, 3)).toEqual([]);
     // When the article names the others' place elsewhere, its own place is another place, added (a note).
-    const both = [...moved, "The company opened the Brannock site in 2019."];
-    const fs2 = flags(BASE, BASE, both);
+    const both = [...moved, "Brannock has a second depot that opened in 2019."];
+    const fs2 = flags(withDepot, withDepot, both);
     expect(fs2.filter((f) => f.articleId === 3 && f.kind === "fact_conflict")).toEqual([]);
     expect(added(fs2, 3).filter((f) => f.text === "Kettleby").map((f) => f.severity)).toEqual(["low"]);
   });
