@@ -76,6 +76,8 @@ const FOOTER_WORDS = 40;
 const ARTICLE_VOCABULARY_MIN = 20;
 /** Share of a paragraph's words found in the article's prose, from which it is the article's own. */
 const ON_ARTICLE_MIN = 0.3;
+/** The same for a prose paragraph under a section heading (comment uses words of its own). */
+const ON_SECTION_MIN = 0.2;
 
 /** Lower-cased words of five letters or more (content words, roughly, without a stopword list). */
 function longWords(t: string): string[] {
@@ -89,12 +91,20 @@ function isHeadlineItem(t: string): boolean {
 }
 
 /**
- * True when heading drafts[i] introduces a list in the article's own words: a template's label
- * ("Key Takeaways", recurring in other stories' generated articles) over this story's content is
- * that list's label, not page chrome.
+ * True when heading drafts[i] introduces a list or a paragraph in the article's own words: a
+ * template's section title ("Key Takeaways", "Final Thoughts", recurring in other stories' generated
+ * articles) over this story's content is that section's heading, not page chrome.
  */
 function labelsOwnList(drafts: readonly Draft[], body: string, i: number): boolean {
-  if (drafts[i].kind !== "heading" || drafts[i + 1]?.kind !== "list_item") return false;
+  if (drafts[i].kind !== "heading") return false;
+  const next = drafts[i + 1]?.kind;
+  // (A section's paragraph of comment, "The hailstorm is a reminder that extreme weather ...", may use
+  // fewer of the story's words than a summary does: a lower share, for prose that is no notice.)
+  if (next === "paragraph") {
+    const t = body.slice(drafts[i + 1].start, drafts[i + 1].end);
+    return isProse(t) && !isTextNotice(t) && !isCallToAction(t) && inArticleWords(drafts, body, i + 1, i + 2, ON_SECTION_MIN);
+  }
+  if (next !== "list_item") return false;
   let j = i + 1;
   while (j < drafts.length && drafts[j].kind === "list_item") j++;
   return inArticleWords(drafts, body, i + 1, j);
@@ -102,18 +112,18 @@ function labelsOwnList(drafts: readonly Draft[], body: string, i: number): boole
 
 /**
  * True when most items of the list run drafts[i..j) are in the article's own words: at least
- * ON_ARTICLE_MIN of each one's longer words appear in the article's paragraphs outside the run.
+ * ON_ARTICLE_MIN of each one's longer words appear in the article's paragraphs and list items outside the run.
  * (With too small a vocabulary outside the run, nothing is judged: false.)
  */
-function inArticleWords(drafts: readonly Draft[], body: string, i: number, j: number): boolean {
+function inArticleWords(drafts: readonly Draft[], body: string, i: number, j: number, min = ON_ARTICLE_MIN): boolean {
   const own = new Set<string>();
   drafts.forEach((d, k) => {
-    if ((k < i || k >= j) && d.kind === "paragraph" && !d.boilerplate) for (const w of longWords(body.slice(d.start, d.end))) own.add(w);
+    if ((k < i || k >= j) && (d.kind === "paragraph" || d.kind === "list_item") && !d.boilerplate) for (const w of longWords(body.slice(d.start, d.end))) own.add(w);
   });
   if (own.size < ARTICLE_VOCABULARY_MIN) return false;
   const on = drafts.slice(i, j).filter((d) => {
     const words = [...new Set(longWords(body.slice(d.start, d.end)))];
-    return words.length > 0 && words.filter((w) => own.has(w)).length / words.length >= ON_ARTICLE_MIN;
+    return words.length > 0 && words.filter((w) => own.has(w)).length / words.length >= min;
   });
   return on.length * 2 > j - i;
 }
