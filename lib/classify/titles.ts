@@ -144,6 +144,14 @@ const rolesOf = memoPerArticle((al: StoryAlignment, i: number): Map<string, Role
   return out;
 });
 
+/**
+ * Offices named by their portfolio ("Agriculture Minister", "Minister of Health"): the portfolio is the
+ * office. ("Secretary" is left out: a branch, general or press secretary names no portfolio.)
+ */
+const PORTFOLIO_OFFICES = new Set(["minister"]);
+/** A role that is one portfolio office with its portfolio beside it. */
+const portfolio = (r: Role) => r.body.size > 0 && r.offices.size === 1 && PORTFOLIO_OFFICES.has([...r.offices][0]);
+
 /** Offices that only say someone leads ("union chief", "the head of the agency"): any leading office fits them. */
 const GENERIC_HEAD = new Set(["chief", "head", "leader"]);
 const generic = (x: Set<string>) => x.size > 0 && [...x].every((v) => GENERIC_HEAD.has(v));
@@ -164,14 +172,17 @@ export function classifyTitles(al: StoryAlignment, ai: number): Draft[] {
     const theirs = others.map((bi) => ({ bi, roles: rolesOf(al, bi).get(person) ?? [] })).filter((x) => x.roles.length);
     // Roles are compared within one body; titles with no body beside them ("Chief Justice Helena Marsh" /
     // "Justice Helena Marsh") when they are ranks of one office.
-    const comparable = (r: Role, s: Role) => intersects(r.body, s.body) || (!r.body.size && !s.body.size && sharesHead(r.offices, s.offices));
-    const agreeing = theirs.filter((x) => x.roles.some((s) => mine.some((r) => comparable(r, s) && intersects(r.offices, s.offices))));
+    // A portfolio office is compared by its portfolio too: "Environment Minister" and "Agriculture Minister"
+    // are one office word in two ministries, which one person does not hold at once.
+    const comparable = (r: Role, s: Role) =>
+      intersects(r.body, s.body) || (!r.body.size && !s.body.size && sharesHead(r.offices, s.offices)) || (portfolio(r) && portfolio(s) && intersects(r.offices, s.offices));
+    const agree = (r: Role, s: Role) => intersects(r.offices, s.offices) && (!(portfolio(r) && portfolio(s)) || intersects(r.body, s.body));
+    const agreeing = theirs.filter((x) => x.roles.some((s) => mine.some((r) => comparable(r, s) && agree(r, s))));
     if (agreeing.length) continue;
     // The others that name an office in the same body, and whose offices agree with each other.
-    const against = theirs.filter((x) => x.roles.some((s) => mine.some((r) => comparable(r, s) && !intersects(r.offices, s.offices))));
+    const against = theirs.filter((x) => x.roles.some((s) => mine.some((r) => comparable(r, s) && !agree(r, s))));
     if (against.length < 2) continue;
-    const sOffices = (x: (typeof against)[number]) => new Set(x.roles.flatMap((s) => [...s.offices]));
-    const consensus = against.filter((x) => against.some((y) => y !== x && intersects(sOffices(x), sOffices(y))));
+    const consensus = against.filter((x) => against.some((y) => y !== x && x.roles.some((s) => y.roles.some((q) => agree(s, q)))));
     if (consensus.length < 2) continue;
     const r = mine.find((m) => consensus.some((x) => x.roles.some((s) => comparable(m, s))))!;
     const theirText = consensus.map((x) => {

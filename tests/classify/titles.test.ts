@@ -31,6 +31,15 @@ describe("titles: one person, another office in the same body", () => {
     expect(f[0].explanation).toContain("chief executive");
   });
 
+  it("a minister's portfolio is the office: another ministry is a conflict, the same one written two ways is not; a union's branch or local secretary names no portfolio", () => {
+    const three = (a: string, b: string, c: string) =>
+      conflicts(analyzeStory([art(1, "North Wire", story(a)), art(2, "Valley Courier", story(b)), art(3, "Ward Report", story(c))]).flags);
+    const f = three("Health Minister Ines Carrow", "Health Minister Ines Carrow", "Environment Minister Ines Carrow");
+    expect(f.map((x) => [x.articleId, x.text])).toEqual([[3, "Environment Minister Ines Carrow"]]);
+    expect(three("Health Minister Ines Carrow", "Health Minister Ines Carrow", "Ines Carrow, the minister of health,")).toEqual([]);
+    expect(three("Union branch secretary Ines Carrow", "Union branch secretary Ines Carrow", "Local secretary Ines Carrow")).toEqual([]);
+  });
+
   it("a hyphenated office counts by its parts (director-general against chair)", () => {
     const flags = analyzeStory([
       art(1, "North Wire", story("Health board chair Graham Tolliver")),
