@@ -10,6 +10,11 @@ import { matchRuns, type MatchRun } from "./diff";
 import type { StoryIndex } from "./prepare";
 import { findSupport, type SupportMatch } from "./support";
 
+/** Words each version may run on past the shared ones at one end and still be read as a swap there. */
+const EDGE_SWAP_MAX = 2;
+/** Share of the longer version the shared words must cover for an edge to be read as a swap. */
+const EDGE_SWAP_SHARED = 0.8;
+
 export interface QuoteCounterpart {
   /** Index of the counterpart quote in the target article. */
   quote: number;
@@ -327,6 +332,20 @@ export function alignQuote(index: StoryIndex, source: number, sq: number, target
         if (!inT[j]) changedTarget.push(j);
       } else targetExtra.push(j);
     }
+    // Both versions going on past the shared words at the same end, each by a word or two ("interest
+    // from three parties" / "interest from three bidders"), is one word swapped at the edge, not two cuts.
+    // (Only in a quote the two share nearly whole: two statements that share a few words run on apart.)
+    for (const tail of best.matched >= EDGE_SWAP_SHARED * Math.max(n, tLen) ? [true, false] : []) {
+      const sEdge = sourceExtra.filter((i) => (tail ? i >= best!.source[1] : i < best!.source[0]));
+      const tEdge = targetExtra.filter((j) => (tail ? j >= best!.target[1] : j < best!.target[0]));
+      if (!sEdge.length || !tEdge.length || sEdge.length > EDGE_SWAP_MAX || tEdge.length > EDGE_SWAP_MAX) continue;
+      changedSource.push(...sEdge);
+      changedTarget.push(...tEdge);
+      sourceExtra.splice(0, sourceExtra.length, ...sourceExtra.filter((i) => !sEdge.includes(i)));
+      targetExtra.splice(0, targetExtra.length, ...targetExtra.filter((j) => !tEdge.includes(j)));
+    }
+    changedSource.sort((x, y) => x - y);
+    changedTarget.sort((x, y) => x - y);
     const q = tgt.analysis.quotes[best.quote];
     span = { start: q.start, end: q.end };
     text = q.text;

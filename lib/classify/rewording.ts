@@ -63,6 +63,10 @@ export function readRewording(
   // One version inside the other (give or take a word at the seam), or two excerpts of one longer
   // statement overlapping at their ends. Read from the words themselves, not from the diff's runs,
   // which may anchor a repeated phrase ("I have not ...") in the wrong place.
+  // Unless both run on past it at the same end by a word or two, and those words differ in substance
+  // ("interest from three parties" / "interest from three bidders"): a word swapped at the edge.
+  const swap = edgeSwap(A, sIdx, B, tIdx, longest, bracketed);
+  if (swap) return { excerpt: false, substantive: true, example: swap };
   if (longest.length >= Math.min(nS, nT) - 1 && longest.length >= 2) return { excerpt: true, substantive: false, example: null };
   const sKeys = sIdx.map((i) => A.keys[i]);
   const tKeys = tIdx.map((j) => B.keys[j]);
@@ -135,4 +139,38 @@ function endOverlap(a: string[], b: string[]): number {
     if (ok) return k;
   }
   return 0;
+}
+
+/** Words each version may run on past the shared stretch at one end for that end to be read as a swap. */
+const EDGE_SWAP_WORDS = 2;
+/** Share of each version the shared stretch must cover for its ends to be read as swaps. */
+const EDGE_SWAP_COVER = 0.8;
+
+/**
+ * "parties → bidders" when the two versions share one stretch that covers nearly all of each and both
+ * go on past it at the same end by one or two words, content words on both sides, no spelling variant
+ * of each other and not editorial brackets; otherwise null.
+ */
+function edgeSwap(
+  A: PreparedArticle,
+  sIdx: number[],
+  B: PreparedArticle,
+  tIdx: number[],
+  run: { a: number; b: number; length: number },
+  bracketed: (p: PreparedArticle, token: number) => boolean,
+): string | null {
+  if (run.length < EDGE_SWAP_COVER * Math.max(sIdx.length, tIdx.length)) return null;
+  const ends: [number[], number[]][] = [
+    [sIdx.slice(run.a + run.length), tIdx.slice(run.b + run.length)],
+    [sIdx.slice(0, run.a), tIdx.slice(0, run.b)],
+  ];
+  for (const [s, t] of ends) {
+    if (!s.length || !t.length || s.length > EDGE_SWAP_WORDS || t.length > EDGE_SWAP_WORDS) continue;
+    const sWords = s.filter((i) => A.terms[i] && A.tokens[i].norm.length > 2 && !bracketed(A, i));
+    const tWords = t.filter((j) => B.terms[j] && B.tokens[j].norm.length > 2 && !bracketed(B, j));
+    if (!sWords.length || !tWords.length) continue;
+    if (sWords.every((i) => tWords.some((j) => A.keys[i] === B.keys[j] || spellingSimilarity(A.tokens[i].norm, B.tokens[j].norm) >= SPELLING_SIM))) continue;
+    return `${s.map((i) => A.tokens[i].raw).join(" ")} → ${t.map((j) => B.tokens[j].raw).join(" ")}`;
+  }
+  return null;
 }

@@ -87,6 +87,17 @@ describe("quote_paraphrased", () => {
     expect(p[0].severity).toBe("medium");
   });
 
+  it("flags a word swapped at the quote's edge ('three parties' / 'three bidders'), where both versions run on past the shared words; a version that only lacks the last word is no rewording", () => {
+    const said = (end: string) =>
+      `“The remaining network will keep running while we look for a buyer, and we have already had interest from ${end},” administrator Gillian Sowerby said.`;
+    const story = (end: string) => ["The bus operator went into administration on Tuesday and withdrew half of its routes.", said(end), "Drivers have not been paid their August wages."];
+    const flagsOf = (end: string) => classifyStory(alignStory([makeArticle(1, story("three parties")), makeArticle(2, story("three parties")), makeArticle(3, story(end))]));
+    const p = on(flagsOf("three bidders"), 3, "quote_paraphrased");
+    expect(p.map((f) => f.severity)).toEqual(["high"]);
+    expect(p[0].explanation).toContain("bidders → parties");
+    expect(on(flagsOf("three"), 3, "quote_paraphrased")).toEqual([]);
+  });
+
   it("does not flag an editorial insertion in brackets", () => {
     const c = [...A.slice(0, 2), "“We cannot take risks with [the] public safety, but the closure will be as short as we can make it,” said Mayor Anna Varga.", ...A.slice(3)];
     expect(on(run(c), 3, "quote_paraphrased")).toEqual([]);
