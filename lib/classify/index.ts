@@ -13,6 +13,7 @@ import { classifyQuotes } from "./quotes";
 import { classifyStructures } from "./structures";
 import { findCopies, findDerivations } from "./derivation";
 import { classifySpecifics } from "./specifics";
+import { classifyAddedClauses } from "./clauses";
 import { classifyReversals } from "./reversals";
 import { classifyTitles } from "./titles";
 
@@ -69,8 +70,11 @@ export function classifyStory(al: StoryAlignment): FlagDraft[] {
     for (const f of added) drafts.push({ ...f, source: src });
     // A specific inside a statement already flagged (as a conflict or as added) is that flag's business.
     const taken = [...conflicts, ...added];
-    for (const f of classifySpecifics({ al, derivations }, ai)) {
-      if (taken.some((t) => t.start < f.end && t.end > f.start)) continue;
+    const specifics = classifySpecifics({ al, derivations }, ai).filter((f) => !taken.some((t) => t.start < f.end && t.end > f.start));
+    for (const f of specifics) drafts.push({ ...f, source: src });
+    // So is a reason or consequence added to a carried statement, unless its words are flagged already.
+    for (const f of classifyAddedClauses(al, ai)) {
+      if ([...taken, ...specifics].some((t) => t.start < f.end && t.end > f.start)) continue;
       drafts.push({ ...f, source: src });
     }
     for (const { structure: _structure, ...f } of structureFlags[ai]) drafts.push({ ...f, source: src });
