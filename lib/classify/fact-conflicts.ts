@@ -309,6 +309,13 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
         const mine = c.value ? held(c.value.mine) : c.name ? names(c.name.mine) : carriers(c.mineKeys);
         const theirs = c.value ? held(c.value.theirs) : c.name ? names(c.name.theirs) : carriers(c.theirsKeys);
         if (mine !== theirs) return mine < theirs;
+        // Tied in statements like this one (told in other shapes elsewhere: "At 5:30 p.m., the office ..."):
+        // a clock time carried by more articles anywhere in the story is the majority's.
+        if (c.value?.kind === "time") {
+          const m = valueCarriers(c.value.mine);
+          const t = valueCarriers(c.value.theirs);
+          if (m !== t) return m < t;
+        }
       }
       // A tie: the derived side carries the conflict, never its source; otherwise the less corroborated.
       const d = ctx.derivations;

@@ -73,3 +73,22 @@ describe("fact_conflict: each value of a statement is its own dispute", () => {
     expect(flags[0].explanation).toContain("35.8");
   });
 });
+
+describe("fact_conflict: a clock time told in other shapes elsewhere", () => {
+  it("when only two statements align, the time more articles give anywhere is the majority's: the other side is flagged", () => {
+    const wire = [
+      "A wildfire on the ridge above Orrin forced the whole town to leave on Monday evening.",
+      "The provincial emergency office ordered the whole town to leave at 5:30 p.m. as the flames crossed the road.",
+      "About 2,600 residents spent the night in two shelters in the city.",
+    ];
+    const ledger = [...wire.slice(0, 1), "The provincial emergency office ordered the town evacuated at 6:30 p.m. as the flames crossed the road.", wire[2]];
+    const other = (line: string) => [wire[0], line, wire[2]];
+    const flags = analyzeStory([
+      art(1, "Ridge Wire", wire),
+      art(2, "City Ledger", ledger),
+      art(3, "National Times", other("At 5:30 p.m., with smoke over the main street, officials told everyone to go.")),
+      art(4, "Evening Digest", other("Residents began leaving soon after the office issued its order at 5:30 p.m.")),
+    ]).flags.filter((f) => f.kind === "fact_conflict");
+    expect(flags.map((f) => f.articleId)).toEqual([2]);
+  });
+});
