@@ -275,7 +275,10 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     }
     // Figures a derived article adds are what fabrication looks like (medium); names and any specific in
     // original reporting are single-source detail (low).
-    const severityOf = (what: string): Severity => (derived !== null && what.startsWith("figure") ? "medium" : "low");
+    // (Only in a statement the others carry, support CLAIM_SUPPORT_MIN or more: a figure that is most of what
+    // a partly carried statement says, "the branch recorded about 46,000 visits in 2025", is the outlet's own detail.)
+    const inserted = best[0].support!.score >= CLAIM_SUPPORT_MIN;
+    const severityOf = (what: string): Severity => (derived !== null && inserted && what.startsWith("figure") ? "medium" : "low");
     const evidence = best.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(c.text, arts[m.article].analysis, m.support!.span));
     const carriers = best.map((m) => arts[m.article].analysis.article.outlet);
     for (const s of specifics) {

@@ -151,3 +151,16 @@ describe("findCopies: an article that reproduces another's sentences word for wo
     expect(single.every((f) => f.severity === "low")).toBe(true);
   });
 });
+
+describe("specifics in a derived article", () => {
+  it("a figure inserted into a statement the source carries is medium; a figure that is most of a partly carried statement is the outlet's own detail (low)", () => {
+    const source = art(1, "Dale Herald", "Flooding in Mirefield", LONG, "2026-03-05T08:00:00Z");
+    const derived = (line: string) => art(2, "Quick Wire", "Mirefield flooded", [LONG[0], line, LONG[3], LONG[4], LONG[5]], "2026-03-05T12:00:00Z");
+    const figureFlags = (line: string) =>
+      classifyStory(alignStory([source, derived(line)].map((a) => analyzeArticle(a)))).filter((f) => f.articleId === 2 && f.kind === "claim_added" && f.explanation.includes("figure"));
+    // The source's sentence, with a figure it does not give.
+    expect(figureFlags("Emergency crews evacuated residents of about 300 homes near the old mill bridge before midnight, 1,140 people in all.").map((f) => f.severity)).toEqual(["medium"]);
+    // A sentence of its own that shares a few words with the source's: the figure is what it says.
+    expect(figureFlags("The old mill bridge carried about 4,200 vehicles a day before the flood.").map((f) => f.severity)).toEqual(["low"]);
+  });
+});
