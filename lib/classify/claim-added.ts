@@ -159,10 +159,11 @@ function leansOnTakenSentences(al: StoryAlignment, ai: number, ci: number): bool
 
 /**
  * Words of judgement (general English, not any outlet's): obligation, motive, verdict and certainty;
- * contrast and correction ("however", "in fact"); hedges; denial; and unnamed plural sources
- * ("studies have shown", "experts say").
+ * contrast and correction ("however", "in fact"); hedges; and unnamed plural sources ("studies have
+ * shown", "experts say"). A bare "not" or "no" is no judgement: "Not everyone on the council agreed"
+ * only sets a scene.
  */
-const JUDGEMENT = /\b(?:should|must|ought to|needs? to|ha(?:ve|s) to|would rather|because|so that|shows?|showed|proves?|proved|reminder|clearly|obviously|surely|certainly|undoubtedly|inevitably|rarely|always|never|however|actually|in fact|in reality|rather than|despite|may|might|not|no|studies|research|experts|analysts|critics|observers|important)\b/i;
+const JUDGEMENT = /\b(?:should|must|ought to|needs? to|ha(?:ve|s) to|would rather|because|so that|shows?|showed|proves?|proved|reminder|clearly|obviously|surely|certainly|undoubtedly|inevitably|rarely|always|never|however|actually|in fact|in reality|rather than|despite|may|might|studies|research|experts|analysts|critics|observers|important)\b/i;
 
 /**
  * True when an inserted statement is suspicious rather than background: words or a reaction credited

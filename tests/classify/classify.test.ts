@@ -197,6 +197,8 @@ describe("claim_added", () => {
     expect(padded("Big changes are coming to Dorrow's harbour.").map((f) => f.severity)).toEqual(["low"]);
     expect(padded("A second crossing at Kessel Point has been studied since the winter.").map((f) => f.severity)).toEqual(["medium"]);
     expect(padded("Residents should brace themselves for a long winter of queues.").map((f) => f.severity)).toEqual(["medium"]);
+    // A bare denial is no judgement: it sets the scene.
+    expect(padded("Not everyone in the harbour district was pleased.").map((f) => f.severity)).toEqual(["low"]);
   });
 
   it("a verdict on what is true in the writer's own voice that no other outlet makes is medium in any article; credited or descriptive, it stays low", () => {
