@@ -101,6 +101,31 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     if (!best.length) return;
     const specifics: { start: number; end: number; what: string }[] = [];
     const placeConflicts: { mine: string; theirs: string; outlets: string[] }[] = [];
+    // The one designator of the same word and another number that REPLACEMENT_MIN or more carrying
+    // statements give, when no other outlet gives this statement's and this article never gives theirs.
+    const designatorReplaced = (): { mine: string; theirs: string; outlets: string[] } | null => {
+      for (const d of c.text.matchAll(DESIGNATOR)) {
+        const word = foldText(d[1]);
+        if (CALENDAR.has(word)) continue;
+        const mine = `${word} ${d[2].toLowerCase()}`;
+        if (others.some((bi) => designatorsOf(al, bi).has(mine))) continue;
+        const byNumber = new Map<string, { text: string; outlets: Set<string> }>();
+        for (const m of best) {
+          if (m.support!.score < CLAIM_SUPPORT_MIN) continue;
+          const B = arts[m.article].analysis;
+          for (const e of B.article.body.slice(m.support!.span.start, m.support!.span.end).matchAll(DESIGNATOR)) {
+            const key = `${foldText(e[1])} ${e[2].toLowerCase()}`;
+            if (foldText(e[1]) !== word || key === mine || designatorsOf(al, ai).has(key)) continue;
+            const x = byNumber.get(key) ?? { text: e[0], outlets: new Set<string>() };
+            x.outlets.add(B.article.outlet);
+            byNumber.set(key, x);
+          }
+        }
+        const strong = [...byNumber.values()].filter((x) => x.outlets.size >= REPLACEMENT_MIN);
+        if (strong.length === 1) return { mine: d[0], theirs: strong[0].text, outlets: [...strong[0].outlets] };
+      }
+      return null;
+    };
     // The one name that REPLACEMENT_MIN or more supporting statements give and this article never names
     // (any word of it), nor spells another way: the place they have where this statement has `mine`.
     const placeReplacedBy = (mine: string): { name: string; outlets: string[] } | null => {
@@ -223,6 +248,24 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
       }
       specifics.push({ start: c.start + n.start, end: c.start + n.end, what: "name" });
     }
+    // A numbered designator ("Highway 41", "Route 9", "Gate 4") where the statements that carry this one give
+    // the same word with another number, which this article never gives: the road or gate is disputed.
+    const designator = !specifics.length && !placeConflicts.length ? designatorReplaced() : null;
+    if (designator) {
+      out.push({
+        articleId: a.article.id,
+        kind: "fact_conflict",
+        severity: "medium",
+        confidence: round(best[0].support!.score),
+        start: c.start,
+        end: c.end,
+        text: c.text,
+        speaker: null,
+        explanation: `${a.article.outlet} has "${designator.mine}" in "${clip(c.text, 80)}" where ${designator.outlets.join(", ")} ${designator.outlets.length > 1 ? "have" : "has"} "${designator.theirs}" in the statements that support it.`,
+        evidence: best.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(c.text, arts[m.article].analysis, m.support!.span)),
+      });
+      return;
+    }
     if (placeConflicts.length && !specifics.length) {
       const r = placeConflicts[0];
       out.push({
@@ -299,6 +342,16 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
   });
   return out;
 }
+
+/** A capitalised word and a number of up to three digits naming one thing: "Highway 14", "Route 9", "Gate 4B". */
+const DESIGNATOR = /\b(\p{Lu}\p{L}{2,})\s+(\d{1,3}[A-Za-z]?)\b(?![.,]\d)/gu;
+
+/** Every designator (DESIGNATOR, folded: "highway 14") in article `i`'s body, once per story. */
+const designatorsOf = memoPerArticle((al, i) => {
+  const set = new Set<string>();
+  for (const d of al.index.articles[i].analysis.article.body.matchAll(DESIGNATOR)) set.add(`${foldText(d[1])} ${d[2].toLowerCase()}`);
+  return set;
+});
 
 /**
  * Words before a name that make it a place where something is ("in", "at", "the greenhouses of", "near",

@@ -78,6 +78,17 @@ describe("specifics: a figure no other outlet gives", () => {
     expect(added(fs2, 3).filter((f) => f.text === "Kettleby").map((f) => f.severity)).toEqual(["low"]);
   });
 
+  it("a numbered designator ('Route 19') where two carrying statements give the same word with another number ('Route 9') is a fact_conflict; one the others also give is not", () => {
+    const road = (n: string) => BASE.map((p, i) => (i === 3 ? `The district council said a new contractor would take over collections from April, and Route ${n} to the plant will close.` : p));
+    const c = flags(road("9"), road("9"), road("19")).filter((f) => f.articleId === 3 && f.kind === "fact_conflict");
+    expect(c.map((f) => f.severity)).toEqual(["medium"]);
+    expect(c[0].explanation).toContain('"Route 19"');
+    expect(c[0].explanation).toContain('"Route 9"');
+    // An article that also names Route 9 elsewhere gives two roads.
+    const both = [...road("19"), "Route 9 stays open for residents."];
+    expect(flags(road("9"), road("9"), both).filter((f) => f.articleId === 3 && f.kind === "fact_conflict")).toEqual([]);
+  });
+
   it("a bare amount with a scale word that no other outlet gives is an added figure; small bare numbers are not", () => {
     const withAmount = BASE.map((p, i) => (i === 1 ? p.replace(/\.$/, ", about 30 million of it from one contract, according to people briefed on the plan.") : p));
     const f = added(flags(BASE, BASE, withAmount), 3);
