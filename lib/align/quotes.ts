@@ -335,7 +335,7 @@ export function alignQuote(index: StoryIndex, source: number, sq: number, target
     // Both versions going on past the shared words at the same end, each by a word or two ("interest
     // from three parties" / "interest from three bidders"), is one word swapped at the edge, not two cuts.
     // (Only in a quote the two share nearly whole: two statements that share a few words run on apart.)
-    for (const tail of best.matched >= EDGE_SWAP_SHARED * Math.max(n, tLen) ? [true, false] : []) {
+    for (const tail of best.matched >= EDGE_SWAP_SHARED * Math.min(n, tLen) ? [true, false] : []) {
       const sEdge = sourceExtra.filter((i) => (tail ? i >= best!.source[1] : i < best!.source[0]));
       const tEdge = targetExtra.filter((j) => (tail ? j >= best!.target[1] : j < best!.target[0]));
       if (!sEdge.length || !tEdge.length || sEdge.length > EDGE_SWAP_MAX || tEdge.length > EDGE_SWAP_MAX) continue;

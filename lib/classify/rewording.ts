@@ -66,7 +66,7 @@ export function readRewording(
   // Unless both run on past it at the same end by a word or two, and those words differ in substance
   // ("interest from three parties" / "interest from three bidders"): a word swapped at the edge.
   const swap = edgeSwap(A, sIdx, B, tIdx, longest, bracketed);
-  if (swap) return { excerpt: false, substantive: true, example: swap };
+  if (swap) return { excerpt: false, substantive: swap.substantive, example: swap.example };
   if (longest.length >= Math.min(nS, nT) - 1 && longest.length >= 2) return { excerpt: true, substantive: false, example: null };
   const sKeys = sIdx.map((i) => A.keys[i]);
   const tKeys = tIdx.map((j) => B.keys[j]);
@@ -148,8 +148,9 @@ const EDGE_SWAP_COVER = 0.8;
 
 /**
  * "parties → bidders" when the two versions share one stretch that covers nearly all of each and both
- * go on past it at the same end by one or two words, content words on both sides, no spelling variant
- * of each other and not editorial brackets; otherwise null.
+ * go on past it at the same end by one or two words that differ (no spelling variant of each other, not
+ * editorial brackets); of substance when content words differ ("three parties" / "three bidders"), minor
+ * otherwise ("nowhere near done" / "nowhere near over"); otherwise null.
  */
 function edgeSwap(
   A: PreparedArticle,
@@ -158,19 +159,23 @@ function edgeSwap(
   tIdx: number[],
   run: { a: number; b: number; length: number },
   bracketed: (p: PreparedArticle, token: number) => boolean,
-): string | null {
-  if (run.length < EDGE_SWAP_COVER * Math.max(sIdx.length, tIdx.length)) return null;
+): { example: string; substantive: boolean } | null {
+  if (run.length < EDGE_SWAP_COVER * Math.min(sIdx.length, tIdx.length)) return null;
   const ends: [number[], number[]][] = [
     [sIdx.slice(run.a + run.length), tIdx.slice(run.b + run.length)],
     [sIdx.slice(0, run.a), tIdx.slice(0, run.b)],
   ];
   for (const [s, t] of ends) {
     if (!s.length || !t.length || s.length > EDGE_SWAP_WORDS || t.length > EDGE_SWAP_WORDS) continue;
+    const example = `${s.map((i) => A.tokens[i].raw).join(" ")} → ${t.map((j) => B.tokens[j].raw).join(" ")}`;
+    const same = (i: number, j: number) => A.keys[i] === B.keys[j] || spellingSimilarity(A.tokens[i].norm, B.tokens[j].norm) >= SPELLING_SIM;
     const sWords = s.filter((i) => A.terms[i] && A.tokens[i].norm.length > 2 && !bracketed(A, i));
     const tWords = t.filter((j) => B.terms[j] && B.tokens[j].norm.length > 2 && !bracketed(B, j));
-    if (!sWords.length || !tWords.length) continue;
-    if (sWords.every((i) => tWords.some((j) => A.keys[i] === B.keys[j] || spellingSimilarity(A.tokens[i].norm, B.tokens[j].norm) >= SPELLING_SIM))) continue;
-    return `${s.map((i) => A.tokens[i].raw).join(" ")} → ${t.map((j) => B.tokens[j].raw).join(" ")}`;
+    if (sWords.length && tWords.length && !sWords.every((i) => tWords.some((j) => same(i, j)))) return { example, substantive: true };
+    // Minor words: a word of letters on each side, none of one side the other's.
+    const sAll = s.filter((i) => /\p{L}/u.test(A.tokens[i].norm) && !bracketed(A, i));
+    const tAll = t.filter((j) => /\p{L}/u.test(B.tokens[j].norm) && !bracketed(B, j));
+    if (sAll.length && tAll.length && !sAll.some((i) => tAll.some((j) => same(i, j)))) return { example, substantive: false };
   }
   return null;
 }

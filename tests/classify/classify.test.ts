@@ -96,6 +96,8 @@ describe("quote_paraphrased", () => {
     expect(p.map((f) => f.severity)).toEqual(["high"]);
     expect(p[0].explanation).toContain("bidders → parties");
     expect(on(flagsOf("three"), 3, "quote_paraphrased")).toEqual([]);
+    // Minor words swapped at the edge are a rewording too, of no substance: medium.
+    expect(on(flagsOf("them"), 3, "quote_paraphrased").map((f) => f.severity)).toEqual(["medium"]);
   });
 
   it("does not flag an editorial insertion in brackets", () => {
