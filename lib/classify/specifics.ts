@@ -101,6 +101,33 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     if (!best.length) return;
     const specifics: { start: number; end: number; what: string }[] = [];
     const placeConflicts: { mine: string; theirs: string; outlets: string[] }[] = [];
+    // A weekday or date no other outlet gives anywhere, where two or more carrying statements give one
+    // other of its kind that this article never gives ("from Monday, 27 April" / "on Monday, April 20").
+    const calendarReplaced = (): { mine: string; theirs: string; outlets: string[] } | null => {
+      const own = articleFacts(al, ai).values;
+      for (const v of mineValues) {
+        if (v.kind !== "weekday" && v.kind !== "month_day") continue;
+        if (others.some((bi) => articleFacts(al, bi).values.some((w) => w.kind === v.kind && w.key === v.key))) continue;
+        const byKey = new Map<string, { text: string; outlets: Set<string> }>();
+        for (const m of best) {
+          if (m.support!.score < CLAIM_SUPPORT_MIN) continue;
+          const span = m.support!.span;
+          const B = arts[m.article].analysis;
+          B.claims.forEach((bc, bj) => {
+            if (bc.start >= span.end || bc.end <= span.start) return;
+            for (const w of claimValueLists(al, m.article)[bj]) {
+              if (w.kind !== v.kind || w.key === v.key || own.some((x) => x.kind === w.kind && x.key === w.key)) continue;
+              const x = byKey.get(w.key) ?? { text: w.text, outlets: new Set<string>() };
+              x.outlets.add(B.article.outlet);
+              byKey.set(w.key, x);
+            }
+          });
+        }
+        const strong = [...byKey.values()].filter((x) => x.outlets.size >= REPLACEMENT_MIN);
+        if (strong.length === 1) return { mine: v.text, theirs: strong[0].text, outlets: [...strong[0].outlets] };
+      }
+      return null;
+    };
     // The one designator of the same word and another number that REPLACEMENT_MIN or more carrying
     // statements give, when no other outlet gives this statement's and this article never gives theirs.
     const designatorReplaced = (): { mine: string; theirs: string; outlets: string[] } | null => {
@@ -250,7 +277,7 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     }
     // A numbered designator ("Highway 41", "Route 9", "Gate 4") where the statements that carry this one give
     // the same word with another number, which this article never gives: the road or gate is disputed.
-    const designator = !specifics.length && !placeConflicts.length ? designatorReplaced() : null;
+    const designator = !specifics.length && !placeConflicts.length ? (designatorReplaced() ?? calendarReplaced()) : null;
     if (designator) {
       out.push({
         articleId: a.article.id,

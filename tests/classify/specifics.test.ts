@@ -89,6 +89,19 @@ describe("specifics: a figure no other outlet gives", () => {
     expect(flags(road("9"), road("9"), both).filter((f) => f.articleId === 3 && f.kind === "fact_conflict")).toEqual([]);
   });
 
+  it("a date no other outlet gives, where two carrying statements give another date that the article never gives, is a fact_conflict", () => {
+    const from = (date: string) => BASE.map((p, i) => (i === 3 ? `The district council said a new contractor would take over collections from Monday, ${date}.` : p));
+    // Worded apart from the others' statement, so that its words around the date are not theirs.
+    const mine = BASE.map((p, i) => (i === 3 ? "The council said the new contractor starts the collections on 13 April." : p));
+    const c = flags(from("April 6"), from("April 6"), mine).filter((f) => f.articleId === 3 && f.kind === "fact_conflict");
+    expect(c.map((f) => f.severity)).toEqual(["medium"]);
+    expect(c[0].explanation).toContain('"13 April"');
+    expect(c[0].explanation).toContain('"April 6"');
+    // An article that gives the others' date elsewhere gives two dates: no dispute.
+    const both = [...mine, "The old contract ends on Monday, April 6."];
+    expect(flags(from("April 6"), from("April 6"), both).filter((f) => f.articleId === 3 && f.kind === "fact_conflict")).toEqual([]);
+  });
+
   it("a bare amount with a scale word that no other outlet gives is an added figure; small bare numbers are not", () => {
     const withAmount = BASE.map((p, i) => (i === 1 ? p.replace(/\.$/, ", about 30 million of it from one contract, according to people briefed on the plan.") : p));
     const f = added(flags(BASE, BASE, withAmount), 3);
