@@ -101,12 +101,12 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     if (!best.length) return;
     const specifics: { start: number; end: number; what: string }[] = [];
     const placeConflicts: { mine: string; theirs: string; outlets: string[] }[] = [];
-    // A weekday or date no other outlet gives anywhere, where two or more carrying statements give one
+    // A weekday, date or clock time no other outlet gives anywhere, where two or more carrying statements give one
     // other of its kind that this article never gives ("from Monday, 27 April" / "on Monday, April 20").
     const calendarReplaced = (): { mine: string; theirs: string; outlets: string[] } | null => {
       const own = articleFacts(al, ai).values;
       for (const v of mineValues) {
-        if (v.kind !== "weekday" && v.kind !== "month_day") continue;
+        if (v.kind !== "weekday" && v.kind !== "month_day" && v.kind !== "time") continue;
         if (others.some((bi) => articleFacts(al, bi).values.some((w) => w.kind === v.kind && w.key === v.key))) continue;
         const byKey = new Map<string, { text: string; outlets: Set<string> }>();
         for (const m of best) {

@@ -89,7 +89,7 @@ describe("specifics: a figure no other outlet gives", () => {
     expect(flags(road("9"), road("9"), both).filter((f) => f.articleId === 3 && f.kind === "fact_conflict")).toEqual([]);
   });
 
-  it("a date no other outlet gives, where two carrying statements give another date that the article never gives, is a fact_conflict", () => {
+  it("a date or a clock time no other outlet gives, where two carrying statements give another that the article never gives, is a fact_conflict", () => {
     const from = (date: string) => BASE.map((p, i) => (i === 3 ? `The district council said a new contractor would take over collections from Monday, ${date}.` : p));
     // Worded apart from the others' statement, so that its words around the date are not theirs.
     const mine = BASE.map((p, i) => (i === 3 ? "The council said the new contractor starts the collections on 13 April." : p));
@@ -100,6 +100,11 @@ describe("specifics: a figure no other outlet gives", () => {
     // An article that gives the others' date elsewhere gives two dates: no dispute.
     const both = [...mine, "The old contract ends on Monday, April 6."];
     expect(flags(from("April 6"), from("April 6"), both).filter((f) => f.articleId === 3 && f.kind === "fact_conflict")).toEqual([]);
+    // A clock time likewise.
+    const at = (time: string) => BASE.map((p, i) => (i === 3 ? `The district council said a new contractor would take over collections from ${time} on Monday.` : p));
+    const mineTime = BASE.map((p, i) => (i === 3 ? "The council said the new contractor starts the collections at 11:30." : p));
+    const t = flags(at("9:30 a.m."), at("9:30 a.m."), mineTime).filter((f) => f.articleId === 3 && f.kind === "fact_conflict");
+    expect(t.map((f) => f.explanation.includes('"11:30"') && f.explanation.includes('"9:30 a.m."'))).toEqual([true]);
   });
 
   it("a bare amount with a scale word that no other outlet gives is an added figure; small bare numbers are not", () => {
