@@ -6,6 +6,7 @@
  * matches, the quote may still be carried as indirect speech (plain support).
  */
 import type { Coverage, Span } from "@/lib/types";
+import { canonicalTerm } from "@/lib/text/synonyms";
 import { matchRuns, type MatchRun } from "./diff";
 import type { StoryIndex } from "./prepare";
 import { findSupport, type SupportMatch } from "./support";
@@ -105,18 +106,53 @@ function quoteTerms(p: StoryIndex["articles"][number], q: number): Set<string> {
   const out = new Set<string>();
   for (const i of p.quoteTokens[q]) {
     const t = p.terms[i];
-    if (t && p.keys[i] !== skip) out.add(t);
+    if (t && p.keys[i] !== skip) out.add(inGroup(t));
   }
   return out;
+}
+
+/**
+ * A stem in its synonym group when a listed word has that stem ("asking" → "ask" → "~ask"): the
+ * table lists surface forms only, and a reworded quote changes the form as often as the word.
+ */
+function inGroup(term: string): string {
+  return term.startsWith("~") ? term : (canonicalTerm(term) ?? term);
 }
 
 /** Dice overlap of two quotes' content terms (stems, synonyms merged; speakers' names left out) and the count shared. */
 export function quoteContentShare(index: StoryIndex, source: number, sq: number, target: number, tq: number): { dice: number; shared: number } {
   const a = quoteTerms(index.articles[source], sq);
   const b = quoteTerms(index.articles[target], tq);
-  let shared = 0;
-  for (const t of a) if (b.has(t)) shared++;
+  const shared = sharedTerms(a, b);
   return { dice: (2 * shared) / (a.size + b.size || 1), shared };
+}
+
+/** Shortest stem that may stand for a longer one it begins ("provinc" for "provinci": province, provincial). */
+const DERIVED_STEM_MIN = 6;
+/** Most distinct terms a quote may have for derivations of its stems to be looked for. */
+const DERIVED_SCAN_MAX = 200;
+
+/**
+ * Terms of `a` that `b` has, or has as a derivation of one stem: one stem the start of the other and
+ * DERIVED_STEM_MIN letters or more ("provinc" / "provinci", "financ" / "financi"), as a reworded quote
+ * turns "if the province restores our funding" into "the moment provincial money comes back".
+ */
+function sharedTerms(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  // (Derivations are looked for only between quotes of ordinary length: the scan is |a| × |b|.)
+  const derive = a.size <= DERIVED_SCAN_MAX && b.size <= DERIVED_SCAN_MAX;
+  for (const t of a) {
+    if (b.has(t)) shared++;
+    else if (derive && t.length >= DERIVED_STEM_MIN) {
+      for (const u of b) {
+        if (u.length >= DERIVED_STEM_MIN && (u.startsWith(t) || t.startsWith(u))) {
+          shared++;
+          break;
+        }
+      }
+    }
+  }
+  return shared;
 }
 
 /** Content overlap at which a third outlet's quote is the same words as the target's (corroborating it). */
@@ -148,7 +184,7 @@ function termSequence(p: StoryIndex["articles"][number], q: number): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const i of p.quoteTokens[q]) {
-    const t = p.terms[i];
+    const t = p.terms[i] ? inGroup(p.terms[i]) : "";
     if (t && p.keys[i] !== skip && !seen.has(t)) {
       seen.add(t);
       out.push(t);
@@ -173,8 +209,7 @@ function findTwin(index: StoryIndex, source: number, sq: number, target: number)
   for (let tq = 0; tq < tgt.quoteTokens.length; tq++) {
     if (!speakersCompatible(sq0, tgt.analysis.quotes[tq])) continue;
     const tTerms = quoteTerms(tgt, tq);
-    let shared = 0;
-    for (const t of sTerms) if (tTerms.has(t)) shared++;
+    const shared = sharedTerms(sTerms, tTerms);
     if (shared < QUOTE_TWIN_MIN_SHARED) continue;
     const dice = (2 * shared) / (sTerms.size + tTerms.size);
     if (best && dice <= best.dice) continue;

@@ -1,8 +1,9 @@
 /**
  * Near-synonyms of everyday news-writing vocabulary, so that "it is crucial"
  * supports "it is important" and "Russia accepted" supports "Russia agreed".
- * General English only: no names or phrases from any corpus. Used for support
- * and grouping, never for quote comparison (there a changed word IS the finding).
+ * General English only: no names or phrases from any corpus. Used for support,
+ * grouping and recognising a heavily reworded quote as the same statement; never
+ * for deciding which words inside a quote changed (there a changed word IS the finding).
  */
 import { stem } from "./stem";
 

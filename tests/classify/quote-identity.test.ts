@@ -173,3 +173,24 @@ describe("quote identity: numbers and capitals written differently", () => {
     expect(changed.every((f) => f.text.includes("thirty-five"))).toBe(true);
   });
 });
+
+describe("quote identity: the forms of one word and of one stem count as shared content", () => {
+  it("a heavy rewording by the same named speaker that keeps 'ask' as 'asking' and 'province' as 'provincial' is the same quote, reworded", () => {
+    const said = (q: string) => [
+      "The city council voted 8-5 on Tuesday to close two branch libraries to fill a hole in next year's budget.",
+      `${q} Mayor Hester Quillon told reporters after the vote.`,
+      "About 4,900 residents had signed a petition against the closures.",
+    ];
+    const original = "“This is not the decision I wanted to make, but it is the responsible one. If the province restores our funding, I will ask this council to reopen those doors,”";
+    const reworded = "“This was never the outcome I hoped for, but it was the responsible call, and the moment provincial money comes back I'll be asking council to reopen those branches,”";
+    const { flags } = analyzeStory([
+      art(1, "North Wire", "Libraries to close", said(original)),
+      art(2, "City Ledger", "Two libraries will close", said(original)),
+      art(3, "Daily Digest", "Council shuts libraries", said(reworded)),
+    ]);
+    const p = flags.filter((f) => f.kind === "quote_paraphrased");
+    // (Every fact kept, its figures unchanged: a heavy rewording of phrasing is medium.)
+    expect(p.map((f) => [f.articleId, f.severity])).toEqual([[3, "medium"]]);
+    expect(flags.filter((f) => f.articleId === 3 && f.kind === "quote_unattested")).toEqual([]);
+  });
+});
