@@ -101,6 +101,36 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     if (!best.length) return;
     const specifics: { start: number; end: number; what: string }[] = [];
     const placeConflicts: { mine: string; theirs: string; outlets: string[] }[] = [];
+    // The statement as a medium fact_conflict: what this article has (`mine`: "X has \"28\""), and what the
+    // outlets carrying the statement have in its place.
+    const disputed = (mine: string, outlets: string[], theirs: string, tail: string): Draft => ({
+      articleId: a.article.id,
+      kind: "fact_conflict",
+      severity: "medium",
+      confidence: round(best[0].support!.score),
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      speaker: null,
+      explanation: `${mine} in "${clip(c.text, 80)}" where ${outlets.join(", ")} ${outlets.length > 1 ? "have" : "has"} "${theirs}" in the statements that support it${tail}`,
+      evidence: best.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(c.text, arts[m.article].analysis, m.support!.span)),
+    });
+    // The one alternative (by key) that the statements carrying this one (support CLAIM_SUPPORT_MIN or more)
+    // give in REPLACEMENT_MIN or more outlets, from `alternatives` read in each carrying window; else null.
+    const soleAlternative = (alternatives: (article: number, span: { start: number; end: number }) => Iterable<{ key: string; text: string }>) => {
+      const byKey = new Map<string, { text: string; outlets: Set<string> }>();
+      for (const m of best) {
+        if (m.support!.score < CLAIM_SUPPORT_MIN) continue;
+        const outlet = arts[m.article].analysis.article.outlet;
+        for (const { key, text } of alternatives(m.article, m.support!.span)) {
+          const e = byKey.get(key) ?? { text, outlets: new Set<string>() };
+          e.outlets.add(outlet);
+          byKey.set(key, e);
+        }
+      }
+      const strong = [...byKey.values()].filter((e) => e.outlets.size >= REPLACEMENT_MIN);
+      return strong.length === 1 ? { theirs: strong[0].text, outlets: [...strong[0].outlets] } : null;
+    };
     // A weekday, date or clock time no other outlet gives anywhere, where two or more carrying statements give one
     // other of its kind that this article never gives ("from Monday, 27 April" / "on Monday, April 20").
     const calendarReplaced = (): { mine: string; theirs: string; outlets: string[] } | null => {
@@ -108,23 +138,13 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
       for (const v of mineValues) {
         if (v.kind !== "weekday" && v.kind !== "month_day" && v.kind !== "time") continue;
         if (others.some((bi) => articleFacts(al, bi).values.some((w) => w.kind === v.kind && w.key === v.key))) continue;
-        const byKey = new Map<string, { text: string; outlets: Set<string> }>();
-        for (const m of best) {
-          if (m.support!.score < CLAIM_SUPPORT_MIN) continue;
-          const span = m.support!.span;
-          const B = arts[m.article].analysis;
-          B.claims.forEach((bc, bj) => {
-            if (bc.start >= span.end || bc.end <= span.start) return;
-            for (const w of claimValueLists(al, m.article)[bj]) {
-              if (w.kind !== v.kind || w.key === v.key || own.some((x) => x.kind === w.kind && x.key === w.key)) continue;
-              const x = byKey.get(w.key) ?? { text: w.text, outlets: new Set<string>() };
-              x.outlets.add(B.article.outlet);
-              byKey.set(w.key, x);
-            }
-          });
-        }
-        const strong = [...byKey.values()].filter((x) => x.outlets.size >= REPLACEMENT_MIN);
-        if (strong.length === 1) return { mine: v.text, theirs: strong[0].text, outlets: [...strong[0].outlets] };
+        const alt = soleAlternative((bi, span) =>
+          arts[bi].analysis.claims
+            .flatMap((bc, bj) => (bc.start >= span.end || bc.end <= span.start ? [] : claimValueLists(al, bi)[bj]))
+            .filter((w) => w.kind === v.kind && w.key !== v.key && !own.some((x) => x.kind === w.kind && x.key === w.key))
+            .map((w) => ({ key: w.key, text: w.text })),
+        );
+        if (alt) return { mine: v.text, ...alt };
       }
       return null;
     };
@@ -136,45 +156,29 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
         if (CALENDAR.has(word)) continue;
         const mine = `${word} ${d[2].toLowerCase()}`;
         if (others.some((bi) => designatorsOf(al, bi).has(mine))) continue;
-        const byNumber = new Map<string, { text: string; outlets: Set<string> }>();
-        for (const m of best) {
-          if (m.support!.score < CLAIM_SUPPORT_MIN) continue;
-          const B = arts[m.article].analysis;
-          for (const e of B.article.body.slice(m.support!.span.start, m.support!.span.end).matchAll(DESIGNATOR)) {
-            const key = `${foldText(e[1])} ${e[2].toLowerCase()}`;
-            if (foldText(e[1]) !== word || key === mine || designatorsOf(al, ai).has(key)) continue;
-            const x = byNumber.get(key) ?? { text: e[0], outlets: new Set<string>() };
-            x.outlets.add(B.article.outlet);
-            byNumber.set(key, x);
-          }
-        }
-        const strong = [...byNumber.values()].filter((x) => x.outlets.size >= REPLACEMENT_MIN);
-        if (strong.length === 1) return { mine: d[0], theirs: strong[0].text, outlets: [...strong[0].outlets] };
+        const alt = soleAlternative((bi, span) =>
+          [...arts[bi].analysis.article.body.slice(span.start, span.end).matchAll(DESIGNATOR)]
+            .map((e) => ({ key: `${foldText(e[1])} ${e[2].toLowerCase()}`, text: e[0], word: foldText(e[1]) }))
+            .filter((e) => e.word === word && e.key !== mine && !designatorsOf(al, ai).has(e.key)),
+        );
+        if (alt) return { mine: d[0], ...alt };
       }
       return null;
     };
     // The one name that REPLACEMENT_MIN or more supporting statements give and this article never names
     // (any word of it), nor spells another way: the place they have where this statement has `mine`.
-    const placeReplacedBy = (mine: string): { name: string; outlets: string[] } | null => {
+    // (Only their places: "at Stennack", not "a Florida condo".)
+    const placeReplacedBy = (mine: string) => {
       const own = articleTerms(al, ai);
-      const byKey = new Map<string, { name: string; outlets: Set<string> }>();
-      // (Only statements that carry this one, and only their places: "at Stennack", not "a Florida condo".)
-      for (const m of best) {
-        if (m.support!.score < CLAIM_SUPPORT_MIN) continue;
-        const span = m.support!.span;
-        const B = arts[m.article].analysis;
-        const text = B.article.body.slice(span.start, span.end);
-        for (const w of extractNames(text)) {
-          if (!PLACE_LEAD.test(text.slice(Math.max(0, w.start - PREFIX_WINDOW), w.start))) continue;
+      return soleAlternative((bi, span) => {
+        const text = arts[bi].analysis.article.body.slice(span.start, span.end);
+        return extractNames(text).flatMap((w) => {
+          if (!PLACE_LEAD.test(text.slice(Math.max(0, w.start - PREFIX_WINDOW), w.start))) return [];
           const terms = tokenize(w.text).filter((t) => t.norm.length > 2 && isContentWord(t.norm) && !CALENDAR.has(t.norm)).map((t) => termKey(t.norm));
-          if (!terms.length || terms.some((t) => own.has(t)) || withinEdits(foldText(w.text), foldText(mine), 2)) continue;
-          const e = byKey.get(terms.join(" ")) ?? { name: w.text, outlets: new Set<string>() };
-          e.outlets.add(B.article.outlet);
-          byKey.set(terms.join(" "), e);
-        }
-      }
-      const strong = [...byKey.values()].filter((e) => e.outlets.size >= REPLACEMENT_MIN);
-      return strong.length === 1 ? { name: strong[0].name, outlets: [...strong[0].outlets] } : null;
+          if (!terms.length || terms.some((t) => own.has(t)) || withinEdits(foldText(w.text), foldText(mine), 2)) return [];
+          return [{ key: terms.join(" "), text: w.text }];
+        });
+      });
     };
     // What stands just before a figure (a hedge, a converted amount): a short window, so that a hostile
     // statement of thousands of figures is read in time linear in its length.
@@ -270,7 +274,7 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
       // ("the greenhouses of Port Selby" / "at Stennack"): the place is disputed, not added.
       const place = PLACE_LEAD.test(before(n.start)) ? placeReplacedBy(n.text) : null;
       if (place) {
-        placeConflicts.push({ mine: n.text, theirs: place.name, outlets: place.outlets });
+        placeConflicts.push({ mine: n.text, ...place });
         continue;
       }
       specifics.push({ start: c.start + n.start, end: c.start + n.end, what: "name" });
@@ -279,34 +283,12 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     // the same word with another number, which this article never gives: the road or gate is disputed.
     const designator = !specifics.length && !placeConflicts.length ? (designatorReplaced() ?? calendarReplaced()) : null;
     if (designator) {
-      out.push({
-        articleId: a.article.id,
-        kind: "fact_conflict",
-        severity: "medium",
-        confidence: round(best[0].support!.score),
-        start: c.start,
-        end: c.end,
-        text: c.text,
-        speaker: null,
-        explanation: `${a.article.outlet} has "${designator.mine}" in "${clip(c.text, 80)}" where ${designator.outlets.join(", ")} ${designator.outlets.length > 1 ? "have" : "has"} "${designator.theirs}" in the statements that support it.`,
-        evidence: best.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(c.text, arts[m.article].analysis, m.support!.span)),
-      });
+      out.push(disputed(`${a.article.outlet} has "${designator.mine}"`, designator.outlets, designator.theirs, "."));
       return;
     }
     if (placeConflicts.length && !specifics.length) {
       const r = placeConflicts[0];
-      out.push({
-        articleId: a.article.id,
-        kind: "fact_conflict",
-        severity: "medium",
-        confidence: round(best[0].support!.score),
-        start: c.start,
-        end: c.end,
-        text: c.text,
-        speaker: null,
-        explanation: `${a.article.outlet} places it at "${r.mine}" in "${clip(c.text, 80)}" where ${r.outlets.join(", ")} ${r.outlets.length > 1 ? "have" : "has"} "${r.theirs}" in the statements that support it, a place ${a.article.outlet} never names.`,
-        evidence: best.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(c.text, arts[m.article].analysis, m.support!.span)),
-      });
+      out.push(disputed(`${a.article.outlet} places it at "${r.mine}"`, r.outlets, r.theirs, `, a place ${a.article.outlet} never names.`));
       return;
     }
     for (const r of placeConflicts) {
@@ -318,18 +300,7 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
     const figureCount = specifics.filter((x) => x.what === "figure").length;
     if (figureCount > 0 && replacements.length === figureCount) {
       const r = replacements[0];
-      out.push({
-        articleId: a.article.id,
-        kind: "fact_conflict",
-        severity: "medium",
-        confidence: round(best[0].support!.score),
-        start: c.start,
-        end: c.end,
-        text: c.text,
-        speaker: null,
-        explanation: `${a.article.outlet} has "${r.mine.text}" in "${clip(c.text, 80)}" where ${r.outlets.join(", ")} ${r.outlets.length > 1 ? "have" : "has"} "${r.theirs.text}" in the statements that support it.`,
-        evidence: best.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(c.text, arts[m.article].analysis, m.support!.span)),
-      });
+      out.push(disputed(`${a.article.outlet} has "${r.mine.text}"`, r.outlets, r.theirs.text, "."));
       return;
     }
     // Added figures are flagged as one divergence on their statement: the sentence is what tells what the
