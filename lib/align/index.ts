@@ -10,7 +10,7 @@ import { findSupportAll, type SupportMatch } from "./support";
 
 export { diffText, matchRuns, MAX_DIFF_CHARS, MAX_DIFF_TOKENS, type MatchRun } from "./diff";
 export { prepareStory, prepareArticle, tokenRange, tokenAt, termWeight, MAX_ANALYSED_CHARS, type StoryIndex, type PreparedArticle } from "./prepare";
-export { alignQuote, quoteContentShare, sameSpeakerKey, speakersCompatible, QUOTE_REGION_MIN, QUOTE_SUPPORT_MIN, QUOTE_TWIN_MIN, QUOTE_TWIN_MIN_SHARED, type QuoteMatch, type QuoteCounterpart } from "./quotes";
+export { alignQuote, quoteContentShare, sameSpeakerKey, speakersCompatible, EDGE_SWAP_MAX, EDGE_SWAP_SHARED, QUOTE_REGION_MIN, QUOTE_SUPPORT_MIN, QUOTE_TWIN_MIN, QUOTE_TWIN_MIN_SHARED, type QuoteMatch, type QuoteCounterpart } from "./quotes";
 export { findSupport, findSupportAll, type SupportMatch } from "./support";
 
 /** Support at or above which a claim counts as carried by the target. */

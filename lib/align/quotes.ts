@@ -12,9 +12,9 @@ import type { StoryIndex } from "./prepare";
 import { findSupport, type SupportMatch } from "./support";
 
 /** Words each version may run on past the shared ones at one end and still be read as a swap there. */
-const EDGE_SWAP_MAX = 2;
-/** Share of the longer version the shared words must cover for an edge to be read as a swap. */
-const EDGE_SWAP_SHARED = 0.8;
+export const EDGE_SWAP_MAX = 2;
+/** Share of the shorter version the shared words must cover for an edge to be read as a swap. */
+export const EDGE_SWAP_SHARED = 0.8;
 
 export interface QuoteCounterpart {
   /** Index of the counterpart quote in the target article. */

@@ -5,7 +5,7 @@
  * editorial brackets) or a change of substance (a content word replaced, a
  * number or a negation that differs). Only substance makes a high flag.
  */
-import type { PreparedArticle, QuoteMatch } from "@/lib/align";
+import { EDGE_SWAP_MAX, EDGE_SWAP_SHARED, type PreparedArticle, type QuoteMatch } from "@/lib/align";
 import { isNegation } from "@/lib/text";
 
 /** Words (at least) an overlapping stretch must share for two quotes to be excerpts of one statement. */
@@ -141,11 +141,6 @@ function endOverlap(a: string[], b: string[]): number {
   return 0;
 }
 
-/** Words each version may run on past the shared stretch at one end for that end to be read as a swap. */
-const EDGE_SWAP_WORDS = 2;
-/** Share of each version the shared stretch must cover for its ends to be read as swaps. */
-const EDGE_SWAP_COVER = 0.8;
-
 /**
  * "parties → bidders" when the two versions share one stretch that covers nearly all of each and both
  * go on past it at the same end by one or two words that differ (no spelling variant of each other, not
@@ -160,13 +155,13 @@ function edgeSwap(
   run: { a: number; b: number; length: number },
   bracketed: (p: PreparedArticle, token: number) => boolean,
 ): { example: string; substantive: boolean } | null {
-  if (run.length < EDGE_SWAP_COVER * Math.min(sIdx.length, tIdx.length)) return null;
+  if (run.length < EDGE_SWAP_SHARED * Math.min(sIdx.length, tIdx.length)) return null;
   const ends: [number[], number[]][] = [
     [sIdx.slice(run.a + run.length), tIdx.slice(run.b + run.length)],
     [sIdx.slice(0, run.a), tIdx.slice(0, run.b)],
   ];
   for (const [s, t] of ends) {
-    if (!s.length || !t.length || s.length > EDGE_SWAP_WORDS || t.length > EDGE_SWAP_WORDS) continue;
+    if (!s.length || !t.length || s.length > EDGE_SWAP_MAX || t.length > EDGE_SWAP_MAX) continue;
     const example = `${s.map((i) => A.tokens[i].raw).join(" ")} → ${t.map((j) => B.tokens[j].raw).join(" ")}`;
     const same = (i: number, j: number) => A.keys[i] === B.keys[j] || spellingSimilarity(A.tokens[i].norm, B.tokens[j].norm) >= SPELLING_SIM;
     const sWords = s.filter((i) => A.terms[i] && A.tokens[i].norm.length > 2 && !bracketed(A, i));
