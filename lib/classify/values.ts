@@ -50,6 +50,11 @@ interface Located extends ValueMention {
   lead: Set<string>;
   /** The stretch of time the value's clause is told of ("last-year", "night"; lib/text frameOf), or null. */
   frame: string | null;
+  /**
+   * The key of the figure this one is a change from, written next to it ("from 58 to 68 florins", "66
+   * florins, up from 58"), or null: two statements that change the same figure tell one slot.
+   */
+  baseline: string | null;
 }
 
 /** Words either side of a value searched for proper names. */
@@ -185,6 +190,11 @@ const PART_LEAD = /\b(?:of which|of whom|of those|of them|including|among them)\
 /** Characters before a figure searched for what introduces it. */
 const REFERENCE_WINDOW = 24;
 
+/** "from 58 to " just before a figure: the figure it changes from. */
+const CHANGE_FROM_BEFORE = /\bfrom\s+[$£€¥]?\s*(\p{N}[\p{N},]*(?:\.\p{N}+)?)\s*(?:[\p{L}%]+\s+)?to\s+[$£€¥]?\s*$/u;
+/** ", up from 58" or " from 58" just after a figure (and its unit words). */
+const CHANGE_FROM_AFTER = /^(?:\s*[\p{L}%]+){0,2}\s*,?\s*(?:(?:up|down)\s+)?from\s+[$£€¥]?\s*(\p{N}[\p{N},]*(?:\.\p{N}+)?)(?![\p{N}.,]*\s*(?:to|-)\s*\p{N})/u;
+
 /** Where one clause ends and the next begins: a semicolon, a colon, or a comma before a coordinating conjunction. */
 const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|while|whereas)\s+/g;
 
@@ -204,7 +214,7 @@ function locate(text: string): Located[] {
   const folded = foldText(text);
   // Where each clause break stands, found once for every value of the statement.
   const breaks = [...text.matchAll(CLAUSE_BREAK)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  return values.map((v) => {
+  const located = values.map((v) => {
     // The nearest content words either side, however many function words lie between.
     // Within the value's own clause: "taken to hospital; two remained there on Monday" (or ", and two
     // were still there on Monday") gives Monday to the staying, not to the taking.
@@ -251,8 +261,18 @@ function locate(text: string): Located[] {
     const subject = opening && !isStopword(foldText(opening[1])) ? foldText(opening[1]).replace(/['’]s$/, "") : "";
     const part = PART_LEAD.test(lead);
     const frame = frameOf(text.slice(from, to));
-    return { ...v, context, lead: leading, names, statement: folded, numbers, reference, clause, subject, part, frame };
+    return { ...v, context, lead: leading, names, statement: folded, numbers, reference, clause, subject, part, frame, baseline: null as string | null };
   });
+  // A figure's baseline is the figure it changes from, written right before or after it ("from 58 to 68",
+  // "to 66 florins from 58 florins", "66 florins, up from 58"): a bare number often, so read from the text.
+  for (const v of located) {
+    if (!FIGURE_KINDS.has(v.kind)) continue;
+    const ahead = CHANGE_FROM_BEFORE.exec(text.slice(Math.max(0, v.start - REFERENCE_WINDOW), v.start));
+    const behind = ahead ? null : CHANGE_FROM_AFTER.exec(text.slice(v.end, v.end + REFERENCE_WINDOW));
+    const figure = (ahead ?? behind)?.[1];
+    if (figure) v.baseline = figure.replace(/,/g, "");
+  }
+  return located;
 }
 
 /**
@@ -334,13 +354,17 @@ function conflictsBetween(a: Located[], b: Located[], aligned = false): ValueCon
   // A figure the other statement also gives, whatever word follows it there, is not in dispute.
   const mentions = (list: Located[], key: string) => list.length > 0 && list[0].numbers.has(key);
   for (const v of a) {
-    if (several(a, v)) continue;
+    // (A figure changed from a figure the other statement changes too is that statement's, however many it lists.)
+    const baselined = (w: Located) => v.baseline !== null && v.baseline === w.baseline;
+    if (several(a, v) && !b.some((w) => sameSlotKind(v, w) && baselined(w))) continue;
     if (sharedValue(v, b)) continue;
     if (FIGURE_KINDS.has(v.kind) && mentions(b, v.key)) continue;
     let best: { w: Located; shared: number } | null = null;
     for (const w of b) {
       if (!sameSlotKind(v, w) || w.key === v.key || approximately(v, w)) continue;
-      if (several(b, w) && !singledOut(v, w)) continue;
+      if (several(b, w) && !singledOut(v, w) && !baselined(w)) continue;
+      // Changes from two different figures ("from 12 to 15" / "from 40 to 45") are changes of two things.
+      if (v.baseline !== null && w.baseline !== null && v.baseline !== w.baseline) continue;
       if (sharedValue(w, a)) continue;
       if (FIGURE_KINDS.has(w.kind) && mentions(a, w.key)) continue;
       if (FIGURE_KINDS.has(v.kind) && (boundsAgree(v, w) || (v.period ?? "") !== (w.period ?? ""))) continue;
@@ -366,7 +390,7 @@ function conflictsBetween(a: Located[], b: Located[], aligned = false): ValueCon
       if (v.subject && v.subject === w.subject && !v.context.has(v.subject)) shared++;
       // A count's unit is its subject: with the same counted thing, the unit is the shared context.
       const lone = aligned && !v.part && !w.part && ownA.filter((x) => sameSlotKind(x, v)).length === 1 && ownB.filter((x) => sameSlotKind(x, w)).length === 1;
-      if (!lone && shared < MIN_SHARED_CONTEXT + (v.kind === "count" ? 1 : 0)) continue;
+      if (!lone && !baselined(w) && shared < MIN_SHARED_CONTEXT + (v.kind === "count" ? 1 : 0)) continue;
       if (!best || shared > best.shared) best = { w, shared };
     }
     if (best) out.push({ kind: v.kind, mine: v, theirs: best.w });

@@ -227,6 +227,16 @@ describe("findValueConflicts: no conflict", () => {
     )).toEqual([]);
   });
 
+  it("two figures changed from the same figure fill one slot, however many figures the other statement lists ('from 12 to 15' / 'from 12 to 14')", () => {
+    const mine = "The Varnholm day pass goes up from 12 to 15 florins (roughly from 1.10 to 1.40 euros).";
+    const theirs = "The single fare will rise from 1.80 to 2.10 florins and the day ticket from 12 to 14 florins.";
+    expect(findValueConflicts(mine, theirs).map((c) => [c.mine.text, c.theirs.text])).toEqual([["15 florins", "14 florins"]]);
+    expect(findValueConflicts(mine, "A day ticket will cost 14 florins, up from 12, and a single fare 2.10 florins.").map((c) => c.theirs.text)).toEqual(["14 florins"]);
+    // The same change told twice, and a change from another figure (another ticket, few shared words), dispute nothing.
+    expect(findValueConflicts(mine, theirs.replace("to 14", "to 15"))).toEqual([]);
+    expect(findValueConflicts(mine, "The single fare will rise from 1.80 to 2.10 florins and the weekly pass from 40 to 45 florins.")).toEqual([]);
+  });
+
   it("two times within half an hour, one approximate, are one time; a year completing a date is no version of a bare year", () => {
     expect(findValueConflicts("Ashgrove spoke to supporters at the Old Customs House shortly before 3 a.m.", "Ashgrove told supporters at the Old Customs House at about 2:45 a.m.")).toEqual([]);
     expect(findValueConflicts("Ashgrove spoke to supporters at the Old Customs House at 4 a.m.", "Ashgrove told supporters at the Old Customs House at 2:45 a.m.")).toHaveLength(1);
