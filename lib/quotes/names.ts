@@ -49,10 +49,21 @@ export function isAbbrevDot(body: string, t: Tok): boolean {
   return /[\p{L}]/u.test(body[t.start - 1] ?? "") && /^\s*[\p{Ll}(,)]/u.test(body.slice(t.end, t.end + 3));
 }
 
+/** Tokens read for the name after a descriptor that opens with an occasion phrase ("in a statement the director and owner"). */
+const OCCASION_REACH = 10;
+
 /** "9/11 widow Terry Strada", "conservative talk radio host Rush Limbaugh": skip a short lower-case descriptor to the name. */
 export function nameAfterDescriptor(toks: Tok[], from: number): NP | null {
-  for (let k = from + 1; k < Math.min(toks.length, from + 7); k++) {
+  // (Past an occasion phrase too: "said in a statement the director and owner Imogen Tasker". A name right after
+  // a preposition is that phrase's object, "said at a meeting in Brussels", "said on Tuesday": not the speaker.)
+  const occasion = from < toks.length && PREPOSITION.test(toks[from].text);
+  const reach = from + (occasion ? OCCASION_REACH : 7);
+  for (let k = from + 1; k < Math.min(toks.length, reach); k++) {
     if (/^[,.;:“"”]$/.test(toks[k - 1].text)) return null;
+    if (occasion && isNameToken(toks[k].text) && PREPOSITION.test(toks[k - 1].text)) {
+      while (k + 1 < toks.length && isNameToken(toks[k + 1].text)) k++;
+      continue;
+    }
     if (isNameToken(toks[k].text)) {
       const np = npStartingAt(toks, k);
       return np && !np.pronoun ? np : null;

@@ -100,6 +100,16 @@ describe("quote styles", () => {
     expect(q.speaker).toBe("Simone Achterberg");
   });
 
+  it("a speech verb, an occasion phrase, then the speaker (a translation's word order): the quote ends at the verb; a name after a preposition is the occasion's, not the speaker", () => {
+    const body =
+      "The mill burned overnight.\n\n– All forty workers of the night shift are safe, and we will rebuild, said in a statement the director and owner Petra Holm.\n\n– We do not yet know what caught fire, said at a meeting in Marlow the mayor Anna Berg.";
+    const q = quotes(body);
+    expect(q.map((x) => [x.text, x.speaker])).toEqual([
+      ["All forty workers of the night shift are safe, and we will rebuild", "Petra Holm"],
+      ["We do not yet know what caught fire", "Anna Berg"],
+    ]);
+  });
+
   it("a present-tense cue the lexicon keeps out as a possible noun ('confides') attributes a dash-led quote; the speaker stops at the sentence's end", () => {
     const body =
       "Hail struck the valley on Saturday.\n\n– It took twenty minutes to lose a year of work, confides Ana Verel, owner of the Brisa estate (12 hectares), who estimates she lost most of her crop.\n\n– The state will help growers once the damage is assessed, says the minister. Inspectors need about three weeks to assess it.";
