@@ -52,6 +52,15 @@ function overlaps(taken: { start: number; end: number }[], s: number, e: number)
 }
 
 /** Every typed value in `text`, in order. */
+/**
+ * The key of a score or tally, larger number first: "17 to 24 votes" and "24 votes to 17" are one result told
+ * from either side ("failed with", "defeated by"), as are "lost 1-3" and "won 3-1".
+ */
+function scoreKey(a: string, b: string): string {
+  const [x, y] = [Number(a), Number(b)];
+  return x >= y ? `${x}-${y}` : `${y}-${x}`;
+}
+
 export function extractValues(text: string): ValueMention[] {
   const t = text.normalize("NFKC");
   const out: ValueMention[] = [];
@@ -75,9 +84,18 @@ export function extractValues(text: string): ValueMention[] {
   for (let m = score.exec(t); m; m = score.exec(t)) {
     const before = t.slice(Math.max(0, m.index - 12), m.index).trim().split(/\s+/).pop() ?? "";
     if (MONTH_WORD.test(before) || /[\d.,]$/.test(t.slice(Math.max(0, m.index - 1), m.index))) continue;
-    const a = m[1] ?? m[3];
-    const b = m[2] ?? m[4];
-    push({ kind: "score", key: `${a}-${b}`, unit: "", start: m.index, end: m.index + m[0].length, text: m[0] });
+    push({ kind: "score", key: scoreKey(m[1] ?? m[3], m[2] ?? m[4]), unit: "", start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  // Vote tallies in words: "by 41 votes to 12", "41 votes in favour, 12 against", and in a statement about a vote
+  // a bare "41 to 12" (not a change "from 58 to 68", a range "between 15 to 24" or ages "aged 15 to 24").
+  const tally = /\b(\d{1,3}) votes? to (\d{1,3})\b|\b(\d{1,3}) (?:votes? )?in favou?r,? (?:and |with |to )?(\d{1,3}) against\b|\b(\d{1,3}) to (\d{1,3})\b(?![-–\d.,]\d)/giu;
+  const aboutVote = /\bvot(?:e|es|ed|ing)\b|\bballots?\b/i.test(t);
+  for (let m = tally.exec(t); m; m = tally.exec(t)) {
+    if (m[5] !== undefined) {
+      const before = t.slice(Math.max(0, m.index - 16), m.index);
+      if (!aboutVote || /\b(?:from|between|aged|ages|of|up|down|rose|fell|increase[sd]?|cut|raised?)\s+$/i.test(before) || /[\d.,]$/.test(before)) continue;
+    }
+    push({ kind: "score", key: scoreKey(m[1] ?? m[3] ?? m[5], m[2] ?? m[4] ?? m[6]), unit: "", start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   for (const d of extractDates(t)) {
     if (overlaps(out, d.start, d.end)) continue;

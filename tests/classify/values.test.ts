@@ -227,6 +227,12 @@ describe("findValueConflicts: no conflict", () => {
     )).toEqual([]);
   });
 
+  it("a tally in words disputes another tally of the same vote; the same tally told from the losing side does not", () => {
+    const won = "The assembly adopted the 2027 budget by 24 votes to 15 late on Thursday.";
+    expect(findValueConflicts("The assembly adopted the 2027 budget by 25 votes to 14 late on Thursday.", won).map((c) => [c.kind, c.mine.key, c.theirs.key])).toEqual([["score", "25-14", "24-15"]]);
+    expect(findValueConflicts("The amendment to cap the rise failed with 15 to 24 votes.", "The amendment to cap the rise was defeated by 24 votes to 15.")).toEqual([]);
+  });
+
   it("two figures changed from the same figure fill one slot, however many figures the other statement lists ('from 12 to 15' / 'from 12 to 14')", () => {
     const mine = "The Varnholm day pass goes up from 12 to 15 florins (roughly from 1.10 to 1.40 euros).";
     const theirs = "The single fare will rise from 1.80 to 2.10 florins and the day ticket from 12 to 14 florins.";

@@ -63,6 +63,18 @@ describe("extractValues: scores and votes", () => {
     expect(words[0].key).toBe(dash[0].key);
   });
 
+  it("reads a tally in words ('by 112 votes to 96', '112 votes in favour, 96 against', '112 to 96' in a statement about a vote) as one result, whichever side comes first", () => {
+    const key = (t: string) => only(t, "score").map((v) => v.key);
+    expect(key("The assembly passed the levy by 112 votes to 96 on Friday.")).toEqual(["112-96"]);
+    expect(key("The assembly passed the levy with 112 votes in favour, 96 against and 4 abstentions.")).toEqual(["112-96"]);
+    expect(key("The assembly voted for the levy, 112 to 96, after a long debate.")).toEqual(["112-96"]);
+    // Told from the losing side: the same result.
+    expect(key("The motion to scrap the levy failed with 96 to 112 votes.")).toEqual(["112-96"]);
+    // A change, a range of ages: no tally, even beside a vote.
+    expect(key("After the vote the levy rises from 58 to 68 florins.")).toEqual([]);
+    expect(key("Residents aged 18 to 25 voted in greater numbers.")).toEqual([]);
+  });
+
   it("does not read a range of dates as a score", () => {
     expect(only("The lantern festival runs June 11-13 along the river.", "score")).toEqual([]);
   });
