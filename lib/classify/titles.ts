@@ -44,6 +44,8 @@ const OFFICE_BODY: Record<string, string> = { councillor: "council", councilor: 
 const QUALIFIERS = new Set(["former", "acting", "interim", "then", "new", "outgoing", "incoming", "current", "longtime", "elected", "newly"]);
 /** Words that end a title read backwards from a name (speech and reporting verbs). */
 const SPEECH = /^(?:said|says|say|told|tells|according|added|asked|wrote|explained|warned|argued|insisted|noted|stated|announced|confirmed|replied|urged|called|by|with|from|and|or|but)$/;
+/** A past-tense verb and then its object or complement: a predicate, not a role ("accepted the resignation", "named as"). */
+const PREDICATE_START = /^\p{Ll}+ed\s+(?:the|a|an|his|her|its|their|as|to|by)\b/u;
 /** Characters before a name read for its title (MAX_TITLE_WORDS words fit well inside). */
 const TITLE_WINDOW = 160;
 /** Longest title (words) read before a name, and longest apposition (characters) read after it. */
@@ -131,8 +133,11 @@ const rolesOf = memoPerArticle((al: StoryAlignment, i: number): Map<string, Role
         // A relative clause after the role describes what the person does, not an office ("an economist
         // who speaks on finance for the opposition").
         const phrase = app[1].split(/\s+(?:who|which|that|whose)\s+/u)[0].trim();
+        // A verb and its object after the comma is the sentence going on, not an apposition ("the council,
+        // chaired by Lorraine Beckwith, accepted the resignation and named ..."; but "retired judge" is a role).
+        const predicate = !/^(?:the|a|an)\s/i.test(app[0].slice(1).trimStart()) && PREDICATE_START.test(phrase);
         const r = readRole(phrase.split(/\s+/));
-        if (r.offices.size) roles.push({ ...r, text: t.slice(nameStart, n.end + app[0].trimEnd().length), start: c.start + nameStart, end: c.start + n.end + app[0].trimEnd().length, claim: ci });
+        if (r.offices.size && !predicate) roles.push({ ...r, text: t.slice(nameStart, n.end + app[0].trimEnd().length), start: c.start + nameStart, end: c.start + n.end + app[0].trimEnd().length, claim: ci });
       }
       const present = roles.filter((r) => !r.past);
       if (!present.length) continue;
@@ -155,7 +160,13 @@ const portfolio = (r: Role) => r.body.size > 0 && r.offices.size === 1 && PORTFO
 /** Offices that only say someone leads ("union chief", "the head of the agency"): any leading office fits them. */
 const GENERIC_HEAD = new Set(["chief", "head", "leader"]);
 const generic = (x: Set<string>) => x.size > 0 && [...x].every((v) => GENERIC_HEAD.has(v));
-const intersects = (x: Set<string>, y: Set<string>) => generic(x) || generic(y) || [...x].some((v) => y.has(v));
+/**
+ * Offices that are a seat in the body and no more ("member of the university council", "the city's representative
+ * on the council"): one seat told two ways. (A member against the council's president is another office.)
+ */
+const SEATS = new Set(["member", "representative", "councillor", "senator"]);
+const seat = (x: Set<string>) => x.size > 0 && [...x].every((v) => SEATS.has(v));
+const intersects = (x: Set<string>, y: Set<string>) => generic(x) || generic(y) || (seat(x) && seat(y)) || [...x].some((v) => y.has(v));
 /** The office each ranked office is a rank of ("chief judge" -> "judge"). */
 const headOf = (office: string) => office.split(" ").pop()!;
 const sharesHead = (x: Set<string>, y: Set<string>) => [...x].some((v) => [...y].some((w) => headOf(v) === headOf(w)));

@@ -31,6 +31,25 @@ describe("titles: one person, another office in the same body", () => {
     expect(f[0].explanation).toContain("chief executive");
   });
 
+  it("a member of the body and its representative there hold one seat told two ways", () => {
+    const three = (a: string, b: string, c: string) =>
+      conflicts(analyzeStory([art(1, "North Wire", story(a)), art(2, "Valley Courier", story(b)), art(3, "Ward Report", story(c))]).flags);
+    expect(three("Graham Tolliver, the union's representative on the Tarnwick Health Board,", "Graham Tolliver, the union's representative on the Tarnwick Health Board,", "Graham Tolliver, member of the Tarnwick Health Board,")).toEqual([]);
+  });
+
+  it("a verb and its object after a name's comma is the sentence going on, not a role", () => {
+    const board = (s: string) => [
+      "Nurses at the Tarnwick hospitals began a two-day strike on Tuesday over staffing levels on the wards.",
+      s,
+      "About 3,000 nurses took part, and emergency departments stayed open with reduced teams.",
+    ];
+    expect(conflicts(analyzeStory([
+      art(1, "North Wire", board("The health board, chaired by Graham Tolliver, accepted the union's claim and named Professor Ada Lusk as mediator.")),
+      art(2, "Valley Courier", board("The health board, chaired by Graham Tolliver, accepted the union's claim and named Professor Ada Lusk as mediator.")),
+      art(3, "Ward Report", board("The board of health, presided by Graham Tolliver, accepted the claim of the union and named as mediator the deputy director Ada Lusk.")),
+    ]).flags)).toEqual([]);
+  });
+
   it("a minister's portfolio is the office: another ministry is a conflict, the same one written two ways is not; a union's branch or local secretary names no portfolio", () => {
     const three = (a: string, b: string, c: string) =>
       conflicts(analyzeStory([art(1, "North Wire", story(a)), art(2, "Valley Courier", story(b)), art(3, "Ward Report", story(c))]).flags);
