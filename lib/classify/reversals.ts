@@ -137,7 +137,10 @@ function findReversal(al: StoryAlignment, ai: number, mine: Mine, bi: number, s0
     const tWords = tIdx.slice(ta, tb).map((i) => B.tokens[i].norm);
     const mine = A.analysis.article.body.slice(A.tokens[sIdx[Math.max(0, sa - 1)]].start, A.tokens[sIdx[Math.min(sIdx.length - 1, sb)]].end);
     const theirs = B.analysis.article.body.slice(B.tokens[tIdx[Math.max(0, ta - 1)]].start, B.tokens[tIdx[Math.min(tIdx.length - 1, tb)]].end);
-    if (sWords.some(isNegation) !== tWords.some(isNegation)) return { what: "negation", mine, theirs };
+    // ("Without" opens a phrase: "taken without acknowledgement from" against "taken from" leaves a qualifier
+    // out, and only "with" against "without" reverses it.)
+    const negates = (words: string[], other: string[]) => words.some((w) => isNegation(w) && (w !== "without" || other.length > 0));
+    if (negates(sWords, tWords) !== negates(tWords, sWords)) return { what: "negation", mine, theirs };
     if (!sWords.length || !tWords.length) continue;
     for (const w of sWords) {
       const o = oppositeOf(w);

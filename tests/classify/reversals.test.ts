@@ -35,6 +35,17 @@ describe("reversals: the same statement with its meaning turned", () => {
     expect(f[0].evidence.map((e) => e.articleId)).toContain(1);
   });
 
+  it("a 'without' phrase left out is a qualifier dropped, not a negation; 'with' turned into 'without' is", () => {
+    const base = "Forty-two workers will be offered jobs without conditions at the company's other site in Brannock.";
+    const three = (c: string) => conflicts(analyzeStory([
+      art(1, "North Ledger", "Corvale recycling plant to close", swap(2, base)),
+      art(2, "Valley Times", "Recycling plant in Corvale shuts in spring", swap(2, base)),
+      art(3, "Quick News", "Corvale plant closing", swap(2, c)),
+    ]).flags).filter((x) => x.articleId === 3);
+    expect(three("Forty-two workers will be offered jobs at the company's other site in Brannock.")).toEqual([]);
+    expect(three("Forty-two workers will be offered jobs with conditions at the company's other site in Brannock.").map((x) => x.severity)).toEqual(["high"]);
+  });
+
   it("a negation one outlet of three adds is flagged only on that outlet, not on the two that agree", () => {
     const negated = "The district council said a new contractor would not take over collections from April.";
     const f = conflicts(flags(swap(3, negated)));
