@@ -210,6 +210,9 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
       // a report names several days for several events, and the one it gives this event is in dispute.
       const sameEventDay = v.kind === "weekday" && v.overlap >= CALENDAR_OVERLAP && figuresAgree(claimValueLists(al, ai)[ci], claimValueLists(al, v.article)[v.claim]);
       if (!sameEventDay && (valuesOf(al, ai).has(slotKey(v.theirs)) || figuresOf(al, ai).has(`${v.theirs.kind}|${v.theirs.key}`))) continue;
+      // So does the other article when it gives this figure elsewhere: "costs 390 million in total" matched with
+      // its "total spending of 1.46 billion" by a few shared words, while it tells the 390 million programme too.
+      if (FIGURE_KINDS.has(v.kind) && figuresOf(al, v.article).has(`${v.mine.kind}|${v.mine.key}`)) continue;
       // A day or an hour told beside figures the other statement does not share belongs to another clause's
       // event ("shares rose 26.4 percent on Wednesday" / "a 31 percent premium to Tuesday's close").
       if (CALENDAR_KINDS.has(v.kind) && !figuresNested(claimValueLists(al, ai)[ci], claimValueLists(al, v.article)[v.claim])) continue;

@@ -45,7 +45,7 @@ export interface NumberMention {
 }
 
 const NUM_RE =
-  /(\p{N}{1,3}(?:[ \u00A0\u202F]\p{N}{3})+(?![\p{N}.,]\p{N})|\p{N}+(?:[.,]\p{N}+)*)(\s*%|\s*percent|\s*per cent)?(?:\s*(hundred|thousand|millions?|billions?|trillion|bn|mn|m|k|dozen)\b)?|\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)\b(?:\s+(hundred|thousand|millions?|billions?|trillion|dozen)\b)?/giu;
+  /(\p{N}{1,3}(?:[ \u00A0\u202F]\p{N}{3})+(?![\p{N}.,]\p{N})|\p{N}+(?:[.,]\p{N}+)*)(\s*%|\s*percent|\s*per cent)?(?:(?:\s*|-(?=(?:hundred|thousand|million|billion|trillion)-))(hundred|thousand|millions?|billions?|trillion|bn|mn|m|k|dozen)\b)?|\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)\b(?:\s+(hundred|thousand|millions?|billions?|trillion|dozen)\b)?/giu;
 
 function parseDigits(raw: string): number {
   // Thousands grouped with spaces ("850 000", the European way) are one number.

@@ -115,7 +115,8 @@ export function extractValues(text: string): ValueMention[] {
       continue;
     }
     const sign = t.slice(Math.max(0, n.start - 1), n.start);
-    const after = t.slice(n.end).match(/^\s*([\p{L}]+)/u);
+    // (A compound amount, "a 390-million-daler programme", is followed by its unit after a hyphen.)
+    const after = t.slice(n.end).match(/-(?:hundred|thousand|million|billion|trillion)$/i.test(n.text) ? /^-([\p{L}]+)/u : /^\s*([\p{L}]+)/u);
     const afterWord = after ? after[1].toLowerCase() : "";
     const currency = CURRENCY_SIGNS[sign] ?? CURRENCY_WORDS[afterWord];
     if (currency) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_STATEMENT_VALUES } from "@/lib/classify/values";
 import { findValueConflicts } from "@/lib/classify/values";
+import { analyzeStory } from "@/lib/analyze";
 import { extractValues } from "@/lib/text";
 
 describe("findValueConflicts: the same slot with a different value", () => {
@@ -283,5 +284,17 @@ describe("statements too crowded to read slot by slot", () => {
       `Repairs to the ring road will cost ${first} and take eight weeks, the council said${Array.from({ length: extra }, (_, k) => `, with ${k + 2} crews`).join("")}.`;
     expect(findValueConflicts(statement(0, "£4.5 million"), statement(0, "£6.2 million"))).toHaveLength(1);
     expect(findValueConflicts(statement(MAX_STATEMENT_VALUES, "£4.5 million"), statement(MAX_STATEMENT_VALUES, "£6.2 million"))).toEqual([]);
+  });
+});
+
+describe("fact_conflict by slot: a counterpart that holds both figures", () => {
+  it("gives this figure elsewhere, so its other figure matched by a few shared words is no dispute ('costs 390 million in total' / 'total spending rises to 1.46 billion')", () => {
+    const art = (id: number, outlet: string, paras: string[]) => ({ id, outlet, source: `${outlet}.txt`, title: "Orrel council adopts budget", body: paras.join("\n\n"), publishedAt: null, language: null });
+    const open = "The Orrel city council adopted the 2027 budget late on Thursday after a debate of nine hours.";
+    const paper = [open, "The 48 million crowns for the dikes next year is the first phase of a ten-year, 390-million-crown programme to strengthen the city's flood defences.", "Total spending rises to 1.46 billion crowns, from 1.40 billion this year."];
+    const wire = [open, "The dikes along the river get 48 million crowns next year.", "The budget sets overall expenditure for 2027 at 1.46 billion crowns, up 4.1 percent."];
+    const digest = [open, "The dikes get 48 million crowns next year.", "It is the first stage of a flood protection programme over ten years, which costs 390 million crowns in total."];
+    const flags = analyzeStory([art(1, "Wire", wire), art(2, "Radio", wire), art(3, "Paper", paper), art(4, "Digest", digest)]).flags;
+    expect(flags.filter((f) => f.kind === "fact_conflict")).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  canonicalTerm, contentTerms, extractDates, extractNames, extractNumbers, foldText, isStopword, normalizeForFingerprint,
+  canonicalTerm, contentTerms, extractDates, extractNames, extractNumbers, extractValues, foldText, isStopword, normalizeForFingerprint,
   stem, surnameKey, termKey, tokenize, wordKey,
 } from "@/lib/text";
 
@@ -72,6 +72,12 @@ describe("facts", () => {
       [6e6, "", false], [6e6, "", false], [5, "", false], [12.5, "%", false], [3, "%", false], [2022, "", true],
     ]);
     expect(extractNumbers("one of the reasons")).toEqual([]);
+  });
+  it("reads a compound amount written with hyphens ('a 390-million-crown plan') with its scale and its unit", () => {
+    expect(extractNumbers("a ten-year, 390-million-crown plan").map((x) => [x.value, x.text])).toEqual([[10, "ten"], [390e6, "390-million"]]);
+    expect(extractValues("a ten-year, 390-million-kroner plan").filter((v) => v.kind !== "count").map((v) => [v.kind, v.key, v.unit])).toEqual([["money", "390000000", "crown"]]);
+    // (Not a range or a name: "COVID-19", "2-3 million".)
+    expect(extractNumbers("2-3 million people").map((x) => x.value)).toEqual([2, 3e6]);
   });
   it("reads weekdays, month-day dates and years", () => {
     const d = extractDates("On Sunday, August 17, 2025 and 17 Aug.");
