@@ -95,6 +95,13 @@ const claimValues = memoPerArticle((al, i): ClaimValues[] => {
   return al.index.articles[i].analysis.claims.map((c, ci) => ({ values: locate(c.text), terms: terms[ci] }));
 });
 
+/** Every figure (kind and key) that article `i`'s statements give, once per story. */
+const articleFigures = memoPerArticle((al, i): Set<string> => {
+  const out = new Set<string>();
+  for (const c of claimValues(al, i)) for (const v of c.values) if (FIGURE_KINDS.has(v.kind)) out.add(`${v.kind}|${v.key}`);
+  return out;
+});
+
 /** Dice overlap of two statements' content terms. */
 function statementOverlap(x: ClaimValues, y: ClaimValues): number {
   return termDice(x.terms, y.terms);
@@ -131,6 +138,11 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
   // own words say little of what the figure counts, so it must be close to the other statement.
   const answer = (i: number, c: number) => isFaqAnswer(al.index.articles[i].analysis, c);
   const mineAnswer = answer(ai, ci);
+  // A figure of theirs that this article gives in another statement is common ground, not one of the figures
+  // this statement's could answer ("the dikes get 48 million, the first part of a 390-million programme" against
+  // "84 million flow into the dikes" in an article that tells the 390-million programme too).
+  const known = articleFigures(al, ai);
+  const here = new Set(mine.values.map((v) => `${v.kind}|${v.key}`));
   const out: SlotConflict[] = [];
   for (const bi of targets) {
     const theirs = claimValues(al, bi);
@@ -140,7 +152,8 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
       const overlap = statementOverlap(mine, t);
       if (overlap < MIN_STATEMENT_OVERLAP) continue;
       if ((mineAnswer || answer(bi, cj)) && overlap < MIN_ANSWER_OVERLAP) continue;
-      for (const c of conflictsBetween(mine.values, t.values)) {
+      const open = t.values.filter((w) => !FIGURE_KINDS.has(w.kind) || here.has(`${w.kind}|${w.key}`) || !known.has(`${w.kind}|${w.key}`));
+      for (const c of conflictsBetween(mine.values, open)) {
         // A figure is only comparable between statements that are mostly the same statement.
         if (HARD_VALUE_KINDS.has(c.kind) && c.kind !== "time" && overlap < MIN_FIGURE_OVERLAP) continue;
         out.push({ ...c, article: bi, claim: cj, overlap });

@@ -297,4 +297,14 @@ describe("fact_conflict by slot: a counterpart that holds both figures", () => {
     const flags = analyzeStory([art(1, "Wire", wire), art(2, "Radio", wire), art(3, "Paper", paper), art(4, "Digest", digest)]).flags;
     expect(flags.filter((f) => f.kind === "fact_conflict")).toEqual([]);
   });
+
+  it("a figure of theirs that this article gives in another statement is common ground, so their other figure is the one this statement's answers", () => {
+    const art = (id: number, outlet: string, paras: string[]) => ({ id, outlet, source: `${outlet}.txt`, title: "Orrel council adopts budget", body: paras.join("\n\n"), publishedAt: null, language: null });
+    const open = "The Orrel city council adopted the 2027 budget late on Thursday after a debate of nine hours.";
+    const wire = [open, "The budget puts 48 million crowns into reinforcing the river dikes next year, the first part of a ten-year, 390-million-crown flood programme."];
+    const digest = [open, "Of the money, 84 million crowns flow next year into the strengthening of the river dikes.", "It is the first stage of a flood programme over ten years, which costs 390 million crowns in total."];
+    const flags = analyzeStory([art(1, "Wire", wire), art(2, "Radio", wire), art(3, "Digest", digest)]).flags.filter((f) => f.kind === "fact_conflict");
+    expect(flags.map((f) => [f.articleId, f.text.slice(0, 40)])).toEqual([[3, "Of the money, 84 million crowns flow nex"]]);
+    expect(flags[0].explanation).toContain("48 million");
+  });
 });
