@@ -156,6 +156,8 @@ export function isChromeLead(text: string): boolean {
   const n = wordCount(text);
   if (n > 8 && !(n <= 14 && isCreditLine(text))) return false;
   if (isCreditLine(text)) return true;
+  // "More briefs", "More headlines:": a label of two words, the second a plural, introduces more of the site.
+  if (/^more \p{L}{3,}s:?$/iu.test(text.trim())) return true;
   if (!CHROME_LEAD.test(text)) return false;
   // "Related: Some story title." may end with a stop; a real sentence starting "Share prices fell ..." is longer.
   return !endsLikeSentence(text) || n <= 6 || /^[^:]{1,20}:/.test(text);

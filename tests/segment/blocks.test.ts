@@ -353,6 +353,20 @@ describe("boilerplate", () => {
     expect(translated.blocks.filter((b) => b.boilerplate).length).toBe(3);
   });
 
+  it("'More <plural>' over a list of headlines is a link box; a sentence opening with 'More' is not a label", () => {
+    const story = [
+      "The harbour ferry operator collapsed into administration on Monday, and the ferry stopped running the same evening.",
+      "The council said it would run a replacement boat for eight weeks while administrators look for a buyer for the operator.",
+    ];
+    const body = [...story, "More headlines", "- Ten walks along the northern cliffs", "- Is a season ticket still worth it?", "- The week in five charts"].join("\n");
+    const seg = segmentArticle(body);
+    expect(seg.blocks.filter((b) => b.boilerplate).map((b) => body.slice(b.start, b.end))).toEqual([
+      "More headlines", "- Ten walks along the northern cliffs", "- Is a season ticket still worth it?", "- The week in five charts",
+    ]);
+    const sentence = [...story, "More commuters are expected."].join("\n");
+    expect(segmentArticle(sentence).blocks.filter((b) => b.boilerplate)).toEqual([]);
+  });
+
   it("normalises lines for comparison: case, punctuation, digits", () => {
     expect(normalizeLine("  Page 3 of 12! ")).toBe(normalizeLine("page 4 of 9"));
     expect(normalizeLine("Share THIS, now")).toBe("share this now");
