@@ -13,6 +13,11 @@ describe("extractEventCounts", () => {
     expect(counts("The quake has driven about 8,400 people from their homes.")).toEqual([["displaced", 8400]]);
   });
 
+  it("a comma after the event word ends its clause: 'hurt, and all four' counts nobody hurt", () => {
+    expect(counts("None was seriously hurt, and all four were said to be stable.")).toEqual([]);
+    expect(counts("Two crew members were hurt, and 200 passengers were stranded.")).toEqual([["injured", 2]]);
+  });
+
   it("reads floors, ceilings and approximations", () => {
     const [floor] = extractEventCounts("The blast killed at least 27 people.");
     expect(floor.bound).toBe("min");
