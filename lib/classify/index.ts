@@ -8,6 +8,7 @@ import type { FlagDraft, FlagKind, StructureKind } from "@/lib/types";
 import { classifyAddedClaims } from "./claim-added";
 import { classifyFactConflicts } from "./fact-conflicts";
 import { classifyEventCounts } from "./event-counts";
+import { classifyCountedThings } from "./counted";
 import { corroboration, fingerprintOf, MAX_FLAG_TEXT, outletCount } from "./common";
 import { classifyQuotes } from "./quotes";
 import { classifyStructures } from "./structures";
@@ -65,6 +66,8 @@ export function classifyStory(al: StoryAlignment): FlagDraft[] {
     for (const t of classifyTitles(al, ai)) if (!conflicts.some((f) => f.start < t.end && f.end > t.start)) conflicts.push(t);
     // A count of people killed, injured or displaced that the other outlets agree against, however the statements are worded.
     for (const e of classifyEventCounts(al, ai)) if (!conflicts.some((f) => f.start < e.end && f.end > e.start)) conflicts.push(e);
+    // A count of a thing each outlet counts once ("nineteen streets" / "nine streets"), however the statements are worded.
+    for (const e of classifyCountedThings(al, ai)) if (!conflicts.some((f) => f.start < e.end && f.end > e.start)) conflicts.push(e);
     const added = classifyAddedClaims({ al, corr, quotedSentences, padded, copies }, ai);
     for (const f of conflicts) drafts.push({ ...f, source: src });
     for (const f of added) drafts.push({ ...f, source: src });
