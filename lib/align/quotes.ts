@@ -314,6 +314,9 @@ export function alignQuote(index: StoryIndex, source: number, sq: number, target
     const c = compare(index, source, sq, target, tq);
     if (!c || c.regionSimilarity < QUOTE_REGION_MIN) continue;
     if (c.matched < Math.min(3, n)) continue;
+    // A few words in common with another named speaker's quote ("in this city") are a phrase two people
+    // used, not one quote carried: a quote given to someone else shares most of its words.
+    if (c.matched < 0.5 * n && !speakersCompatible(src.analysis.quotes[sq], tgt.analysis.quotes[tq])) continue;
     candidates.push(c);
     for (const r of c.runs) for (let i = r.a; i < r.a + r.length; i++) covered[i] = 1;
     if (!best || c.matched > best.matched || (c.matched === best.matched && c.regionSimilarity > best.regionSimilarity)) best = c;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alignStory, diffText, matchRuns, toAlignments } from "@/lib/align";
-import { analyzeStory } from "@/lib/analyze";
+import { analyzeArticle, analyzeStory } from "@/lib/analyze";
 import { classifyStory } from "@/lib/classify";
 import { makeArticle } from "../classify/make";
 
@@ -35,6 +35,15 @@ describe("quote alignment", () => {
     const m = alignStory([a, b]).quotes[0][0][0];
     expect(m.verbatimShare).toBe(1);
     expect(m.coverage).not.toBe("absent");
+  });
+
+  it("a few words in common with another named speaker's quote are no counterpart; the same few words by the same speaker still are", () => {
+    const own = "When the dikes stand, the tax goes down again. That I promise every house owner in this city";
+    const other = "Homeowners in this city are being asked to pay for years of bad planning. We support the dikes, but a rise of this size in one year is too much";
+    const art = (id: number, text: string) => analyzeArticle({ id, outlet: `Outlet ${id}`, source: `${id}.txt`, title: "Budget adopted", body: `The council adopted the budget on Thursday.\n\n${text}`, publishedAt: null, language: null });
+    const a = art(1, `“${own},” Mayor Joanna Pellerin said.`);
+    expect(alignStory([a, art(2, `“${other},” opposition leader Rutger Hallam said.`)]).quotes[0][0][0].best).toBeNull();
+    expect(alignStory([a, art(2, `“${other},” Mayor Joanna Pellerin said.`)]).quotes[0][0][0].best).not.toBeNull();
   });
 
   it("counts a quote carried as indirect speech as support, not as a quote", () => {
