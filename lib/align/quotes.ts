@@ -298,6 +298,17 @@ function contentChangedIn(index: StoryIndex, source: number, sq: number, target:
   }
   for (let i = c.source[0]; i < c.source[1]; i++) if (!inS[i] && !covered[i] && src.terms[sIdx[i]]) return true;
   for (let j = c.target[0]; j < c.target[1]; j++) if (!inT[j] && tgt.terms[tIdx[j]]) return true;
+  // A word swapped at the part's edge ("... have already ruptured," / "... have already exploded. My crews"):
+  // the part runs on by a word or two of substance where the quote, uncovered by any part, runs on too.
+  if (c.matched < EDGE_SWAP_SHARED * tIdx.length) return false;
+  const tail = tIdx.length - c.target[1];
+  if (tail >= 1 && tail <= EDGE_SWAP_MAX && c.source[1] < sIdx.length && !covered[c.source[1]]) {
+    for (let j = c.target[1]; j < tIdx.length; j++) if (tgt.terms[tIdx[j]]) return true;
+  }
+  const head = c.target[0];
+  if (head >= 1 && head <= EDGE_SWAP_MAX && c.source[0] > 0 && !covered[c.source[0] - 1]) {
+    for (let j = 0; j < head; j++) if (tgt.terms[tIdx[j]]) return true;
+  }
   return false;
 }
 
@@ -333,7 +344,10 @@ export function alignQuote(index: StoryIndex, source: number, sq: number, target
   }
   // No counterpart, or only a short shared phrase ("the northern tunnel"): the same statement may
   // still be there reworded, which the content of the whole quote shows.
-  if (!best || best.matched < 0.5 * n) {
+  // (Not when the target carries it split into parts that cover most of it: then its parts are the counterparts.)
+  let split = 0;
+  for (const x of covered) split += x;
+  if (!best || (best.matched < 0.5 * n && split < 0.5 * n)) {
     const twin = findTwin(index, source, sq, target);
     if (twin) {
       best = twin;

@@ -46,6 +46,16 @@ describe("quote alignment", () => {
     expect(alignStory([a, art(2, `“${other},” Mayor Joanna Pellerin said.`)]).quotes[0][0][0].best).not.toBeNull();
   });
 
+  it("a quote another outlet splits in two, one word swapped at the end of the first part, is reworded in that part (not a twin of the other part)", () => {
+    const art = (id: number, text: string) => analyzeArticle({ id, outlet: `Outlet ${id}`, source: `${id}.txt`, title: "Factory fire", body: `A fire broke out at the Marlow paint works on Tuesday.\n\n${text}`, publishedAt: null, language: null });
+    const whole = art(1, "“We are dealing with a fire involving large quantities of flammable solvents, and some drums have already exploded. My crews are protecting the neighbouring units and we have stopped the fire from spreading beyond the mixing hall into the warehouse next door,” said Nadia Pellew.");
+    const split = art(2, "“We are dealing with a fire involving large quantities of flammable solvents, and some drums have already ruptured,” said Nadia Pellew.\n\n“My crews are protecting the neighbouring units and we have stopped the fire from spreading beyond the mixing hall into the warehouse next door,” she said.");
+    const m = alignStory([whole, split]).quotes[0][0][0];
+    expect(m.coverage).toBe("reworded");
+    expect(m.best?.quote).toBe(0);
+    expect(m.best?.twin).toBeFalsy();
+  });
+
   it("counts a quote carried as indirect speech as support, not as a quote", () => {
     const a = makeArticle(1, ["“The ferries will run every half hour until the harbour bridge reopens in spring,” said Mayor Anna Varga."]);
     const b = makeArticle(2, ["Mayor Anna Varga said ferries would run every half hour until the harbour bridge reopens in spring."]);
