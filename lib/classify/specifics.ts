@@ -145,6 +145,28 @@ export function classifySpecifics(ctx: SpecificsContext, ai: number): Draft[] {
             .map((w) => ({ key: w.key, text: w.text })),
         );
         if (alt) return { mine: v.text, ...alt };
+        // Or the story's one day: this article names one day of the kind and no other, REPLACEMENT_MIN or more
+        // other outlets each name one other day and no other, and one statement that carries this one gives
+        // that day ("has on Wednesday evening decided" / "has voted through ... late on Thursday").
+        if (v.kind === "time") continue;
+        const days = (i: number) => new Set(articleFacts(al, i).values.filter((w) => w.kind === v.kind).map((w) => w.key));
+        if (days(ai).size !== 1) continue;
+        const holders = new Map<string, string[]>();
+        for (const bi of others) {
+          const d = days(bi);
+          if (d.size !== 1) continue;
+          const [k] = d;
+          holders.set(k, [...(holders.get(k) ?? []), arts[bi].analysis.article.outlet]);
+        }
+        if (holders.size !== 1) continue;
+        const [[day, outlets]] = [...holders];
+        if (outlets.length < REPLACEMENT_MIN) continue;
+        const told = best.filter((m) => m.support!.score >= CLAIM_SUPPORT_MIN).flatMap((m) =>
+          arts[m.article].analysis.claims.flatMap((bc, bj) =>
+            bc.start >= m.support!.span.end || bc.end <= m.support!.span.start ? [] : claimValueLists(al, m.article)[bj].filter((w) => w.kind === v.kind && w.key === day),
+          ),
+        );
+        if (told.length) return { mine: v.text, theirs: told[0].text, outlets: [...new Set(outlets)] };
       }
       return null;
     };

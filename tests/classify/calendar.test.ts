@@ -91,4 +91,17 @@ describe("fact_conflict: a clock time told in other shapes elsewhere", () => {
     ]).flags.filter((f) => f.kind === "fact_conflict");
     expect(flags.map((f) => f.articleId)).toEqual([2]);
   });
+
+  it("the story's one day: an outlet naming one day where the others each name one other, and a statement that carries its own gives that other, is flagged however the statements are worded; several days in one of the others are several events", () => {
+    const open = "The Orwen city council adopted next year's budget after a debate of almost nine hours.";
+    const close = "The property tax rises by 7.5 percent from January, and the dikes get 48 million.";
+    const wire = [open, "The city council of Orwen, capital of the delta province, voted through the budget and its tax rise late on Thursday.", close];
+    const courier = [open, "Councillors backed the plan on Thursday night after amendments from the opposition failed.", close];
+    const translated = [open, "The city council of Orwen, capital of the delta province, has on Wednesday evening decided the household for next year.", close];
+    const run = (a: string[]) => analyzeStory([art(1, "Harbour Wire", a), art(2, "Orwen Courier", courier), art(3, "Porto Notizie", translated)]).flags.filter((f) => f.kind === "fact_conflict");
+    const flags = run(wire);
+    expect(flags.map((f) => [f.articleId, f.severity])).toEqual([[3, "medium"]]);
+    expect(flags[0].explanation).toContain("Thursday");
+    expect(run([...wire, "The mayor will present the plan to residents on Monday."])).toEqual([]);
+  });
 });
