@@ -25,7 +25,7 @@ const OFFICES: Record<string, string> = {
   minister: "minister", mayor: "mayor", governor: "governor", commissioner: "commissioner", manager: "manager",
   head: "head", spokesman: "spokesperson", spokeswoman: "spokesperson", spokesperson: "spokesperson",
   treasurer: "treasurer", officer: "officer", founder: "founder", owner: "owner", coach: "coach", captain: "captain",
-  superintendent: "superintendent", principal: "principal", dean: "dean", chancellor: "chancellor",
+  superintendent: "superintendent", principal: "principal", dean: "dean", chancellor: "chancellor", rector: "rector", provost: "provost",
   senator: "senator", representative: "representative", judge: "judge", prosecutor: "prosecutor", speaker: "speaker",
   clerk: "clerk", inspector: "inspector", administrator: "administrator", auditor: "auditor", editor: "editor",
   professor: "professor", lecturer: "lecturer", researcher: "researcher", analyst: "analyst", economist: "economist",
@@ -59,6 +59,8 @@ interface Role {
   past: boolean;
   /** Other content terms of the phrase: the body the office is in ("health", "board"). */
   body: Set<string>;
+  /** The terms after "for" in the phrase: the office's portfolio ("vice-rector for education": "educ"). */
+  remit: Set<string>;
   /** The phrase as written, and where the name and role sit in the article. */
   text: string;
   start: number;
@@ -69,12 +71,15 @@ interface Role {
 /** Words that put an office in the past ("former", "then-"): another time's office is no dispute about today's. */
 const PAST = new Set(["former", "then", "ex", "onetime", "erstwhile", "late"]);
 
-function readRole(words: string[]): { offices: Set<string>; body: Set<string>; past: boolean } {
+function readRole(words: string[]): { offices: Set<string>; body: Set<string>; remit: Set<string>; past: boolean } {
   const offices = new Set<string>();
   const body = new Set<string>();
+  const remit = new Set<string>();
   // Hyphenated offices count by their parts ("director-general").
   const folded = words.flatMap((x) => x.split(/-/)).map((w) => foldText(w).replace(/['’]s$/, ""));
   const past = folded.some((f) => PAST.has(f));
+  // An office "for" something names its remit ("deputy mayor for finance", "vice-rector for research").
+  const afterFor = folded.findIndex((f, i) => f === "for" && i > 0 && !!OFFICES[folded[i - 1]]);
   folded.forEach((f, i) => {
     if (OFFICES[f]) {
       const next = folded[i + 1];
@@ -84,9 +89,12 @@ function readRole(words: string[]): { offices: Set<string>; body: Set<string>; p
       const prev = folded[i - 1];
       offices.add(prev && RANKS.has(prev) && OFFICES[prev] && !RANKS.has(f) ? `${OFFICES[prev]} ${OFFICES[f]}` : OFFICES[f]);
       if (OFFICE_BODY[f]) body.add(termKey(OFFICE_BODY[f]));
-    } else if (!QUALIFIERS.has(f) && !PAST.has(f) && !isStopword(f) && f.length > 2 && /\p{L}/u.test(f)) body.add(termKey(f));
+    } else if (!QUALIFIERS.has(f) && !PAST.has(f) && !isStopword(f) && f.length > 2 && /\p{L}/u.test(f)) {
+      body.add(termKey(f));
+      if (afterFor >= 0 && i > afterFor) remit.add(termKey(f));
+    }
   });
-  return { offices, body, past };
+  return { offices, body, remit, past };
 }
 
 /** Roles given to each person (by speaker key) in article `i`, in order, once per story. */
@@ -185,19 +193,31 @@ export function classifyTitles(al: StoryAlignment, ai: number): Draft[] {
     // "Justice Helena Marsh") when they are ranks of one office.
     // A portfolio office is compared by its portfolio too: "Environment Minister" and "Agriculture Minister"
     // are one office word in two ministries, which one person does not hold at once.
+    // So is an office with its remit ("vice-rector for research" / "vice-rector for education").
+    const remits = (r: Role, s: Role) => r.remit.size > 0 && s.remit.size > 0 && [...r.offices].some((v) => s.offices.has(v));
     const comparable = (r: Role, s: Role) =>
-      intersects(r.body, s.body) || (!r.body.size && !s.body.size && sharesHead(r.offices, s.offices)) || (portfolio(r) && portfolio(s) && intersects(r.offices, s.offices));
-    const agree = (r: Role, s: Role) => intersects(r.offices, s.offices) && (!(portfolio(r) && portfolio(s)) || intersects(r.body, s.body));
-    const agreeing = theirs.filter((x) => x.roles.some((s) => mine.some((r) => comparable(r, s) && agree(r, s))));
-    if (agreeing.length) continue;
-    // The others that name an office in the same body, and whose offices agree with each other.
-    const against = theirs.filter((x) => x.roles.some((s) => mine.some((r) => comparable(r, s) && !agree(r, s))));
-    if (against.length < 2) continue;
-    const consensus = against.filter((x) => against.some((y) => y !== x && x.roles.some((s) => y.roles.some((q) => agree(s, q)))));
-    if (consensus.length < 2) continue;
-    const r = mine.find((m) => consensus.some((x) => x.roles.some((s) => comparable(m, s))))!;
+      intersects(r.body, s.body) || (!r.body.size && !s.body.size && sharesHead(r.offices, s.offices)) || (portfolio(r) && portfolio(s) && intersects(r.offices, s.offices)) || remits(r, s);
+    const agree = (r: Role, s: Role) =>
+      intersects(r.offices, s.offices) && (!(portfolio(r) && portfolio(s)) || intersects(r.body, s.body)) && (!remits(r, s) || intersects(r.remit, s.remit));
+    // Each of this outlet's roles on its own: one the others share settles that role, not another in another
+    // body ("Professor Odile Fairbank, vice-rector for research": the shared "Professor" leaves the remit open).
+    let r: Role | undefined;
+    let consensus: typeof theirs = [];
+    for (const m of mine) {
+      if (theirs.some((x) => x.roles.some((s) => comparable(m, s) && agree(m, s)))) continue;
+      // The others that name an office in the same body, and whose offices agree with each other.
+      const against = theirs.filter((x) => x.roles.some((s) => comparable(m, s) && !agree(m, s)));
+      if (against.length < 2) continue;
+      const agreed = against.filter((x) => against.some((y) => y !== x && x.roles.some((s) => comparable(m, s) && y.roles.some((q) => comparable(m, q) && agree(s, q)))));
+      if (agreed.length < 2) continue;
+      r = m;
+      consensus = agreed;
+      break;
+    }
+    if (!r) continue;
+    const role = r;
     const theirText = consensus.map((x) => {
-      const s = x.roles.find((q) => comparable(r, q))!;
+      const s = x.roles.find((q) => comparable(role, q))!;
       return { outlet: arts[x.bi].analysis.article.outlet, text: s.text, bi: x.bi, s };
     });
     out.push({

@@ -50,6 +50,14 @@ describe("titles: one person, another office in the same body", () => {
     ]).flags)).toEqual([]);
   });
 
+  it("an office's remit ('for research' / 'for education') is part of it, whatever other title the outlets share", () => {
+    const three = (a: string, b: string, c: string) =>
+      conflicts(analyzeStory([art(1, "North Wire", story(a)), art(2, "Valley Courier", story(b)), art(3, "Ward Report", story(c))]).flags);
+    const f = three("Professor Ines Carrow, the vice-rector for education,", "Professor Ines Carrow, vice-rector for education,", "Professor Ines Carrow, vice-rector for research,");
+    expect(f.map((x) => [x.articleId, x.text])).toEqual([[3, "Ines Carrow, vice-rector for research"]]);
+    expect(three("Professor Ines Carrow, the vice-rector for education,", "Professor Ines Carrow, vice-rector for education,", "Professor Ines Carrow, vice-rector for education and students,")).toEqual([]);
+  });
+
   it("a minister's portfolio is the office: another ministry is a conflict, the same one written two ways is not; a union's branch or local secretary names no portfolio", () => {
     const three = (a: string, b: string, c: string) =>
       conflicts(analyzeStory([art(1, "North Wire", story(a)), art(2, "Valley Courier", story(b)), art(3, "Ward Report", story(c))]).flags);
