@@ -10,12 +10,11 @@ import type { StoryAlignment } from "@/lib/align";
 import { extractNumbers, hasMeasureUnit, termKey, type ValueMention } from "@/lib/text";
 import type { FlagDraft } from "@/lib/types";
 import { claimTermSets, clip, counterpartsOf, evidenceFor, isFlaggableSentence, joinNames, MAX_EVIDENCE, memoPerArticle } from "./common";
+import { CONSENSUS_MIN } from "./event-counts";
 import { claimValueLists } from "./values";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
-/** Outlets that must agree on another count before one outlet's count is in dispute. */
-const CONSENSUS_MIN = 2;
 /** Content words (besides the counted one) a holder's statement must share with ours to count the same group. */
 const SHARED_TERMS_MIN = 2;
 

@@ -19,8 +19,8 @@ interface Located extends EventCount {
 
 /** Relative gap within which an approximate count and another are one count told two ways. */
 const APPROXIMATE_GAP = 0.15;
-/** Outlets that must agree on another count before one outlet's count is in dispute. */
-const CONSENSUS_MIN = 2;
+/** Outlets that must agree on another count before one outlet's count is in dispute (here and in ./counted). */
+export const CONSENSUS_MIN = 2;
 
 /** Event counts of every flaggable, unquoted statement of article `i` (a count inside a quote is the speaker's). */
 const countsOf = memoPerArticle((al, i): Located[] => {
