@@ -7,7 +7,9 @@
  * rest of the statement as evidence. Low, like any single-source detail: a motive is
  * what an editor checks first, not proof of invention.
  */
-import { CLAIM_PARTIAL_MIN, tokenRange, type StoryAlignment } from "@/lib/align";
+import { CLAIM_PARTIAL_MIN, CLAIM_SUPPORT_MIN, tokenRange, type ClaimMatch, type StoryAlignment } from "@/lib/align";
+import { measureSimilarity, scoreSupport } from "@/lib/align/similarity";
+import { SUPPORT_MODEL } from "@/lib/align/support-weights";
 import type { FlagDraft } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, isFlaggableSentence, MAX_EVIDENCE, memoPerArticle } from "./common";
 
@@ -25,8 +27,52 @@ const MIN_NOVEL_TERMS = 3;
 /** Share of the clause's own content words (those the rest of its sentence lacks) that must be new to the story. */
 const MIN_NOVEL_SHARE = 0.5;
 
+/** Other outlets that must all lack a partly carried statement's own words before they read as added. */
+const NOVEL_WITNESSES = 2;
+
 /** Every content term of article `i`, once per story. */
 const termsOf = memoPerArticle((al, i) => new Set(al.index.articles[i].terms.filter(Boolean)));
+
+/**
+ * A statement only partly carried (support below CLAIM_SUPPORT_MIN) whose own words, those its best
+ * counterpart lacks, are mostly new to the story: an event or a reaction no other outlet reports, told
+ * beside what they do report ("A crowd of students waiting outside the Senate House cheered when the
+ * result was read out" / "spoke outside the Senate House after the result"). Low, on the statement.
+ */
+function partlyCarriedAddition(al: StoryAlignment, ai: number, ci: number, best: ClaimMatch): Draft | null {
+  if (best.support!.score >= CLAIM_SUPPORT_MIN) return null;
+  const arts = al.index.articles;
+  const A = arts[ai];
+  const a = A.analysis;
+  const c = a.claims[ci];
+  const B = arts[best.article];
+  const window = new Set<string>();
+  const [t0, t1] = tokenRange(B.tokens, best.support!.span.start, best.support!.span.end);
+  for (let i = t0; i < t1; i++) if (B.terms[i]) window.add(B.terms[i]);
+  const [s0, s1] = tokenRange(A.tokens, c.start, c.end);
+  const own = new Set<string>();
+  for (let i = s0; i < s1; i++) if (A.terms[i] && !window.has(A.terms[i])) own.add(A.terms[i]);
+  // (Words one other outlet lacks are only its wording; words two or more lack are news of this outlet's own.)
+  const others = counterpartsOf(al, ai);
+  if (others.length < NOVEL_WITNESSES) return null;
+  const novel = [...own].filter((t) => !others.some((bi) => termsOf(al, bi).has(t)));
+  if (novel.length < MIN_NOVEL_TERMS || novel.length < MIN_NOVEL_SHARE * own.size) return null;
+  // The same statement in the outlet's own words (the fitted support model reads it as a rewording) is carried.
+  if (al.claims[ai][ci].some((m) => m.support && scoreSupport(measureSimilarity(c.text, m.support.text)) >= SUPPORT_MODEL.threshold)) return null;
+  const outlet = B.analysis.article.outlet;
+  return {
+    articleId: a.article.id,
+    kind: "claim_added",
+    severity: "low",
+    confidence: Math.round(best.support!.score * 1000) / 1000,
+    start: c.start,
+    end: c.end,
+    text: c.text,
+    speaker: null,
+    explanation: `${a.article.outlet} says "${clip(c.text, 80)}"; ${outlet} carries part of it, and the rest is in no other outlet.`,
+    evidence: [evidenceFor(c.text, B.analysis, best.support!.span)],
+  };
+}
 
 /** claim_added flags on the added clauses of article `ai`'s supported statements. */
 export function classifyAddedClauses(al: StoryAlignment, ai: number): Draft[] {
@@ -43,7 +89,11 @@ export function classifyAddedClauses(al: StoryAlignment, ai: number): Draft[] {
     if (!best.length) return;
     MOTIVE_LEAD.lastIndex = 0;
     const m = MOTIVE_LEAD.exec(c.text);
-    if (!m) return;
+    if (!m) {
+      const added = partlyCarriedAddition(al, ai, ci, best[0]);
+      if (added) out.push(added);
+      return;
+    }
     // The clause runs from its opening word to the sentence's end, or to the next comma or semicolon.
     const from = m.index + m[0].lastIndexOf(m[1]);
     const after = from + m[1].length;
