@@ -90,7 +90,8 @@ export function extractValues(text: string): ValueMention[] {
   // a bare "41 to 12" (not a change "from 58 to 68", a range "between 15 to 24" or ages "aged 15 to 24").
   const tally = /\b(\d{1,3}) votes? to (\d{1,3})\b|\b(\d{1,3}) (?:votes? )?in favou?r,? (?:and |with |to )?(\d{1,3}) against\b|\b(\d{1,3}) to (\d{1,3})\b(?![-–\d.,]\d)/giu;
   const aboutVote = /\bvot(?:e|es|ed|ing)\b|\bballots?\b/i.test(t);
-  for (let m = tally.exec(t); m; m = tally.exec(t)) {
+  // (Every tally names a vote or a side in favour: a text with neither is not scanned.)
+  for (let m = aboutVote || /favou?r/i.test(t) ? tally.exec(t) : null; m; m = tally.exec(t)) {
     if (m[5] !== undefined) {
       const before = t.slice(Math.max(0, m.index - 16), m.index);
       if (!aboutVote || /\b(?:from|between|aged|ages|of|up|down|rose|fell|increase[sd]?|cut|raised?)\s+$/i.test(before) || /[\d.,]$/.test(before)) continue;
