@@ -4,12 +4,10 @@
  * ./specifics; statements inside an added block are that block's flag.)
  */
 import { claimTokens, CLAIM_PARTIAL_MIN, CLAIM_SUPPORT_MIN } from "@/lib/align";
-import { measureSimilarity, scoreSupport } from "@/lib/align/similarity";
-import { SUPPORT_MODEL } from "@/lib/align/support-weights";
 import type { StoryAlignment } from "@/lib/align";
 import { extractDates, extractNames, extractNumbers, foldText } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
-import { clip, counterpartsOf, foldedBody, isFlaggableSentence, joinNames } from "./common";
+import { clip, counterpartsOf, foldedBody, isFlaggableSentence, joinNames, readAsRewording } from "./common";
 import { opensWithCallVerb } from "@/lib/segment/shapes";
 import { SPEECH_VERB, SPEECH_VERB_G } from "@/lib/quotes/lexicon";
 import { isPersonName } from "./speakers";
@@ -58,7 +56,7 @@ export function classifyAddedClaims(ctx: ClaimFlagContext, ai: number): Draft[] 
     if (maxScore >= CLAIM_PARTIAL_MIN && !borrowed) return;
     // Few shared terms, but the fitted support model (lib/align/similarity, trained on MRPC) may still
     // read a counterpart window as the same statement reworded: then it is carried, not added.
-    if (!borrowed && matches.some((m) => m.support && scoreSupport(measureSimilarity(c.text, m.support.text)) >= SUPPORT_MODEL.threshold)) return;
+    if (!borrowed && readAsRewording(c.text, matches)) return;
     unsupported.push({ ci, block: c.block, maxScore, borrowed });
   });
 

@@ -8,10 +8,8 @@
  * what an editor checks first, not proof of invention.
  */
 import { CLAIM_PARTIAL_MIN, CLAIM_SUPPORT_MIN, tokenRange, type ClaimMatch, type StoryAlignment } from "@/lib/align";
-import { measureSimilarity, scoreSupport } from "@/lib/align/similarity";
-import { SUPPORT_MODEL } from "@/lib/align/support-weights";
 import type { FlagDraft } from "@/lib/types";
-import { clip, counterpartsOf, evidenceFor, isFlaggableSentence, MAX_EVIDENCE, memoPerArticle } from "./common";
+import { clip, counterpartsOf, evidenceFor, isFlaggableSentence, MAX_EVIDENCE, memoPerArticle, readAsRewording } from "./common";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -40,7 +38,9 @@ const termsOf = memoPerArticle((al, i) => new Set(al.index.articles[i].terms.fil
  * result was read out" / "spoke outside the Senate House after the result"). Low, on the statement.
  */
 function partlyCarriedAddition(al: StoryAlignment, ai: number, ci: number, best: ClaimMatch): Draft | null {
-  if (best.support!.score >= CLAIM_SUPPORT_MIN) return null;
+  // (Words one other outlet lacks are only its wording; words two or more lack are news of this outlet's own.)
+  const others = counterpartsOf(al, ai);
+  if (best.support!.score >= CLAIM_SUPPORT_MIN || others.length < NOVEL_WITNESSES) return null;
   const arts = al.index.articles;
   const A = arts[ai];
   const a = A.analysis;
@@ -52,13 +52,10 @@ function partlyCarriedAddition(al: StoryAlignment, ai: number, ci: number, best:
   const [s0, s1] = tokenRange(A.tokens, c.start, c.end);
   const own = new Set<string>();
   for (let i = s0; i < s1; i++) if (A.terms[i] && !window.has(A.terms[i])) own.add(A.terms[i]);
-  // (Words one other outlet lacks are only its wording; words two or more lack are news of this outlet's own.)
-  const others = counterpartsOf(al, ai);
-  if (others.length < NOVEL_WITNESSES) return null;
   const novel = [...own].filter((t) => !others.some((bi) => termsOf(al, bi).has(t)));
   if (novel.length < MIN_NOVEL_TERMS || novel.length < MIN_NOVEL_SHARE * own.size) return null;
-  // The same statement in the outlet's own words (the fitted support model reads it as a rewording) is carried.
-  if (al.claims[ai][ci].some((m) => m.support && scoreSupport(measureSimilarity(c.text, m.support.text)) >= SUPPORT_MODEL.threshold)) return null;
+  // The same statement in the outlet's own words is carried.
+  if (readAsRewording(c.text, al.claims[ai][ci])) return null;
   const outlet = B.analysis.article.outlet;
   return {
     articleId: a.article.id,

@@ -4,7 +4,9 @@
  * disagreement to flag.
  */
 import { createHash } from "node:crypto";
-import { diffText, tokenRange, type StoryAlignment } from "@/lib/align";
+import { diffText, tokenRange, type ClaimMatch, type StoryAlignment } from "@/lib/align";
+import { measureSimilarity, scoreSupport } from "@/lib/align/similarity";
+import { SUPPORT_MODEL } from "@/lib/align/support-weights";
 import { foldText, normalizeForFingerprint } from "@/lib/text";
 import type { ArticleAnalysis, Evidence, FlagKind, Segmentation, Span } from "@/lib/types";
 
@@ -151,4 +153,12 @@ export const foldedBody = memoPerArticle((al, i) => foldText(al.index.articles[i
 /** A literal string for use inside a regular expression. */
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * True when the fitted support model (lib/align/similarity, trained on MRPC) reads one of a statement's
+ * counterpart windows as the same statement reworded, however few words they share: then it is carried.
+ */
+export function readAsRewording(text: string, matches: readonly ClaimMatch[]): boolean {
+  return matches.some((m) => m.support && scoreSupport(measureSimilarity(text, m.support.text)) >= SUPPORT_MODEL.threshold);
 }

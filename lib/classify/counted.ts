@@ -10,7 +10,7 @@ import type { StoryAlignment } from "@/lib/align";
 import { extractNumbers, hasMeasureUnit, termKey, type ValueMention } from "@/lib/text";
 import type { FlagDraft } from "@/lib/types";
 import { claimTermSets, clip, counterpartsOf, evidenceFor, isFlaggableSentence, joinNames, MAX_EVIDENCE, memoPerArticle } from "./common";
-import { CONSENSUS_MIN } from "./event-counts";
+import { agreedValue, CONSENSUS_MIN } from "./event-counts";
 import { claimValueLists } from "./values";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
@@ -77,16 +77,17 @@ export function classifyCountedThings(al: StoryAlignment, ai: number): Draft[] {
     const values = new Set(told.map((x) => x.value));
     if (values.size !== 1) continue;
     const [value] = values;
+    // (A floor or a ceiling holds a count within it: "more than 540 shootings" and "400 shootings" are not
+    // compared, whichever side gives the bound.)
+    if (told.some((x) => x.mention.bound)) continue;
     // Each other outlet that counts this thing, with the one count it gives; one that gives ours carries it.
     const holders = new Map<number, number[]>();
     let carried = false;
     for (const bi of others) {
-      const theirs = countsOf(al, bi).any.get(unit);
+      const b = countsOf(al, bi);
+      const theirs = b.any.get(unit);
       if (!theirs) continue;
-      if (theirs.has(value) || countsOf(al, bi).numbers.has(value)) carried = true;
-      // (A floor or a ceiling holds a count within it: "more than 540 shootings" and "400 shootings" are not
-      // compared, whichever side gives the bound.)
-      if (told.some((x) => x.mention.bound) || (countsOf(al, bi).bounded.get(unit) ?? false)) carried = true;
+      if (theirs.has(value) || b.numbers.has(value) || b.bounded.has(unit)) carried = true;
       // (Several counts of the noun are several groups: that outlet says nothing about this one.)
       if (theirs.size === 1) {
         const [y] = theirs;
@@ -109,9 +110,9 @@ export function classifyCountedThings(al: StoryAlignment, ai: number): Draft[] {
       if (related.length) holders.set(y, related);
       else holders.delete(y);
     }
-    const ranked = [...holders].sort((p, q) => q[1].length - p[1].length);
-    if (!ranked.length || ranked[0][1].length < CONSENSUS_MIN || (ranked[1] && ranked[1][1].length === ranked[0][1].length)) continue;
-    const [theirValue, outlets] = ranked[0];
+    const agreed = agreedValue(holders);
+    if (!agreed) continue;
+    const [theirValue, outlets] = agreed;
     // (A quote this article carries may give their count: its own voice still says another, which the flag shows.)
     const first = told[0];
     const c = a.claims[first.claim];

@@ -22,6 +22,16 @@ const APPROXIMATE_GAP = 0.15;
 /** Outlets that must agree on another count before one outlet's count is in dispute (here and in ./counted). */
 export const CONSENSUS_MIN = 2;
 
+/**
+ * The one value that CONSENSUS_MIN or more outlets agree on, given each value's outlets, and those outlets;
+ * null when none has that many or two values tie (here and in ./counted).
+ */
+export function agreedValue<K>(tally: ReadonlyMap<K, number[]>): [K, number[]] | null {
+  const ranked = [...tally].sort((p, q) => q[1].length - p[1].length);
+  if (!ranked.length || ranked[0][1].length < CONSENSUS_MIN || (ranked[1] && ranked[1][1].length === ranked[0][1].length)) return null;
+  return ranked[0];
+}
+
 /** Event counts of every flaggable, unquoted statement of article `i` (a count inside a quote is the speaker's). */
 const countsOf = memoPerArticle((al, i): Located[] => {
   const a = al.index.articles[i].analysis;
@@ -67,10 +77,9 @@ export function classifyEventCounts(al: StoryAlignment, ai: number): Draft[] {
     const own = mine.filter((y) => y.event === x.event);
     const tally = new Map<number, number[]>();
     for (const [bi, y] of theirs) tally.set(y.value, [...(tally.get(y.value) ?? []), bi]);
-    const ranked = [...tally].sort((p, q) => q[1].length - p[1].length);
-    if (!ranked.length) continue;
-    const holders = ranked[0][1];
-    if (holders.length < CONSENSUS_MIN || (ranked[1] && ranked[1][1].length === holders.length)) continue;
+    const agreed = agreedValue(tally);
+    if (!agreed) continue;
+    const holders = agreed[1];
     const consensus = theirs.get(holders[0])!;
     if (own.some((y) => compatible(y, consensus))) continue;
     flagged.add(x.claim);

@@ -227,7 +227,7 @@ function locate(text: string): Located[] {
   const folded = foldText(text);
   // Where each clause break stands, found once for every value of the statement.
   const breaks = [...text.matchAll(CLAUSE_BREAK)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  const located = values.map((v) => {
+  return values.map((v) => {
     // The nearest content words either side, however many function words lie between.
     // Within the value's own clause: "taken to hospital; two remained there on Monday" (or ", and two
     // were still there on Monday") gives Monday to the staying, not to the taking.
@@ -274,18 +274,14 @@ function locate(text: string): Located[] {
     const subject = opening && !isStopword(foldText(opening[1])) ? foldText(opening[1]).replace(/['’]s$/, "") : "";
     const part = PART_LEAD.test(lead);
     const frame = frameOf(text.slice(from, to));
-    return { ...v, context, lead: leading, names, statement: folded, numbers, reference, clause, subject, part, frame, baseline: null as string | null };
+    // The figure it changes from, written right before or after it ("from 58 to 68", "to 66 florins from
+    // 58 florins", "66 florins, up from 58"): a bare number often, so read from the text.
+    const changed = FIGURE_KINDS.has(v.kind)
+      ? (CHANGE_FROM_BEFORE.exec(lead) ?? CHANGE_FROM_AFTER.exec(text.slice(v.end, v.end + REFERENCE_WINDOW)))?.[1]
+      : undefined;
+    const baseline = changed ? changed.replace(/,/g, "") : null;
+    return { ...v, context, lead: leading, names, statement: folded, numbers, reference, clause, subject, part, frame, baseline };
   });
-  // A figure's baseline is the figure it changes from, written right before or after it ("from 58 to 68",
-  // "to 66 florins from 58 florins", "66 florins, up from 58"): a bare number often, so read from the text.
-  for (const v of located) {
-    if (!FIGURE_KINDS.has(v.kind)) continue;
-    const ahead = CHANGE_FROM_BEFORE.exec(text.slice(Math.max(0, v.start - REFERENCE_WINDOW), v.start));
-    const behind = ahead ? null : CHANGE_FROM_AFTER.exec(text.slice(v.end, v.end + REFERENCE_WINDOW));
-    const figure = (ahead ?? behind)?.[1];
-    if (figure) v.baseline = figure.replace(/,/g, "");
-  }
-  return located;
 }
 
 /**

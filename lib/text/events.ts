@@ -51,11 +51,9 @@ const CLAUSE_END = /[;:(),]|\.\s/;
  * killed 27 and injured 163. Years and percentages are never counts of people.
  */
 export function extractEventCounts(text: string): EventCount[] {
-  // (A word's trailing comma or stop is punctuation between words: "hurt, and all four" breaks the clause.)
-  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N},.'’-]*/gu)].map((m) => {
-    const t = m[0].replace(/[,.'’-]+$/u, "");
-    return { text: t, start: m.index, end: m.index + t.length };
-  });
+  // (A word ends on a letter or digit: its trailing comma or stop is punctuation between words, so that
+  // "hurt, and all four" breaks the clause.)
+  const words = [...text.matchAll(/[\p{L}\p{N}](?:[\p{L}\p{N},.'’-]*[\p{L}\p{N}])?/gu)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
   const numbers = extractNumbers(text).filter((n) => !n.year && n.unit !== "%" && Number.isInteger(n.value) && n.value > 0);
   const out: EventCount[] = [];
   for (const n of numbers) {

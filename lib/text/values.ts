@@ -51,7 +51,6 @@ function overlaps(taken: { start: number; end: number }[], s: number, e: number)
   return taken.some((t) => s < t.end && e > t.start);
 }
 
-/** Every typed value in `text`, in order. */
 /**
  * The key of a score or tally, larger number first: "17 to 24 votes" and "24 votes to 17" are one result told
  * from either side ("failed with", "defeated by"), as are "lost 1-3" and "won 3-1".
@@ -61,6 +60,7 @@ function scoreKey(a: string, b: string): string {
   return x >= y ? `${x}-${y}` : `${y}-${x}`;
 }
 
+/** Every typed value in `text`, in order. */
 export function extractValues(text: string): ValueMention[] {
   const t = text.normalize("NFKC");
   const out: ValueMention[] = [];
