@@ -45,7 +45,16 @@ export function flagConditions(db: Db, query: FlagQuery): SQL | undefined {
   const conds: SQL[] = [];
   if (query.kind?.length) conds.push(inArray(flags.kind, query.kind));
   if (query.severity?.length) conds.push(inArray(flags.severity, query.severity));
-  if (query.status?.length) conds.push(inArray(flags.status, query.status));
+  if (query.status?.length) {
+    // "open" is where every new flag lands, so it is most of the table: seeking it through
+    // flags_status_idx reads a row per flag (100k flags: ~40 ms more per count than scanning the
+    // covering facets index), and "+" stops that. A triaged status holds only what editors have
+    // decided by hand, few rows, and the index finds them fastest. (SQLite only: Postgres has no
+    // unary "+" on text and plans this itself.)
+    const bulk = db.engine === "sqlite" && query.status.includes("open");
+    const column = bulk ? sql`+${flags.status}` : sql`${flags.status}`;
+    conds.push(sql`${column} in (${sql.join(query.status.map((s) => sql`${s}`), sql`, `)})`);
+  }
   if (query.story?.length) conds.push(inArray(flags.storyId, query.story));
   // Outlet and search conditions go through ids, not the join, so a count or facet can be answered
   // from the flags indexes alone (the join still works: callers may keep it for display). The unary
