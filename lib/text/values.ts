@@ -98,6 +98,13 @@ export function extractValues(text: string): ValueMention[] {
     }
     push({ kind: "score", key: scoreKey(m[1] ?? m[3] ?? m[5], m[2] ?? m[4] ?? m[6]), unit: "", start: m.index, end: m.index + m[0].length, text: m[0] });
   }
+  // Ages, however written ("aged 57", "at the age of 57", "a 57-year-old", "died at 57", "she was 57.",
+  // "Malini, 57, the zoo's oldest", and as translations put it, "Malini, of 57 years"): one slot of their
+  // own, so an age is never read as a stretch of time ("lived at the zoo for 55 years").
+  for (let m = AGE.exec(t); m; m = AGE.exec(t)) {
+    const n = m.slice(1).find((g) => g !== undefined)!;
+    push({ kind: "count", key: String(Number(n)), unit: "age", start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
   for (const d of extractDates(t)) {
     if (overlaps(out, d.start, d.end)) continue;
     if (d.kind === "year") continue;
@@ -175,6 +182,15 @@ export function extractValues(text: string): ValueMention[] {
   }
   return out;
 }
+
+/**
+ * A person's (or an animal's) age: after "aged", "at the age of", "died at"; before "years old"; after "she
+ * was" at the end of a clause; between commas after a name; or "of N years" just after a name's comma (a
+ * translation's "de 57 años"; "a lease of 25 years" has no comma and is a stretch of time). Not a clock time ("died at 9:40") or a
+ * longer figure ("aged 15 to 24" is a range of ages, read by no one here).
+ */
+const AGE =
+  /\b(?:aged|at the age of|at age)\s+(\d{1,3})\b(?![-–.,:]?\d|\s*(?:to|-|–|and)\s*\d)|\b(\d{1,3})[- ]years?[- ]old\b|\b(?:died|dies|dead)\s+at\s+(\d{1,3})\b(?![-–.,:]?\d|\s*[ap]\.?m\b)|\b(?:he|she|who)\s+(?:was|is)\s+(\d{1,3})(?=\s*[.;](?:\s|$)|\s*,\s+(?:and|but)\b)|(?<=\p{Lu}[\p{Ll}'’-]+,\s)(\d{1,3})(?=,\s+\p{L})|(?<=\p{Lu}[\p{Ll}'’-]+,\s+)of\s+(\d{1,3})\s+years\b/giu;
 
 /** After "N": "of", up to three determiner or possessive words, a number, and the counted noun. */
 const PART_OF = /^\s+of\s+(?:(?:the|its|their|his|her|our|this|these|those|[\p{L}'’-]+['’]s?)\s+){0,3}(?:\p{N}[\p{N},.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+([\p{L}][\p{L}-]*)/iu;

@@ -307,4 +307,14 @@ describe("fact_conflict by slot: a counterpart that holds both figures", () => {
     expect(flags.map((f) => [f.articleId, f.text.slice(0, 40)])).toEqual([[3, "Of the money, 84 million crowns flow nex"]]);
     expect(flags[0].explanation).toContain("48 million");
   });
+
+  it("an age told as a translation tells it ('Bellamy, of 31 years') is not a stretch of years another outlet gives ('worked there for 24 years')", () => {
+    const art = (id: number, outlet: string, paras: string[]) => ({ id, outlet, source: `${outlet}.txt`, title: "City stables' oldest horse dies", body: paras.join("\n\n"), publishedAt: null, language: null });
+    const wire = ["Bellamy, the draught horse who worked at the Kettering Road city stables for 24 years, died on Monday at the age of 31.", "Vets had treated her for arthritis since the spring, the stables said."];
+    const paper = ["For 24 years, Bellamy the draught horse worked at the Kettering Road city stables. She died on Monday, at the age of 31.", "Vets had treated her for arthritis since the spring, the stables said."];
+    const letter = ["Bellamy, the draught horse who worked at the Kettering Road city stables for 24 years, died on Monday. She was 31.", "Vets had treated her for arthritis since the spring, the stables said."];
+    const translated = ["The draught horse Bellamy, of 31 years and the oldest of the Kettering Road city stables, died this Monday.", "The veterinarians treated her for arthritis since the spring, said the stables."];
+    const flags = analyzeStory([art(1, "Wire", wire), art(2, "Paper", paper), art(3, "Letter", letter), art(4, "Translated", translated)]).flags;
+    expect(flags.filter((f) => f.kind === "fact_conflict").map((f) => f.text)).toEqual([]);
+  });
 });

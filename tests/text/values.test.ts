@@ -137,6 +137,32 @@ describe("extractValues: counts of things", () => {
   });
 });
 
+describe("extractValues: ages", () => {
+  it("reads an age however it is written, in a slot of its own (not a stretch of years)", () => {
+    for (const text of [
+      "Bellamy, 31, the oldest horse of the city stables, died on Monday.",
+      "The horse died on Monday at the age of 31.",
+      "The 31-year-old horse died on Monday.",
+      "The horse, aged 31, died on Monday.",
+      "The horse died at 31 after a short illness.",
+      "The horse died on Monday. She was 31. Keepers found her lying down.",
+      "The old horse Bellamy, of 31 years and the oldest of the city stables, died on Monday.",
+    ]) {
+      const [age] = only(text, "count");
+      expect({ text, key: age.key, unit: age.unit }).toEqual({ text, key: "31", unit: "age" });
+    }
+    const [stretch] = only("The horse worked at the city stables for 24 years.", "count");
+    expect(stretch.unit).not.toBe("age");
+  });
+
+  it("reads no age in a clock time, a range of ages or a lease", () => {
+    const ages = (text: string) => extractValues(text).filter((v) => v.unit === "age");
+    expect(ages("The horse died at 9:40 on Monday.")).toEqual([]);
+    expect(ages("Riders aged 15 to 24 pay half.")).toEqual([]);
+    expect(ages("The stables signed a lease of 25 years.")).toEqual([]);
+  });
+});
+
 describe("extractValues: names and hedges", () => {
   it("ignores digits inside names (G7, COVID-19)", () => {
     expect(extractValues("Leaders of the G7 met to discuss COVID-19 vaccines for poorer nations.")).toEqual([]);
