@@ -170,7 +170,7 @@ export function flagAttribution(s: QuoteScope): void {
     if (groups.length > 1 && Math.max(...groups.map((g) => g.n)) < 2) return;
     const mine = 1 + agree;
     if (mine > conflicts.length) return;
-    if (mine === conflicts.length && !flagThisSide(corr, ai, conflicts.map((m) => m.article))) return;
+    if (mine === conflicts.length && !flagThisSide(al, corr, ai, conflicts.map((m) => m.article))) return;
     const evidence: Evidence[] = conflicts.slice(0, MAX_EVIDENCE).map((m) => evidenceFor(q.text, arts[m.article].analysis, m.span!));
     const theirs = conflicts.map((m) => {
       const o = arts[m.article].analysis.quotes[m.best!.quote];

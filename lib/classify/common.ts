@@ -8,6 +8,7 @@ import { diffText, tokenRange, type ClaimMatch, type StoryAlignment } from "@/li
 import { measureSimilarity, scoreSupport } from "@/lib/align/similarity";
 import { SUPPORT_MODEL } from "@/lib/align/support-weights";
 import { foldText, normalizeForFingerprint } from "@/lib/text";
+import { publishedBefore } from "./published";
 import type { ArticleAnalysis, Evidence, FlagKind, Segmentation, Span } from "@/lib/types";
 
 /** Longest flagged or evidence text kept (characters): evidence stays small per flag. */
@@ -98,11 +99,18 @@ export const TIE_MARGIN = 0.02;
 /**
  * In a disagreement between `a` and outlets `others` that nothing else decides,
  * should `a` carry the flag? One flag per divergence: the less corroborated
- * side carries it; only an exact tie flags both sides.
+ * side carries it. Equally corroborated, the side published later carries it: the
+ * earlier account is the likelier original, the later one had it to work from.
+ * Only a tie in both (or unknown times) flags both sides.
  */
-export function flagThisSide(corr: number[], a: number, others: number[]): boolean {
+export function flagThisSide(al: StoryAlignment, corr: number[], a: number, others: number[]): boolean {
   if (!others.length) return false;
-  return others.some((b) => corr[a] <= corr[b] + TIE_MARGIN);
+  const at = (i: number) => al.index.articles[i].analysis.article.publishedAt;
+  return others.some((b) => {
+    if (corr[a] > corr[b] + TIE_MARGIN) return false;
+    if (corr[a] < corr[b] - TIE_MARGIN) return true;
+    return !publishedBefore(at(a), at(b));
+  });
 }
 
 /** Indexes of the articles article `ai` was compared with (other outlets; see alignStory). */

@@ -7,6 +7,7 @@
  */
 import { CLAIM_SUPPORT_MIN, type StoryAlignment } from "@/lib/align";
 import { isFlaggableSentence } from "./common";
+import { publishedBefore } from "./published";
 
 /** Share of an article's statements one other article must carry for it to be derived from that one. */
 export const DERIVED_SHARE = 0.5;
@@ -109,23 +110,6 @@ export function sharesOf(statements: StatementSupport[][], min: number): number[
     if (total >= MIN_STATEMENTS) for (const [bi, k] of carried) out[ai][bi] = k / total;
   });
   return out;
-}
-
-/** Publication time, and whether it is known to the minute or only to the day. */
-function time(p: string | null | undefined): { t: number; dayOnly: boolean } | null {
-  const t = p ? Date.parse(p) : NaN;
-  return Number.isFinite(t) ? { t, dayOnly: !/T\d/.test(p!) } : null;
-}
-
-const DAY = 86_400_000;
-
-/** True when the article published at `pb` was certainly published before the one at `pa` (a date without a time only counts a day earlier). */
-function publishedBefore(pb: string | null | undefined, pa: string | null | undefined): boolean {
-  const ta = time(pa);
-  const tb = time(pb);
-  if (!ta || !tb) return false;
-  if (ta.dayOnly || tb.dayOnly) return Math.floor(tb.t / DAY) < Math.floor(ta.t / DAY);
-  return tb.t < ta.t;
 }
 
 /**

@@ -302,6 +302,15 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
     };
     const minority = found.filter((f) => {
       const c = f.conflict;
+      // A weekday written beside its date can be checked against the calendar: the version that fits it
+      // is right, however many outlets carry each ("Tuesday, Nov. 12" when Nov. 12 is a Thursday).
+      if (c.type === "date") {
+        const mineFits = weekdayFits(al, ai, [ci], c.slot?.mine.text ?? c.mine);
+        const theirClaims = c.slot ? [c.slot.claim] : claimsIn(al, f.m.article, f.m.support!.span);
+        const theirsFit = weekdayFits(al, f.m.article, theirClaims, c.slot?.theirs.text ?? c.theirs);
+        if (mineFits === false && theirsFit === true) return true;
+        if (mineFits === true && theirsFit === false) return false;
+      }
       const names = (x: string) => (c.name!.venue ? venueCarriers(al, x) : nameCarriers(al, x));
       // Places every article names somewhere are counted where they fill this slot: the articles whose
       // statements like this one hold the other place, against this one and those holding its place.
@@ -324,7 +333,7 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
       const d = ctx.derivations;
       if (d?.[ai]?.source === f.m.article) return true;
       if (d?.[f.m.article]?.source === ai) return false;
-      return flagThisSide(corr, ai, [f.m.article]);
+      return flagThisSide(al, corr, ai, [f.m.article]);
     });
     if (!minority.length) return;
     found.splice(0, found.length, ...minority);
@@ -380,10 +389,53 @@ const HEDGED_GAP = 0.15;
 /** Characters that may separate a weekday from the date it names ("Monday, September 28", "Tuesday 12 May"). */
 const PINNED_GAP = 3;
 
+/** The date written beside weekday `day` in claim `ci` of article `i` ("Thursday, Nov. 12"), if any. */
+function pinnedDate(al: StoryAlignment, i: number, ci: number, day: ValueMention): ValueMention | undefined {
+  return claimValueLists(al, i)[ci].find((x) => x.kind === "month_day" && (x.start - day.end <= PINNED_GAP && x.start >= day.end || day.start - x.end <= PINNED_GAP && day.start >= x.end));
+}
+
 /** True when weekday `day` in claim `ci` of article `i` has a date beside it, and article `other` gives that date too. */
 function knowsPinnedDate(al: StoryAlignment, i: number, ci: number, day: ValueMention, other: number): boolean {
-  const date = claimValueLists(al, i)[ci].find((x) => x.kind === "month_day" && (x.start - day.end <= PINNED_GAP && x.start >= day.end || day.start - x.end <= PINNED_GAP && day.start >= x.end));
+  const date = pinnedDate(al, i, ci, day);
   return !!date && valuesOf(al, other).has(slotKey(date));
+}
+
+/** Indexes of the claims of article `i` that overlap `span`. */
+function claimsIn(al: StoryAlignment, i: number, span: { start: number; end: number }): number[] {
+  const out: number[] = [];
+  al.index.articles[i].analysis.claims.forEach((c, k) => {
+    if (c.start < span.end && c.end > span.start) out.push(k);
+  });
+  return out;
+}
+
+/** dayFitsCalendar for the weekday written `text` in one of claims `cis` of article `i`; null when there is none or no date beside it. */
+function weekdayFits(al: StoryAlignment, i: number, cis: readonly number[], text: string): boolean | null {
+  const want = text.trim().toLowerCase();
+  for (const ci of cis) {
+    const day = claimValueLists(al, i)[ci].find((v) => v.kind === "weekday" && v.text.toLowerCase() === want);
+    if (day) return dayFitsCalendar(al, i, ci, day);
+  }
+  return null;
+}
+
+/**
+ * Whether weekday `day` agrees with the calendar for the date written beside it, or null when no date is
+ * (or no year is known). The year is the one that puts the date nearest the article's publication (or,
+ * undated, the story's first known one): "Thursday, Nov. 12" in a story published in October 2026.
+ */
+function dayFitsCalendar(al: StoryAlignment, i: number, ci: number, day: ValueMention): boolean | null {
+  const date = pinnedDate(al, i, ci, day);
+  if (!date) return null;
+  const known = al.index.articles.map((p) => Date.parse(p.analysis.article.publishedAt ?? "")).filter(Number.isFinite);
+  const own = Date.parse(al.index.articles[i].analysis.article.publishedAt ?? "");
+  const at = Number.isFinite(own) ? own : known.length ? Math.min(...known) : NaN;
+  if (!Number.isFinite(at)) return null;
+  const [month, dayOfMonth] = date.key.split("-").map(Number);
+  const year = new Date(at).getUTCFullYear();
+  const when = [year - 1, year, year + 1].map((y) => Date.UTC(y, month - 1, dayOfMonth)).sort((x, y) => Math.abs(x - at) - Math.abs(y - at))[0];
+  // Weekday keys count from Monday (lib/text/facts); getUTCDay from Sunday.
+  return (new Date(when).getUTCDay() + 6) % 7 === Number(day.key);
 }
 
 function relativeGap(a: string, b: string): number {

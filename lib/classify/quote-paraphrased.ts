@@ -86,7 +86,7 @@ export function flagParaphrased(s: QuoteScope): void {
       al.quotes[art][quote].some((x) => x.article !== except && x.coverage === "verbatim");
     const mineTwinned = twinned(ai, qi, -1);
     const theirsTwinned = real.some((m) => twinned(m.article, m.best!.quote, ai));
-    const thisSide = mineTwinned !== theirsTwinned ? theirsTwinned : flagThisSide(corr, ai, real.map((m) => m.article));
+    const thisSide = mineTwinned !== theirsTwinned ? theirsTwinned : flagThisSide(al, corr, ai, real.map((m) => m.article));
     if (real.length && thisSide) {
       // High only when the change is one of substance (a word swapped for another, a figure, a negation);
       // spelling, brackets and reworded phrasing that keeps every fact are medium.

@@ -186,7 +186,7 @@ export function classifyReversals(ctx: ReversalContext, ai: number): Draft[] {
       // The version most outlets carry is the original; a tie goes to derivation, then corroboration.
       if (agreeing > reversing.length) continue;
       if (agreeing === reversing.length && agreeing > 0 && !mineDerived) continue;
-      if (theirsDerived || (!mineDerived && !flagThisSide(corr, ai, [bi]))) continue;
+      if (theirsDerived || (!mineDerived && !flagThisSide(al, corr, ai, [bi]))) continue;
       if (!m.support) continue;
       const B = arts[bi].analysis;
       const severity: Severity = r.what === "hedge" ? "medium" : "high";
