@@ -242,16 +242,25 @@ function reportsSomeone(text: string): boolean {
 
 /** Words a text uses for itself ("this story will be updated", "welcome to this newsletter"). */
 const SELF_REFERENCE = /\b(?:this|our) (?:story|article|report|post|piece|newsletter|letter|page|briefing|column|blog|edition|issue|site|podcast)\b/i;
+/**
+ * The writer telling the reader what the text will give them ("Here is everything you need to know",
+ * "What you should know", "Read on to find out"): a signpost about the text, in a short line.
+ */
+const READER_SIGNPOST = /\b(?:you|you'll|you’ll)\s+(?:(?:need|want|should|must|might|may|will|can|ought)\s+)?(?:to\s+)?(?:know|learn|find out|read|see)\b|\bread on\b/i;
+/** Most words a signpost line has. */
+const SIGNPOST_WORDS = 15;
 /** The first person singular, outside quotation marks. */
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|my|me|myself)\b/;
 
 /**
  * True for a statement in the writer's own voice rather than about the story: the first person
- * singular, a reference to the text itself, or the outlet's own name.
+ * singular, a reference to the text itself, a signpost telling the reader what the text holds, or the
+ * outlet's own name.
  */
 export function isWritersAside(text: string, outlet: string): boolean {
   const unquoted = withoutQuotes(text);
   if (FIRST_PERSON.test(unquoted) || SELF_REFERENCE.test(unquoted)) return true;
+  if (READER_SIGNPOST.test(unquoted) && unquoted.split(/\s+/).filter(Boolean).length <= SIGNPOST_WORDS && !/\d/.test(unquoted)) return true;
   const name = foldText(outlet).replace(/^the /, "").trim();
   if (name.length >= 6 && name.includes(" ") && foldText(unquoted).includes(name)) return true;
   // A distinctive word of the name written as a name ("Briefloop compiles reporting from ..." by the outlet

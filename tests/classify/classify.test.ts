@@ -188,6 +188,11 @@ describe("claim_added", () => {
     }
     expect(isWritersAside('She said: "I will not resign."', "Dorrow Post")).toBe(false);
     expect(isWritersAside("Officials said the crossing would reopen in May.", "Dorrow Post")).toBe(false);
+    // A signpost telling the reader what the text holds is the writer's voice too; advice to the reader is not.
+    expect(isWritersAside("Here is everything you need to know.", "Dorrow Post")).toBe(true);
+    expect(isWritersAside("Read on to find out what changes for commuters.", "Dorrow Post")).toBe(true);
+    expect(isWritersAside("If you live near the river, you need to boil your tap water before drinking it.", "Dorrow Post")).toBe(false);
+    expect(isWritersAside("You need to know that 4,000 homes lost power on Tuesday.", "Dorrow Post")).toBe(false);
   });
 
   it("in a padded article, a scene-setting line with only the story's own names is a note; a new specific or a judgement is medium", () => {
