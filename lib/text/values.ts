@@ -201,7 +201,7 @@ const MEASURE_UNITS: Record<string, string> = {
   mi: "mile", mile: "mile", miles: "mile",
   metre: "metre", metres: "metre", meter: "metre", meters: "metre",
   kg: "kg", kilo: "kg", kilos: "kg", kilogram: "kg", kilograms: "kg", kilogramme: "kg", kilogrammes: "kg",
-  tonne: "tonne", tonnes: "tonne", ton: "tonne", tons: "tonne",
+  tonne: "tonne", tonnes: "tonne", ton: "ton", tons: "ton",
   litre: "litre", litres: "litre", liter: "litre", liters: "litre",
   hectare: "hectare", hectares: "hectare", ha: "hectare",
   acre: "acre", acres: "acre",
@@ -222,7 +222,7 @@ const UNIT_SIZE: Record<string, [string, number]> = {
   km: ["length", 1000], mile: ["length", 1609.344], metre: ["length", 1], foot: ["length", 0.3048], yard: ["length", 0.9144],
   inch: ["length", 0.0254], cm: ["length", 0.01], mm: ["length", 0.001],
   hectare: ["area", 10_000], acre: ["area", 4046.856],
-  kg: ["mass", 1], tonne: ["mass", 1000],
+  kg: ["mass", 1], tonne: ["mass", 1000], ton: ["mass", 1000],
   litre: ["volume", 1], gallon: ["volume", 3.785],
 };
 
@@ -242,26 +242,38 @@ export function extractHyphenMeasures(text: string): ValueMention[] {
   return out;
 }
 
+/**
+ * Units that mean different sizes to different writers: a "ton" is a metric tonne to some, a short
+ * ton (907 kg) to an American and a long ton (1,016 kg) to a Briton. Any of its sizes converts.
+ */
+const OTHER_SIZES: Record<string, number[]> = { ton: [907.18474, 1016.0469] };
+
 /** How far apart two conversions of one measure may be: a converted figure is rounded ("3 miles" = "4.8 km", "1.5 inches" = "4 cm"). */
 const CONVERSION_TOLERANCE = 0.06;
 
-/**
- * True when two counts are one measure in two units of a dimension ("three miles" and "4.8
- * kilometres", "22 hectares" and "54 acres"): a translation converts, it does not add a figure.
- */
 /** True for a count in a unit of measure that converts (UNIT_SIZE): kilometres, acres, tonnes, litres. */
 export function hasMeasureUnit(v: ValueMention): boolean {
   return v.kind === "count" && v.unit in UNIT_SIZE;
 }
 
+/**
+ * True when two counts are one measure in two units of a dimension ("three miles" and "4.8
+ * kilometres", "22 hectares" and "54 acres", "30 tons" and "about 27 tonnes"): a translation
+ * converts, it does not add a figure.
+ */
 export function sameMeasure(a: ValueMention, b: ValueMention): boolean {
   if (a.kind !== "count" || b.kind !== "count" || a.unit === b.unit) return false;
   const x = UNIT_SIZE[a.unit];
   const y = UNIT_SIZE[b.unit];
   if (!x || !y || x[0] !== y[0]) return false;
-  const p = Number(a.key) * x[1];
-  const q = Number(b.key) * y[1];
-  return Number.isFinite(p) && Number.isFinite(q) && Math.abs(p - q) <= CONVERSION_TOLERANCE * Math.max(Math.abs(p), Math.abs(q));
+  const sizes = (unit: string, size: number) => [size, ...(OTHER_SIZES[unit] ?? [])];
+  return sizes(a.unit, x[1]).some((sa) =>
+    sizes(b.unit, y[1]).some((sb) => {
+      const p = Number(a.key) * sa;
+      const q = Number(b.key) * sb;
+      return Number.isFinite(p) && Number.isFinite(q) && Math.abs(p - q) <= CONVERSION_TOLERANCE * Math.max(Math.abs(p), Math.abs(q));
+    }),
+  );
 }
 
 /** The unit key of a counted word: a unit of measure in one spelling, else the word's term. */

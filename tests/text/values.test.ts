@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractValues, frameOf, sameSlotKind, termKey, type ValueMention } from "@/lib/text";
+import { extractValues, frameOf, sameMeasure, sameSlotKind, termKey, type ValueMention } from "@/lib/text";
 
 const only = (text: string, kind: ValueMention["kind"]) => extractValues(text).filter((v) => v.kind === kind);
 
@@ -134,6 +134,21 @@ describe("extractValues: counts of things", () => {
     const [c] = only("The shelter took in 40 cats last week.", "count");
     expect(sameSlotKind(a, b)).toBe(true);
     expect(sameSlotKind(a, c)).toBe(false);
+  });
+});
+
+describe("sameMeasure: one measure in two units", () => {
+  const count = (text: string) => extractValues(text).find((v) => v.kind === "count")!;
+  it("converts kilometres and miles within rounding, and keeps different measures apart", () => {
+    expect(sameMeasure(count("The route is 31 kilometres long."), count("The route is 19 miles long."))).toBe(true);
+    expect(sameMeasure(count("The route is 40 kilometres long."), count("The route is 19 miles long."))).toBe(false);
+  });
+
+  it("reads a ton as any of its sizes (metric, short, long), a tonne as a tonne", () => {
+    expect(sameMeasure(count("Traders threw away 30 tons of fish."), count("Traders threw away around 27 tonnes of fish."))).toBe(true);
+    expect(sameMeasure(count("Traders threw away 30 tons of fish."), count("Traders threw away 30.5 tonnes of fish."))).toBe(true);
+    expect(sameMeasure(count("Traders threw away 30 tons of fish."), count("Traders threw away 24 tonnes of fish."))).toBe(false);
+    expect(sameMeasure(count("Traders threw away 30 tonnes of fish."), count("Traders threw away 27 tonnes of fish."))).toBe(false);
   });
 });
 
