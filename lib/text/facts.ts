@@ -53,6 +53,9 @@ function parseDigits(raw: string): number {
   // "6,000,000" and "6.000.000" are groupings; "1.5" and "1,5" are decimals.
   if (/^\d{1,3}([.,]\d{3})+$/.test(s) && !/^\d{1,3}[.,]\d{3}$/.test(s.replace(/,/g, ",")) ) return Number(s.replace(/[.,]/g, ""));
   if (/^\d{1,3}(,\d{3})+$/.test(s)) return Number(s.replace(/,/g, ""));
+  // One group after a point ending in "00" ("21.000 members", "4.200 million") is a thousands group the
+  // continental way: nobody writes a decimal with trailing zeros in prose (4.2 million is "4.2 million").
+  if (/^[1-9]\d{0,2}\.\d00$/.test(s)) return Number(s.replace(".", ""));
   return Number(s.replace(/,/g, "."));
 }
 

@@ -63,3 +63,12 @@ describe("extractNumbers with thousands grouped by spaces", () => {
     expect(extractNumbers("On May 5 100 people marched.").map((n) => n.value)).toEqual([5, 100]);
   });
 });
+
+describe("extractNumbers with thousands grouped by a point", () => {
+  it("reads one group ending in '00' after a point as thousands ('21.000 members', '4.200 million'), other decimals as decimals", () => {
+    expect(extractNumbers("The fund has about 21.000 members.").map((n) => n.value)).toEqual([21000]);
+    expect(extractNumbers("It manages assets of 4.200 million pounds.").map((n) => n.value)).toEqual([4.2e9]);
+    expect(extractNumbers("Rates rose 3.125 percent, about 2.5 million people.").map((n) => n.value)).toEqual([3.125, 2.5e6]);
+    expect(extractNumbers("Bonds paid 0.500 percent.").map((n) => n.value)).toEqual([0.5]);
+  });
+});
