@@ -165,6 +165,15 @@ export function extractValues(text: string): ValueMention[] {
     const min = Number(m[2]);
     push({ kind: "time", key: String((h * 60 + min) % 720), unit: "", start, end, text: t.slice(start, end) });
   }
+  // "at 9.25 a.m. local time", "at 14:00 GMT": the zone belongs to the time, not to the words around it.
+  for (const v of out) {
+    if (v.kind !== "time") continue;
+    const zone = TIME_ZONE.exec(t.slice(v.end));
+    if (zone) {
+      v.end += zone[0].length;
+      v.text = t.slice(v.start, v.end);
+    }
+  }
   out.sort((a, b) => a.start - b.start);
   for (const v of out) {
     const before = t.slice(Math.max(0, v.start - 24), v.start);
@@ -191,6 +200,9 @@ export function extractValues(text: string): ValueMention[] {
  */
 const AGE =
   /\b(?:aged|at the age of|at age)\s+(\d{1,3})\b(?![-–.,:]?\d|\s*(?:to|-|–|and)\s*\d)|\b(\d{1,3})[- ]years?[- ]old\b|\b(?:died|dies|dead)\s+at\s+(\d{1,3})\b(?![-–.,:]?\d|\s*[ap]\.?m\b)|\b(?:he|she|who)\s+(?:was|is)\s+(\d{1,3})(?=\s*[.;](?:\s|$)|\s*,\s+(?:and|but)\b)|(?<=\p{Lu}[\p{Ll}'’-]+,\s)(\d{1,3})(?=,\s+\p{L})|(?<=\p{Lu}[\p{Ll}'’-]+,\s+)of\s+(\d{1,3})\s+years\b/giu;
+
+/** A time zone written after a clock time: "local time", "(local time)", "GMT", "CET", "EDT". */
+const TIME_ZONE = /^\s*(?:\(?local time\)?|\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|[ECMP][SD]T)\)?)(?![\p{L}])/u;
 
 /** After "N": "of", up to three determiner or possessive words, a number, and the counted noun. */
 const PART_OF = /^\s+of\s+(?:(?:the|its|their|his|her|our|this|these|those|[\p{L}'’-]+['’]s?)\s+){0,3}(?:\p{N}[\p{N},.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+([\p{L}][\p{L}-]*)/iu;

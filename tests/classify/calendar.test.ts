@@ -105,3 +105,26 @@ describe("fact_conflict: a clock time told in other shapes elsewhere", () => {
     expect(run([...wire, "The mayor will present the plan to residents on Monday."])).toEqual([]);
   });
 });
+
+describe("fact_conflict: a clock time with its zone", () => {
+  it("reads 'local time' as part of the time, so a translation's hour is compared with the others' in the same slot", () => {
+    const crash = (when: string, tail: string) => [
+      "A delivery lorry and a number 9 bus collided in the old town on Wednesday, and eleven passengers were taken to hospital.",
+      `The bus, carrying about 40 passengers from the station towards the university, was hit ${when} ${tail}`,
+      "The lorry driver was arrested at the scene and later released on bail, police said.",
+    ];
+    const said = "as it turned from Mill Road into Quay Lane, police said.";
+    const flags = analyzeStory([
+      art(1, "Harbour Wire", crash("at about 6:40 a.m.", said)),
+      art(2, "Orwen Courier", crash("at about 6:40 a.m.", said)),
+      art(3, "Coastal Ledger", crash("at about 6:40 a.m.", said)),
+      art(4, "Porto Notizie", [
+        "A delivery lorry and a bus of the line 9 collided in the old town on Wednesday, and eleven passengers came in the hospital.",
+        "The accident happened at 7.40 a.m. local time in the curve from the Mill Road into the Quay Lane, in the middle of the old town.",
+        "The driver of the lorry was arrested at the place and later released on bail, said the police.",
+      ]),
+    ]).flags.filter((f) => f.kind === "fact_conflict");
+    expect(flags.map((f) => f.articleId)).toEqual([4]);
+    expect(flags[0].text).toMatch(/7\.40 a\.m\. local time/);
+  });
+});

@@ -49,6 +49,14 @@ describe("extractValues: clock times", () => {
   });
 });
 
+describe("extractValues: a time's zone", () => {
+  it("takes 'local time' or a zone after a clock time into the time, and nothing else", () => {
+    expect(extractValues("It happened at 9.25 a.m. local time in the curve.").map((v) => v.text)).toEqual(["9.25 a.m. local time"]);
+    expect(extractValues("Talks resume at 14:00 GMT.").map((v) => v.text)).toEqual(["14:00 GMT"]);
+    expect(extractValues("It ended at 5 p.m. Local residents cheered.").map((v) => v.text)).toEqual(["5 p.m."]);
+  });
+});
+
 describe("extractValues: scores and votes", () => {
   it("reads a hyphenated score", () => {
     const s = only("Rovers beat the visitors 4-0 in front of a packed stand.", "score");
