@@ -79,6 +79,13 @@ export function extractValues(text: string): ValueMention[] {
     // Without a.m./p.m. a time may be either half of the day ("3:20 this afternoon"): compare on a 12-hour dial.
     push({ kind: "time", key: String((h * 60 + min) % 720), unit: "", start: m.index, end: m.index + m[0].length, text: m[0] });
   }
+  // The 24-hour clock as continental writers put it: "at 9.10 hours", "until 17:30 hrs", "from 8.45 h"
+  // (not a count of hours: the minutes stand after the point).
+  const hours = /\b(?:at|until|till|before|after|since|from)\s+(([01]?\d|2[0-3])[.:]([0-5]\d)\s*(?:hours|hrs|h)\b)/giu;
+  for (let m = hours.exec(t); m; m = hours.exec(t)) {
+    const start = m.index + m[0].length - m[1].length;
+    push({ kind: "time", key: String((Number(m[2]) * 60 + Number(m[3])) % 720), unit: "", start, end: start + m[1].length, text: m[1] });
+  }
   // Scores and votes: "4-0", "5–2", "5 to 2 votes"; not ranges of dates ("June 11-13") or years.
   const score = /\b(\d{1,2})\s?[-–]\s?(\d{1,2})\b(?![-–\d])|\b(\d{1,2}) to (\d{1,2}) votes?\b/giu;
   for (let m = score.exec(t); m; m = score.exec(t)) {

@@ -49,6 +49,15 @@ describe("extractValues: clock times", () => {
   });
 });
 
+describe("extractValues: the 24-hour clock with 'hours'", () => {
+  it("reads 'at 9.10 hours' as a time, and '9.5 hours' or 'waited 2.30 hours' as a stretch of time", () => {
+    const [t] = extractValues("At 9.10 hours the vets decided to put her to sleep.");
+    expect([t.kind, t.key, t.text]).toEqual(["time", String(9 * 60 + 10), "9.10 hours"]);
+    expect(extractValues("Crews work shifts of 9.5 hours.").map((v) => v.kind)).toEqual(["count"]);
+    expect(extractValues("Passengers waited 2.30 hours.").map((v) => v.kind)).toEqual(["count"]);
+  });
+});
+
 describe("extractValues: a time's zone", () => {
   it("takes 'local time' or a zone after a clock time into the time, and nothing else", () => {
     expect(extractValues("It happened at 9.25 a.m. local time in the curve.").map((v) => v.text)).toEqual(["9.25 a.m. local time"]);
