@@ -395,6 +395,8 @@ function conflictsBetween(a: Located[], b: Located[], aligned = false): ValueCon
       if (FIGURE_KINDS.has(v.kind) && own(v, w) && own(w, v)) continue;
       let shared = 0;
       for (const t of v.context) if (w.context.has(t)) shared++;
+      // So is the whole two parts are counted out of ("48 of its 58 stalls" / "42 of the 58 stalls").
+      if (v.whole !== undefined && v.whole === w.whole) shared++;
       // The same named subject ("the IPP won ..." / "the IPP's share ...") is shared context too.
       if (v.subject && v.subject === w.subject && !v.context.has(v.subject)) shared++;
       // A count's unit is its subject: with the same counted thing, the unit is the shared context.

@@ -28,6 +28,8 @@ export interface ValueMention {
    * Thursday gives two days, not two versions of one.
    */
   boundary?: "start" | "end" | "deadline";
+  /** For a part of a counted whole ("42 of its 58 stalls"), the whole's number ("58"). */
+  whole?: string;
   /** Normalised value: equal keys are the same value. */
   key: string;
   /** What the value measures, when the kind needs it: the counted thing's term, or the currency. */
@@ -155,8 +157,11 @@ export function extractValues(text: string): ValueMention[] {
     } else if (afterWord === "of") {
       // A part of a counted whole ("31 of the group's 58 wards", "two of its five plants"): a count of the same things.
       const whole = PART_OF.exec(t.slice(n.end));
-      const noun = whole?.[1].toLowerCase();
-      if (noun && !NOT_COUNTED.has(noun) && !isStopword(noun)) push({ kind: "count", key: String(n.value), unit: unitKey(noun), start: n.start, end: n.end, text: n.text });
+      const noun = whole?.[2].toLowerCase();
+      if (noun && !NOT_COUNTED.has(noun) && !isStopword(noun)) {
+        const total = /^\p{N}/u.test(whole![1]) ? Number(whole![1].replace(/,/g, "")) : numberWordValue(whole![1].toLowerCase());
+        push({ kind: "count", key: String(n.value), unit: unitKey(noun), start: n.start, end: n.end, text: n.text, ...(total !== null && Number.isFinite(total) ? { whole: String(total) } : {}) });
+      }
     }
   }
   // Clock times written the continental way ("at 17.50", "the 6.05 from Kestrelby"): hours and two-digit
@@ -212,7 +217,7 @@ const AGE =
 const TIME_ZONE = /^\s*(?:\(?local time\)?|\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|[ECMP][SD]T)\)?)(?![\p{L}])/u;
 
 /** After "N": "of", up to three determiner or possessive words, a number, and the counted noun. */
-const PART_OF = /^\s+of\s+(?:(?:the|its|their|his|her|our|this|these|those|[\p{L}'’-]+['’]s?)\s+){0,3}(?:\p{N}[\p{N},.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+([\p{L}][\p{L}-]*)/iu;
+const PART_OF = /^\s+of\s+(?:(?:the|its|their|his|her|our|this|these|those|[\p{L}'’-]+['’]s?)\s+){0,3}(\p{N}[\p{N},.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+([\p{L}][\p{L}-]*)/iu;
 
 /** Units of measure written several ways ("km", "kilometres", "kilometers"): one key each. */
 const MEASURE_UNITS: Record<string, string> = {

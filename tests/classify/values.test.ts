@@ -317,4 +317,14 @@ describe("fact_conflict by slot: a counterpart that holds both figures", () => {
     const flags = analyzeStory([art(1, "Wire", wire), art(2, "Paper", paper), art(3, "Letter", letter), art(4, "Translated", translated)]).flags;
     expect(flags.filter((f) => f.kind === "fact_conflict").map((f) => f.text)).toEqual([]);
   });
+
+  it("two parts of the same whole fill one slot ('damaging 18 of its 40 berths' / '12 of its 40 berths were damaged'), even with little else around them", () => {
+    const art = (id: number, outlet: string, paras: string[]) => ({ id, outlet, source: `${outlet}.txt`, title: "Gale wrecks marina pontoons", body: paras.join("\n\n"), publishedAt: null, language: null });
+    const open = "A gale drove heavy seas into the Saltby marina overnight on Sunday, and the harbour master closed the slipway until further notice.";
+    const wire = [open, "The Saltby marina, a sheltered basin behind the north pier, lost two pontoons, and 12 of its 40 berths were damaged. Owners moved about 30 boats to the inner harbour before dawn."];
+    const digest = [open, "Boat owners at the Saltby marina were counting the cost after the gale broke two pontoons on the north pier side, damaging 18 of its 40 berths and forcing them to move 30 boats."];
+    const flags = analyzeStory([art(1, "Wire", wire), art(2, "Radio", wire), art(3, "Paper", wire), art(4, "Digest", digest)]).flags.filter((f) => f.kind === "fact_conflict");
+    expect(flags.map((f) => f.articleId)).toEqual([4]);
+    expect(flags[0].explanation).toContain("12");
+  });
 });
