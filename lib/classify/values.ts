@@ -65,6 +65,12 @@ const MIN_STATEMENT_OVERLAP = 0.22;
 const MIN_ANSWER_OVERLAP = 0.5;
 /** The same for figures (counts, money, percentages, scores): lists of figures share many words. */
 const MIN_FIGURE_OVERLAP = 0.3;
+/**
+ * Statement overlap at which two parts of one whole ("48 of its 58 stalls" / "42 of the 58 stalls") count
+ * the whole as a shared context word: mostly the same statement. Less alike, a part of the same whole is
+ * often another thing counted out of it ("won 27 of the 61 seats" / "a majority is 31 of the 61 seats").
+ */
+const WHOLE_OVERLAP = 0.5;
 /** Relative difference within which a round figure and a precise one are the same figure ("$700 billion" / "$716 billion"). */
 const ROUNDING = 0.1;
 
@@ -153,7 +159,7 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
       if (overlap < MIN_STATEMENT_OVERLAP) continue;
       if ((mineAnswer || answer(bi, cj)) && overlap < MIN_ANSWER_OVERLAP) continue;
       const open = t.values.filter((w) => !FIGURE_KINDS.has(w.kind) || here.has(`${w.kind}|${w.key}`) || !known.has(`${w.kind}|${w.key}`));
-      for (const c of conflictsBetween(mine.values, open)) {
+      for (const c of conflictsBetween(mine.values, open, false, overlap >= WHOLE_OVERLAP)) {
         // A figure is only comparable between statements that are mostly the same statement.
         if (HARD_VALUE_KINDS.has(c.kind) && c.kind !== "time" && overlap < MIN_FIGURE_OVERLAP) continue;
         out.push({ ...c, article: bi, claim: cj, overlap });
@@ -317,8 +323,9 @@ function boundsAgree(v: ValueMention, w: ValueMention): boolean {
  * Conflicts between two located value lists. `aligned`: the statements are already known to be one
  * statement told two ways (a translation the support alignment paired), so a value that is the only one
  * of its kind and unit on each side fills the same slot even when few context words survive the wording.
+ * `close`: the statements are mostly the same statement (WHOLE_OVERLAP), so two parts of one whole fill one slot.
  */
-function conflictsBetween(a: Located[], b: Located[], aligned = false): ValueConflict[] {
+function conflictsBetween(a: Located[], b: Located[], aligned = false, close = aligned): ValueConflict[] {
   if (!a.length || !b.length) return [];
   const out: ValueConflict[] = [];
   // A statement listing several values of one kind ("8% in Virginia, 6% in North Carolina") pairs them by
@@ -396,7 +403,7 @@ function conflictsBetween(a: Located[], b: Located[], aligned = false): ValueCon
       let shared = 0;
       for (const t of v.context) if (w.context.has(t)) shared++;
       // So is the whole two parts are counted out of ("48 of its 58 stalls" / "42 of the 58 stalls").
-      if (v.whole !== undefined && v.whole === w.whole) shared++;
+      if (close && v.whole !== undefined && v.whole === w.whole) shared++;
       // The same named subject ("the IPP won ..." / "the IPP's share ...") is shared context too.
       if (v.subject && v.subject === w.subject && !v.context.has(v.subject)) shared++;
       // A count's unit is its subject: with the same counted thing, the unit is the shared context.
