@@ -7,6 +7,8 @@
  */
 import type { Coverage, Span } from "@/lib/types";
 import { canonicalTerm } from "@/lib/text/synonyms";
+import { foldText, speakerKeyOf } from "@/lib/text";
+import { LOWER_ROLE, LOWER_ROLE_WORD, PRONOUNS, SPEECH_VERB } from "@/lib/quotes/lexicon";
 import { matchRuns, type MatchRun } from "./diff";
 import type { StoryIndex } from "./prepare";
 import { findSupport, type SupportMatch } from "./support";
@@ -312,6 +314,31 @@ function contentChangedIn(index: StoryIndex, source: number, sq: number, target:
   return false;
 }
 
+/** Words before a speech verb searched for who speaks ("he said", "the official also told"). */
+const SPEAKER_REACH = 3;
+/** A whole word that is a speech verb. */
+const SPEECH_WORD = new RegExp(`^${SPEECH_VERB.source}$`);
+
+/**
+ * True when prose `text` can carry a quote of `speaker` as reported speech: it names the speaker, or a
+ * pronoun or a role ("he", "the official", "the spokeswoman") speaks in it, just before a speech verb or
+ * just after it ("said the official"). A speech verb alone is not enough: "the inspection recommended
+ * renewing the rail" is a finding, not somebody's words. A quote without a speaker is carried by any
+ * prose that supports it.
+ */
+function reportsSpeech(speaker: string | null, text: string): boolean {
+  if (!speaker) return true;
+  const key = speakerKeyOf(speaker);
+  if (key && foldText(text).includes(key)) return true;
+  const words = text.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
+  const speaks = (w: string | undefined) => !!w && (PRONOUNS.test(w) || LOWER_ROLE_WORD.test(w) || LOWER_ROLE.test(w));
+  return words.some((w, i) => {
+    if (!SPEECH_WORD.test(w)) return false;
+    for (let k = Math.max(0, i - SPEAKER_REACH); k < i; k++) if (speaks(words[k])) return true;
+    return speaks(words[i + 1]) || (words[i + 1] === "the" && speaks(words[i + 2]));
+  });
+}
+
 /** Aligns quote `sq` of article `source` against article `target`. */
 export function alignQuote(index: StoryIndex, source: number, sq: number, target: number): QuoteMatch {
   const src = index.articles[source];
@@ -414,7 +441,10 @@ export function alignQuote(index: StoryIndex, source: number, sq: number, target
     else coverage = "cut";
   } else {
     support = findSupport(index, source, sIdx, target);
-    if (support && support.score >= QUOTE_SUPPORT_MIN) {
+    // Told in the target's own prose, the words are the speaker's only when that prose reports speech
+    // (a speech verb, or the speaker named): "the inspection recommended renewing the rail" carries a
+    // fact, not the union leader's "we told the management in spring that this curve must be renewed".
+    if (support && support.score >= QUOTE_SUPPORT_MIN && reportsSpeech(src.analysis.quotes[sq].speaker, support.text)) {
       coverage = "reworded";
       score = support.score;
       span = support.span;

@@ -67,6 +67,16 @@ describe("quote alignment", () => {
     expect(flags.filter((f) => f.kind.startsWith("quote_"))).toEqual([]);
   });
 
+  it("carries a quote in prose only where the prose reports someone speaking: the speaker named, a pronoun or a role before the speech verb; a finding stated as fact does not", () => {
+    const quote = "The inspectors told the management last spring that this curve must be renewed";
+    const a = makeArticle(1, [`“${quote},” union secretary Colm Ferris said.`]);
+    const prose = (text: string) => alignStory([a, makeArticle(2, [text])]).quotes[0][0][0].coverage;
+    expect(prose("Last spring the inspectors recommended to the management that the curve must be renewed.")).toBe("absent");
+    expect(prose("He said the inspectors told the management last spring that the curve must be renewed.")).toBe("reworded");
+    expect(prose("The union official said the inspectors told the management last spring that the curve must be renewed.")).toBe("reworded");
+    expect(prose("Ferris recalled that the inspectors told the management last spring that the curve must be renewed.")).toBe("reworded");
+  });
+
   it("reports claim support across a reworded, reordered window", () => {
     const a = makeArticle(1, ["Engineers found cracks in two support beams, so the council closed the bridge on Tuesday."]);
     const b = makeArticle(2, ["The council shut the bridge on Tuesday. Engineers had discovered cracks in two support beams."]);
