@@ -116,7 +116,13 @@ function findConflicts(al: StoryAlignment, ai: number, ci: number, m: ClaimMatch
     if (dA.length && dB.length) {
       const same = dA.some((x) => dB.some((y) => x.kind === y.kind && x.value === y.value));
       const comparable = dA.some((x) => dB.some((y) => x.kind === y.kind));
-      if (comparable && !same) out.push({ type: "date", mine, theirs, ...base });
+      // A day swapped together with the words around it ("on Monday after the gale" / "on Sunday, and the"),
+      // by an article that gives the other day itself in another statement, is two days of two events
+      // ("the gale hit on Sunday" ... "owners counted the cost on Monday"), not two versions of one.
+      const bare = (x: string, d: readonly { text: string }[]) => x.trim().replace(/[\s,.;:]+$/, "") === d[0].text;
+      const holdsTheirs = dB.some((y) => claimValueLists(al, ai).some((list, k) => k !== ci && list.some((v) => v.kind === y.kind && v.key === y.value)));
+      const reworded = !(dA.length === 1 && bare(mine, dA)) || !(dB.length === 1 && bare(theirs, dB));
+      if (comparable && !same && !(holdsTheirs && reworded)) out.push({ type: "date", mine, theirs, ...base });
       continue;
     }
     const capA = sIdx.slice(sa, sb).every((i) => /^\p{Lu}/u.test(A.tokens[i].raw) && !HONORIFIC.test(A.tokens[i].norm));
