@@ -25,6 +25,10 @@ import { CONTENT_KINDS, type Draft, sentenceAt, words, wordsUpTo } from "./util"
 const HEADING_KINDS = new Set(["headline", "heading"]);
 /** Characters from a sentence's start within which a quote's clause subject is looked for (far longer than any natural clause). */
 const CLAUSE_REACH = 1000;
+/** Words before a name within which it opens its sentence as the subject ("Delivery driver Ravi Sethna"). */
+const SUBJECT_WORDS = 5;
+/** A role opening a sentence, then a comma, before the name it describes ("The vicar of the parish church, the "). */
+const APPOSED_LEAD = /^(?:the|a|an)\s+[^,.;:!?"“”]{1,60},\s+(?:the\s+)?$/i;
 
 export function attribute(body: string, seg: Segmentation, blocks: Block[], drafts: Draft[]): Quote[] {
   // Named mentions of speakers, in body order, for pronoun resolution.
@@ -54,6 +58,24 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
     return venues.get(k)!;
   };
   const blockPos = new Map(blocks.map((b, i) => [b.index, i]));
+  /**
+   * The named person a quote's paragraph is about just before the quote: the subject of the previous
+   * sentence of the same paragraph, when it holds no quotation and is a person (a name, or a role).
+   */
+  const paragraphSubject = (d: Draft, quoteStart: number): { text: string; span: Span } | null => {
+    const sent = seg.sentences.find((x) => x.start <= quoteStart && quoteStart < x.end);
+    if (!sent || sent.index === 0) return null;
+    const ps = seg.sentences[sent.index - 1];
+    if (ps.block !== sent.block || d.block !== sent.block || drafts.some((o) => o.parts.some((p) => p.start < ps.end && p.end > ps.start))) return null;
+    // The first name of that sentence, within its opening words (its subject, however introduced:
+    // "Delivery driver Ravi Sethna was parked ...").
+    // (Or set off after a role that opens it: "The vicar of the parish church, the Rev Canon Miriam Alder, said ...".)
+    const m = anyNames.find((x) => x.span.start >= ps.start && x.span.end <= ps.end);
+    if (!m || !isPersonLike(m.text, surnames)) return null;
+    const lead = body.slice(ps.start, m.span.start);
+    if (wordsUpTo(lead, SUBJECT_WORDS) > SUBJECT_WORDS && !APPOSED_LEAD.test(lead)) return null;
+    return { text: m.text, span: m.span };
+  };
 
   for (let qi = 0; qi < drafts.length; qi++) {
     const d = drafts[qi];
@@ -208,7 +230,10 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
           speakerSpan = ante.span;
         }
       } else if (a.pronoun) {
-        const ante = [...persons, ...quotes.filter((q) => q.speakerSpan && !isPronoun(q.speaker) && isPersonLike(q.speaker!, surnames)).map((q) => ({ text: q.speaker!, span: q.speakerSpan! }))]
+        // The person the paragraph's sentence before the quote is about ("Delivery driver Ravi Sethna was
+        // parked across the road. “I heard ...,” he said."): nearer than any earlier speaker.
+        const lead = paragraphSubject(d, first.start);
+        const ante = [...persons, ...(lead ? [lead] : []), ...quotes.filter((q) => q.speakerSpan && !isPronoun(q.speaker) && isPersonLike(q.speaker!, surnames)).map((q) => ({ text: q.speaker!, span: q.speakerSpan! }))]
           .filter((m) => m.span.end <= a!.span.start)
           .sort((x, y) => y.span.start - x.span.start)[0];
         const fallback = ante ? null : anyNames.filter((m) => m.span.end <= a!.span.start).pop();

@@ -27,6 +27,16 @@ describe("speakers", () => {
     expect(who(body).map((q) => q.speaker)).toEqual(["Maria Okonjo", "Ashdown", "Gideon Marchetti"]);
   });
 
+  it("'he said' in a paragraph whose sentence before the quote opens with another person is that person, not the previous quote's speaker", () => {
+    const body = [
+      "Owner Ambrose Lattimer, 71, was behind the counter when three masked men came in.",
+      "“My father opened this shop in 1958 and nobody ever pointed a gun at us,” he said. The shop will stay closed until Monday.",
+      "Delivery driver Ravi Sethna was parked across the road. “I heard the glass going and then three of them came running out,” he said.",
+      "The vicar of the parish church, the Rev Canon Miriam Alder, said the street would recover. “We have seen worse winters than this one,” she said.",
+    ].join("\n\n");
+    expect(who(body).map((q) => q.speaker)).toEqual(["Owner Ambrose Lattimer", "Ravi Sethna", "Rev Canon Miriam Alder"]);
+  });
+
   it("a possessive, a role word and a name ('Velmora's boss Jonas Ferrand made the pitch: ...'): the name is the subject, with any verb", () => {
     const body = "The basics first. Velmora's boss Jonas Ferrand made the pitch at the press conference in Santerre: “Together we will be big enough to compete.” I get the logic.";
     expect(who(body)[0]).toMatchObject({ speaker: "Jonas Ferrand" });
