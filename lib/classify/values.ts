@@ -194,6 +194,8 @@ export function findSlotHolders(al: StoryAlignment, i: number, ci: number, value
 /** A dateline opening a report ("TOLLCASTER, June 11 (Halyard Press) -"): its date is the filing date, not a fact of the statement. */
 const DATELINE = /^\s*[\p{Lu}][\p{Lu}\p{M} .'’-]+,\s+[^()\n]{3,30}?(?:\([^)\n]{1,40}\))?\s*[-–—]+\s/u;
 
+/** "More than", "fewer than", "no less than" just before a figure: a bound, not a comparison. */
+const BOUND_THAN = /\b(?:more|less|fewer|greater|no more|no less|no fewer)\s+than\s*[$£€¥]?\s*$/i;
 /** Words that introduce a figure given for comparison ("from", "than", "against", "compared with"). */
 const REFERENCE_LEAD = /\b(?:from|than|against|compared (?:with|to)|versus|vs\.?)\s+(?:(?:about|around|some|nearly|almost|roughly|the|a|an|its|their)\s+)*[$£€¥]?\s*$/i;
 /** Minutes within which two times, one of them approximate, are one time. */
@@ -272,9 +274,10 @@ function locate(text: string): Located[] {
       .map((m) => foldText(m[0]).replace(/['’]s$/, ""))
       .filter((w) => w.length > 2 && !isStopword(w));
     const lead = text.slice(Math.max(0, v.start - REFERENCE_WINDOW), v.start);
+    // ("More than 32,000 homes" is a bound on the figure, not a figure given for comparison.)
     const reference =
       FIGURE_KINDS.has(v.kind) &&
-      (REFERENCE_LEAD.test(lead) || (/\(\s*$/.test(lead) && values.some((w) => w !== v && w.kind === v.kind && w.end <= v.start && v.start - w.end <= REFERENCE_WINDOW / 4)));
+      ((REFERENCE_LEAD.test(lead) && !(v.bound && BOUND_THAN.test(lead))) || (/\(\s*$/.test(lead) && values.some((w) => w !== v && w.kind === v.kind && w.end <= v.start && v.start - w.end <= REFERENCE_WINDOW / 4)));
     // Whose figure it is: the capitalised name opening the clause, after an article.
     const opening = /^\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(\p{Lu}[\p{L}\p{N}-]*)/u.exec(text.slice(from, v.start));
     const subject = opening && !isStopword(foldText(opening[1])) ? foldText(opening[1]).replace(/['’]s$/, "") : "";

@@ -327,4 +327,14 @@ describe("fact_conflict by slot: a counterpart that holds both figures", () => {
     expect(flags.map((f) => f.articleId)).toEqual([4]);
     expect(flags[0].explanation).toContain("12");
   });
+
+  it("a bound written 'more than 32,000' is the outlet's figure, not one given for comparison: it disputes 'about 23,000' in the same slot", () => {
+    const art = (id: number, outlet: string, paras: string[]) => ({ id, outlet, source: `${outlet}.txt`, title: "Storm cuts power across the valley", body: paras.join("\n\n"), publishedAt: null, language: null });
+    const open = "Storm Idris brought gusts of up to 80 mph to the Tarran valley overnight, bringing down trees across the main roads.";
+    const wire = [open, "About 23,000 homes and businesses across the valley lost power during the storm, the network operator said."];
+    const digest = [open, "Across the valley, more than 32,000 homes and businesses lost power."];
+    const flags = analyzeStory([art(1, "Wire", wire), art(2, "Radio", wire), art(3, "Paper", wire), art(4, "Digest", digest)]).flags.filter((f) => f.kind === "fact_conflict");
+    expect(flags.map((f) => f.articleId)).toEqual([4]);
+    expect(flags[0].explanation).toContain("23,000");
+  });
 });
