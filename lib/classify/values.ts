@@ -411,7 +411,10 @@ function conflictsBetween(a: Located[], b: Located[], aligned = false, close = a
       if (v.subject && v.subject === w.subject && !v.context.has(v.subject)) shared++;
       // A count's unit is its subject: with the same counted thing, the unit is the shared context.
       const lone = aligned && !v.part && !w.part && ownA.filter((x) => sameSlotKind(x, v)).length === 1 && ownB.filter((x) => sameSlotKind(x, w)).length === 1;
-      if (!lone && !baselined(w) && shared < MIN_SHARED_CONTEXT + (v.kind === "count" ? 1 : 0)) continue;
+      // (Even a lone pair shares a word besides its unit: "pay £8,400 towards the costs" does not answer
+      // "a fine of 120,000 pounds" in a sentence that tells both orders.)
+      const beyondUnit = shared - (v.unit && v.context.has(v.unit) && w.context.has(v.unit) ? 1 : 0);
+      if (lone ? beyondUnit < 1 && !baselined(w) : !baselined(w) && shared < MIN_SHARED_CONTEXT + (v.kind === "count" ? 1 : 0)) continue;
       if (!best || shared > best.shared) best = { w, shared };
     }
     if (best) out.push({ kind: v.kind, mine: v, theirs: best.w });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MAX_STATEMENT_VALUES } from "@/lib/classify/values";
-import { findValueConflicts } from "@/lib/classify/values";
-import { analyzeStory } from "@/lib/analyze";
+import { findAlignedValueConflicts, findValueConflicts } from "@/lib/classify/values";
+import { alignStory } from "@/lib/align";
+import { analyzeArticle, analyzeStory } from "@/lib/analyze";
 import { extractValues } from "@/lib/text";
 
 describe("findValueConflicts: the same slot with a different value", () => {
@@ -336,5 +337,13 @@ describe("fact_conflict by slot: a counterpart that holds both figures", () => {
     const flags = analyzeStory([art(1, "Wire", wire), art(2, "Radio", wire), art(3, "Paper", wire), art(4, "Digest", digest)]).flags.filter((f) => f.kind === "fact_conflict");
     expect(flags.map((f) => f.articleId)).toEqual([4]);
     expect(flags[0].explanation).toContain("23,000");
+  });
+
+  it("a lone figure of a kind on each side of a paired statement still shares a word besides its unit ('pay £8,400 towards the costs' does not answer 'a fine of 120,000 pounds')", () => {
+    const art = (id: number, text: string) => analyzeArticle({ id, outlet: `O${id}`, source: `${id}.txt`, title: "Club fined", body: text, publishedAt: null, language: null });
+    const costs = art(1, "The commission, which heard the case on Tuesday, also ordered Rovers to pay £8,400 towards the costs of the proceedings.");
+    const pair = (text: string) => findAlignedValueConflicts(alignStory([costs, art(2, text)]), 0, 0, 1, 0).map((c) => `${c.mine.text}/${c.theirs.text}`);
+    expect(pair("The disciplinary commission imposed to the club a fine of 120,000 pounds for the incidents of the derby.")).toEqual([]);
+    expect(pair("The commission, which heard the case on Tuesday, also obliged Rovers to pay 4,800 pounds for the costs of the procedure.")).toEqual(["£8,400/4,800 pounds"]);
   });
 });
