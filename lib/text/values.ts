@@ -168,7 +168,7 @@ export function extractValues(text: string): ValueMention[] {
   // minutes after "at", "until", "before", "after", "since" or "the", where nothing above read the number
   // (an amount with its currency or unit is money or a count), no range follows ("2.40 to 2.90") and no
   // rate ("at 2.50 a ticket").
-  const dotted = /\b(?:at|until|till|before|after|since|the)\s+([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]?\d)(?!\s*(?:to|and|-|–)\s*\d)(?!\s+(?:a|an|per|each)\b)/giu;
+  const dotted = /\b(?:at|until|till|before|after|since|the)\s+(?:(?:around|about|approximately|roughly|some|exactly|precisely)\s+)?([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]?\d)(?!\s*(?:to|and|-|–)\s*\d)(?!\s+(?:a|an|per|each)\b)/giu;
   for (let m = dotted.exec(t); m; m = dotted.exec(t)) {
     const end = m.index + m[0].length;
     const start = end - (m[1].length + 1 + m[2].length);

@@ -14,6 +14,12 @@ describe("extractValues: clock times", () => {
     expect(a[0].key).toBe(b[0].key);
   });
 
+  it("reads a continental time after a hedge ('at around 11.50', 'at about 17.50'), hedged, and still no rate", () => {
+    const [t] = extractValues("The raid happened at around 11.50 o'clock in the morning.");
+    expect([t.kind, t.key, t.hedged]).toEqual(["time", String(11 * 60 + 50), true]);
+    expect(extractValues("Seats sold at about 2.50 a ticket.").filter((v) => v.kind === "time")).toEqual([]);
+  });
+
   it("reads a continental time after 'at', 'until' or 'the' ('at 17.50', 'the 6.05 from Kestrelby'), not an amount, a range or a rate", () => {
     const at = only("At 17.50 the avalanche hit the road below the pass.", "time");
     expect(at.map((v) => v.text)).toEqual(["17.50"]);
