@@ -215,10 +215,10 @@ export function classifyFactConflicts(ctx: FactContext, ai: number): Draft[] {
       // Not so for a day in a statement closely aligned with the other (the same event told the same way):
       // a report names several days for several events, and the one it gives this event is in dispute.
       const sameEventDay = v.kind === "weekday" && v.overlap >= CALENDAR_OVERLAP && figuresAgree(claimValueLists(al, ai)[ci], claimValueLists(al, v.article)[v.claim]);
-      if (!sameEventDay && (valuesOf(al, ai).has(slotKey(v.theirs)) || figuresOf(al, ai).has(`${v.theirs.kind}|${v.theirs.key}`))) continue;
+      if (!sameEventDay && (valuesOf(al, ai).has(slotKey(v.theirs)) || holdsFigure(al, ai, v.theirs))) continue;
       // So does the other article when it gives this figure elsewhere: "costs 390 million in total" matched with
       // its "total spending of 1.46 billion" by a few shared words, while it tells the 390 million programme too.
-      if (FIGURE_KINDS.has(v.kind) && figuresOf(al, v.article).has(`${v.mine.kind}|${v.mine.key}`)) continue;
+      if (FIGURE_KINDS.has(v.kind) && holdsFigure(al, v.article, v.mine)) continue;
       // A day or an hour told beside figures the other statement does not share belongs to another clause's
       // event ("shares rose 26.4 percent on Wednesday" / "a 31 percent premium to Tuesday's close").
       if (CALENDAR_KINDS.has(v.kind) && !figuresNested(claimValueLists(al, ai)[ci], claimValueLists(al, v.article)[v.claim])) continue;
@@ -485,6 +485,18 @@ const figuresOf = memoPerArticle((al, i) => {
   for (const list of claimValueLists(al, i)) for (const v of list) set.add(`${v.kind}|${v.key}`);
   return set;
 });
+
+/** Counts below this recur in an article for different things ("four masked men", "four display cabinets"). */
+const SMALL_COUNT = 10;
+
+/**
+ * True when article `i` gives figure `v` somewhere, whatever it counts there ("1,626,042 valid signatures"
+ * is that figure too); a small count only as a count of the same thing.
+ */
+function holdsFigure(al: StoryAlignment, i: number, v: ValueMention): boolean {
+  if (v.kind === "count" && Number(v.key) < SMALL_COUNT) return valuesOf(al, i).has(slotKey(v));
+  return figuresOf(al, i).has(`${v.kind}|${v.key}`);
+}
 
 /** Every typed value an article's statements carry, as slot keys, once per story. */
 const valuesOf = memoPerArticle((al, i) => {

@@ -346,4 +346,13 @@ describe("fact_conflict by slot: a counterpart that holds both figures", () => {
     expect(pair("The disciplinary commission imposed to the club a fine of 120,000 pounds for the incidents of the derby.")).toEqual([]);
     expect(pair("The commission, which heard the case on Tuesday, also obliged Rovers to pay 4,800 pounds for the costs of the procedure.")).toEqual(["£8,400/4,800 pounds"]);
   });
+
+  it("a small count the other article gives only as a count of something else does not make it hold this figure ('four masked men' / 'three masked men' beside 'four display cabinets')", () => {
+    const art = (id: number, outlet: string, paras: string[]) => ({ id, outlet, source: `${outlet}.txt`, title: "Jewellery shop raided", body: paras.join("\n\n"), publishedAt: null, language: null });
+    const tail = ["Two of the men smashed four display cabinets with sledgehammers while another kept watch at the door.", "Police said the gang escaped in a grey estate car that was later found burnt out near the ring road."];
+    const wire = ["Three masked men raided the Pell & Daughter jewellery shop on Mercer Street in Hallam on Thursday morning and escaped with watches worth about $200,000.", ...tail];
+    const digest = ["Four masked men stormed the Pell & Daughter jewellery shop on Mercer Street in Hallam on Thursday morning, escaping with watches worth about $200,000.", ...tail];
+    const flags = analyzeStory([art(1, "Wire", wire), art(2, "Radio", wire), art(3, "Paper", wire), art(4, "Digest", digest)]).flags.filter((f) => f.kind === "fact_conflict");
+    expect(flags.map((f) => f.articleId)).toEqual([4]);
+  });
 });
