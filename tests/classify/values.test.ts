@@ -288,9 +288,12 @@ describe("statements too crowded to read slot by slot", () => {
   });
 });
 
+/** Articles of one story for analyzeStory: each outlet's paragraphs under the story's title. */
+const outletsOf = (title: string) => (id: number, outlet: string, paras: string[]) => ({ id, outlet, source: `${outlet}.txt`, title, body: paras.join("\n\n"), publishedAt: null, language: null });
+
 describe("fact_conflict by slot: a counterpart that holds both figures", () => {
   it("gives this figure elsewhere, so its other figure matched by a few shared words is no dispute ('costs 390 million in total' / 'total spending rises to 1.46 billion')", () => {
-    const art = (id: number, outlet: string, paras: string[]) => ({ id, outlet, source: `${outlet}.txt`, title: "Orrel council adopts budget", body: paras.join("\n\n"), publishedAt: null, language: null });
+    const art = outletsOf("Orrel council adopts budget");
     const open = "The Orrel city council adopted the 2027 budget late on Thursday after a debate of nine hours.";
     const paper = [open, "The 48 million crowns for the dikes next year is the first phase of a ten-year, 390-million-crown programme to strengthen the city's flood defences.", "Total spending rises to 1.46 billion crowns, from 1.40 billion this year."];
     const wire = [open, "The dikes along the river get 48 million crowns next year.", "The budget sets overall expenditure for 2027 at 1.46 billion crowns, up 4.1 percent."];
@@ -300,7 +303,7 @@ describe("fact_conflict by slot: a counterpart that holds both figures", () => {
   });
 
   it("a figure of theirs that this article gives in another statement is common ground, so their other figure is the one this statement's answers", () => {
-    const art = (id: number, outlet: string, paras: string[]) => ({ id, outlet, source: `${outlet}.txt`, title: "Orrel council adopts budget", body: paras.join("\n\n"), publishedAt: null, language: null });
+    const art = outletsOf("Orrel council adopts budget");
     const open = "The Orrel city council adopted the 2027 budget late on Thursday after a debate of nine hours.";
     const wire = [open, "The budget puts 48 million crowns into reinforcing the river dikes next year, the first part of a ten-year, 390-million-crown flood programme."];
     const digest = [open, "Of the money, 84 million crowns flow next year into the strengthening of the river dikes.", "It is the first stage of a flood programme over ten years, which costs 390 million crowns in total."];
@@ -310,7 +313,7 @@ describe("fact_conflict by slot: a counterpart that holds both figures", () => {
   });
 
   it("an age told as a translation tells it ('Bellamy, of 31 years') is not a stretch of years another outlet gives ('worked there for 24 years')", () => {
-    const art = (id: number, outlet: string, paras: string[]) => ({ id, outlet, source: `${outlet}.txt`, title: "City stables' oldest horse dies", body: paras.join("\n\n"), publishedAt: null, language: null });
+    const art = outletsOf("City stables' oldest horse dies");
     const wire = ["Bellamy, the draught horse who worked at the Kettering Road city stables for 24 years, died on Monday at the age of 31.", "Vets had treated her for arthritis since the spring, the stables said."];
     const paper = ["For 24 years, Bellamy the draught horse worked at the Kettering Road city stables. She died on Monday, at the age of 31.", "Vets had treated her for arthritis since the spring, the stables said."];
     const letter = ["Bellamy, the draught horse who worked at the Kettering Road city stables for 24 years, died on Monday. She was 31.", "Vets had treated her for arthritis since the spring, the stables said."];
@@ -320,7 +323,7 @@ describe("fact_conflict by slot: a counterpart that holds both figures", () => {
   });
 
   it("two parts of the same whole fill one slot ('damaging 18 of its 40 berths' / '12 of its 40 berths were damaged'), even with little else around them", () => {
-    const art = (id: number, outlet: string, paras: string[]) => ({ id, outlet, source: `${outlet}.txt`, title: "Gale wrecks marina pontoons", body: paras.join("\n\n"), publishedAt: null, language: null });
+    const art = outletsOf("Gale wrecks marina pontoons");
     const open = "A gale drove heavy seas into the Saltby marina overnight on Sunday, and the harbour master closed the slipway until further notice.";
     const wire = [open, "The Saltby marina, a sheltered basin behind the north pier, lost two pontoons, and 12 of its 40 berths were damaged. Owners moved about 30 boats to the inner harbour before dawn."];
     const digest = [open, "Boat owners at the Saltby marina were counting the cost after the gale broke two pontoons on the north pier side, damaging 18 of its 40 berths and forcing them to move 30 boats."];
@@ -330,7 +333,7 @@ describe("fact_conflict by slot: a counterpart that holds both figures", () => {
   });
 
   it("a bound written 'more than 32,000' is the outlet's figure, not one given for comparison: it disputes 'about 23,000' in the same slot", () => {
-    const art = (id: number, outlet: string, paras: string[]) => ({ id, outlet, source: `${outlet}.txt`, title: "Storm cuts power across the valley", body: paras.join("\n\n"), publishedAt: null, language: null });
+    const art = outletsOf("Storm cuts power across the valley");
     const open = "Storm Idris brought gusts of up to 80 mph to the Tarran valley overnight, bringing down trees across the main roads.";
     const wire = [open, "About 23,000 homes and businesses across the valley lost power during the storm, the network operator said."];
     const digest = [open, "Across the valley, more than 32,000 homes and businesses lost power."];
@@ -348,7 +351,7 @@ describe("fact_conflict by slot: a counterpart that holds both figures", () => {
   });
 
   it("a small count the other article gives only as a count of something else does not make it hold this figure ('four masked men' / 'three masked men' beside 'four display cabinets')", () => {
-    const art = (id: number, outlet: string, paras: string[]) => ({ id, outlet, source: `${outlet}.txt`, title: "Jewellery shop raided", body: paras.join("\n\n"), publishedAt: null, language: null });
+    const art = outletsOf("Jewellery shop raided");
     const tail = ["Two of the men smashed four display cabinets with sledgehammers while another kept watch at the door.", "Police said the gang escaped in a grey estate car that was later found burnt out near the ring road."];
     const wire = ["Three masked men raided the Pell & Daughter jewellery shop on Mercer Street in Hallam on Thursday morning and escaped with watches worth about $200,000.", ...tail];
     const digest = ["Four masked men stormed the Pell & Daughter jewellery shop on Mercer Street in Hallam on Thursday morning, escaping with watches worth about $200,000.", ...tail];
