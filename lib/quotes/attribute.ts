@@ -62,16 +62,38 @@ export function attribute(body: string, seg: Segmentation, blocks: Block[], draf
    * The named person a quote's paragraph is about just before the quote: the subject of the previous
    * sentence of the same paragraph, when it holds no quotation and is a person (a name, or a role).
    */
+  // Sentences that hold part of a quotation, found once (a paragraph's lead-in holds none).
+  let quoted: Set<number> | null = null;
+  const holdsQuote = (index: number) => {
+    if (!quoted) {
+      quoted = new Set();
+      for (const o of drafts)
+        for (const p of o.parts) {
+          const from = sentenceAt(seg.sentences, p.start)?.index ?? 0;
+          const to = sentenceAt(seg.sentences, Math.max(p.start, p.end - 1))?.index ?? from;
+          for (let k = from; k <= to; k++) quoted.add(k);
+        }
+    }
+    return quoted.has(index);
+  };
   const paragraphSubject = (d: Draft, quoteStart: number): { text: string; span: Span } | null => {
-    const sent = seg.sentences.find((x) => x.start <= quoteStart && quoteStart < x.end);
-    if (!sent || sent.index === 0) return null;
+    const sent = sentenceAt(seg.sentences, quoteStart);
+    if (!sent || sent.index === 0 || quoteStart >= sent.end) return null;
     const ps = seg.sentences[sent.index - 1];
-    if (ps.block !== sent.block || d.block !== sent.block || drafts.some((o) => o.parts.some((p) => p.start < ps.end && p.end > ps.start))) return null;
+    if (ps.block !== sent.block || d.block !== sent.block || holdsQuote(ps.index)) return null;
     // The first name of that sentence, within its opening words (its subject, however introduced:
     // "Delivery driver Ravi Sethna was parked ...").
     // (Or set off after a role that opens it: "The vicar of the parish church, the Rev Canon Miriam Alder, said ...".)
-    const m = anyNames.find((x) => x.span.start >= ps.start && x.span.end <= ps.end);
-    if (!m || !isPersonLike(m.text, surnames)) return null;
+    // (Names are in body order: the first at or after the sentence's start, by halving.)
+    let lo = 0;
+    let hi = anyNames.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (anyNames[mid].span.start < ps.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const m = anyNames[lo];
+    if (!m || m.span.end > ps.end || !isPersonLike(m.text, surnames)) return null;
     const lead = body.slice(ps.start, m.span.start);
     if (wordsUpTo(lead, SUBJECT_WORDS) > SUBJECT_WORDS && !APPOSED_LEAD.test(lead)) return null;
     return { text: m.text, span: m.span };
