@@ -9,7 +9,7 @@
  */
 import type { StoryAlignment } from "@/lib/align";
 import { claimTermSets, escapeRe, isFaqAnswer, memoPerArticle, termDice } from "./common";
-import { contentTerms, extractNumbers, extractValues, FIGURE_KINDS, foldText, frameOf, isContentWord, termKey, tokenize, isStopword, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
+import { contentTerms, extractNumbers, extractValues, FIGURE_KINDS, foldText, frameOf, isBoundLead, isContentWord, termKey, tokenize, isStopword, sameSlotKind, type ValueKind, type ValueMention } from "@/lib/text";
 
 /** Content words either side of a value that describe what it is the value of. */
 const CONTEXT_WORDS = 4;
@@ -194,8 +194,6 @@ export function findSlotHolders(al: StoryAlignment, i: number, ci: number, value
 /** A dateline opening a report ("TOLLCASTER, June 11 (Halyard Press) -"): its date is the filing date, not a fact of the statement. */
 const DATELINE = /^\s*[\p{Lu}][\p{Lu}\p{M} .'’-]+,\s+[^()\n]{3,30}?(?:\([^)\n]{1,40}\))?\s*[-–—]+\s/u;
 
-/** "More than", "fewer than", "no less than" just before a figure: a bound, not a comparison. */
-const BOUND_THAN = /\b(?:more|less|fewer|greater|no more|no less|no fewer)\s+than\s*[$£€¥]?\s*$/i;
 /** Words that introduce a figure given for comparison ("from", "than", "against", "compared with"). */
 const REFERENCE_LEAD = /\b(?:from|than|against|compared (?:with|to)|versus|vs\.?)\s+(?:(?:about|around|some|nearly|almost|roughly|the|a|an|its|their)\s+)*[$£€¥]?\s*$/i;
 /** Minutes within which two times, one of them approximate, are one time. */
@@ -277,7 +275,7 @@ function locate(text: string): Located[] {
     // ("More than 32,000 homes" is a bound on the figure, not a figure given for comparison.)
     const reference =
       FIGURE_KINDS.has(v.kind) &&
-      ((REFERENCE_LEAD.test(lead) && !(v.bound && BOUND_THAN.test(lead))) || (/\(\s*$/.test(lead) && values.some((w) => w !== v && w.kind === v.kind && w.end <= v.start && v.start - w.end <= REFERENCE_WINDOW / 4)));
+      ((REFERENCE_LEAD.test(lead) && !(v.bound && isBoundLead(lead))) || (/\(\s*$/.test(lead) && values.some((w) => w !== v && w.kind === v.kind && w.end <= v.start && v.start - w.end <= REFERENCE_WINDOW / 4)));
     // Whose figure it is: the capitalised name opening the clause, after an article.
     const opening = /^\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(\p{Lu}[\p{L}\p{N}-]*)/u.exec(text.slice(from, v.start));
     const subject = opening && !isStopword(foldText(opening[1])) ? foldText(opening[1]).replace(/['’]s$/, "") : "";

@@ -10,6 +10,6 @@ export {
   extractNumbers, extractDates, extractNames, surnameKey, numberWordValue,
   WEEKDAYS, MONTHS, type NumberMention, type DateMention, type NameMention,
 } from "./facts";
-export { extractHyphenMeasures, extractValues, frameOf, hasMeasureUnit, sameMeasure, sameSlotKind, FIGURE_KINDS, type ValueKind, type ValueMention } from "./values";
+export { extractHyphenMeasures, extractValues, frameOf, hasMeasureUnit, isBoundLead, sameMeasure, sameSlotKind, FIGURE_KINDS, type ValueKind, type ValueMention } from "./values";
 export { isNegation, isHedge, oppositeOf, arePrefixOpposites, negatedBase } from "./polarity";
 export { extractEventCounts, type EventCount, type PeopleEvent } from "./events";

@@ -323,6 +323,11 @@ export const MIN_BOUND = /\b(?:more than|over|at least|upwards of|in excess of|n
  */
 export const MAX_BOUND = /\b(?:less than|fewer than|under|below|at most|no more than)\s*[$£€¥]?\s*$/i;
 
+/** True when the words just before a figure make it a bound ("more than", "at least", "under"), not the figure itself. */
+export function isBoundLead(before: string): boolean {
+  return MIN_BOUND.test(before) || MAX_BOUND.test(before);
+}
+
 /** Characters after a value searched for the period it covers. */
 const PERIOD_WINDOW = 60;
 const PERIOD_UNIT: Record<string, [number, string]> = {
