@@ -442,8 +442,9 @@ export function alignQuote(index: StoryIndex, source: number, sq: number, target
   } else {
     support = findSupport(index, source, sIdx, target);
     // Told in the target's own prose, the words are the speaker's only when that prose reports speech
-    // (a speech verb, or the speaker named): "the inspection recommended renewing the rail" carries a
-    // fact, not the union leader's "we told the management in spring that this curve must be renewed".
+    // (the speaker named, or someone speaking: see reportsSpeech): "the inspection recommended renewing
+    // the rail" carries a fact, not the union leader's "we told the management in spring that this curve
+    // must be renewed".
     if (support && support.score >= QUOTE_SUPPORT_MIN && reportsSpeech(src.analysis.quotes[sq].speaker, support.text)) {
       coverage = "reworded";
       score = support.score;
