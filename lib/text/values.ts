@@ -159,7 +159,8 @@ export function extractValues(text: string): ValueMention[] {
       const whole = PART_OF.exec(t.slice(n.end));
       const noun = whole?.[2].toLowerCase();
       if (noun && !NOT_COUNTED.has(noun) && !isStopword(noun)) {
-        const total = /^\p{N}/u.test(whole![1]) ? Number(whole![1].replace(/,/g, "")) : numberWordValue(whole![1].toLowerCase());
+        // (The whole read as any number is: "1,058", "58", "five".)
+        const total = /^\p{N}/u.test(whole![1]) ? (extractNumbers(whole![1])[0]?.value ?? null) : numberWordValue(whole![1].toLowerCase());
         push({ kind: "count", key: String(n.value), unit: unitKey(noun), start: n.start, end: n.end, text: n.text, ...(total !== null && Number.isFinite(total) ? { whole: String(total) } : {}) });
       }
     }
