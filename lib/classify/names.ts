@@ -5,7 +5,10 @@
  * Housing Action group said"). The slot is the word that anchors the name (the
  * preposition before it, or the verb after it) and the words around it; each
  * name must be absent from the other article altogether, so an article that
- * mentions both places holds two facts, not a dispute.
+ * mentions both places holds two facts, not a dispute. The one exception is a
+ * route: a name both statements give may have moved to the other end ("from
+ * Castle Parade into Market Street" / "from Halloran Street into Castle Parade"),
+ * and then who gives each name is counted in that slot only.
  */
 import type { StoryAlignment } from "@/lib/align";
 import { claimTermSets, escapeRe, foldedBody, memoPerArticle, termDice } from "./common";
@@ -22,8 +25,8 @@ const SKIP_BEFORE = new Set(["the", "a", "an"]);
 export const MAX_STATEMENT_NAMES = 32;
 /** Characters before a name read for the words that anchor it (the preposition and the word before it). */
 const BEFORE_WINDOW = 120;
-/** Prepositions that put a name in a place slot. */
-const PLACE_PREPOSITIONS = new Set(["at", "in", "near", "outside", "inside", "from", "to"]);
+/** Prepositions that put a name in a place slot ("into" and "onto" end a route that "from" starts). */
+const PLACE_PREPOSITIONS = new Set(["at", "in", "near", "outside", "inside", "from", "to", "into", "onto"]);
 /**
  * Prepositions of place one outlet may swap for another around the same noun ("a junction in X" / "a
  * junction on Y"): interchangeable only when the word before them is the same.
@@ -71,7 +74,9 @@ function slots(text: string, skip: readonly { start: number; end: number }[] = [
       ...terms.filter((t) => t.end <= n.start && !nameTerms.has(t.term)).slice(-CONTEXT_TERMS).map((t) => t.term),
       ...terms.filter((t) => t.start >= n.end && !nameTerms.has(t.term)).slice(0, CONTEXT_TERMS).map((t) => t.term),
     ];
-    out.push({ text: n.text, folded, before: beforeWords.at(-1) ?? "", prev: beforeWords.at(-2) ?? "", after: afterWords[0] ?? "", context: new Set(ctx) });
+    // "Out of" a place is "from" it ("swung out of Halloran Street" / "turned from Halloran Street").
+    const outOf = beforeWords.at(-1) === "of" && beforeWords.at(-2) === "out";
+    out.push({ text: n.text, folded, before: outOf ? "from" : (beforeWords.at(-1) ?? ""), prev: beforeWords.at(outOf ? -3 : -2) ?? "", after: afterWords[0] ?? "", context: new Set(ctx) });
   }
   return out;
 }
@@ -176,11 +181,17 @@ export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, ta
       mine.forEach((v, vi) => {
         const strict = venue && v.before === "at" ? !tn.folded.includes(v.folded) : absentFromB[vi];
         const loose = !strict && close && !near().some((x) => x.folded.includes(v.folded));
-        if (!strict && !loose) return;
+        const vMoved = !strict && !loose && close && movedIn(near(), v);
+        if (!strict && !loose && !vMoved) return;
         for (const w of tn.slots) {
           const wStrict = venue && w.before === "at" ? !aFolded.includes(w.folded) : !inA(w.folded);
           const wLoose = !wStrict && close && !aNear().some((x) => x.folded.includes(w.folded));
-          if (!wStrict && !wLoose) continue;
+          const wMoved = !wStrict && !wLoose && close && movedIn(aNear(), w);
+          if (!wStrict && !wLoose && !wMoved) continue;
+          // A name both statements give, in another slot of place in each (see movedIn).
+          const moved = vMoved || wMoved;
+          // Only a route can be told the other way round: each statement must give both of its ends.
+          if (moved && !(isRoute(me) && isRoute(tn))) continue;
           // Where a quoted speaker is from identifies the speaker ("a teacher from Canada" / "from Halifax"):
           // one outlet names the town, another the country.
           if ((me.quoting || tn.quoting) && (v.before === "from" || w.before === "from")) continue;
@@ -188,7 +199,7 @@ export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, ta
           // same named person or body, aligned this closely, is in the same slot.
           if ((me.quoting || tn.quoting) && !close) continue;
           const storyPlace = !(strict && wStrict);
-          if (storyPlace && (venue || mineNames.has(w.folded))) continue;
+          if (storyPlace && ((venue && !moved) || (mineNames.has(w.folded) && !wMoved))) continue;
           // Determiners and possessive modifiers ("the", "Marrowby's") do not make another name;
           // two spellings of one name ("Mayor Rennick" / "Mayor Patricia Rennick") have one's words inside the other's.
           const core = (x: string) => x.split(/\s+/).filter((t) => !/^(?:the|a|an)$/.test(t) && !/['’]s$/.test(t));
@@ -211,12 +222,12 @@ export function findNameConflicts(al: StoryAlignment, ai: number, ci: number, ta
           if (ctx < MIN_SHARED_CONTEXT) continue;
           // A statement like this one that names both places ("Courtroom 4 of the Superior Court") shows them
           // to be parts of one description, not rivals.
-          if (!venue && namedTogether(al, mineTerms, v.folded, w.folded)) continue;
+          if ((!venue || moved) && namedTogether(al, mineTerms, v.folded, w.folded, moved)) continue;
           out.push({
             venue: venue && v.before === "at" && w.before === "at",
             storyPlace,
-            agreeing: storyPlace ? agreeingArticles(al, ai, mineTerms, v.folded, targets) : 0,
-            disputing: storyPlace ? agreeingArticles(al, ai, mineTerms, w.folded, targets) : 0,
+            agreeing: storyPlace ? agreeingArticles(al, ai, mineTerms, v.folded, targets, moved ? v.before : null) : 0,
+            disputing: storyPlace ? agreeingArticles(al, ai, mineTerms, w.folded, targets, moved ? w.before : null) : 0,
             article: bi,
             claim: cj,
             mine: v.text,
@@ -260,15 +271,66 @@ function alignedWith(al: StoryAlignment, i: number, terms: Set<string>): ClaimNa
   return claimNames(al, i).filter((x, k) => !claims[k].quoted && termDice(terms, x.terms) >= MIN_OVERLAP);
 }
 
-/** True when some article of the story has a statement aligned with `terms` that names both `x` and `y`. */
-function namedTogether(al: StoryAlignment, terms: Set<string>, x: string, y: string): boolean {
-  return al.index.articles.some((_, i) => alignedWith(al, i, terms).some((s) => s.folded.includes(x) && s.folded.includes(y)));
+/**
+ * True when some article of the story has a statement aligned with `terms` that names both `x` and `y`.
+ * With `route`, a statement that puts the two in slots of different prepositions of place ("from X
+ * into Y") names two ends of a route, not one description, and does not count.
+ */
+function namedTogether(al: StoryAlignment, terms: Set<string>, x: string, y: string, route = false): boolean {
+  return al.index.articles.some((_, i) =>
+    alignedWith(al, i, terms).some((s) => s.folded.includes(x) && s.folded.includes(y) && !(route && endsOfRoute(s, x, y))),
+  );
 }
 
-/** How many of `targets` have a statement aligned with `terms` that names `folded`. */
-function agreeingArticles(al: StoryAlignment, ai: number, terms: Set<string>, folded: string, targets: readonly number[]): number {
+/** Prepositions that end a route a "from" slot starts. */
+const ROUTE_ENDS = new Set(["to", "into", "onto"]);
+
+/** True when a statement names a route: a name after "from" and another after "to", "into" or "onto". */
+function isRoute(s: ClaimNames): boolean {
+  const from = s.slots.filter((x) => x.before === "from");
+  return from.length > 0 && s.slots.some((x) => ROUTE_ENDS.has(x.before) && !from.some((f) => f.folded === x.folded));
+}
+
+/** Prepositions of place before a (folded) name's slots in a statement. */
+function placeSlotsOf(s: ClaimNames, folded: string): string[] {
+  return s.slots.filter((x) => x.folded === folded).map((x) => x.before);
+}
+
+/** True when a statement holds both names only in slots of place, with different prepositions. */
+function endsOfRoute(s: ClaimNames, x: string, y: string): boolean {
+  const px = placeSlotsOf(s, x);
+  const py = placeSlotsOf(s, y);
+  return px.length > 0 && py.length > 0 && [...px, ...py].every((b) => PLACE_PREPOSITIONS.has(b)) && !px.some((b) => py.includes(b));
+}
+
+/**
+ * True when the statements of `list` that name `slot` hold it only in other slots of place: "into
+ * Castle Parade" where this statement has "from Castle Parade". A name inside a longer one ("the
+ * Castle Parade tram stop"), or in a slot of no place, is not moved.
+ */
+function movedIn(list: readonly ClaimNames[], slot: NameSlot): boolean {
+  if (!PLACE_PREPOSITIONS.has(slot.before)) return false;
+  const holding = list.filter((x) => x.folded.includes(slot.folded));
+  return (
+    holding.length > 0 &&
+    holding.every((x) => {
+      const at = placeSlotsOf(x, slot.folded);
+      return at.length > 0 && at.every((b) => b !== slot.before && PLACE_PREPOSITIONS.has(b)) && x.slots.every((s) => s.folded === slot.folded || !s.folded.includes(slot.folded));
+    })
+  );
+}
+
+/**
+ * How many of `targets` have a statement aligned with `terms` that names `folded` (with `before`, in
+ * a slot after that preposition).
+ */
+function agreeingArticles(al: StoryAlignment, ai: number, terms: Set<string>, folded: string, targets: readonly number[], before: string | null = null): number {
   let n = 0;
-  for (const bi of targets) if (bi !== ai && alignedWith(al, bi, terms).some((x) => x.folded.includes(folded))) n++;
+  for (const bi of targets) {
+    if (bi === ai) continue;
+    const near = alignedWith(al, bi, terms);
+    if (before === null ? near.some((x) => x.folded.includes(folded)) : near.some((x) => placeSlotsOf(x, folded).includes(before))) n++;
+  }
   return n;
 }
 

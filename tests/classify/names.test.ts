@@ -93,6 +93,44 @@ describe("name slots: prepositions of place", () => {
   });
 });
 
+describe("name slots: a route told the other way round", () => {
+  // The lorry came off the road at the corner of two streets every outlet names; one outlet moves the
+  // corner one street along.
+  const turn = (route: string) => `The lorry overturned at about 7:40 a.m. on Friday as it turned ${route}, police said.`;
+
+  it("'from X into Y' against 'from Y into Z' is a conflict on the minority side, though every article names Y", () => {
+    const { flags } = analyzeStory([
+      art(1, "Valley Wire", [...common, turn("from Orchard Lane into Bridge Street")]),
+      art(2, "County Post", [...common, turn("from Orchard Lane into Bridge Street")]),
+      art(3, "Harbour Times", [...common, turn("out of Orchard Lane into Bridge Street")]),
+      art(4, "River Daily", [...common, turn("from Bridge Street into Quarry Road")]),
+    ]);
+    const f = names(flags, 4);
+    expect(f).toHaveLength(1);
+    expect(f[0].explanation).toMatch(/"Bridge Street".*"Orchard Lane"|"Quarry Road".*"Bridge Street"/);
+    for (const id of [1, 2, 3]) expect(names(flags, id)).toEqual([]);
+  });
+
+  it("a route driven the other way ('from Y into X' against 'from X into Y') is a conflict on the minority side", () => {
+    const { flags } = analyzeStory([
+      art(1, "Valley Wire", [...common, turn("from Orchard Lane into Bridge Street")]),
+      art(2, "County Post", [...common, turn("from Orchard Lane into Bridge Street")]),
+      art(3, "River Daily", [...common, turn("from Bridge Street into Orchard Lane")]),
+    ]);
+    expect(names(flags, 3)).toHaveLength(1);
+    for (const id of [1, 2]) expect(names(flags, id)).toEqual([]);
+  });
+
+  it("the same route told in another order ('into Y from X') is no conflict", () => {
+    const { flags } = analyzeStory([
+      art(1, "Valley Wire", [...common, turn("from Orchard Lane into Bridge Street")]),
+      art(2, "County Post", [...common, turn("from Orchard Lane into Bridge Street")]),
+      art(3, "River Daily", [...common, turn("into Bridge Street from Orchard Lane")]),
+    ]);
+    expect(flags.filter((f) => f.kind === "fact_conflict")).toEqual([]);
+  });
+});
+
 describe("statements too crowded to read slot by slot", () => {
   it("a statement naming more than MAX_STATEMENT_NAMES is a list: no slot of it is read; a short one's are", () => {
     const towns = (n: number) => Array.from({ length: n }, (_, k) => `Town${String.fromCharCode(65 + (k % 26))}${String.fromCharCode(65 + Math.floor(k / 26))}ville`);
