@@ -195,9 +195,20 @@ const VERDICT = new RegExp(
  * inaccurate'" and "FactCheck.org rated the ad as 'false'" are not.
  */
 export function rulesOnTruth(text: string): boolean {
+  return verdictOf(text) !== null;
+}
+
+/** True when a text holds a verdict word said of something, credited or not, quoted or not ("others are totally false"). */
+export function mentionsVerdict(text: string): boolean {
+  return VERDICT.test(text);
+}
+
+/** The words of a ruling on what is true in the writer's own voice ("is completely false"), or null (see rulesOnTruth). */
+export function verdictOf(text: string): string | null {
   const unquoted = withoutQuotes(text);
-  if (!VERDICT.test(unquoted)) return false;
-  return !creditsSpeech(unquoted) && !/\baccording to\b/i.test(unquoted) && !reportsSomeone(unquoted);
+  const m = VERDICT.exec(unquoted);
+  if (!m) return null;
+  return !creditsSpeech(unquoted) && !/\baccording to\b/i.test(unquoted) && !reportsSomeone(unquoted) ? m[0].trim() : null;
 }
 
 /**

@@ -5,11 +5,14 @@
  * certainty ("may" dropped). Read from the word alignment of the statement and
  * its counterpart, in the gaps between agreeing words, so that the rest of the
  * statement says the same thing. Flagged as fact_conflict on the deviating side.
+ * Also a statement ruled untrue in the writer's own voice ("the claim that ... is
+ * false") where the counterpart carries it as fact (findVerdict).
  */
-import { claimTokens, matchRuns, type PreparedArticle, type StoryAlignment } from "@/lib/align";
+import { CLAIM_SUPPORT_MIN, claimTokens, matchRuns, type PreparedArticle, type StoryAlignment } from "@/lib/align";
 import { arePrefixOpposites, isHedge, isNegation, negatedBase, oppositeOf } from "@/lib/text";
 import type { FlagDraft, Severity } from "@/lib/types";
 import { clip, counterpartsOf, evidenceFor, flagThisSide, isFlaggableSentence } from "./common";
+import { mentionsVerdict, verdictOf } from "./claim-added";
 import type { Derivation } from "./derivation";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
@@ -158,6 +161,42 @@ function findReversal(al: StoryAlignment, ai: number, mine: Mine, bi: number, s0
 }
 
 /**
+ * A ruling on what is true in the writer's own voice ("Portman's claim that the heroin comes from
+ * Mexico is false", "The statement that ... is completely false") in a statement that a counterpart
+ * carries (support CLAIM_SUPPORT_MIN or more) without any verdict: the outlet denies what the other
+ * states. A reporter credits whoever ruled so (see rulesOnTruth); a rewrite that reverses its
+ * source does not. No flag when a carrying passage has a verdict word itself (credited or not: "some
+ * of his stories are totally false", he said), or when the carrying article is derived from this one
+ * (then it is the one that dropped the ruling).
+ */
+function findVerdict(ctx: ReversalContext, ai: number, ci: number): Draft | null {
+  const { al, derivations } = ctx;
+  const arts = al.index.articles;
+  const a = arts[ai].analysis;
+  const c = a.claims[ci];
+  const words = verdictOf(c.text);
+  if (words === null) return null;
+  const carrying = al.claims[ai][ci].filter((m) => m.support && m.support.score >= CLAIM_SUPPORT_MIN);
+  const windowOf = (m: (typeof carrying)[number]) => arts[m.article].analysis.article.body.slice(m.support!.span.start, m.support!.span.end);
+  if (!carrying.length || carrying.some((m) => mentionsVerdict(windowOf(m)))) return null;
+  const m = carrying.reduce((x, y) => (y.support!.score > x.support!.score ? y : x));
+  if (derivations[m.article].source === ai) return null;
+  const B = arts[m.article].analysis;
+  return {
+    articleId: a.article.id,
+    kind: "fact_conflict",
+    severity: "medium",
+    confidence: Math.round(m.support!.score * 1000) / 1000,
+    start: c.start,
+    end: c.end,
+    text: c.text,
+    speaker: null,
+    explanation: `${a.article.outlet} says "${clip(c.text, 80)}": it rules the statement untrue ("${clip(words, 40)}") in its own voice, crediting nobody, where ${B.article.outlet} carries the statement without any such ruling.`,
+    evidence: [evidenceFor(c.text, B, m.support!.span)],
+  };
+}
+
+/**
  * fact_conflict flags for reversed meaning in article `ai`'s statements. The flag goes to
  * the article derived from the other when one is; otherwise to the less corroborated side.
  */
@@ -170,6 +209,11 @@ export function classifyReversals(ctx: ReversalContext, ai: number): Draft[] {
   a.claims.forEach((c, ci) => {
     // Inside quotation marks a changed word is the quote classifier's finding.
     if (c.quoted || !isFlaggableSentence(a.segmentation, c.sentence)) return;
+    const verdict = findVerdict(ctx, ai, ci);
+    if (verdict) {
+      out.push(verdict);
+      return;
+    }
     // Counterparts that carry the statement closely: those that reverse it, and those that agree.
     const close = al.claims[ai][ci].filter((m) => m.support && m.support.score >= REVERSAL_SUPPORT_MIN);
     if (!close.length) return;

@@ -80,3 +80,29 @@ describe("reversals: the same statement with its meaning turned", () => {
     expect(conflicts(flags(c))).toEqual([]);
   });
 });
+
+describe("reversals: a statement ruled untrue in the writer's own voice", () => {
+  const ruled = "The claim that forty-two workers will be offered jobs at the company's other site in Brannock is completely false.";
+
+  it("a statement the other outlets give as fact, ruled false crediting nobody, is a medium fact_conflict on the ruling outlet, citing a carrier", () => {
+    const fs = flags(swap(2, ruled));
+    const f = conflicts(fs).filter((x) => x.articleId === 3);
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("medium");
+    expect(f[0].text).toBe(ruled);
+    expect(f[0].explanation).toContain("completely false");
+    expect(f[0].evidence[0].text).toContain("Forty-two workers will be offered jobs");
+    expect(conflicts(fs).filter((x) => x.articleId !== 3)).toEqual([]);
+  });
+
+  it("a ruling credited to someone is reporting, and a ruling the carrying outlet makes too is shared: neither is flagged", () => {
+    const credited = "The claim that forty-two workers will be offered jobs at the company's other site in Brannock is false, the union's regional secretary said.";
+    expect(conflicts(flags(swap(2, credited)))).toEqual([]);
+    const both = "The claim that forty-two workers will be offered jobs at the company's other site in Brannock is false.";
+    const shared = analyzeStory([
+      art(1, "North Ledger", "Corvale recycling plant to close", swap(2, "Reports that forty-two workers will be offered jobs at the company's other site in Brannock are untrue.")),
+      art(3, "Quick News", "Corvale plant closing", swap(2, both)),
+    ]).flags;
+    expect(conflicts(shared)).toEqual([]);
+  });
+});
