@@ -12,7 +12,7 @@ import type { FlagDraft } from "@/lib/types";
 import { clip, counterpartsOf, memoPerArticle, evidenceFor, flagThisSide, isFlaggableSentence, joinNames, MAX_EVIDENCE } from "./common";
 import type { Derivation } from "./derivation";
 import { findNameConflicts, nameCarriers, spelledAlike, venueCarriers } from "./names";
-import { claimValueLists, findSlotConflicts, findSlotHolders, HARD_VALUE_KINDS } from "./values";
+import { claimValueLists, figureKey, findSlotConflicts, findSlotHolders, HARD_VALUE_KINDS } from "./values";
 
 type Draft = Omit<FlagDraft, "fingerprint"> & { fingerprint?: string };
 
@@ -479,23 +479,19 @@ function slotKey(v: ValueMention): string {
   return `${v.kind}|${v.unit}|${v.key}`;
 }
 
-/** Every typed value an article's statements carry as kind and number, whatever it counts, once per story. */
+/** Every typed value an article's statements carry, as figureKey, once per story. */
 const figuresOf = memoPerArticle((al, i) => {
   const set = new Set<string>();
-  for (const list of claimValueLists(al, i)) for (const v of list) set.add(`${v.kind}|${v.key}`);
+  for (const list of claimValueLists(al, i)) for (const v of list) set.add(figureKey(v));
   return set;
 });
 
-/** Counts below this recur in an article for different things ("four masked men", "four display cabinets"). */
-const SMALL_COUNT = 10;
-
 /**
  * True when article `i` gives figure `v` somewhere, whatever it counts there ("1,626,042 valid signatures"
- * is that figure too); a small count only as a count of the same thing.
+ * is that figure too); a small count only as a count of the same thing (see figureKey).
  */
 function holdsFigure(al: StoryAlignment, i: number, v: ValueMention): boolean {
-  if (v.kind === "count" && Number(v.key) < SMALL_COUNT) return valuesOf(al, i).has(slotKey(v));
-  return figuresOf(al, i).has(`${v.kind}|${v.key}`);
+  return figuresOf(al, i).has(figureKey(v));
 }
 
 /** Every typed value an article's statements carry, as slot keys, once per story. */

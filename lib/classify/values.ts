@@ -101,10 +101,27 @@ const claimValues = memoPerArticle((al, i): ClaimValues[] => {
   return al.index.articles[i].analysis.claims.map((c, ci) => ({ values: locate(c.text), terms: terms[ci] }));
 });
 
-/** Every figure (kind and key) that article `i`'s statements give, once per story. */
+/** Counts below this recur in an article for different things ("four masked men", "four display cabinets"). */
+const SMALL_COUNT = 10;
+
+/**
+ * What an article giving figure `v` somewhere means: the same kind and number, whatever it counts there
+ * ("1,626,042 valid signatures" is that figure too); a small count only as a count of the same thing
+ * ("two weeks" does not give the "two parked cars").
+ */
+export function figureKey(v: ValueMention): string {
+  return isSmallCount(v) ? `${v.kind}|${v.key}|${v.unit}` : `${v.kind}|${v.key}`;
+}
+
+/** True for a count below SMALL_COUNT. */
+function isSmallCount(v: ValueMention): boolean {
+  return v.kind === "count" && Number(v.key) < SMALL_COUNT;
+}
+
+/** Every figure (as figureKey) that article `i`'s statements give, once per story. */
 const articleFigures = memoPerArticle((al, i): Set<string> => {
   const out = new Set<string>();
-  for (const c of claimValues(al, i)) for (const v of c.values) if (FIGURE_KINDS.has(v.kind)) out.add(`${v.kind}|${v.key}`);
+  for (const c of claimValues(al, i)) for (const v of c.values) if (FIGURE_KINDS.has(v.kind)) out.add(figureKey(v));
   return out;
 });
 
@@ -148,7 +165,7 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
   // this statement's could answer ("the dikes get 48 million, the first part of a 390-million programme" against
   // "84 million flow into the dikes" in an article that tells the 390-million programme too).
   const known = articleFigures(al, ai);
-  const here = new Set(mine.values.map((v) => `${v.kind}|${v.key}`));
+  const here = new Set(mine.values.map(figureKey));
   const out: SlotConflict[] = [];
   for (const bi of targets) {
     const theirs = claimValues(al, bi);
@@ -158,7 +175,7 @@ export function findSlotConflicts(al: StoryAlignment, ai: number, ci: number, ta
       const overlap = statementOverlap(mine, t);
       if (overlap < MIN_STATEMENT_OVERLAP) continue;
       if ((mineAnswer || answer(bi, cj)) && overlap < MIN_ANSWER_OVERLAP) continue;
-      const open = t.values.filter((w) => !FIGURE_KINDS.has(w.kind) || here.has(`${w.kind}|${w.key}`) || !known.has(`${w.kind}|${w.key}`));
+      const open = t.values.filter((w) => !FIGURE_KINDS.has(w.kind) || here.has(figureKey(w)) || !known.has(figureKey(w)));
       for (const c of conflictsBetween(mine.values, open, false, overlap >= WHOLE_OVERLAP)) {
         // A figure is only comparable between statements that are mostly the same statement.
         if (HARD_VALUE_KINDS.has(c.kind) && c.kind !== "time" && overlap < MIN_FIGURE_OVERLAP) continue;
@@ -368,14 +385,16 @@ function conflictsBetween(a: Located[], b: Located[], aligned = false, close = a
     if (dense(ownB, w) || sharedContext(v, w) < MIN_SHARED_CONTEXT || sharedLead(v, w) === 0) return false;
     return ownB.every((x) => x === w || !sameSlotKind(x, w) || x.clause !== w.clause || sharedLead(v, x) === 0);
   };
-  // A figure the other statement also gives, whatever word follows it there, is not in dispute.
-  const mentions = (list: Located[], key: string) => list.length > 0 && list[0].numbers.has(key);
+  // A figure the other statement also gives, whatever word follows it there, is not in dispute; a small
+  // count only when it counts the same thing there ("three terraced houses" does not give "three parked cars").
+  const mentions = (list: Located[], v: Located) =>
+    list.length > 0 && (isSmallCount(v) ? list.some((y) => figureKey(y) === figureKey(v)) : list[0].numbers.has(v.key));
   for (const v of a) {
     // (A figure changed from a figure the other statement changes too is that statement's, however many it lists.)
     const baselined = (w: Located) => v.baseline !== null && v.baseline === w.baseline;
     if (several(a, v) && !b.some((w) => sameSlotKind(v, w) && baselined(w))) continue;
     if (sharedValue(v, b)) continue;
-    if (FIGURE_KINDS.has(v.kind) && mentions(b, v.key)) continue;
+    if (FIGURE_KINDS.has(v.kind) && mentions(b, v)) continue;
     let best: { w: Located; shared: number } | null = null;
     for (const w of b) {
       if (!sameSlotKind(v, w) || w.key === v.key || approximately(v, w)) continue;
@@ -383,7 +402,7 @@ function conflictsBetween(a: Located[], b: Located[], aligned = false, close = a
       // Changes from two different figures ("from 12 to 15" / "from 40 to 45") are changes of two things.
       if (v.baseline !== null && w.baseline !== null && v.baseline !== w.baseline) continue;
       if (sharedValue(w, a)) continue;
-      if (FIGURE_KINDS.has(w.kind) && mentions(a, w.key)) continue;
+      if (FIGURE_KINDS.has(w.kind) && mentions(a, w)) continue;
       if (FIGURE_KINDS.has(v.kind) && (boundsAgree(v, w) || (v.period ?? "") !== (w.period ?? ""))) continue;
       // Figures told of two different stretches of time ("last year" / "overnight") are two figures.
       if (FIGURE_KINDS.has(v.kind) && v.frame && w.frame && v.frame !== w.frame) continue;

@@ -358,4 +358,16 @@ describe("fact_conflict by slot: a counterpart that holds both figures", () => {
     const flags = analyzeStory([art(1, "Wire", wire), art(2, "Radio", wire), art(3, "Paper", wire), art(4, "Digest", digest)]).flags.filter((f) => f.kind === "fact_conflict");
     expect(flags.map((f) => f.articleId)).toEqual([4]);
   });
+
+  it("nor does the other statement, or this article, give it when it counts something else there ('two parked cars ..., and three terraced houses' against 'three parked cars' beside 'two weeks')", () => {
+    const art = outletsOf("Church spire falls in storm");
+    const head = "The top of a church spire crashed into Fennick Street in Tallowmere late on Tuesday as a storm swept across the region.";
+    const wire = [head, "Falling stone crushed two parked cars, and three terraced houses opposite the church had their windows smashed."];
+    // Told in other words (the slot reading, not the sentence alignment, pairs the two), beside the digest's own
+    // "two weeks": that is no more the "two parked cars" than the wire's "three terraced houses" is its three cars.
+    const digest = [head, "A section of the spire came down on the street, crushing three parked cars and leaving a pedestrian in hospital.", "Fennick Street is expected to stay closed for two weeks."];
+    const flags = analyzeStory([art(1, "Wire", wire), art(2, "Radio", wire), art(3, "Paper", wire), art(4, "Digest", digest)]).flags.filter((f) => f.kind === "fact_conflict");
+    expect(flags.map((f) => f.articleId)).toEqual([4]);
+    expect(flags[0].explanation).toMatch(/three parked.*two parked/);
+  });
 });
