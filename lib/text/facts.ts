@@ -98,9 +98,13 @@ function readNumbers(text: string): NumberMention[] {
     if (scaleWord) value *= SCALE[scaleWord] ?? 1;
     out.push({ value, unit: m[2] ? "%" : "", start: m.index, end: m.index + text.length, text, year });
   }
-  // "one" as a pronoun ("one of the reasons") is not a figure; drop lone "one".
-  return out.filter((n) => !(n.value === 1 && /^one$/i.test(n.text)));
+  // "one" as a pronoun ("one of the reasons") is not a figure; drop lone "one", unless a unit of time
+  // follows it ("one week of salary", "one year's jail"): then it counts weeks or years like "two" would.
+  return out.filter((n) => !(n.value === 1 && /^one$/i.test(n.text)) || ONE_OF_TIME.test(text.slice(n.end)));
 }
+
+/** A unit of time straight after a number ("one week", "one-year"): what a lone "one" counts. */
+const ONE_OF_TIME = /^[\s-]+(?:week|month|year|hour|minute)(?:['’]s)?\b/i;
 
 export interface DateMention {
   kind: "weekday" | "month_day" | "year";

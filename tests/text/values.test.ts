@@ -158,6 +158,15 @@ describe("extractValues: counts of things", () => {
     expect(sameSlotKind(a, b)).toBe(true);
     expect(sameSlotKind(a, c)).toBe(false);
   });
+
+  it("a lone 'one' counts a unit of time after it ('one week of salary' is the 'two weeks' pay' of another outlet), never a pronoun", () => {
+    const [w] = only("The dismissed workers will receive an indemnity of one week of salary for each year worked.", "count");
+    const [x] = only("Laid-off workers will receive two weeks' pay for each year of service.", "count");
+    expect([w.key, w.text]).toEqual(["1", "one week"]);
+    expect(sameSlotKind(w, x)).toBe(true);
+    expect(only("One of the workers said the pay was fair.", "count")).toEqual([]);
+    expect(only("One day the mine will reopen, he said.", "count")).toEqual([]);
+  });
 });
 
 describe("sameMeasure: one measure in two units", () => {
