@@ -25,7 +25,8 @@ function nounUse(toks: Tok[], v: number): boolean {
   // "Kim's mental state is ...", "the state of": a speech-verb spelling used as a noun
   if (/^(state|states|note|notes|report|reports|claim|claims|comment|comments|remark|remarks|call|calls|tweet|tweets|post|posts|promise|pledge|quote|quotes|answer|reply|demand|demands|question|questions)$/.test(toks[v].text) && /^(is|was|are|were|has|had|of)$/.test(toks[v + 1]?.text ?? "")) return true;
   // "the report stated", "a statement said": a base-form spelling right after a determiner is a noun
-  if (/^(report|statement|note|claim|comment|remark|call|tweet|post|promise|pledge|quote|answer|reply|demand|question|state|chant|read|cry|shout|vow|warn|boast|joke)$/.test(toks[v].text) && /^(the|a|an|his|her|their|its|our|my|this|that|one|another)$/i.test(toks[v - 1]?.text ?? "")) return true;
+  // ("Had its say", "have their say": "say" is a noun there too.)
+  if (/^(report|statement|note|claim|comment|remark|call|tweet|post|promise|pledge|quote|answer|reply|demand|question|state|chant|read|cry|shout|vow|warn|boast|joke|say)$/.test(toks[v].text) && /^(the|a|an|his|her|their|its|our|my|this|that|one|another)$/i.test(toks[v - 1]?.text ?? "")) return true;
   // "his home state", "the caustic chant": a base-form spelling after a determiner and one modifier (not a plural subject: "the officials say")
   if (/^(state|note|claim|comment|remark|call|tweet|post|promise|pledge|quote|answer|reply|demand|question|chant|cry|shout|vow|warning|boast|joke|report|statement)$/.test(toks[v].text) && /^(the|a|an|his|her|their|its|our|my|this|that)$/i.test(toks[v - 2]?.text ?? "") && /^[\p{L}\-]+$/u.test(toks[v - 1]?.text ?? "") && !/[^s]s$/.test(toks[v - 1].text)) return true;
   if (!NOUN_OR_VERB.test(toks[v].text)) return false;
@@ -415,7 +416,8 @@ export function attributionBefore(body: string, from: number, to: number, sentSt
     const sForm = /^\p{Ll}{3,}[^s]s$/u.test(toks[vb].text) && !SPEECH_VERB.test(toks[vb].text);
     // an -s form is a verb only right after a name or pronoun ("she marvels:"), never after a verb ("told reporters:")
     const sVerb = sForm && (PRONOUNS.test(toks[vb - 1].text) || isNameToken(toks[vb - 1].text));
-    if (isPastVerb(toks[vb].text) || sVerb || SPEECH_VERB.test(toks[vb].text)) {
+    // (Not a speech-verb spelling used as a noun: "The commission has had its say: a £120,000 fine".)
+    if ((isPastVerb(toks[vb].text) || sVerb || SPEECH_VERB.test(toks[vb].text)) && !nounUse(toks, vb)) {
       const e = subjectEnd(toks, vb - 1);
       const np = e >= 0 ? npEndingAt(toks.slice(0, e + 1), e) : null;
       const clauseStart = np ? np.first === 0 || /^[,;.—–-]$/.test(toks[np.first - 1].text) || BOUNDARY_WORD.test(toks[np.first - 1].text) || afterIntroPhrase(toks, np) : false;

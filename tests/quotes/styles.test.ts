@@ -138,6 +138,12 @@ describe("quote styles", () => {
     ]);
   });
 
+  it("a speech-verb spelling used as a noun before a colon introduces no quote ('has had its say:'), while 'says:' still does", () => {
+    expect(quotes("The commission has had its say: a £120,000 fine, and the Marsh Road End shut for the Halsey City game.")).toEqual([]);
+    expect(quotes("Residents will have their say:\n\nThe council will hold a public meeting on the plans in March.")).toEqual([]);
+    expect(texts("The commission chair says: the fine is fair and the stand will stay shut for one game.")).toEqual([["colon", "the fine is fair and the stand will stay shut for one game."]]);
+  });
+
   it("does not return a programme title in quotes as a quote; it becomes the venue", () => {
     const body = "“We are close to a deal,” Mr. Witkoff said on “Fox News Sunday.” Speaking on CNN’s “State of the Union,” he said the talks were “productive.”";
     const q = quotes(body);
