@@ -87,6 +87,9 @@ export function flagParaphrased(s: QuoteScope): void {
     const mineTwinned = twinned(ai, qi, -1);
     const theirsTwinned = real.some((m) => twinned(m.article, m.best!.quote, ai));
     const thisSide = mineTwinned !== theirsTwinned ? theirsTwinned : flagThisSide(al, corr, ai, real.map((m) => m.article));
+    // Nothing decides which version is the original (no third outlet carries either, corroboration and
+    // publication order tie): each side is flagged, and neither is called a change of substance outright.
+    const undecided = mineTwinned === theirsTwinned && real.length > 0 && real.every((m) => flagThisSide(al, corr, m.article, [ai]));
     if (real.length && thisSide) {
       // High only when the change is one of substance (a word swapped for another, a figure, a negation);
       // spelling, brackets and reworded phrasing that keeps every fact are medium.
@@ -100,11 +103,11 @@ export function flagParaphrased(s: QuoteScope): void {
       out.push({
         articleId: a.article.id,
         kind: "quote_paraphrased",
-        severity: content ? "high" : "medium",
+        severity: content && !undecided ? "high" : "medium",
         confidence: round(sim),
         ...span,
         speaker: q.speaker,
-        explanation: `${a.article.outlet} quotes ${speakerLabel(q.speaker)} as "${clip(q.text)}"; ${joinNames(real.map(outletOf))} ${real.length > 1 ? "have" : "has"} "${clip(real[0].text)}"${change ? ` (changed: ${clip(change, 80)})` : ""}.`,
+        explanation: `${a.article.outlet} quotes ${speakerLabel(q.speaker)} as "${clip(q.text)}"; ${joinNames(real.map(outletOf))} ${real.length > 1 ? "have" : "has"} "${clip(real[0].text)}"${change ? ` (changed: ${clip(change, 80)})` : ""}${undecided ? "; no other outlet shows which version is the original" : ""}.`,
         evidence,
       });
     }

@@ -68,6 +68,22 @@ describe("quote identity: which versions are one quote reworded", () => {
     expect(p[0].evidence.map((e) => e.articleId).sort()).toEqual([1, 2]);
   });
 
+  it("one outlet against one, nothing showing which version is the original: each side is flagged, medium, and says so", () => {
+    const flags = analyzeStory([
+      art(1, "Harbor Daily", "Tunnel stays shut for another month", story(QUOTE)),
+      art(3, "Metro Post", "Varn tunnel closed until inspections end", story("We will not reopen the northern tunnel until every check has been completed")),
+    ]).flags;
+    const p = paraphrased(flags);
+    expect(p.map((f) => [f.articleId, f.severity])).toEqual([[1, "medium"], [3, "medium"]]);
+    for (const f of p) expect(f.explanation).toContain("no other outlet shows which version is the original");
+    // Publication order decides: the later version is the changed one, high.
+    const dated = analyzeStory([
+      { ...art(1, "Harbor Daily", "Tunnel stays shut for another month", story(QUOTE)), publishedAt: "2026-03-04T09:00:00Z" },
+      { ...art(3, "Metro Post", "Varn tunnel closed until inspections end", story("We will not reopen the northern tunnel until every check has been completed")), publishedAt: "2026-03-04T15:00:00Z" },
+    ]).flags;
+    expect(paraphrased(dated).map((f) => [f.articleId, f.severity])).toEqual([[3, "high"]]);
+  });
+
   it("a heavy rewording by the same named speaker, against a wording two outlets carry, is quote_paraphrased", () => {
     // Most words changed and many added; the content (reopen, northern, tunnel, inspection) kept in its order.
     const reworded = "Nobody in this ministry reopens that northern tunnel of ours for a single passenger train before the very last inspection team has finished its report and signed it off";
